@@ -1,0 +1,259 @@
+/**
+ * Imports a clients or gigs file: read twice from disk in chunks (pass 1 settles each column's
+ * conventions and hashes the file, pass 2 interprets rows and stages the valid ones), then
+ * merged in the same transaction. Memory does not grow with the file; a rejected row never
+ * takes valid rows down with it; a failure half-way, or a dry run, leaves the database as it was.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import {
+  CsvTokenizer, createCsvDecoder, detectDelimiter, detectEncoding, interpretClientRecord, interpretGigRecord, profileImport,
+  type ClientRow, type CsvEncoding, type CsvRecord, type Delimiter, type GigRow, type ImportPlan, type Rejection,
+} from '../domain/csv';
+import { gigIdentity } from '../domain/gig-identity';
+import { formatEuros } from '../domain/money';
+import { nameKey } from '../domain/names';
+import {
+  createImportRecord, createStaging, dropStaging, finishImportRecord, indexStaging, listStatsMismatches, mergeClients,
+  mergeGigs, stageRows, takeRepeatedNames, type StagedRow, type StatsMismatch,
+} from '../db/imports';
+import type { Workspace } from '../db/schema';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+
+export type ImportKind = 'clients' | 'gigs';
+
+export interface ImportOptions {
+  kind: ImportKind;
+  path: string;
+  /** The name the report gives the file (an upload's original name); defaults to the path's. */
+  fileName?: string;
+  /** field → header text, from `--map field=Header` or the preview's mapping. */
+  overrides: Record<string, string>;
+  dryRun: boolean;
+}
+
+export interface ImportReport {
+  id: number | null;
+  kind: ImportKind;
+  dryRun: boolean;
+  file: string;
+  rows: number;
+  imported: number;
+  updated: number;
+  duplicates: number;
+  rejected: Rejection[];
+  createdClients: string[];
+  warnings: string[];
+}
+
+const HEAD_BYTES = 64 * 1024;
+const BATCH_ROWS = 2000;
+const MAX_NAMED_MISMATCHES = 20;
+
+class DryRunRollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+export interface FileFormat {
+  encoding: CsvEncoding;
+  bom: boolean;
+  delimiter: Delimiter;
+}
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'fichier introuvable',
+  EACCES: 'accès refusé',
+  EPERM: 'accès refusé',
+  EISDIR: "c'est un dossier, pas un fichier",
+};
+
+function unreadable(path: string, e: unknown): AppError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const reason = (code && READ_ERRORS[code]) ?? (e instanceof Error ? e.message : String(e));
+  return new AppError('unreadable_file', `Impossible de lire le fichier ${path} : ${reason}.`);
+}
+
+/** Encoding and delimiter, from the first bytes of the file. */
+export async function detectFormat(path: string): Promise<FileFormat> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead);
+    const { encoding, bom } = detectEncoding(head);
+    const decoder = createCsvDecoder(encoding);
+    return { encoding, bom, delimiter: detectDelimiter(decoder.decode(head)) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Streams the file's records in batches (one batch per chunk read). */
+async function* readRecords(path: string, format: FileFormat, onBytes?: (chunk: Buffer) => void): AsyncGenerator<CsvRecord[]> {
+  const decoder = createCsvDecoder(format.encoding);
+  const tokenizer = new CsvTokenizer(format.delimiter);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer;
+    onBytes?.(bytes);
+    const records = tokenizer.push(decoder.decode(bytes));
+    if (records.length > 0) yield records;
+  }
+  const last = [...tokenizer.push(decoder.end()), ...tokenizer.end()];
+  if (last.length > 0) yield last;
+}
+
+/** Pass 1: the header, each column's conventions, and the file's hash. */
+export async function planFile(path: string, fileName: string, kind: ImportKind, overrides: Record<string, string>) {
+  const format = await detectFormat(path);
+  const hash = createHash('sha256');
+  let profiler: ReturnType<typeof profileImport<ImportKind>> | undefined;
+  try {
+    for await (const records of readRecords(path, format, (b) => hash.update(b))) {
+      for (const record of records) {
+        if (!profiler) {
+          profiler = profileImport(kind, record, overrides);
+          if (!profiler.ok) throw new AppError('invalid_file', `${fileName} : ${profiler.message}`, profiler);
+          continue;
+        }
+        if (profiler.ok) profiler.profiler.observe(record);
+      }
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw unreadable(path, e);
+  }
+  if (!profiler?.ok) throw new AppError('invalid_file', `${fileName} : le fichier est vide (aucune ligne d'en-tête).`);
+  return { format, plan: profiler.profiler.plan(), fileHash: hash.digest('hex') };
+}
+
+function stagedClient(line: number, v: ClientRow): StagedRow {
+  return {
+    line, name: v.name, name_key: nameKey(v.name), date: null, amount_cents: null, status: null, type: null, venue: null,
+    city: v.city ?? null, duration_minutes: null, notes: v.notes ?? null, reference: null, dedupe_key: null,
+    contact: v.contact ?? null, email: v.email ?? null, phone: v.phone ?? null, category: v.category ?? null,
+    file_gigs: v.stats?.gigs ?? null, file_revenue_cents: v.stats?.revenueCents ?? null,
+  };
+}
+function stagedGig(line: number, g: GigRow): StagedRow {
+  return {
+    line, name: g.clientName, name_key: nameKey(g.clientName), date: g.date, amount_cents: g.amountCents, status: g.status,
+    type: g.type ?? null, venue: g.venue ?? null, city: g.city ?? null, duration_minutes: g.durationMinutes ?? null,
+    notes: g.notes ?? null, reference: g.reference ?? null, dedupe_key: gigIdentity(g),
+    contact: null, email: null, phone: null, category: null, file_gigs: null, file_revenue_cents: null,
+  };
+}
+
+function mismatchWarnings(list: StatsMismatch[]): string[] {
+  if (list.length === 0) return [];
+  const describe = (m: StatsMismatch) => {
+    const parts: string[] = [];
+    if (m.fileGigs !== null && m.fileGigs !== m.gigs) parts.push(`${m.fileGigs} prestations annoncées, ${m.gigs} trouvées`);
+    if (m.fileRevenueCents !== null && m.fileRevenueCents !== m.revenueCents) {
+      parts.push(`CA annoncé ${formatEuros(m.fileRevenueCents)}, calculé ${formatEuros(m.revenueCents)}`);
+    }
+    return `${m.name} (${parts.join(' ; ')})`;
+  };
+  const named = list.slice(0, MAX_NAMED_MISMATCHES).map(describe);
+  const more = list.length > MAX_NAMED_MISMATCHES ? ` … et ${list.length - MAX_NAMED_MISMATCHES} autres` : '';
+  return [`Les statistiques du fichier clients diffèrent des prestations pour ${list.length} client(s) ; les chiffres affichés sont calculés depuis les prestations : ${named.join(', ')}${more}.`];
+}
+
+export async function importFile(ctx: AppContext, workspace: Workspace, options: ImportOptions): Promise<ImportReport> {
+  const fileName = options.fileName ?? basename(options.path);
+  const { format, plan, fileHash } = await planFile(options.path, fileName, options.kind, options.overrides);
+  const now = ctx.now().toISOString();
+  try {
+    return await ctx.database.bulkTransaction(async (trx, load) => {
+      const importId = await createImportRecord(trx, { workspaceId: workspace.id, kind: options.kind, fileName, fileHash, now });
+      await createStaging(trx);
+      const rejected: Rejection[] = [];
+      let staged = 0;
+      let batch: StagedRow[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await stageRows(load, batch);
+        staged += batch.length;
+        batch = [];
+      };
+      let header = true;
+      for await (const records of readRecords(options.path, format)) {
+        for (const record of records) {
+          if (header) {
+            header = false;
+            continue;
+          }
+          const row = interpret(options.kind, record, plan);
+          if (row === null) continue;
+          if ('rejection' in row) rejected.push(row.rejection);
+          else batch.push(row.staged);
+          if (batch.length >= BATCH_ROWS) await flush();
+        }
+      }
+      await flush();
+      await indexStaging(trx);
+
+      let imported: number;
+      let updated: number;
+      let createdClients: string[] = [];
+      if (options.kind === 'clients') {
+        const repeated = await takeRepeatedNames(trx);
+        for (const r of repeated) {
+          rejected.push({ line: r.line, field: 'name', header: nameHeader(plan), value: r.name, message: `Client déjà présent à la ligne ${r.firstLine} de ce fichier` });
+        }
+        staged -= repeated.length;
+        ({ imported, updated } = await mergeClients(trx, workspace.id, importId, now));
+      } else {
+        ({ imported, updated, createdClients } = await mergeGigs(trx, workspace.id, importId, now));
+      }
+      const warnings = [...plan.warnings, ...mismatchWarnings(await listStatsMismatches(trx, workspace.id))];
+      await dropStaging(trx);
+      rejected.sort((a, b) => a.line - b.line);
+      const report: ImportReport = {
+        id: options.dryRun ? null : importId,
+        kind: options.kind,
+        dryRun: options.dryRun,
+        file: fileName,
+        rows: staged + rejected.length,
+        imported,
+        updated,
+        duplicates: staged - imported - updated,
+        rejected,
+        createdClients,
+        warnings,
+      };
+      if (options.dryRun) throw new DryRunRollback(report);
+      await finishImportRecord(trx, importId, { ...report, rejected: rejected.length, report: { rejected, createdClients, warnings } });
+      return report;
+    });
+  } catch (e) {
+    if (e instanceof DryRunRollback) return e.report;
+    throw e;
+  }
+}
+
+/** null: an empty record, neither a row nor a rejection. */
+function interpret(kind: ImportKind, record: CsvRecord, plan: ImportPlan<ImportKind>): { staged: StagedRow } | { rejection: Rejection } | null {
+  if (kind === 'clients') {
+    const r = interpretClientRecord(record, plan as ImportPlan<'clients'>);
+    if (r === null) return null;
+    return r.ok ? { staged: stagedClient(record.line, r.value) } : { rejection: r.rejection };
+  }
+  const r = interpretGigRecord(record, plan as ImportPlan<'gigs'>);
+  if (r === null) return null;
+  return r.ok ? { staged: stagedGig(record.line, r.value) } : { rejection: r.rejection };
+}
+
+function nameHeader(plan: ImportPlan<ImportKind>): string | null {
+  const index = (plan as ImportPlan<'clients'>).mapping.name;
+  return index === undefined ? null : (plan.headers[index] ?? null);
+}

@@ -1,0 +1,33 @@
+/** The public JSON shapes (CLI --json and the HTTP API): money in euros, dates ISO, null where a value does not exist. */
+import { centsToEuros } from '../domain/money';
+import type { ClientView, Overview } from './portfolio';
+
+export function overviewJson(o: Overview) {
+  return { asOf: o.asOf, clients: o.clients, gigs: o.gigs, revenue: centsToEuros(o.revenueCents), vip: o.vip, statuses: o.statuses };
+}
+
+const euros = (cents: number | null) => (cents === null ? null : centsToEuros(cents));
+
+export function clientJson(c: ClientView) {
+  const s = c.segment;
+  return {
+    id: c.id,
+    name: c.name,
+    status: s.status,
+    vip: s.vip,
+    vipReasons: s.vipReasons,
+    gigs: s.stats.gigs,
+    revenue: centsToEuros(s.stats.revenueCents),
+    firstDate: s.stats.firstDate,
+    lastDate: s.stats.lastDate,
+    daysInactive: s.daysInactive,
+    priceMin: euros(s.stats.priceMinCents),
+    priceMax: euros(s.stats.priceMaxCents),
+    priority: s.priority,
+    priorityTerms: s.priorityTerms.map((t) => (t.term === 'revenue' ? { ...t, value: centsToEuros(t.value) } : t)),
+    potential: s.potential ? centsToEuros(s.potential.cents) : null,
+    potentialTerms: s.potential
+      ? { averagePrice: centsToEuros(s.potential.averagePriceCents), gigsPerYear: s.potential.gigsPerYear, spanDays: s.potential.spanDays }
+      : null,
+  };
+}

@@ -1,0 +1,40 @@
+import { calendarDateIn, isIsoDate, type IsoDate } from '../domain/dates';
+import { createWorkspace, getWorkspaceByName, listWorkspaces } from '../db/workspaces';
+import type { Workspace } from '../db/schema';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+
+export const DEFAULT_WORKSPACE = 'default';
+
+/**
+ * The workspace a command works on: the one named, or the only one there is. With several
+ * and none named, it is a usage error; `create` makes a missing one (imports, demo).
+ */
+export async function resolveWorkspace(ctx: AppContext, name: string | undefined, create: boolean): Promise<Workspace> {
+  const db = ctx.database.db;
+  if (name !== undefined) {
+    const found = await getWorkspaceByName(db, name);
+    if (found) return found;
+    if (create) return createWorkspace(db, name, ctx.now());
+    throw new AppError('not_found', `Espace de travail inconnu : « ${name} ».`);
+  }
+  const all = await listWorkspaces(db);
+  if (all.length === 1 && all[0]) return all[0];
+  if (all.length === 0) {
+    if (create) return createWorkspace(db, DEFAULT_WORKSPACE, ctx.now());
+    throw new AppError('not_found', 'Aucune donnée : importez vos fichiers ou lancez `djbooker demo`.');
+  }
+  throw new AppError(
+    'ambiguous_workspace',
+    `Plusieurs espaces de travail (${all.map((w) => w.name).join(', ')}) : précisez --workspace.`,
+  );
+}
+
+/** The reference date: the one asked for, else the workspace's fixed one, else today in its time zone. */
+export function referenceDateOf(ctx: AppContext, workspace: Workspace, asked?: string): IsoDate {
+  if (asked !== undefined) {
+    if (!isIsoDate(asked)) throw new AppError('usage', `Date de référence invalide : « ${asked} » (attendu AAAA-MM-JJ).`);
+    return asked;
+  }
+  return workspace.reference_date ?? calendarDateIn(workspace.time_zone, ctx.now());
+}

@@ -1,0 +1,154 @@
+/** The CLI contract, end to end on the real databases: the demo data gives every figure of EXPECTED.json. */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testEngines, type TestEngine } from '../../test/support/databases';
+import { main } from './main';
+
+const expected = JSON.parse(readFileSync(new URL('../../demo/EXPECTED.json', import.meta.url), 'utf8'));
+const DEMO = new URL('../../demo/', import.meta.url).pathname;
+
+interface Run { code: number; out: string; err: string; json: () => any } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+for (const engine of testEngines()) {
+  describe(`djbooker CLI on ${engine.name}`, () => {
+    let db: Awaited<ReturnType<TestEngine['open']>>;
+    let env: NodeJS.ProcessEnv;
+    let dataArgs: string[];
+
+    beforeEach(async () => {
+      db = await engine.open();
+      // The CLI opens its own connection: hand it the same database.
+      env = 'url' in db ? { DATABASE_URL: String(db.url) } : {};
+      dataArgs = 'dataDir' in db ? ['--data-dir', String(db.dataDir)] : [];
+    });
+    afterEach(async () => db.cleanup());
+
+    async function run(...argv: string[]): Promise<Run> {
+      let out = '';
+      let err = '';
+      const code = await main([...argv, ...dataArgs], {
+        out: (t) => { out += t; },
+        err: (t) => { err += t; },
+        env,
+        now: () => new Date('2026-11-25T10:00:00Z'),
+      });
+      return { code, out, err, json: () => JSON.parse(out) };
+    }
+
+    it('imports the demo files and reports every figure of EXPECTED.json', async () => {
+      const clients = await run('import', 'clients', `${DEMO}clients_dj_clean.csv`, '--json');
+      expect(clients.code).toBe(0);
+      expect(clients.json()).toMatchObject({ file: 'clients_dj_clean.csv', rows: 25, imported: 25, updated: 0, duplicates: 0, rejected: [] });
+      const gigs = await run('import', 'prestations', `${DEMO}prestations_dj_clean.csv`, '--json');
+      expect(gigs.json()).toMatchObject({ rows: 276, imported: 276, updated: 0, duplicates: 0, rejected: [], createdClients: [], warnings: [] });
+
+      const overview = (await run('overview', '--as-of', expected.asOf, '--json')).json();
+      expect(overview).toEqual({
+        asOf: expected.asOf, clients: expected.clients, gigs: expected.gigs, revenue: expected.revenue, vip: expected.vip, statuses: expected.statuses,
+      });
+
+      const list = (await run('clients', '--as-of', expected.asOf, '--json')).json();
+      expect(list).toHaveLength(25);
+      for (const c of list) {
+        const e = expected.clientsByName[c.name];
+        expect(e, c.name).toBeDefined();
+        expect({ name: c.name, gigs: c.gigs, revenue: c.revenue, lastDate: c.lastDate, daysInactive: c.daysInactive, status: c.status, vip: c.vip, priceMin: c.priceMin, priceMax: c.priceMax }).toEqual(e);
+      }
+      const collator = new Intl.Collator('fr');
+      expect(list.map((c: { name: string }) => c.name)).toEqual([...list.map((c: { name: string }) => c.name)].sort(collator.compare));
+
+      const lapsedVip = (await run('clients', '--segment', 'lapsed', '--as-of', expected.asOf, '--json')).json().filter((c: { vip: boolean }) => c.vip);
+      expect(lapsedVip.map((c: { name: string }) => c.name).sort()).toEqual([...expected.vipLapsed].sort());
+    });
+
+    it('`demo` loads the data set with its reference date, and loading it again adds nothing', async () => {
+      const first = await run('demo', '--json');
+      expect(first.code).toBe(0);
+      expect(first.json()).toMatchObject({ referenceDate: '2026-01-14', clients: { imported: 25 }, gigs: { imported: 276 } });
+      const again = (await run('demo', '--json')).json();
+      expect(again).toMatchObject({ clients: { imported: 0, updated: 0, duplicates: 25 }, gigs: { imported: 0, updated: 0, duplicates: 276 } });
+      // Without --as-of, the workspace's reference date (the demo's) applies.
+      expect((await run('overview', '--json')).json()).toMatchObject({ asOf: '2026-01-14', gigs: 276, revenue: 48752, vip: 12 });
+    });
+
+    it('sorts by gigs, revenue, last gig and priority, and filters by segment', async () => {
+      await run('demo');
+      const names = async (...a: string[]) => (await run('clients', ...a, '--json')).json().map((c: { name: string }) => c.name);
+      expect((await names('--sort', 'revenue'))[0]).toBe('Gergom Events');
+      expect((await names('--sort', 'gigs'))[0]).toBe('LE SPOT MIRAMAS');
+      expect((await names('--sort', 'last'))[0]).toBe('LE SPOT MIRAMAS');
+      expect((await names('--sort', 'last')).at(-1)).toBe('FESTIVAL ALPES SOUND');
+      const vip = await names('--segment', 'vip');
+      expect(vip).toHaveLength(12);
+      const priority = (await run('clients', '--segment', 'lapsed', '--sort', 'priority', '--json')).json();
+      // VIP first among the clients to win back, each with the terms of its score.
+      expect(priority.slice(0, 3).every((c: { vip: boolean }) => c.vip)).toBe(true);
+      expect(priority.slice(3).some((c: { vip: boolean }) => c.vip)).toBe(false);
+      for (const c of priority) {
+        const sum = c.priorityTerms.reduce((s: number, t: { points: number }) => s + t.points, 0);
+        expect(c.priority).toBeCloseTo(sum, 6);
+        expect(c.potential).toBeGreaterThan(0);
+      }
+      const prospect = (await run('clients', '--segment', 'prospect', '--json')).json();
+      expect(prospect).toEqual([expect.objectContaining({
+        name: 'FESTIVAL ALPES SOUND', status: 'prospect', vip: false, vipReasons: [], gigs: 0, revenue: 0,
+        firstDate: null, lastDate: null, daysInactive: null, priceMin: null, priceMax: null, priority: null, potential: null,
+      })]);
+    });
+
+    it('answers a reference date in the past from the gigs themselves', async () => {
+      await run('demo');
+      const asOf = '2025-01-14';
+      const rows = readFileSync(`${DEMO}prestations_dj_clean.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+      const before = rows.filter((r) => r[1]! <= asOf);
+      const overview = (await run('overview', '--as-of', asOf, '--json')).json();
+      expect(overview.gigs).toBe(before.length);
+      expect(overview.revenue).toBeCloseTo(before.reduce((s, r) => s + Number(r[6]), 0), 2);
+      const list = (await run('clients', '--as-of', asOf, '--json')).json();
+      const yellow = list.find((c: { name: string }) => c.name === 'YELLOW MONKEYS');
+      expect(yellow).toMatchObject({ lastDate: '2023-06-27', daysInactive: 567, status: 'lapsed' });
+      const rooftop = list.find((c: { name: string }) => c.name === 'ROOFTOP EMBRUN');
+      expect(rooftop).toMatchObject({ gigs: 0, status: 'prospect' });
+    });
+
+    it('`recompute` rebuilds the totals and changes no figure', async () => {
+      await run('demo');
+      const before = (await run('clients', '--json')).out;
+      const r = await run('recompute', '--json');
+      expect(r.json()).toEqual({ clients: 25, gigs: 276 });
+      expect((await run('clients', '--json')).out).toBe(before);
+    });
+
+    it('prints French tables by default', async () => {
+      await run('demo');
+      const o = await run('overview');
+      expect(o.out).toContain('25 clients au total');
+      expect(o.out).toContain('CA total : 48 752 €');
+      const c = await run('clients', '--segment', 'vip', '--sort', 'revenue');
+      expect(c.out.split('\n')[2]).toMatch(/^Gergom Events\s+🟢 Actif\s+🟡 VIP\s+19\s+16 308 €/);
+    });
+
+    it('exits 2 on usage errors and 1 on an unreadable file, with one line on stderr', async () => {
+      expect((await run('frobnicate')).code).toBe(2);
+      expect((await run('clients', '--segment', 'gold')).code).toBe(2);
+      expect((await run('clients', '--no-such-option')).code).toBe(2);
+      expect((await run('overview', '--as-of', '14/01/2026')).code).toBe(2);
+      expect((await run('import', 'clients')).code).toBe(2);
+      const missing = await run('import', 'clients', '/nonexistent/clients.csv');
+      expect(missing.code).toBe(1);
+      expect(missing.err.trim().split('\n')).toHaveLength(1);
+      expect(missing.err).toContain('/nonexistent/clients.csv');
+    });
+
+    it('needs --workspace once the database holds several, and keeps them apart', async () => {
+      await run('demo', '--workspace', 'dj-a');
+      await run('import', 'clients', `${DEMO}clients_dj_clean.csv`, '--workspace', 'dj-b');
+      const ambiguous = await run('overview', '--json');
+      expect(ambiguous.code).toBe(2);
+      expect(ambiguous.err).toContain('--workspace');
+      expect((await run('overview', '--workspace', 'dj-a', '--json')).json()).toMatchObject({ gigs: 276 });
+      expect((await run('overview', '--workspace', 'dj-b', '--as-of', '2026-01-14', '--json')).json()).toMatchObject({ clients: 25, gigs: 0 });
+      expect((await run('overview', '--workspace', 'nope')).code).toBe(2);
+    });
+  });
+}

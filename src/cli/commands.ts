@@ -1,0 +1,139 @@
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../app/errors';
+import type { AppContext } from '../app/context';
+import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
+import { clientJson, overviewJson } from '../app/json';
+import { getOverview, listClients } from '../app/portfolio';
+import { recompute } from '../app/recompute';
+import { referenceDateOf, resolveWorkspace } from '../app/workspace';
+import { updateWorkspace } from '../db/workspaces';
+import type { CliOptions } from './main';
+import { euros, frenchDate, table } from './format';
+
+export interface CommandIo {
+  out: (text: string) => void;
+  json: boolean;
+}
+
+type Command = (ctx: AppContext, args: string[], options: CliOptions, io: CommandIo) => Promise<void>;
+
+const STATUS_LABEL = { active: '🟢 Actif', dormant: '🟠 En veille', lapsed: '🔴 À relancer', prospect: 'Prospect' } as const;
+const KIND_ALIASES: Record<string, ImportKind> = { clients: 'clients', gigs: 'gigs', prestations: 'gigs' };
+
+export const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
+export const DEMO_REFERENCE_DATE = '2026-01-14';
+
+function parseMap(entries: string[] | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const e of entries ?? []) {
+    const i = e.indexOf('=');
+    map[e.slice(0, i)] = e.slice(i + 1);
+  }
+  return map;
+}
+
+function printImport(io: CommandIo, r: ImportReport): void {
+  if (io.json) return;
+  const what = r.kind === 'clients' ? 'clients' : 'prestations';
+  io.out(`${r.dryRun ? 'Simulation (rien n’a été écrit) — ' : ''}${r.file}\n`);
+  io.out(`✅ ${r.imported} ${what} importé${r.kind === 'gigs' ? 'e' : ''}s, ${r.updated} mis à jour, ${r.duplicates} déjà présents, ${r.rejected.length} rejetés — ${r.rows} lignes au total\n`);
+  if (r.createdClients.length > 0) io.out(`Clients créés depuis les prestations : ${r.createdClients.join(', ')}\n`);
+  if (r.rejected.length > 0) {
+    io.out('\nLignes rejetées :\n');
+    io.out(table(['Ligne', 'Champ', 'Valeur', 'Raison'], r.rejected.map((x) => [x.line, x.header ?? x.field ?? '', x.value, x.message]), [true]) + '\n');
+  }
+  for (const w of r.warnings) io.out(`⚠️  ${w}\n`);
+}
+
+function importReportJson(r: ImportReport) {
+  const { kind: _kind, dryRun: _dryRun, ...json } = r;
+  return json;
+}
+
+export const commands: Record<string, Command> = {
+  async import(ctx, args, options, io) {
+    const [kindName, path, ...rest] = args;
+    const kind = kindName === undefined ? undefined : KIND_ALIASES[kindName];
+    if (!kind || !path || rest.length > 0) throw new AppError('usage', 'usage : djbooker import clients|gigs FICHIER [--map champ=En-tête] [--dry-run]');
+    const workspace = await resolveWorkspace(ctx, options.workspace, true);
+    const report = await importFile(ctx, workspace, { kind, path, overrides: parseMap(options.map), dryRun: options['dry-run'] === true });
+    if (io.json) io.out(JSON.stringify(importReportJson(report)) + '\n');
+    else printImport(io, report);
+  },
+
+  async overview(ctx, args, options, io) {
+    if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    const o = await getOverview(ctx, workspace, referenceDateOf(ctx, workspace, options['as-of']));
+    if (io.json) return io.out(JSON.stringify(overviewJson(o)) + '\n');
+    io.out(
+      [
+        `📊 VUE D'ENSEMBLE au ${frenchDate(o.asOf)}`,
+        `• ${o.clients} clients au total`,
+        `• ${o.vip} VIP (à chouchouter)`,
+        `• ${o.statuses.active} actifs (< 90 jours)`,
+        `• ${o.statuses.dormant} en veille (90 à 365 jours)`,
+        `• ${o.statuses.lapsed} à relancer (> 1 an)`,
+        `• ${o.statuses.prospect} prospects (sans prestation)`,
+        `• CA total : ${euros(o.revenueCents)}`,
+        `• ${o.gigs} prestations réalisées`,
+      ].join('\n') + '\n',
+    );
+  },
+
+  async clients(ctx, args, options, io) {
+    if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    const asOf = referenceDateOf(ctx, workspace, options['as-of']);
+    const list = await listClients(ctx, workspace, asOf, { segment: options.segment, sort: options.sort });
+    if (io.json) return io.out(JSON.stringify(list.map(clientJson)) + '\n');
+    io.out(
+      table(
+        ['Client', 'Statut', 'VIP', 'Prest.', 'CA', 'Dernière', 'Jours', 'Tarifs', 'Priorité', 'Potentiel'],
+        list.map((c) => {
+          const s = c.segment;
+          return [
+            c.name,
+            STATUS_LABEL[s.status],
+            s.vip ? '🟡 VIP' : '',
+            s.stats.gigs,
+            euros(s.stats.revenueCents),
+            frenchDate(s.stats.lastDate),
+            s.daysInactive ?? '—',
+            s.stats.priceMinCents === null ? '—' : `${euros(s.stats.priceMinCents)} – ${euros(s.stats.priceMaxCents)}`,
+            s.priority ?? '—',
+            s.potential ? euros(s.potential.cents) : '—',
+          ];
+        }),
+        [false, false, false, true, true, false, true, false, true, true],
+      ) + `\n${list.length} clients au ${frenchDate(asOf)}\n`,
+    );
+  },
+
+  async recompute(ctx, args, options, io) {
+    if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    const result = await recompute(ctx, workspace);
+    if (io.json) return io.out(JSON.stringify(result) + '\n');
+    io.out(`Segmentations recalculées : ${result.clients} clients, ${result.gigs} prestations.\n`);
+  },
+
+  async demo(ctx, args, options, io) {
+    if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
+    const workspace = await resolveWorkspace(ctx, options.workspace, true);
+    const clients = await importFile(ctx, workspace, { kind: 'clients', path: `${DEMO_DIR}clients_dj_clean.csv`, overrides: {}, dryRun: false });
+    const gigs = await importFile(ctx, workspace, { kind: 'gigs', path: `${DEMO_DIR}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
+    await updateWorkspace(ctx.database.db, workspace.id, { reference_date: DEMO_REFERENCE_DATE });
+    if (io.json) {
+      return io.out(JSON.stringify({ workspace: workspace.name, referenceDate: DEMO_REFERENCE_DATE, clients: importReportJson(clients), gigs: importReportJson(gigs) }) + '\n');
+    }
+    printImport(io, clients);
+    printImport(io, gigs);
+    io.out(`Date de référence de l'espace « ${workspace.name} » : ${frenchDate(DEMO_REFERENCE_DATE)}.\n`);
+  },
+
+  async serve(_ctx, _args, _options, io) {
+    io.out(`L'application web arrive bientôt sur http://localhost:3000. En attendant : npx djbooker --help\n`);
+  },
+};
+

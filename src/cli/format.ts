@@ -1,0 +1,24 @@
+/** Human output of the CLI: French, readable tables. */
+import { formatEuros } from '../domain/money';
+
+export function table(headers: string[], rows: (string | number)[][], alignRight: boolean[] = []): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => {
+      const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...c].length));
+      return alignRight[i] ? pad + c : c + pad;
+    }).join('  ').trimEnd();
+  return [line(cells[0] ?? []), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+/** Euros with ordinary spaces, so that terminals and pipes show them plainly. */
+export function euros(cents: number | null): string {
+  return cents === null ? '—' : formatEuros(cents).replace(/[\u202F\u00A0]/g, ' ');
+}
+
+export function frenchDate(iso: string | null): string {
+  if (iso === null) return '—';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}

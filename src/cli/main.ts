@@ -1,0 +1,118 @@
+/**
+ * The `djbooker` command line. Its commands, options and JSON keys are a public contract for
+ * scripts: keep them. Exit codes: 0 success (also with rejected rows), 2 usage error,
+ * 1 unreadable file or database failure, with one clear line on stderr.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { openDatabase, type Database } from '../db/connection';
+import type { AppContext } from '../app/context';
+import { AppError } from '../app/errors';
+import { commands, type CommandIo } from './commands';
+
+const USAGE = `Usage : djbooker <commande> [options]
+
+Commandes :
+  import clients FICHIER        importe un fichier de clients (CSV)
+  import gigs FICHIER           importe un fichier de prestations (alias : import prestations)
+      --map champ=En-tête       impose la colonne d'un champ (répétable)
+      --dry-run                 montre le rapport sans rien écrire
+  overview [--as-of AAAA-MM-JJ] vue d'ensemble
+  clients [--segment vip|active|dormant|lapsed|prospect] [--sort gigs|revenue|last|priority] [--as-of …]
+  recompute                     recalcule les totaux et segmentations
+  demo                          charge les données de démonstration (date de référence 2026-01-14)
+  serve                         démarre l'application web (npm start)
+
+Options communes :
+  --data-dir DOSSIER   dossier des données (défaut : $DJBOOKER_DATA_DIR ou ./data)
+  --workspace NOM      espace de travail (nécessaire s'il y en a plusieurs)
+  --json               sortie JSON uniquement
+  DATABASE_URL         utilise PostgreSQL au lieu de la base embarquée`;
+
+const optionsSchema = z.object({
+  'data-dir': z.string().min(1).optional(),
+  workspace: z.string().min(1).optional(),
+  json: z.boolean().optional(),
+  'as-of': z.string().optional(),
+  segment: z.enum(['vip', 'active', 'dormant', 'lapsed', 'prospect']).optional(),
+  sort: z.enum(['name', 'gigs', 'revenue', 'last', 'priority']).optional(),
+  map: z.array(z.string().regex(/^[A-Za-z]+=.+$/, 'attendu champ=En-tête')).optional(),
+  'dry-run': z.boolean().optional(),
+  help: z.boolean().optional(),
+});
+export type CliOptions = z.infer<typeof optionsSchema>;
+
+export interface MainIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+}
+
+const processIo: MainIo = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  env: process.env,
+  now: () => new Date(),
+};
+
+export async function main(argv: string[], io: MainIo = processIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        workspace: { type: 'string' },
+        json: { type: 'boolean' },
+        'as-of': { type: 'string' },
+        segment: { type: 'string' },
+        sort: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return usageError(io, e instanceof Error ? e.message : String(e));
+  }
+  const options = optionsSchema.safeParse(parsed.values);
+  if (!options.success) {
+    const issue = options.error.issues[0];
+    return usageError(io, `option --${String(issue?.path[0] ?? '?')} : ${issue?.message ?? 'invalide'}`);
+  }
+  const [name, ...args] = parsed.positionals;
+  if (options.data.help || name === undefined || name === 'help') {
+    io.out(USAGE + '\n');
+    return name === undefined && !options.data.help ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) return usageError(io, `commande inconnue : ${name}`);
+
+  let database: Database | undefined;
+  try {
+    const url = io.env.DATABASE_URL;
+    database = await openDatabase(url ? { url } : { dataDir: options.data['data-dir'] ?? io.env.DJBOOKER_DATA_DIR ?? './data' });
+    const ctx: AppContext = { database, now: io.now };
+    const cio: CommandIo = { out: io.out, json: options.data.json === true };
+    await command(ctx, args, options.data, cio);
+    return 0;
+  } catch (e) {
+    if (e instanceof AppError) {
+      const usage = e.code === 'usage' || e.code === 'ambiguous_workspace' || e.code === 'not_found';
+      io.err(`djbooker : ${e.message}\n`);
+      return usage ? 2 : 1;
+    }
+    io.err(`djbooker : erreur de base de données ou d'entrée/sortie : ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  } finally {
+    await database?.close();
+  }
+}
+
+function usageError(io: MainIo, message: string): number {
+  io.err(`djbooker : ${message} (djbooker --help)\n`);
+  return 2;
+}

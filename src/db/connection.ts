@@ -1,0 +1,146 @@
+/**
+ * Opens the database: SQLite (embedded default, a file in the data directory) or PostgreSQL
+ * (DATABASE_URL), applies the migrations, and offers the one transaction with a bulk loader
+ * that imports use (COPY on PostgreSQL, a prepared statement on SQLite).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import SqliteDriver from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Engine } from './engine';
+import { migrateToLatest } from './migrate';
+import type { Schema } from './schema';
+
+export type Db = Kysely<Schema>;
+
+/** Loads rows into a table inside the current transaction, by the engine's fastest path. */
+export type BulkLoad = (table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]) => Promise<void>;
+
+export interface Database {
+  engine: Engine;
+  db: Db;
+  /** Runs `work` in one transaction; everything it wrote is rolled back if it throws. */
+  bulkTransaction<T>(work: (trx: Db, load: BulkLoad) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions = { url: string } | { dataDir: string };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const database = 'url' in options ? openPostgres(options.url) : openSqlite(options.dataDir);
+  try {
+    await migrateToLatest(database.db as Kysely<unknown>, database.engine);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  return database;
+}
+
+function openSqlite(dataDir: string): Database {
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const raw = new SqliteDriver(join(dir, 'djbooker.sqlite'));
+  raw.pragma('journal_mode = WAL');
+  // FULL: a committed import survives a power cut, not only a crash of the process.
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  // The web server and a CLI command may use the same file at once.
+  raw.pragma('busy_timeout = 10000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  const statements = new Map<string, SqliteDriver.Statement>();
+  const load: BulkLoad = async (table, columns, rows) => {
+    const text = `insert into ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
+    let stmt = statements.get(text);
+    if (!stmt) {
+      stmt = raw.prepare(text);
+      statements.set(text, stmt);
+    }
+    for (const row of rows) stmt.run(row.map(toSqliteValue));
+  };
+  return {
+    engine: 'sqlite',
+    db,
+    // better-sqlite3 is one synchronous connection and Kysely holds it for the whole transaction,
+    // so statements run on the raw handle inside `work` belong to that transaction.
+    bulkTransaction: (work) => db.transaction().execute((trx) => work(trx, load)),
+    close: () => db.destroy(),
+  };
+}
+
+function toSqliteValue(v: unknown): unknown {
+  return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+}
+
+/** pg returns bigint, count() and sum() as strings and dates as JS Dates: map them once, here. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+    if (oid === 1082) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, types: pgTypes, max: 10 });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    async bulkTransaction(work) {
+      const client = await pool.connect();
+      // A Kysely bound to this one client, so that queries and COPY share the transaction.
+      // Kysely "releases" its connection after each query: hand it a view of the client whose
+      // release does nothing, and release the real client once the transaction is over.
+      const borrowed = { query: client.query.bind(client), release: () => {} };
+      const trx = new Kysely<Schema>({
+        dialect: new PostgresDialect({ pool: { connect: async () => borrowed, end: async () => {} } as unknown as pg.Pool }),
+      });
+      const load: BulkLoad = (table, columns, rows) => copyRows(client, table, columns, rows);
+      try {
+        await client.query('begin');
+        const result = await work(trx, load);
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback');
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function copyRows(client: pg.PoolClient, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]) {
+  const stream = client.query(copyFrom(`copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from stdin`));
+  const done = new Promise<void>((res, rej) => {
+    stream.on('finish', res);
+    stream.on('error', rej);
+  });
+  let buffer = '';
+  for (const row of rows) {
+    buffer += row.map(copyValue).join('\t') + '\n';
+    if (buffer.length > 1 << 16) {
+      stream.write(buffer);
+      buffer = '';
+    }
+  }
+  stream.end(buffer);
+  await done;
+}
+
+/** COPY text format: \N for null, backslash escapes for the few characters that need them. */
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  return String(v).replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+

@@ -1,0 +1,201 @@
+/** Kysely's view of the tables. Dates are 'YYYY-MM-DD' text, money integer cents, flags 0/1. */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface WorkspaceTable {
+  id: Generated<number>;
+  name: string;
+  time_zone: string;
+  /** null: the reference date is today in the workspace's time zone. */
+  reference_date: string | null;
+  /** JSON of the workspace's settings (thresholds, signature …). */
+  settings: string;
+  created_at: string;
+  /** Bumped in the same transaction as every write to the workspace's data: the portfolio cache's key. */
+  data_version: Generated<number>;
+  /** The secret of the workspace's calendar feed URL; null until first asked for. */
+  calendar_token: string | null;
+}
+
+export interface ClientTable {
+  id: Generated<number>;
+  workspace_id: number;
+  name: string;
+  name_key: string;
+  contact: string | null;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  category: string | null;
+  notes: string | null;
+  /** Statistics as declared by an imported clients file, kept to warn when the gigs disagree. */
+  file_gigs: number | null;
+  file_revenue_cents: number | null;
+  /** Totals over the client's done gigs, kept current on every change to its gigs. */
+  gig_count: ColumnType<number, number | undefined, number>;
+  revenue_cents: ColumnType<number, number | undefined, number>;
+  first_date: string | null;
+  last_date: string | null;
+  price_min_cents: number | null;
+  price_max_cents: number | null;
+  created_import_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type GigStatus = 'done' | 'confirmed' | 'option' | 'cancelled';
+
+export interface GigTable {
+  id: Generated<number>;
+  workspace_id: number;
+  client_id: number;
+  date: string;
+  amount_cents: number;
+  status: GigStatus;
+  type: string | null;
+  venue: string | null;
+  city: string | null;
+  duration_minutes: number | null;
+  notes: string | null;
+  reference: string | null;
+  /** Identity of the gig across imports: its reference, or client + date + amount + type. */
+  dedupe_key: string;
+  /** Rank among the gigs of the same key, so that two identical gigs on one day stay two. */
+  occurrence: number;
+  import_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportTable {
+  id: Generated<number>;
+  workspace_id: number;
+  kind: 'clients' | 'gigs';
+  file_name: string;
+  file_hash: string;
+  rows: number;
+  imported: number;
+  updated: number;
+  duplicates: number;
+  rejected: number;
+  /** JSON of the whole report (rejections, created clients, warnings). */
+  report: string;
+  created_at: string;
+  undone_at: string | null;
+}
+
+/** Staging of one import's valid rows, inside the import's transaction. */
+export interface ImportRowTable {
+  line: number;
+  name: string;
+  name_key: string;
+  date: string | null;
+  amount_cents: number | null;
+  status: string | null;
+  type: string | null;
+  venue: string | null;
+  city: string | null;
+  duration_minutes: number | null;
+  notes: string | null;
+  reference: string | null;
+  dedupe_key: string | null;
+  contact: string | null;
+  email: string | null;
+  phone: string | null;
+  category: string | null;
+  file_gigs: number | null;
+  file_revenue_cents: number | null;
+}
+
+export interface Schema {
+  workspaces: WorkspaceTable;
+  clients: ClientTable;
+  gigs: GigTable;
+  imports: ImportTable;
+  import_rows: ImportRowTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  notes: NoteTable;
+  import_previous_clients: ImportPreviousClientTable;
+  import_previous_gigs: ImportPreviousGigTable;
+}
+
+export type Workspace = Selectable<WorkspaceTable>;
+export type Client = Selectable<ClientTable>;
+export type NewClient = Insertable<ClientTable>;
+export type ClientUpdate = Updateable<ClientTable>;
+export type Gig = Selectable<GigTable>;
+export type NewGig = Insertable<GigTable>;
+export type ImportRecord = Selectable<ImportTable>;
+export type ImportRow = Insertable<ImportRowTable>;
+
+export interface UserTable {
+  id: Generated<number>;
+  workspace_id: number;
+  name: string;
+  /** Lower-cased. */
+  email: string;
+  /** argon2id, PHC string. */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** Hex SHA-256 of the session cookie's token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** One failed sign-in, by e-mail and address, kept for the rate limit's window. */
+export interface LoginFailureTable {
+  id: Generated<number>;
+  attempt_key: string;
+  at: string;
+}
+
+export interface NoteTable {
+  id: Generated<number>;
+  workspace_id: number;
+  client_id: number;
+  text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A client's values before an import overwrote them. */
+export interface ImportPreviousClientTable {
+  import_id: number;
+  client_id: number;
+  name: string;
+  contact: string | null;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  category: string | null;
+  notes: string | null;
+  file_gigs: number | null;
+  file_revenue_cents: number | null;
+  updated_at: string;
+}
+
+/** A gig's values before an import overwrote them. */
+export interface ImportPreviousGigTable {
+  import_id: number;
+  gig_id: number;
+  client_id: number;
+  date: string;
+  amount_cents: number;
+  status: GigStatus;
+  type: string | null;
+  venue: string | null;
+  city: string | null;
+  duration_minutes: number | null;
+  notes: string | null;
+  updated_at: string;
+}
+
+export type User = Selectable<UserTable>;
+export type Note = Selectable<NoteTable>;

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportKind } from './fields.js';
+import { profileImport, type ImportPlan } from './import-plan.js';
+import { interpretClientRecord, interpretGigRecord } from './interpret-rows.js';
+import { CsvTokenizer, type CsvRecord } from './tokenizer.js';
+
+/** Both passes over a small semicolon file, as the app does them over a streamed one. */
+function plan<K extends ImportKind>(kind: K, text: string): { plan: ImportPlan<K>; rows: CsvRecord[] } {
+  const tokenizer = new CsvTokenizer(';');
+  const [header, ...rows] = [...tokenizer.push(text), ...tokenizer.end()];
+  const started = profileImport(kind, header!);
+  if (!started.ok) throw new Error(started.message);
+  rows.forEach((r) => started.profiler.observe(r));
+  return { plan: started.profiler.plan(), rows };
+}
+
+const gigs = (lines: string[]) => {
+  const { plan: p, rows } = plan('gigs', lines.join('\n'));
+  return rows.map((r) => interpretGigRecord(r, p));
+};
+
+describe('interpretGigRecord', () => {
+  it('reads a full row, trimming strings and leaving empty ones out', () => {
+    expect(gigs([
+      'Référence;Date;Client;Type;Lieu;Ville;Montant;Durée;Statut;Notes',
+      'P1; 14/01/2026 ;  Gergom Events ;Gala;;Marseille;1 250,50 €;4h30;confirmée; ',
+    ])).toEqual([{
+      ok: true,
+      value: {
+        reference: 'P1', date: '2026-01-14', clientName: 'Gergom Events', amountCents: 125050, status: 'confirmed',
+        type: 'Gala', venue: undefined, city: 'Marseille', durationMinutes: 270, notes: undefined,
+      },
+    }]);
+  });
+
+  it('takes the amount excluding tax when the file has both, and a blank status as done', () => {
+    const [row] = gigs(['Client;Date;Montant TTC;Montant HT;Statut', 'Bar;02/04/2022;96,00;80,00;']);
+    expect(row).toMatchObject({ ok: true, value: { amountCents: 8000, status: 'done' } });
+  });
+
+  it('rejects what it cannot read, saying why in French, with the line, field and header', () => {
+    const results = gigs([
+      'Client;Date;Prix;Statut;Durée',
+      'Bar;31/02/2025;80;;',
+      'Bar;2025-02-28;à voir;;',
+      ';2025-02-28;80;;',
+      'Bar;2025-02-28;-80;;',
+      'Bar;;80;;',
+      'Bar;2025-02-28;80;peut-être;',
+      'Bar;2025-02-28;80;;toute la nuit',
+      'Bar;2025-02-28;80;;;en trop',
+    ]);
+    expect(results.map((r) => r && !r.ok && r.rejection)).toEqual([
+      { line: 2, field: 'date', header: 'Date', value: '31/02/2025', message: 'Date impossible : 31/02/2025' },
+      { line: 3, field: 'amount', header: 'Prix', value: 'à voir', message: 'Montant illisible : à voir' },
+      { line: 4, field: 'client', header: 'Client', value: '', message: 'Client manquant' },
+      { line: 5, field: 'amount', header: 'Prix', value: '-80', message: 'Montant négatif : -80' },
+      { line: 6, field: 'date', header: 'Date', value: '', message: 'Date manquante' },
+      { line: 7, field: 'status', header: 'Statut', value: 'peut-être', message: 'Statut illisible : peut-être' },
+      { line: 8, field: 'duration', header: 'Durée', value: 'toute la nuit', message: 'Durée illisible : toute la nuit' },
+      { line: 9, field: null, header: null, value: 'en trop', message: 'Ligne avec trop de colonnes (6 au lieu de 5)' },
+    ]);
+  });
+
+  it('rejects total lines, but not a client whose name starts with Total', () => {
+    const results = gigs([
+      'Client;Date;Prix',
+      'TOTAL;;48752',
+      ';Total général;48752',
+      'Sous-total 2025;;1200',
+      'Total Energies;2025-02-28;80',
+    ]);
+    expect(results.map((r) => (r?.ok ? r.value.clientName : r?.rejection.message))).toEqual([
+      'Ligne de total, ignorée', 'Ligne de total, ignorée', 'Ligne de total, ignorée', 'Total Energies',
+    ]);
+  });
+
+  it('passes over empty rows and fills missing trailing fields with empty ones', () => {
+    const results = gigs(['Client;Date;Prix;Notes', ';;;', 'Bar;2025-02-28;80']);
+    expect(results).toEqual([null, { ok: true, value: expect.objectContaining({ clientName: 'Bar', notes: undefined }) }]);
+  });
+});
+
+describe('interpretClientRecord', () => {
+  const clients = (lines: string[]) => {
+    const { plan: p, rows } = plan('clients', lines.join('\n'));
+    return rows.map((r) => interpretClientRecord(r, p));
+  };
+
+  it('reads statistics, leaving out the empty ones', () => {
+    expect(clients([
+      'nom;ville;nb_prestations;ca_total;premiere_prestation;derniere_prestation;tarif_min;tarif_max',
+      'FESTIVAL ALPES SOUND;Gap;0;0.00;;;;',
+      'ROOFTOP EMBRUN;Embrun;8;3700.00;2025-06-14;2025-12-31;410.00;540.00',
+      'SANS STATS;Istres;;;;;;',
+    ])).toEqual([
+      { ok: true, value: expect.objectContaining({ name: 'FESTIVAL ALPES SOUND', stats: { gigs: 0, revenueCents: 0 } }) },
+      {
+        ok: true,
+        value: expect.objectContaining({
+          stats: { gigs: 8, revenueCents: 370000, firstDate: '2025-06-14', lastDate: '2025-12-31', priceMinCents: 41000, priceMaxCents: 54000 },
+        }),
+      },
+      { ok: true, value: expect.objectContaining({ name: 'SANS STATS', stats: undefined }) },
+    ]);
+  });
+
+  it('keeps names that look like code exactly as typed, and rejects a row without a name', () => {
+    const results = clients(['Nom;Ville', '  <b>DJ</b> ;Gap', '=SUM(A1);Gap', `"'; DROP TABLE clients;--";Gap`, ';Gap', 'Bar;Gap;;x']);
+    expect(results.map((r) => (r?.ok ? r.value.name : r?.rejection.message))).toEqual([
+      '<b>DJ</b>', '=SUM(A1)', "'; DROP TABLE clients;--", 'Nom du client manquant', 'Ligne avec trop de colonnes (4 au lieu de 2)',
+    ]);
+  });
+
+  it('rejects unreadable statistics', () => {
+    const [row] = clients(['Nom;nb_prestations;premiere_prestation', 'Bar;dix;2025-02-29']);
+    expect(row).toEqual({
+      ok: false,
+      rejection: { line: 2, field: 'statGigs', header: 'nb_prestations', value: 'dix', message: 'Nombre de prestations illisible : dix' },
+    });
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The real databases tests run on: SQLite in a fresh temporary directory always, and
+ * PostgreSQL (a fresh schema in TEST_DATABASE_URL's database) when that variable is set.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/db/connection';
+
+export interface TestEngine {
+  name: 'sqlite' | 'postgres';
+  open(): Promise<Database & { cleanup(): Promise<void> }>;
+}
+
+export function testEngines(): TestEngine[] {
+  const engines: TestEngine[] = [{ name: 'sqlite', open: openTestSqlite }];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) engines.push({ name: 'postgres', open: () => openTestPostgres(url) });
+  return engines;
+}
+
+export async function openTestSqlite() {
+  const dir = mkdtempSync(join(tmpdir(), 'djbooker-test-'));
+  const database = await openDatabase({ dataDir: dir });
+  return Object.assign(database, {
+    dataDir: dir,
+    async cleanup() {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** A schema of its own per test database, so that parallel test files never see each other. */
+export async function openTestPostgres(url: string) {
+  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const scopedUrl = withSearchPath(url, schema);
+  const database = await openDatabase({ url: scopedUrl });
+  return Object.assign(database, {
+    url: scopedUrl,
+    async cleanup() {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  });
+}
+
+export function withSearchPath(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
