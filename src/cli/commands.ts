@@ -101,7 +101,7 @@ export const commands: Record<string, Command> = {
             frenchDate(s.stats.lastDate),
             s.daysInactive ?? '—',
             s.stats.priceMinCents === null ? '—' : `${euros(s.stats.priceMinCents)} – ${euros(s.stats.priceMaxCents)}`,
-            s.priority ?? '—',
+            s.priority === null ? '—' : s.priority.toLocaleString('fr-FR'),
             s.potential ? euros(s.potential.cents) : '—',
           ];
         }),

@@ -1,12 +1,19 @@
 /** Human output of the CLI: French, readable tables. */
 import { formatEuros } from '../domain/money';
 
+/** Columns a terminal gives a text: emoji and other wide pictographs take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /\p{Extended_Pictographic}/u.test(ch) ? 2 : /\p{Mark}|\u200d|\ufe0f/u.test(ch) ? 0 : 1;
+  return width;
+}
+
 export function table(headers: string[], rows: (string | number)[][], alignRight: boolean[] = []): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
   const line = (r: string[]) =>
     r.map((c, i) => {
-      const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...c].length));
+      const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)));
       return alignRight[i] ? pad + c : c + pad;
     }).join('  ').trimEnd();
   return [line(cells[0] ?? []), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');

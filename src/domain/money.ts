@@ -11,12 +11,17 @@ export function eurosToCents(euros: number): Cents {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** The one money formatter: `48 752 €` in French (Intl puts narrow no-break spaces there). */
+/**
+ * The one money formatter: `48 752 €`, and `411,50 €` when there are cents (Intl puts narrow
+ * no-break spaces in French).
+ */
 export function formatEuros(cents: Cents, locale = 'fr-FR'): string {
-  let f = formatters.get(locale);
+  const digits = Number.isInteger(cents / 100) ? 0 : 2;
+  const key = `${locale}/${digits}`;
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 2 });
-    formatters.set(locale, f);
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(key, f);
   }
   return f.format(centsToEuros(cents));
 }

@@ -1,0 +1,191 @@
+/**
+ * The import, end to end on the real databases: the files French DJs really have, bad rows,
+ * re-imports and overlapping exports, dry runs, and a failure half-way.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testEngines, type TestEngine } from '../../test/support/databases';
+import type { Workspace } from '../db/schema';
+import { createWorkspace } from '../db/workspaces';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { importFile, type ImportReport } from './import-file';
+import { getOverview, listClients } from './portfolio';
+
+const FIXTURES = new URL('../../test/fixtures/csv/', import.meta.url).pathname;
+const DEMO = new URL('../../demo/', import.meta.url).pathname;
+const ASOF = '2026-01-14';
+const tmp = mkdtempSync(join(tmpdir(), 'djbooker-import-'));
+let fileCount = 0;
+
+/** Writes a file for one test; a string is written as UTF-8, a Buffer as its bytes. */
+function file(content: string | Buffer, name = `f${++fileCount}.csv`): string {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** The invariant every report keeps. */
+function expectBalanced(r: ImportReport): void {
+  expect(r.rows).toBe(r.imported + r.updated + r.duplicates + r.rejected.length);
+}
+
+for (const engine of testEngines()) {
+  describe(`importFile on ${engine.name}`, () => {
+    let db: Awaited<ReturnType<TestEngine['open']>>;
+    let ctx: AppContext;
+    let ws: Workspace;
+
+    beforeEach(async () => {
+      db = await engine.open();
+      ctx = { database: db, now: () => new Date('2026-01-14T12:00:00Z') };
+      ws = await createWorkspace(db.db, 'test', ctx.now());
+    });
+    afterEach(async () => db.cleanup());
+
+    const run = async (path: string, kind: 'clients' | 'gigs', extra: { overrides?: Record<string, string>; dryRun?: boolean } = {}) => {
+      const r = await importFile(ctx, ws, { kind, path, overrides: extra.overrides ?? {}, dryRun: extra.dryRun ?? false });
+      expectBalanced(r);
+      return r;
+    };
+    const overview = () => getOverview(ctx, ws, ASOF);
+    const byName = async () => new Map((await listClients(ctx, ws, ASOF)).map((c) => [c.name, c]));
+
+    it('reads a French Excel export (Windows-1252, ;, dd/mm/yyyy, 1 250,00 €) and matches names typed differently', async () => {
+      await run(`${DEMO}clients_dj_clean.csv`, 'clients');
+      const r = await run(`${FIXTURES}excel-fr-gigs.csv`, 'gigs');
+      expect(r).toMatchObject({ rows: 9, imported: 5, updated: 0, duplicates: 0, createdClients: [] });
+      expect(r.rejected.map((x) => [x.line, x.field, x.value])).toEqual([
+        [6, 'date', '31/02/2025'],
+        [7, 'amountHt', 'à voir'],
+        [9, 'client', ''],
+        [13, null, 'TOTAL'],
+      ]);
+      for (const x of r.rejected) expect(x.message.length).toBeGreaterThan(5);
+      // Revenue is HT; the cancelled gig counts nowhere; "pub o’connell’s  salon" is PUB O'CONNELL'S SALON.
+      expect(await overview()).toMatchObject({ clients: 25, gigs: 4, revenueCents: 8000 + 125050 + 35000 + 6000 });
+      const clients = await byName();
+      expect(clients.get("PUB O'CONNELL'S SALON")!.segment.stats).toMatchObject({ gigs: 1, revenueCents: 35000, lastDate: '2023-03-17' });
+      expect(clients.get('LA TAVERNE DES ÉCRINS')!.segment.stats.gigs).toBe(1);
+      expect(clients.get('ISTRES PROVENCE HANDBALL')!.segment.stats.gigs).toBe(0);
+
+      const again = await run(`${FIXTURES}excel-fr-gigs.csv`, 'gigs');
+      expect(again).toMatchObject({ imported: 0, updated: 0, duplicates: 5 });
+      expect(again.rejected).toHaveLength(4);
+    });
+
+    it('reads a Google Sheets export (month-first dates, 1,250.50) and a LibreOffice one (d/m/yy)', async () => {
+      const g = await run(`${FIXTURES}google-sheets-gigs.csv`, 'gigs');
+      expect(g.rejected.map((x) => [x.line, x.field])).toEqual([[6, 'date']]);
+      expect(g.createdClients.sort()).toEqual(['BAR DU PORT MARTIGUES', 'Gergom Events', 'ROOFTOP EMBRUN', 'YELLOW MONKEYS']);
+      const clients = await byName();
+      expect(clients.get('ROOFTOP EMBRUN')!.segment.stats).toMatchObject({ revenueCents: 125050, lastDate: '2025-12-31' });
+      expect(clients.get('Gergom Events')!.segment.stats).toMatchObject({ revenueCents: 153000, firstDate: '2022-05-14' });
+      // "Booked" is a booking, not a realised gig: it does not count in figures.
+      expect(clients.get('YELLOW MONKEYS')!.segment.status).toBe('prospect');
+
+      const l = await run(`${FIXTURES}libreoffice-gigs.csv`, 'gigs');
+      expect(l.rejected.map((x) => [x.line, x.field])).toEqual([[6, 'duration'], [7, 'status']]);
+      expect(l.createdClients).toEqual(['La Taverne des Écrins']);
+      const after = await byName();
+      expect(after.get('Gergom Events')!.segment.stats).toMatchObject({ gigs: 2, revenueCents: 153000 + 125050 });
+      expect(after.get('La Taverne des Écrins')!.segment.stats.lastDate).toBe('2023-02-03');
+    });
+
+    it('stores names that look like HTML, formulas or SQL verbatim, and rejects a client without a name', async () => {
+      const r = await run(`${FIXTURES}excel-utf8-bom-clients.csv`, 'clients');
+      expect(r.rejected.map((x) => [x.line, x.field])).toEqual([[8, 'name']]);
+      const names = [...(await byName()).keys()];
+      expect(names).toEqual(expect.arrayContaining(['<script>alert("dj")</script>', '=SUM(A1)', "Robert'); DROP TABLE clients;--", 'LA TAVERNE DES ÉCRINS']));
+      expect(r.imported).toBe(7);
+      const count = await db.db.selectFrom('clients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(7);
+    });
+
+    it('warns, naming the clients, when the clients file’s statistics disagree with the gigs', async () => {
+      await run(`${DEMO}prestations_dj_clean.csv`, 'gigs');
+      const r = await run(`${FIXTURES}excel-utf8-bom-clients.csv`, 'clients');
+      // The fixture announces 1 gig and 350 € for PUB O'CONNELL'S SALON; the demo gigs say 15 and 900 €.
+      expect(r.warnings).toHaveLength(1);
+      expect(r.warnings[0]).toContain("PUB O'CONNELL'S SALON (1 prestations annoncées, 15 trouvées");
+      expect(r.warnings[0]).not.toContain('Gergom');
+      // The demo's own statistics agree with its gigs: no warning either way round.
+      const clean = await run(`${DEMO}clients_dj_clean.csv`, 'clients');
+      expect(clean.warnings).toEqual([]);
+    });
+
+    it('keeps two identical gigs on one day as two, and a second import of the file adds none', async () => {
+      const twice = 'date,client,montant\n2025-06-21,Mairie,300\n2025-06-21,Mairie,300\n2025-06-22,Mairie,300\n';
+      expect(await run(file(twice), 'gigs')).toMatchObject({ rows: 3, imported: 3, duplicates: 0 });
+      expect(await run(file(twice), 'gigs')).toMatchObject({ rows: 3, imported: 0, duplicates: 3 });
+      // A later export with a third identical gig on that day adds exactly that one.
+      const thrice = twice + '2025-06-21,MAIRIE,300.00\n';
+      expect(await run(file(thrice), 'gigs')).toMatchObject({ rows: 4, imported: 1, duplicates: 3 });
+      expect((await overview()).gigs).toBe(4);
+    });
+
+    it('adds only the new part of an export that overlaps an earlier one', async () => {
+      const lines = Array.from({ length: 15 }, (_, i) => `2025-03-${String(i + 1).padStart(2, '0')};Le Bar ${i % 3};${100 + i},00`);
+      await run(file(['Date;Client;Prix', ...lines.slice(0, 10)].join('\r\n')), 'gigs');
+      const r = await run(file(['Date;Client;Prix', ...lines.slice(5)].join('\r\n')), 'gigs');
+      expect(r).toMatchObject({ rows: 10, imported: 5, duplicates: 5 });
+      expect((await overview()).gigs).toBe(15);
+    });
+
+    it('updates a gig found by its reference, and keeps the client totals current', async () => {
+      await run(file('reference,date,client,montant,statut\nA-1,2025-05-01,Club,200,confirmée\nA-2,2025-05-02,Club,300,réalisée\n'), 'gigs');
+      expect((await byName()).get('Club')!.segment.stats).toMatchObject({ gigs: 1, revenueCents: 30000 });
+      const r = await run(file('reference,date,client,montant,statut\nA-1,2025-05-01,Club,250,réalisée\nA-2,2025-05-02,Club,300,réalisée\nA-2,2025-05-02,Club,300,réalisée\n'), 'gigs');
+      expect(r).toMatchObject({ rows: 3, imported: 0, updated: 1, duplicates: 2 });
+      expect((await byName()).get('Club')!.segment.stats).toMatchObject({ gigs: 2, revenueCents: 55000, priceMinCents: 25000 });
+    });
+
+    it('creates the clients a gigs file names, and lists them', async () => {
+      await run(`${DEMO}clients_dj_clean.csv`, 'clients');
+      const r = await run(file('date,client,montant\n2025-01-01,Nouveau Client,100\n2025-01-02,  nouveau   CLIENT ,100\n2025-01-03,Gergom Events,500\n'), 'gigs');
+      expect(r.createdClients).toEqual(['Nouveau Client']);
+      expect((await overview()).clients).toBe(26);
+    });
+
+    it('reports without writing on a dry run', async () => {
+      const r = await run(`${DEMO}prestations_dj_clean.csv`, 'gigs', { dryRun: true });
+      expect(r).toMatchObject({ id: null, dryRun: true, rows: 276, imported: 276 });
+      expect(r.createdClients).toHaveLength(24);
+      expect(await overview()).toMatchObject({ clients: 0, gigs: 0 });
+      expect(await db.db.selectFrom('imports').selectAll().execute()).toEqual([]);
+    });
+
+    it('leaves the database as it was when the import fails half-way', async () => {
+      await run(`${DEMO}clients_dj_clean.csv`, 'clients');
+      // A real failure inside the merge: the database refuses one gig, after clients were created.
+      if (engine.name === 'sqlite') {
+        await sql`create trigger refuse before insert on gigs when new.amount_cents = 4242 begin select raise(abort, 'refused'); end`.execute(db.db);
+      } else {
+        await sql`create function refuse() returns trigger language plpgsql as $$ begin
+          if new.amount_cents = 4242 then raise exception 'refused'; end if; return new; end $$`.execute(db.db);
+        await sql`create trigger refuse before insert on gigs for each row execute function refuse()`.execute(db.db);
+      }
+      const path = file('date,client,montant\n2025-01-01,Brand New,100\n2025-01-02,Gergom Events,42.42\n');
+      await expect(run(path, 'gigs')).rejects.toThrow(/refused/);
+      expect(await overview()).toMatchObject({ clients: 25, gigs: 0 });
+      expect(await db.db.selectFrom('imports').select('kind').execute()).toEqual([{ kind: 'clients' }]);
+    });
+
+    it('says which columns are missing and which headers it saw; --map fixes it', async () => {
+      const path = file('Jour;Qui;Cachet net\n14/01/2026;Le Bar;250\n');
+      const error = await run(path, 'gigs').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('invalid_file');
+      expect((error as AppError).message).toMatch(/« Jour », « Qui », « Cachet net »/);
+      const r = await run(path, 'gigs', { overrides: { date: 'Jour', client: 'qui', amount: 'CACHET NET' } });
+      expect(r).toMatchObject({ imported: 1, createdClients: ['Le Bar'] });
+    });
+
+    it('rejects an empty file clearly', async () => {
+      await expect(run(file(''), 'clients')).rejects.toThrow(/vide/);
+    });
+  });
+}
