@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { detectSeasonality } from './seasonality';
+
+describe('detectSeasonality', () => {
+  it('finds a Christmas party every December and suggests calling in September', () => {
+    const p = detectSeasonality(['2023-12-15', '2024-12-13'], '2025-03-01');
+    expect(p).not.toBeNull();
+    expect(p?.anchorMonth).toBe(12);
+    expect(p?.anchorDay).toBe(14);
+    expect(p?.years).toEqual([2023, 2024]);
+    expect(p?.nextDate).toBe('2025-12-14');
+    expect(p?.followUpFrom).toBe('2025-09-14');
+    expect(p?.followUpTo).toBe('2025-10-14');
+    expect(p?.followUpDue).toBe(false);
+    expect(p?.explanation).toBe('a fait sa soirée en décembre 2023 et 2024 : relancer en septembre');
+  });
+
+  it('finds the Fête de la musique on 21 June in leap and common years alike', () => {
+    const p = detectSeasonality(['2022-06-21', '2023-06-21', '2024-06-21'], '2024-09-01');
+    expect(p?.anchorMonth).toBe(6);
+    expect(p?.anchorDay).toBe(21);
+    expect(p?.years).toEqual([2022, 2023, 2024]);
+    expect(p?.nextDate).toBe('2025-06-21');
+    expect(p?.explanation).toBe('a fait sa soirée en juin 2022, 2023 et 2024 : relancer en mars');
+  });
+
+  it('handles the year wrap: late December and early January are one season', () => {
+    const p = detectSeasonality(['2022-12-28', '2024-01-03', '2024-12-30'], '2025-02-01');
+    expect(p).not.toBeNull();
+    expect(p?.anchorMonth).toBe(12);
+    expect(p?.years).toEqual([2022, 2023, 2024]);
+    expect(p?.nextDate.slice(0, 7)).toBe('2025-12');
+  });
+
+  it('does not count 28 Dec 2023 and 3 Jan 2024 as two years', () => {
+    expect(detectSeasonality(['2023-12-28', '2024-01-03'], '2024-06-01')).toBeNull();
+  });
+
+  it('keeps 29 February as an anchor and uses the 28th in common years', () => {
+    const p = detectSeasonality(['2020-02-29', '2024-02-29'], '2024-06-01');
+    expect(p?.anchorMonth).toBe(2);
+    expect(p?.anchorDay).toBe(29);
+    expect(p?.nextDate).toBe('2025-02-28');
+    expect(p?.followUpFrom).toBe('2024-11-28');
+  });
+
+  it('skips this year’s occurrence when it already happened', () => {
+    // Anchor mid-December; this year's party already took place on 5 December.
+    const p = detectSeasonality(['2023-12-16', '2024-12-14', '2025-12-05'], '2025-12-10');
+    expect(p?.nextDate.slice(0, 4)).toBe('2026');
+  });
+
+  it('says to call now when the window has started', () => {
+    const p = detectSeasonality(['2023-06-10', '2024-06-12'], '2025-04-01');
+    expect(p?.nextDate).toBe('2025-06-11');
+    expect(p?.followUpDue).toBe(true);
+    expect(p?.explanation).toMatch(/relancer dès maintenant$/);
+  });
+
+  it('ignores gigs after the reference date and needs two distinct years', () => {
+    expect(detectSeasonality(['2024-12-15'], '2025-01-10')).toBeNull();
+    expect(detectSeasonality(['2024-12-15', '2025-12-15'], '2025-01-10')).toBeNull();
+    expect(detectSeasonality(['2023-03-01', '2024-09-15'], '2025-01-10')).toBeNull();
+  });
+
+  it('respects the window: 25 days apart is seasonal only with a wider window', () => {
+    expect(detectSeasonality(['2023-06-01', '2024-06-26'], '2025-01-01', { windowDays: 10 })).toBeNull();
+    expect(detectSeasonality(['2023-06-01', '2024-06-26'], '2025-01-01', { windowDays: 21 })).not.toBeNull();
+  });
+
+  it('anchors a club’s season on its opening', () => {
+    const gigs: string[] = [];
+    for (const year of [2022, 2023, 2024]) {
+      for (let m = 9; m <= 12; m++) gigs.push(`${year}-${String(m).padStart(2, '0')}-10`);
+      for (let m = 1; m <= 5; m++) gigs.push(`${year + 1}-0${m}-10`);
+    }
+    const p = detectSeasonality(gigs, '2025-06-15');
+    expect(p?.anchorMonth).toBe(9);
+    expect(p?.nextDate).toBe('2025-09-10');
+  });
+
+  it('requires three years when asked', () => {
+    expect(detectSeasonality(['2023-12-15', '2024-12-13'], '2025-03-01', { minYears: 3 })).toBeNull();
+  });
+});
