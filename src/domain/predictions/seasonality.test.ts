@@ -83,3 +83,26 @@ describe('detectSeasonality', () => {
     expect(detectSeasonality(['2023-12-15', '2024-12-13'], '2025-03-01', { minYears: 3 })).toBeNull();
   });
 });
+
+describe('detectSeasonality: only concentrated recurrences are seasons', () => {
+  const monthly = (from: number, to: number) =>
+    Array.from({ length: (to - from + 1) * 12 }, (_, i) => `${from + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-15`);
+
+  it('a bar that books every month of the year is not seasonal', () => {
+    expect(detectSeasonality(monthly(2022, 2024), '2025-01-10')).toBeNull();
+  });
+
+  it('a camping that books every week of its summer season is, anchored at the season opening', () => {
+    const summer = [2023, 2024].flatMap((y) => ['06-15', '06-29', '07-13', '07-27', '08-10', '08-24'].map((d) => `${y}-${d}`));
+    const s = detectSeasonality(summer, '2025-01-10');
+    expect(s).not.toBeNull();
+    expect(s!.nextDate.slice(5, 7)).toBe('06');
+  });
+
+  it('a client with one yearly party and a few scattered gigs is, when the party holds half of them', () => {
+    const dates = ['2022-12-16', '2023-12-15', '2024-12-13', '2023-04-02', '2024-09-10'];
+    expect(detectSeasonality(dates, '2025-06-01')!.anchorMonth).toBe(12);
+    // 3 of 5 gigs in the window, and no yearly gap of 200 days: not a season under those settings.
+    expect(detectSeasonality(dates, '2025-06-01', { minShare: 0.8, minOffSeasonDays: 200 })).toBeNull();
+  });
+});

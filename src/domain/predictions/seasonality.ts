@@ -11,7 +11,10 @@
  * - a gig belongs to the occurrence of the anchor (the anchor's date in some year) nearest to it,
  *   so a 28 Dec 2023 gig and a 3 Jan 2024 gig around a 31 Dec anchor are ONE occurrence (the 2023 one);
  * - a client is seasonal when at least `minYears` distinct occurrences have a gig within
- *   ±`windowDays` of a common anchor;
+ *   ±`windowDays` of a common anchor, AND its gigs are concentrated there: at least `minShare` of
+ *   them fall in that window, or the year has an off-season (no gig for `minOffSeasonDays` in a
+ *   row on the wheel, e.g. a summer camping). A bar that books every month is not seasonal even
+ *   though every date has gigs in several years;
  * - the next usual date is the first anchor date after the reference date whose occurrence has no
  *   gig yet on or before the reference date; the follow-up window runs from 3 to 2 months before it.
  */
@@ -22,6 +25,10 @@ export interface SeasonalityOptions {
   windowDays?: number;
   /** Distinct yearly occurrences needed (default 2). */
   minYears?: number;
+  /** Share of the client's gigs that must fall in the window, unless there is an off-season (default 0.5). */
+  minShare?: number;
+  /** A yearly gap without gigs at least this long makes a season (default 120 days). */
+  minOffSeasonDays?: number;
 }
 
 export interface SeasonalPattern {
@@ -164,6 +171,8 @@ export function detectSeasonality(
 
   // Centre the anchor on the gigs it gathered, unless that loses occurrences.
   const gathered = gigs.filter((g) => circularDistance(g.position, chosen.position) <= windowDays);
+  const longestGap = Math.max(...positions.map((p, i) => ((positions[(i + 1) % positions.length] as number) - p + WHEEL) % WHEEL || WHEEL));
+  if (gathered.length < (options.minShare ?? 0.5) * gigs.length && longestGap < (options.minOffSeasonDays ?? 120)) return null;
   const centred = circularMean(gathered.map((g) => g.position));
   const isTie = positions.length > 1 && gathered.length > chosen.count * 2;
   let anchor = chosen.position;
