@@ -1,4 +1,4 @@
-/** Public API of the predictions module (see README.md in this folder). */
+/** Public API of the predictions module (documented in the project README, section "Predictions"). */
 export {
   type BgNbdFit,
   type BgNbdFitOptions,
