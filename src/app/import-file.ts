@@ -99,7 +99,7 @@ export async function detectFormat(path: string): Promise<FileFormat> {
 }
 
 /** Streams the file's records in batches (one batch per chunk read). */
-async function* readRecords(path: string, format: FileFormat, onBytes?: (chunk: Buffer) => void): AsyncGenerator<CsvRecord[]> {
+export async function* readRecords(path: string, format: FileFormat, onBytes?: (chunk: Buffer) => void): AsyncGenerator<CsvRecord[]> {
   const decoder = createCsvDecoder(format.encoding);
   const tokenizer = new CsvTokenizer(format.delimiter);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {

@@ -1,4 +1,5 @@
 import { refreshClientTotals } from '../db/clients';
+import { bumpDataVersion } from '../db/workspaces';
 import type { Workspace } from '../db/schema';
 import type { AppContext } from './context';
 
@@ -6,6 +7,7 @@ import type { AppContext } from './context';
 export async function recompute(ctx: AppContext, workspace: Workspace): Promise<{ clients: number; gigs: number }> {
   return ctx.database.bulkTransaction(async (trx) => {
     await refreshClientTotals(trx, workspace.id);
+    await bumpDataVersion(trx, workspace.id);
     const row = await trx
       .selectFrom('clients')
       .select((eb) => [eb.fn.countAll<number>().as('clients'), eb.fn.sum<number>('gig_count').as('gigs')])

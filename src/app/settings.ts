@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import type { Workspace } from '../db/schema';
+import { getWorkspace, updateWorkspace } from '../db/workspaces';
+import { isIsoDate, isValidTimeZone } from '../domain/dates';
+import { centsToEuros, eurosToCents } from '../domain/money';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/segments';
+import type { AppContext } from './context';
+import { AppError } from './errors';
 
 /** A workspace's settings as stored (JSON): every field optional, defaults from the guide. */
 export const workspaceSettingsSchema = z.object({
@@ -18,6 +24,7 @@ export const workspaceSettingsSchema = z.object({
     .optional(),
   djName: z.string().max(200).optional(),
   signature: z.string().max(2000).optional(),
+  language: z.enum(['fr', 'en']).optional(),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 
@@ -28,4 +35,71 @@ export function parseSettings(json: string): WorkspaceSettings {
 
 export function thresholdsOf(settings: WorkspaceSettings): Thresholds {
   return { ...DEFAULT_THRESHOLDS, ...settings.thresholds };
+}
+
+/** The thresholds as the API shows them: the VIP revenue in euros. */
+function thresholdsJson(t: Thresholds) {
+  return {
+    activeDays: t.activeDays,
+    lapsedDays: t.lapsedDays,
+    vipMinGigs: t.vipMinGigs,
+    vipMinRevenue: centsToEuros(t.vipMinRevenueCents),
+    vipActiveMinGigs: t.vipActiveMinGigs,
+  };
+}
+
+export function settingsView(workspace: Workspace) {
+  const s = parseSettings(workspace.settings);
+  return {
+    referenceDate: workspace.reference_date,
+    timeZone: workspace.time_zone,
+    thresholds: thresholdsJson(thresholdsOf(s)),
+    defaults: thresholdsJson(DEFAULT_THRESHOLDS),
+    djName: s.djName ?? '',
+    signature: s.signature ?? '',
+    language: s.language ?? 'fr',
+  };
+}
+export type SettingsView = ReturnType<typeof settingsView>;
+
+/** What PUT /api/settings accepts: the view's shape, every field optional. */
+export const settingsUpdateSchema = z.strictObject({
+  referenceDate: z.string().refine(isIsoDate, 'date attendue au format AAAA-MM-JJ').nullable().optional(),
+  timeZone: z.string().refine(isValidTimeZone, 'fuseau horaire inconnu').optional(),
+  thresholds: z
+    .strictObject({
+      activeDays: z.number().int().min(1).max(3650),
+      lapsedDays: z.number().int().min(1).max(3650),
+      vipMinGigs: z.number().int().min(1).max(100_000),
+      vipMinRevenue: z.number().min(0).max(1e9),
+      vipActiveMinGigs: z.number().int().min(1).max(100_000),
+    })
+    .partial()
+    .optional(),
+  djName: z.string().trim().max(200).optional(),
+  signature: z.string().max(2000).optional(),
+  language: z.enum(['fr', 'en']).optional(),
+});
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+export async function updateSettings(ctx: AppContext, workspace: Workspace, input: SettingsUpdate): Promise<SettingsView> {
+  const current = parseSettings(workspace.settings);
+  const { vipMinRevenue, ...thresholds } = input.thresholds ?? {};
+  const merged = {
+    ...current,
+    ...(input.djName !== undefined ? { djName: input.djName } : {}),
+    ...(input.signature !== undefined ? { signature: input.signature } : {}),
+    ...(input.language !== undefined ? { language: input.language } : {}),
+    thresholds: { ...current.thresholds, ...thresholds, ...(vipMinRevenue !== undefined ? { vipMinRevenueCents: eurosToCents(vipMinRevenue) } : {}) },
+  };
+  const effective = thresholdsOf(merged);
+  if (effective.activeDays > effective.lapsedDays) {
+    throw new AppError('invalid_input', `Le seuil « actif » (${effective.activeDays} jours) ne peut dépasser le seuil « à relancer » (${effective.lapsedDays} jours).`);
+  }
+  await updateWorkspace(ctx.database.db, workspace.id, {
+    settings: JSON.stringify(workspaceSettingsSchema.parse(merged)),
+    ...(input.referenceDate !== undefined ? { reference_date: input.referenceDate } : {}),
+    ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
+  });
+  return settingsView((await getWorkspace(ctx.database.db, workspace.id)) ?? workspace);
 }

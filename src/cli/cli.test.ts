@@ -111,6 +111,22 @@ for (const engine of testEngines()) {
       expect(rooftop).toMatchObject({ gigs: 0, status: 'prospect' });
     });
 
+    it('`predict --json` gives each client its probability, expectations and seasonal date', async () => {
+      await run('demo');
+      const p = (await run('predict', '--json')).json();
+      expect(p.asOf).toBe('2026-01-14');
+      expect(p.model).toMatchObject({ confidence: 'low', clients: 24 });
+      expect(p.clients).toHaveLength(25);
+      expect(Object.keys(p.clients[0]).sort()).toEqual(
+        ['basis', 'confidence', 'expectedGigs', 'expectedRevenue', 'explanation', 'id', 'name', 'pAlive', 'revenueIfWonBack', 'seasonal'],
+      );
+      const mairie = p.clients.find((c: { name: string }) => c.name === 'MAIRIE DE FOS-SUR-MER');
+      expect(mairie.seasonal).toMatchObject({ nextDate: '2026-06-21' });
+      const backtest = (await run('predict', '--backtest', '--as-of', '2025-01-14', '--json')).json();
+      expect(backtest.totals.actualGigs).toBeGreaterThan(0);
+      expect((await run('predict', '--backtest', '--as-of', '2025-01-14')).out).toContain('Total : prévu');
+    });
+
     it('`recompute` rebuilds the totals and changes no figure', async () => {
       await run('demo');
       const before = (await run('clients', '--json')).out;

@@ -1,24 +1,44 @@
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH, addUser } from '../app/auth';
 import { AppError } from '../app/errors';
 import type { AppContext } from '../app/context';
 import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
-import { clientJson, overviewJson } from '../app/json';
+import { clientJson, forecastJson, overviewJson } from '../app/json';
 import { getOverview, listClients } from '../app/portfolio';
+import { CONFIDENCE_LABEL, backtestForecast, getForecast } from '../app/predictions';
 import { recompute } from '../app/recompute';
 import { referenceDateOf, resolveWorkspace } from '../app/workspace';
 import { updateWorkspace } from '../db/workspaces';
 import type { CliOptions } from './main';
-import { euros, frenchDate, table } from './format';
+import { startServer } from '../server/server';
+import { decimal1, euros, frenchDate, table } from './format';
+import { readHidden } from './prompt';
 
 export interface CommandIo {
   out: (text: string) => void;
   json: boolean;
+  env: NodeJS.ProcessEnv;
 }
 
 type Command = (ctx: AppContext, args: string[], options: CliOptions, io: CommandIo) => Promise<void>;
 
 const STATUS_LABEL = { active: '🟢 Actif', dormant: '🟠 En veille', lapsed: '🔴 À relancer', prospect: 'Prospect' } as const;
 const KIND_ALIASES: Record<string, ImportKind> = { clients: 'clients', gigs: 'gigs', prestations: 'gigs' };
+
+const serveEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+});
+
+/** The new account's password: from the environment (scripts), else typed twice on the terminal. */
+async function passwordFrom(env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.DJBOOKER_PASSWORD) return env.DJBOOKER_PASSWORD;
+  if (!process.stdin.isTTY) throw new AppError('usage', 'mot de passe manquant : définissez DJBOOKER_PASSWORD ou lancez la commande dans un terminal.');
+  const first = await readHidden(`Mot de passe (au moins ${MIN_PASSWORD_LENGTH} caractères) : `);
+  if ((await readHidden('Confirmez le mot de passe : ')) !== first) throw new AppError('usage', 'les deux saisies diffèrent.');
+  return first;
+}
 
 export const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
 export const DEMO_REFERENCE_DATE = '2026-01-14';
@@ -118,6 +138,40 @@ export const commands: Record<string, Command> = {
     io.out(`Segmentations recalculées : ${result.clients} clients, ${result.gigs} prestations.\n`);
   },
 
+  async predict(ctx, args, options, io) {
+    if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    const asOf = referenceDateOf(ctx, workspace, options['as-of']);
+    if (options.backtest) {
+      const b = await backtestForecast(ctx, workspace, asOf);
+      if (io.json) return io.out(JSON.stringify(b) + '\n');
+      io.out(`Calibration jusqu'au ${frenchDate(b.calibrationEnd)}, prévision jusqu'au ${frenchDate(b.horizonEnd)} (${CONFIDENCE_LABEL[b.model.confidence]}).\n`);
+      io.out(table(
+        ['Client', 'Prévu', 'Historique', 'Réel'],
+        b.rows.map((r) => [r.name, r.predictedGigs === null ? '—' : decimal1(r.predictedGigs), decimal1(r.naiveGigs), r.actualGigs]),
+        [false, true, true, true],
+      ) + '\n');
+      const t = b.totals;
+      io.out(`Total : prévu ${decimal1(t.predictedGigs)}, historique ${decimal1(t.naiveGigs)}, réel ${t.actualGigs} ; erreur moyenne par client ${decimal1(t.meanAbsoluteErrorGigs)} (historique : ${decimal1(t.naiveMeanAbsoluteErrorGigs)}).\n`);
+      return;
+    }
+    const f = await getForecast(ctx, workspace, asOf);
+    if (io.json) return io.out(JSON.stringify(forecastJson(f)) + '\n');
+    io.out(`Prévisions au ${frenchDate(f.asOf)} — ${f.model.clients} clients avec historique, ${f.model.repeaters} fidèles, ${CONFIDENCE_LABEL[f.model.confidence]}${f.model.reasons.length ? ` (${f.model.reasons.join(', ')})` : ''}\n`);
+    io.out(table(
+      ['Client', 'Encore client', 'Prest. 12 mois', 'CA 12 mois', 'Si reconquis', 'Relance saisonnière'],
+      f.clients.map((c) => [
+        c.name,
+        c.prediction.pAlive === null ? '—' : `${Math.round(c.prediction.pAlive * 100)} %`,
+        c.prediction.expectedGigs === null ? '—' : decimal1(c.prediction.expectedGigs),
+        euros(c.prediction.expectedRevenueCents),
+        euros(c.prediction.revenueIfWonBackCents),
+        c.seasonal ? `${frenchDate(c.seasonal.followUpFrom)} → ${frenchDate(c.seasonal.followUpTo)}` : '',
+      ]),
+      [false, true, true, true, true, false],
+    ) + '\n');
+  },
+
   async demo(ctx, args, options, io) {
     if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
     const workspace = await resolveWorkspace(ctx, options.workspace, true);
@@ -132,8 +186,30 @@ export const commands: Record<string, Command> = {
     io.out(`Date de référence de l'espace « ${workspace.name} » : ${frenchDate(DEMO_REFERENCE_DATE)}.\n`);
   },
 
-  async serve(_ctx, _args, _options, io) {
-    io.out(`L'application web arrive bientôt sur http://localhost:3000. En attendant : npx djbooker --help\n`);
+  async serve(ctx, args, _options, io) {
+    if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
+    const env = serveEnvSchema.safeParse(io.env);
+    if (!env.success) throw new AppError('usage', `variable ${String(env.error.issues[0]?.path[0] ?? '')} invalide : ${env.error.issues[0]?.message ?? ''}`);
+    const { app } = await startServer({ database: ctx.database, now: ctx.now, host: env.data.HOST, port: env.data.PORT, log: (line) => io.out(`${line}\n`) });
+    // Serves until stopped; the database is closed by main once this returns.
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    io.out('Arrêt du serveur…\n');
+    await app.close();
+  },
+
+  async users(ctx, args, options, io) {
+    if (args[0] !== 'add' || args.length > 1 || !options.email || !options.name) {
+      throw new AppError('usage', 'usage : djbooker users add --email E-MAIL --name NOM [--workspace ESPACE] (mot de passe : $DJBOOKER_PASSWORD ou saisi)');
+    }
+    const password = await passwordFrom(io.env);
+    const { user, workspace, createdWorkspace } = await addUser(ctx, { name: options.name, email: options.email, password, workspace: options.workspace });
+    if (io.json) {
+      return io.out(JSON.stringify({ user: { id: user.id, name: user.name, email: user.email }, workspace: { id: workspace.id, name: workspace.name }, createdWorkspace }) + '\n');
+    }
+    io.out(`Compte créé pour ${user.email} dans l'espace de travail « ${workspace.name} »${createdWorkspace ? ' (nouveau)' : ''}.\n`);
   },
 };
 

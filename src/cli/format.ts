@@ -29,3 +29,8 @@ export function frenchDate(iso: string | null): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** A figure with one decimal, the French way (`8,5`). */
+export function decimal1(n: number): string {
+  return n.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}

@@ -19,9 +19,17 @@ Commandes :
       --dry-run                 montre le rapport sans rien écrire
   overview [--as-of AAAA-MM-JJ] vue d'ensemble
   clients [--segment vip|active|dormant|lapsed|prospect] [--sort gigs|revenue|last|priority] [--as-of …]
+  predict [--as-of …] [--backtest]
+                                prévisions par client (BG/NBD, Gamma-Gamma, saisonnalité) ;
+                                --backtest : calibre jusqu'à --as-of et compare à l'année suivante
   recompute                     recalcule les totaux et segmentations
   demo                          charge les données de démonstration (date de référence 2026-01-14)
-  serve                         démarre l'application web (npm start)
+  serve                         démarre l'application web sur http://localhost:3000 (npm start)
+                                ($PORT, $HOST : 127.0.0.1 par défaut ; au-delà, un code d'installation
+                                s'affiche au premier démarrage)
+  users add --email E --name N [--workspace W]
+                                crée un compte (dans l'espace W, créé s'il manque ; sinon dans un
+                                nouvel espace au nom de N) ; mot de passe : $DJBOOKER_PASSWORD ou saisi
 
 Options communes :
   --data-dir DOSSIER   dossier des données (défaut : $DJBOOKER_DATA_DIR ou ./data)
@@ -38,6 +46,10 @@ const optionsSchema = z.object({
   sort: z.enum(['name', 'gigs', 'revenue', 'last', 'priority']).optional(),
   map: z.array(z.string().regex(/^[A-Za-z]+=.+$/, 'attendu champ=En-tête')).optional(),
   'dry-run': z.boolean().optional(),
+  backtest: z.boolean().optional(),
+  email: z.email().optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  client: z.string().min(1).optional(),
   help: z.boolean().optional(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
@@ -72,6 +84,10 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
         sort: { type: 'string' },
         map: { type: 'string', multiple: true },
         'dry-run': { type: 'boolean' },
+        backtest: { type: 'boolean' },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        client: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -96,7 +112,7 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
     const url = io.env.DATABASE_URL;
     database = await openDatabase(url ? { url } : { dataDir: options.data['data-dir'] ?? io.env.DJBOOKER_DATA_DIR ?? './data' });
     const ctx: AppContext = { database, now: io.now };
-    const cio: CommandIo = { out: io.out, json: options.data.json === true };
+    const cio: CommandIo = { out: io.out, json: options.data.json === true, env: io.env };
     await command(ctx, args, options.data, cio);
     return 0;
   } catch (e) {

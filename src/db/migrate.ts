@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Engine } from './engine';
 import { coreMigration } from './migrations/001-core';
 import { accountsMigration } from './migrations/002-accounts';
@@ -12,11 +12,15 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
 }
 
 export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  // Kysely looks for its tables in every schema unless told which: a database holding several
+  // schemas (one per test file, one per tenant) would find another schema's and skip its own.
+  const schema = engine === 'postgres' ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrationsFor(engine) },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

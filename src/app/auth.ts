@@ -1,0 +1,141 @@
+/**
+ * Accounts and sessions: the owner's account on first start, sign-in with a rate limit on
+ * failures, sessions kept in the database under a hash of their token, and `users add`.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { clearLoginFailures, countLoginFailures, deleteExpiredSessions, deleteSession, findSessionAuth, insertSession, recordLoginFailure, type SessionAuth } from '../db/sessions';
+import { countUsers, createFirstUser, getUserByEmail, insertUser } from '../db/users';
+import { createWorkspace, getWorkspace, getWorkspaceByName, listWorkspaces } from '../db/workspaces';
+import type { User, Workspace } from '../db/schema';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { DEFAULT_WORKSPACE } from './workspace';
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const SESSION_DAYS = 30;
+export const LOGIN_WINDOW_MINUTES = 15;
+export const MAX_LOGIN_FAILURES = 5;
+
+/**
+ * OWASP's argon2id baseline: 19 MiB, 2 passes (about 70 ms a hash on the target machine).
+ * `2` is the package's `Algorithm.Argon2id`, a const enum that isolated modules cannot read.
+ */
+const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+/** Verified against when the e-mail is unknown, so that the answer takes as long either way. */
+let decoyHash: Promise<string> | undefined;
+
+export interface SignedIn {
+  /** The session cookie's value; only its SHA-256 is stored. */
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: { id: number; name: string; email: string };
+  workspace: { id: number; name: string };
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+async function openSession(ctx: AppContext, user: User, workspace: { id: number; name: string }): Promise<SignedIn> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  const db = ctx.database.db;
+  await deleteExpiredSessions(db, now.toISOString());
+  await insertSession(db, { tokenHash: tokenHash(token), userId: user.id, csrfToken, now: now.toISOString(), expiresAt: expiresAt.toISOString() });
+  return { token, csrfToken, expiresAt, user: { id: user.id, name: user.name, email: user.email }, workspace: { id: workspace.id, name: workspace.name } };
+}
+
+export async function needsSetup(ctx: AppContext): Promise<boolean> {
+  return (await countUsers(ctx.database.db)) === 0;
+}
+
+/**
+ * The owner's account on first start. It takes over the data the CLI may have imported before
+ * (the only workspace, or the default one); 409 once any account exists.
+ */
+export async function setupOwner(ctx: AppContext, input: { name: string; email: string; password: string }): Promise<SignedIn> {
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.now();
+  const created = await createFirstUser(
+    ctx.database,
+    async (trx): Promise<Workspace> => {
+      const all = await listWorkspaces(trx);
+      if (all.length === 1 && all[0]) return all[0];
+      return (await getWorkspaceByName(trx, DEFAULT_WORKSPACE)) ?? createWorkspace(trx, DEFAULT_WORKSPACE, now);
+    },
+    { name: input.name, email: input.email, passwordHash, now: now.toISOString() },
+  );
+  if (!created) throw new AppError('conflict', 'L’application est déjà configurée : connectez-vous.');
+  return openSession(ctx, created.user, created.workspace);
+}
+
+export async function signIn(ctx: AppContext, input: { email: string; password: string; address: string }): Promise<SignedIn> {
+  const db = ctx.database.db;
+  const email = input.email.trim().toLowerCase();
+  const attemptKey = `${email}|${input.address}`;
+  const now = ctx.now();
+  const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
+  if ((await countLoginFailures(db, attemptKey, windowStart)) >= MAX_LOGIN_FAILURES) {
+    throw new AppError('rate_limited', `Trop de tentatives : réessayez dans ${LOGIN_WINDOW_MINUTES} minutes.`);
+  }
+  const user = await getUserByEmail(db, email);
+  decoyHash ??= hashPassword(randomToken());
+  const valid = await verify(user?.password_hash ?? (await decoyHash), input.password);
+  if (!user || !valid) {
+    await recordLoginFailure(db, attemptKey, now.toISOString(), windowStart);
+    throw new AppError('unauthorized', 'E-mail ou mot de passe incorrect.');
+  }
+  await clearLoginFailures(db, attemptKey);
+  const workspace = await getWorkspace(db, user.workspace_id);
+  if (!workspace) throw new AppError('unauthorized', 'E-mail ou mot de passe incorrect.');
+  return openSession(ctx, user, workspace);
+}
+
+export async function signOut(ctx: AppContext, token: string): Promise<void> {
+  await deleteSession(ctx.database.db, tokenHash(token));
+}
+
+/** The session a cookie opens, if it is still valid. */
+export async function authenticate(ctx: AppContext, token: string): Promise<SessionAuth | undefined> {
+  return findSessionAuth(ctx.database.db, tokenHash(token), ctx.now().toISOString());
+}
+
+/**
+ * `djbooker users add`: an account in the workspace named (created when missing), or in a new
+ * workspace named after the user.
+ */
+export async function addUser(
+  ctx: AppContext,
+  input: { name: string; email: string; password: string; workspace?: string },
+): Promise<{ user: User; workspace: Workspace; createdWorkspace: boolean }> {
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('invalid_input', `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`);
+  }
+  const db = ctx.database.db;
+  if (await getUserByEmail(db, input.email)) throw new AppError('conflict', `Un compte existe déjà pour ${input.email}.`);
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.now();
+  return db.transaction().execute(async (trx) => {
+    const workspaceName = input.workspace ?? input.name;
+    const existing = await getWorkspaceByName(trx, workspaceName);
+    if (existing && input.workspace === undefined) {
+      throw new AppError('conflict', `L’espace de travail « ${workspaceName} » existe déjà : précisez --workspace pour y ajouter ce compte.`);
+    }
+    const workspace = existing ?? (await createWorkspace(trx, workspaceName, now));
+    const user = await insertUser(trx, { workspaceId: workspace.id, name: input.name, email: input.email, passwordHash, now: now.toISOString() });
+    return { user, workspace, createdWorkspace: !existing };
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Gigs booked from the web app ("Nouveau RDV"), and their editing. Every change recomputes the
+ * stored totals of the clients concerned and bumps the data version, in one transaction.
+ */
+import { clientScope, getClientRow, refreshClientTotals } from '../db/clients';
+import type { Db } from '../db/connection';
+import { deleteGigRow, getGig, insertGig, listGigsOn, listUpcomingGigs, nextOccurrence, updateGigRow, type GigWithClient } from '../db/gigs';
+import type { Gig, GigStatus, Workspace } from '../db/schema';
+import { bumpDataVersion } from '../db/workspaces';
+import type { IsoDate } from '../domain/dates';
+import { gigIdentity } from '../domain/gig-identity';
+import type { Cents } from '../domain/money';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+
+export interface BookingFields {
+  clientId: number;
+  date: IsoDate;
+  amountCents: Cents;
+  status: GigStatus;
+  type: string | null;
+  venue: string | null;
+  city: string | null;
+  durationMinutes: number | null;
+  notes: string | null;
+}
+
+function gigNotFound(): AppError {
+  return new AppError('not_found', 'Prestation introuvable.');
+}
+
+async function clientOf(trx: Db, workspace: Workspace, clientId: number) {
+  const client = await getClientRow(trx, workspace.id, clientId);
+  if (!client) throw new AppError('not_found', 'Client introuvable.');
+  return client;
+}
+
+async function afterChange(trx: Db, workspace: Workspace, clientIds: number[]): Promise<void> {
+  await refreshClientTotals(trx, workspace.id, clientScope(workspace.id, clientIds));
+  await bumpDataVersion(trx, workspace.id);
+}
+
+export async function listGigsOnDate(ctx: AppContext, workspace: Workspace, date: IsoDate): Promise<GigWithClient[]> {
+  return listGigsOn(ctx.database.db, workspace.id, date);
+}
+
+export async function listUpcoming(ctx: AppContext, workspace: Workspace, asOf: IsoDate, limit: number): Promise<GigWithClient[]> {
+  return listUpcomingGigs(ctx.database.db, workspace.id, asOf, limit);
+}
+
+/** A new gig, with the other gigs already on that day so that the user is warned. */
+export async function createBooking(ctx: AppContext, workspace: Workspace, b: BookingFields): Promise<{ gig: Gig; sameDay: GigWithClient[] }> {
+  const now = ctx.now().toISOString();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const client = await clientOf(trx, workspace, b.clientId);
+    // The identity an import of the same gig would compute, so that importing it later matches it.
+    const dedupeKey = gigIdentity({ clientName: client.name, date: b.date, amountCents: b.amountCents, type: b.type });
+    const gig = await insertGig(trx, {
+      workspace_id: workspace.id, client_id: client.id, date: b.date, amount_cents: b.amountCents, status: b.status,
+      type: b.type, venue: b.venue, city: b.city, duration_minutes: b.durationMinutes, notes: b.notes, reference: null,
+      dedupe_key: dedupeKey, occurrence: await nextOccurrence(trx, workspace.id, dedupeKey), import_id: null, created_at: now, updated_at: now,
+    });
+    await afterChange(trx, workspace, [client.id]);
+    const sameDay = (await listGigsOn(trx, workspace.id, b.date)).filter((g) => g.id !== gig.id);
+    return { gig, sameDay };
+  });
+}
+
+export async function updateBooking(ctx: AppContext, workspace: Workspace, id: number, changes: Partial<BookingFields>): Promise<Gig> {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const gig = await getGig(trx, workspace.id, id);
+    if (!gig) throw gigNotFound();
+    const client = await clientOf(trx, workspace, changes.clientId ?? gig.client_id);
+    const next = {
+      client_id: client.id,
+      date: changes.date ?? gig.date,
+      amount_cents: changes.amountCents ?? Number(gig.amount_cents),
+      status: changes.status ?? gig.status,
+      type: changes.type !== undefined ? changes.type : gig.type,
+      venue: changes.venue !== undefined ? changes.venue : gig.venue,
+      city: changes.city !== undefined ? changes.city : gig.city,
+      duration_minutes: changes.durationMinutes !== undefined ? changes.durationMinutes : gig.duration_minutes,
+      notes: changes.notes !== undefined ? changes.notes : gig.notes,
+      updated_at: ctx.now().toISOString(),
+    };
+    // A gig from a file keeps the identity of its row there, so that importing the file again
+    // updates it rather than adding it twice; a gig booked here is identified by its values.
+    let identity = {};
+    if (gig.import_id === null && gig.reference === null) {
+      const dedupeKey = gigIdentity({ clientName: client.name, date: next.date, amountCents: next.amount_cents, type: next.type });
+      if (dedupeKey !== gig.dedupe_key) identity = { dedupe_key: dedupeKey, occurrence: await nextOccurrence(trx, workspace.id, dedupeKey) };
+    }
+    const updated = await updateGigRow(trx, workspace.id, id, { ...next, ...identity });
+    await afterChange(trx, workspace, [...new Set([gig.client_id, client.id])]);
+    return updated ?? gig;
+  });
+}
+
+export async function deleteBooking(ctx: AppContext, workspace: Workspace, id: number): Promise<void> {
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const gig = await getGig(trx, workspace.id, id);
+    if (!gig) throw gigNotFound();
+    await deleteGigRow(trx, workspace.id, id);
+    await afterChange(trx, workspace, [gig.client_id]);
+  });
+}

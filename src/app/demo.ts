@@ -1,0 +1,21 @@
+/** The guide's demo portfolio, offered to an empty workspace. */
+import { fileURLToPath } from 'node:url';
+import type { Workspace } from '../db/schema';
+import { isWorkspaceEmpty, updateWorkspace } from '../db/workspaces';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { importFile, type ImportReport } from './import-file';
+
+const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
+/** The guide's "date actuelle de référence". */
+export const DEMO_REFERENCE_DATE = '2026-01-14';
+
+export async function loadDemo(ctx: AppContext, workspace: Workspace): Promise<{ clients: ImportReport; gigs: ImportReport; referenceDate: string }> {
+  if (!(await isWorkspaceEmpty(ctx.database.db, workspace.id))) {
+    throw new AppError('conflict', 'Les données de démonstration ne se chargent que dans un espace vide.');
+  }
+  const clients = await importFile(ctx, workspace, { kind: 'clients', path: `${DEMO_DIR}clients_dj_clean.csv`, overrides: {}, dryRun: false });
+  const gigs = await importFile(ctx, workspace, { kind: 'gigs', path: `${DEMO_DIR}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
+  await updateWorkspace(ctx.database.db, workspace.id, { reference_date: DEMO_REFERENCE_DATE });
+  return { clients, gigs, referenceDate: DEMO_REFERENCE_DATE };
+}

@@ -1,0 +1,120 @@
+/**
+ * The import preview: what was understood of a file (encoding, delimiter, columns, the first
+ * rows as they will be read) and what importing it would do, without writing anything.
+ */
+import {
+  CLIENT_FIELDS, FIELD_LABELS, GIG_FIELDS, describeDetection, interpretClientRecord, interpretGigRecord,
+  type Field, type ImportPlan, type Rejection,
+} from '../domain/csv';
+import type { Workspace } from '../db/schema';
+import { centsToEuros } from '../domain/money';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { detectFormat, importFile, planFile, readRecords, type ImportKind } from './import-file';
+
+const SAMPLE_ROWS = 5;
+
+export interface ImportPreview {
+  encoding: string;
+  delimiter: string;
+  headers: string[];
+  mapping: Partial<Record<Field, string>>;
+  fields: { field: Field; label: string }[];
+  sample: Record<string, unknown>[];
+  rows: number;
+  imported: number;
+  updated: number;
+  duplicates: number;
+  createdClients: string[];
+  rejected: Rejection[];
+  warnings: string[];
+  error: null | { message: string; missing: string[] };
+}
+
+/** What profileImport reports when the header cannot be mapped (AppError.details of planFile). */
+interface HeaderFailure {
+  ok: false;
+  missing: string[];
+  seen: string[];
+}
+
+function isHeaderFailure(details: unknown): details is HeaderFailure {
+  return typeof details === 'object' && details !== null && 'seen' in details && 'missing' in details;
+}
+
+const euros = (cents: number | undefined) => (cents === undefined ? null : centsToEuros(cents));
+
+async function sampleRows(path: string, format: Awaited<ReturnType<typeof detectFormat>>, plan: ImportPlan<ImportKind>) {
+  const sample: Record<string, unknown>[] = [];
+  let header = true;
+  for await (const records of readRecords(path, format)) {
+    for (const record of records) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (plan.kind === 'clients') {
+        const r = interpretClientRecord(record, plan as ImportPlan<'clients'>);
+        if (r?.ok) {
+          const { stats, ...client } = r.value;
+          sample.push({
+            line: record.line, ...client, gigs: stats?.gigs ?? null, revenue: euros(stats?.revenueCents),
+            firstDate: stats?.firstDate ?? null, lastDate: stats?.lastDate ?? null,
+          });
+        }
+      } else {
+        const r = interpretGigRecord(record, plan as ImportPlan<'gigs'>);
+        if (r?.ok) {
+          const { amountCents, clientName, ...gig } = r.value;
+          sample.push({ line: record.line, client: clientName, amount: centsToEuros(amountCents), ...gig });
+        }
+      }
+      if (sample.length >= SAMPLE_ROWS) return sample;
+    }
+  }
+  return sample;
+}
+
+export async function previewImport(
+  ctx: AppContext,
+  workspace: Workspace,
+  options: { kind: ImportKind; path: string; fileName: string; overrides: Record<string, string> },
+): Promise<ImportPreview> {
+  const format = await detectFormat(options.path);
+  const fields = (options.kind === 'clients' ? CLIENT_FIELDS : GIG_FIELDS).map((field) => ({ field, label: FIELD_LABELS[field] }));
+  let plan: ImportPlan<ImportKind>;
+  try {
+    ({ plan } = await planFile(options.path, options.fileName, options.kind, options.overrides));
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'invalid_file')) throw e;
+    // The user fixes the mapping from here: show the headers that were found.
+    const failure = isHeaderFailure(e.details) ? e.details : { missing: [], seen: [] };
+    const summary = describeDetection(format, format.delimiter, { kind: options.kind, headers: [], mapping: {}, ignored: [], dateOrder: {}, decimal: {}, warnings: [] });
+    return {
+      encoding: summary.encoding, delimiter: summary.delimiter, headers: failure.seen, mapping: {}, fields, sample: [],
+      rows: 0, imported: 0, updated: 0, duplicates: 0, createdClients: [], rejected: [], warnings: [],
+      error: { message: e.message, missing: failure.missing },
+    };
+  }
+  const summary = describeDetection(format, format.delimiter, plan);
+  const [sample, report] = await Promise.all([
+    sampleRows(options.path, format, plan),
+    importFile(ctx, workspace, { ...options, dryRun: true }),
+  ]);
+  return {
+    encoding: summary.encoding,
+    delimiter: summary.delimiter,
+    headers: plan.headers,
+    mapping: Object.fromEntries(summary.columns.map((c) => [c.field, c.header])),
+    fields,
+    sample,
+    rows: report.rows,
+    imported: report.imported,
+    updated: report.updated,
+    duplicates: report.duplicates,
+    createdClients: report.createdClients,
+    rejected: report.rejected,
+    warnings: [...summary.ignored.length > 0 ? [`Colonnes ignorées : ${summary.ignored.join(', ')}.`] : [], ...report.warnings],
+    error: null,
+  };
+}

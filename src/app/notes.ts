@@ -1,0 +1,26 @@
+/** Dated notes on a client (the guide's "Ajouter note"). */
+import { getClientRow } from '../db/clients';
+import { deleteNote, insertNote, updateNoteText } from '../db/notes';
+import type { Note, Workspace } from '../db/schema';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+
+function noteNotFound(): AppError {
+  return new AppError('not_found', 'Note introuvable.');
+}
+
+export async function addNote(ctx: AppContext, workspace: Workspace, clientId: number, text: string): Promise<Note> {
+  const db = ctx.database.db;
+  if (!(await getClientRow(db, workspace.id, clientId))) throw new AppError('not_found', 'Client introuvable.');
+  return insertNote(db, { workspaceId: workspace.id, clientId, text, now: ctx.now().toISOString() });
+}
+
+export async function editNote(ctx: AppContext, workspace: Workspace, id: number, text: string): Promise<Note> {
+  const note = await updateNoteText(ctx.database.db, workspace.id, id, text, ctx.now().toISOString());
+  if (!note) throw noteNotFound();
+  return note;
+}
+
+export async function removeNote(ctx: AppContext, workspace: Workspace, id: number): Promise<void> {
+  if (!(await deleteNote(ctx.database.db, workspace.id, id))) throw noteNotFound();
+}

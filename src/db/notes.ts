@@ -1,0 +1,40 @@
+import type { Db } from './connection';
+import type { Note } from './schema';
+
+export async function listNotesOfClient(db: Db, workspaceId: number, clientId: number): Promise<Note[]> {
+  return db
+    .selectFrom('notes')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function getNote(db: Db, workspaceId: number, id: number): Promise<Note | undefined> {
+  return db.selectFrom('notes').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertNote(db: Db, n: { workspaceId: number; clientId: number; text: string; now: string }): Promise<Note> {
+  return db
+    .insertInto('notes')
+    .values({ workspace_id: n.workspaceId, client_id: n.clientId, text: n.text, created_at: n.now, updated_at: n.now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateNoteText(db: Db, workspaceId: number, id: number, text: string, now: string): Promise<Note | undefined> {
+  return db
+    .updateTable('notes')
+    .set({ text, updated_at: now })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deleteNote(db: Db, workspaceId: number, id: number): Promise<boolean> {
+  const r = await db.deleteFrom('notes').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

@@ -1,0 +1,64 @@
+import type { Db } from './connection';
+import type { Workspace } from './schema';
+
+export interface SessionAuth {
+  user: { id: number; name: string; email: string };
+  workspace: Workspace;
+  csrfToken: string;
+}
+
+export async function insertSession(
+  db: Db,
+  s: { tokenHash: string; userId: number; csrfToken: string; now: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.now, expires_at: s.expiresAt })
+    .execute();
+}
+
+/** The user and workspace of a live session, in one query: every API request asks. */
+export async function findSessionAuth(db: Db, tokenHash: string, now: string): Promise<SessionAuth | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('workspaces as w', 'w.id', 'u.workspace_id')
+    .select([
+      's.csrf_token', 'u.id as user_id', 'u.name as user_name', 'u.email as user_email',
+      'w.id', 'w.name', 'w.time_zone', 'w.reference_date', 'w.settings', 'w.created_at', 'w.data_version', 'w.calendar_token',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { csrf_token, user_id, user_name, user_email, ...workspace } = row;
+  return { user: { id: user_id, name: user_name, email: user_email }, workspace, csrfToken: csrf_token };
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+export async function countLoginFailures(db: Db, attemptKey: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('login_failures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('attempt_key', '=', attemptKey)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function recordLoginFailure(db: Db, attemptKey: string, now: string, olderThan: string): Promise<void> {
+  await db.insertInto('login_failures').values({ attempt_key: attemptKey, at: now }).execute();
+  // Failures outside every window are kept no longer than needed.
+  await db.deleteFrom('login_failures').where('at', '<=', olderThan).execute();
+}
+
+export async function clearLoginFailures(db: Db, attemptKey: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('attempt_key', '=', attemptKey).execute();
+}

@@ -1,0 +1,227 @@
+/** The API of docs/api.md end to end on the real databases, through `app.inject`. */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testEngines, type TestEngine } from '../../test/support/databases';
+import { openDatabase, type Database } from '../db/connection';
+import { buildServer } from './server';
+import { call, callerFrom, type Caller } from './test-client';
+
+const expected = JSON.parse(readFileSync(new URL('../../demo/EXPECTED.json', import.meta.url), 'utf8'));
+const demoFile = (name: string) => readFileSync(new URL(`../../demo/${name}`, import.meta.url));
+const excelGigs = readFileSync(new URL('../../test/fixtures/csv/excel-fr-gigs.csv', import.meta.url));
+const NOW = new Date('2026-01-20T10:00:00Z');
+
+for (const engine of testEngines()) {
+  describe(`API on ${engine.name}`, () => {
+    let database: Awaited<ReturnType<TestEngine['open']>>;
+    let app: FastifyInstance;
+    let owner: Caller;
+
+    beforeEach(async () => {
+      database = await engine.open();
+      app = await buildServer({ database, now: () => NOW });
+      owner = callerFrom(await call(app, 'POST', '/api/setup', { body: { name: 'Alex', email: 'alex@example.fr', password: 'correct horse battery' } }));
+    });
+    afterEach(async () => {
+      await app.close();
+      await database.cleanup();
+    });
+
+    const get = (url: string) => call(app, 'GET', url, { as: owner });
+    const send = (method: string, url: string, body?: unknown) => call(app, method, url, { as: owner, body });
+
+    async function loadDemo() {
+      const r = await send('POST', '/api/demo');
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json();
+    }
+
+    it('loads the demo into an empty workspace and gives the guide’s figures', async () => {
+      expect((await loadDemo())).toMatchObject({ referenceDate: '2026-01-14', clients: { imported: 25 }, gigs: { imported: 276 } });
+      expect((await send('POST', '/api/demo')).statusCode).toBe(409);
+      const overview = (await get('/api/overview')).json();
+      expect(overview).toEqual({
+        asOf: expected.asOf, clients: 25, gigs: 276, revenue: 48752, vip: 12, statuses: expected.statuses,
+        activeShare: { active: expected.statuses.active, withGigs: 24, ratio: expected.statuses.active / 24, objective: 0.4 },
+      });
+      expect((await get('/api/overview?asOf=2025-01-14')).json().asOf).toBe('2025-01-14');
+      expect((await get('/api/overview?asOf=2025-02-30')).statusCode).toBe(400);
+    });
+
+    it('lists clients sorted, filtered, searched and paged', async () => {
+      await loadDemo();
+      const byRevenue = (await get('/api/clients?segment=vip&sort=revenue')).json();
+      expect(byRevenue.total).toBe(12);
+      expect(byRevenue.clients[0]).toMatchObject({ name: 'Gergom Events', vip: true, status: 'active', gigs: 19, revenue: 16308, upcoming: null });
+      expect(byRevenue.clients[0]).toHaveProperty('contact');
+      const all = (await get('/api/clients?limit=10&offset=20')).json();
+      expect(all).toMatchObject({ asOf: '2026-01-14', total: 25 });
+      expect(all.clients).toHaveLength(5);
+      const names = (await get('/api/clients?limit=1000')).json().clients.map((c: { name: string }) => c.name);
+      expect(names).toEqual([...names].sort(new Intl.Collator('fr').compare));
+      expect((await get('/api/clients?q=ecrins')).json().clients.map((c: { name: string }) => c.name)).toEqual(['LA TAVERNE DES ÉCRINS']);
+      const lapsed = (await get('/api/clients?segment=lapsed&sort=priority')).json().clients;
+      expect(lapsed.slice(0, 3).every((c: { vip: boolean }) => c.vip)).toBe(true);
+      expect((await get('/api/clients?sort=bogus')).json().error.code).toBe('invalid_input');
+      expect((await get('/api/clients?limit=5000')).statusCode).toBe(400);
+    });
+
+    it('shows a client page with its gigs, totals per year and notes, and edits contact details', async () => {
+      await loadDemo();
+      const gergom = (await get('/api/clients?q=gergom')).json().clients[0];
+      const page = (await get(`/api/clients/${gergom.id}`)).json();
+      expect(page.client.name).toBe('Gergom Events');
+      expect(page.gigs).toHaveLength(19);
+      expect(page.gigs[0].date >= page.gigs[18].date).toBe(true);
+      expect(page.totalsByYear.reduce((s: number, t: { revenue: number }) => s + t.revenue, 0)).toBeCloseTo(16308, 2);
+      expect(page.notes).toEqual([]);
+
+      const added = await send('POST', `/api/clients/${gergom.id}/notes`, { text: 'Rappeler en mars' });
+      expect(added.statusCode).toBe(201);
+      const note = added.json().note;
+      expect(note).toEqual({ id: expect.any(Number), text: 'Rappeler en mars', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() });
+      expect((await send('PATCH', `/api/notes/${note.id}`, { text: 'Rappeler en avril' })).json().note.text).toBe('Rappeler en avril');
+      expect((await send('PATCH', `/api/notes/${note.id}`, { text: '  ' })).statusCode).toBe(400);
+      expect((await get(`/api/clients/${gergom.id}`)).json().notes.map((n: { text: string }) => n.text)).toEqual(['Rappeler en avril']);
+      expect((await send('DELETE', `/api/notes/${note.id}`)).statusCode).toBe(204);
+      expect((await send('DELETE', `/api/notes/${note.id}`)).statusCode).toBe(404);
+
+      const edited = await send('PATCH', `/api/clients/${gergom.id}`, { phone: '06 12 34 56 78', email: 'contact@gergom.fr', city: '' });
+      expect(edited.json().client).toMatchObject({ phone: '06 12 34 56 78', email: 'contact@gergom.fr', city: null, gigs: 19 });
+      expect((await send('PATCH', `/api/clients/${gergom.id}`, { email: 'pas un e-mail' })).statusCode).toBe(400);
+      expect((await send('PATCH', `/api/clients/${gergom.id}`, { name: 'rooftop embrun' })).statusCode).toBe(409);
+      const created = await send('POST', '/api/clients', { name: '<img src=x onerror=alert(1)>' });
+      expect(created.statusCode).toBe(201);
+      expect(created.json().client).toMatchObject({ name: '<img src=x onerror=alert(1)>', status: 'prospect', gigs: 0 });
+      expect((await send('POST', '/api/clients', { name: 'GERGOM EVENTS' })).statusCode).toBe(409);
+      expect((await get('/api/overview')).json().clients).toBe(26);
+    });
+
+    it('books gigs, keeps client totals and the overview current, warns of the same day and feeds the calendar', async () => {
+      await loadDemo();
+      const gergom = (await get('/api/clients?q=gergom')).json().clients[0];
+      const rooftop = (await get('/api/clients?q=rooftop')).json().clients[0];
+      const first = await send('POST', '/api/gigs', { clientId: gergom.id, date: '2026-02-14', amount: 1250.5, status: 'confirmed', type: 'Gala', venue: 'Salle; Istres' });
+      expect(first.statusCode, first.body).toBe(201);
+      expect(first.json()).toMatchObject({ gig: { date: '2026-02-14', amount: 1250.5, status: 'confirmed', type: 'Gala' }, sameDay: [] });
+      const second = (await send('POST', '/api/gigs', { clientId: rooftop.id, date: '2026-02-14', amount: 500, status: 'option' })).json();
+      expect(second.sameDay).toEqual([expect.objectContaining({ clientId: gergom.id, clientName: 'Gergom Events', date: '2026-02-14' })]);
+      expect((await get('/api/gigs?date=2026-02-14')).json().gigs).toHaveLength(2);
+      expect((await get('/api/upcoming')).json().gigs.map((g: { clientName: string; status: string }) => [g.clientName, g.status]))
+        .toEqual([['Gergom Events', 'confirmed'], ['ROOFTOP EMBRUN', 'option']]);
+      const listed = (await get('/api/clients?q=gergom')).json().clients[0];
+      expect(listed.upcoming).toEqual({ date: '2026-02-14', status: 'confirmed' });
+      expect(listed.gigs).toBe(19);
+
+      // A done gig counts at once, in the stored totals and in the cached overview.
+      const done = (await send('POST', '/api/gigs', { clientId: rooftop.id, date: '2026-01-10', amount: 300, status: 'done' })).json().gig;
+      expect((await get('/api/overview')).json()).toMatchObject({ gigs: 277, revenue: 49052 });
+      const row = await database.db.selectFrom('clients').select(['gig_count', 'revenue_cents', 'last_date']).where('id', '=', rooftop.id).executeTakeFirstOrThrow();
+      expect({ ...row, revenue_cents: Number(row.revenue_cents) }).toEqual({ gig_count: 9, revenue_cents: 400_000, last_date: '2026-01-10' });
+      expect((await send('PATCH', `/api/gigs/${done.id}`, { amount: 400 })).json().gig.amount).toBe(400);
+      expect((await get('/api/overview')).json().revenue).toBe(49152);
+      expect((await send('PATCH', `/api/gigs/${done.id}`, { clientId: 999_999 })).statusCode).toBe(404);
+      expect((await send('DELETE', `/api/gigs/${done.id}`)).statusCode).toBe(204);
+      expect((await get('/api/overview')).json()).toMatchObject({ gigs: 276, revenue: 48752 });
+      expect((await send('POST', '/api/gigs', { clientId: gergom.id, date: '2026-02-30', amount: 1, status: 'done' })).statusCode).toBe(400);
+
+      const { url } = (await get('/api/calendar')).json();
+      expect(url).toMatch(/^http:\/\/localhost(:\d+)?\/calendar\/[\w-]{43}\.ics$/);
+      const path = new URL(url).pathname;
+      const feed = await call(app, 'GET', path);
+      expect(feed.statusCode).toBe(200);
+      expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+      expect(feed.body).toContain('DTSTART;VALUE=DATE:20260214\r\n');
+      expect(feed.body).toContain('LOCATION:Salle\\; Istres\r\n');
+      expect(feed.body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+      expect((await get('/api/calendar')).json().url).toBe(url);
+      const rotated = (await send('POST', '/api/calendar/rotate')).json().url;
+      expect(rotated).not.toBe(url);
+      expect((await call(app, 'GET', path)).statusCode).toBe(404);
+    });
+
+    it('reads and writes settings, with the guide’s defaults and checks', async () => {
+      const settings = (await get('/api/settings')).json();
+      const defaults = { activeDays: 90, lapsedDays: 365, vipMinGigs: 10, vipMinRevenue: 5000, vipActiveMinGigs: 5 };
+      expect(settings).toEqual({ referenceDate: null, timeZone: 'Europe/Paris', thresholds: defaults, defaults, djName: '', signature: '', language: 'fr' });
+      const updated = await send('PUT', '/api/settings', { referenceDate: '2026-01-14', thresholds: { vipMinRevenue: 4000 }, djName: 'DJ Alex', language: 'en' });
+      expect(updated.json()).toMatchObject({ referenceDate: '2026-01-14', thresholds: { ...defaults, vipMinRevenue: 4000 }, djName: 'DJ Alex', language: 'en' });
+      expect((await send('PUT', '/api/settings', { thresholds: { activeDays: 400 } })).statusCode).toBe(400);
+      expect((await send('PUT', '/api/settings', { timeZone: 'Mars/Olympus' })).statusCode).toBe(400);
+      expect((await send('PUT', '/api/settings', { unknown: 1 })).statusCode).toBe(400);
+      expect((await get('/api/overview')).json().asOf).toBe('2026-01-14');
+      expect((await send('PUT', '/api/settings', { referenceDate: null })).json().referenceDate).toBeNull();
+      expect((await get('/api/overview')).json().asOf).toBe('2026-01-20');
+    });
+
+    it('previews, imports, lists, exports rejections and undoes the latest import', async () => {
+      const preview = await call(app, 'POST', `/api/imports/preview?kind=gigs&fileName=excel.csv`, { as: owner, file: excelGigs });
+      expect(preview.statusCode, preview.body).toBe(200);
+      const p = preview.json();
+      expect(p).toMatchObject({ encoding: 'Windows-1252', delimiter: 'point-virgule', error: null, mapping: { client: 'Raison sociale', date: 'Date' } });
+      expect(p.headers[0]).toBe('Raison sociale');
+      expect(p.sample[0]).toMatchObject({ client: 'BAR DU PORT MARTIGUES', date: '2022-04-02', amount: 80 });
+      expect(p.fields).toContainEqual({ field: 'amount', label: 'montant' });
+      expect((await get('/api/overview')).json().gigs).toBe(0);
+
+      const missing = (await call(app, 'POST', '/api/imports/preview?kind=gigs', { as: owner, file: Buffer.from('Foo;Bar\n1;2\n') })).json();
+      expect(missing.error).toMatchObject({ message: expect.any(String), missing: expect.arrayContaining(['date']) });
+      expect(missing.headers).toEqual(['Foo', 'Bar']);
+      expect((await call(app, 'POST', '/api/imports/preview?kind=gigs&map={bad', { as: owner, file: excelGigs })).statusCode).toBe(400);
+      expect((await call(app, 'POST', '/api/imports?kind=gigs', { as: owner, body: { not: 'a file' } })).statusCode).toBe(400);
+
+      const clients = (await call(app, 'POST', '/api/imports?kind=clients&fileName=clients_dj_clean.csv', { as: owner, file: demoFile('clients_dj_clean.csv') })).json();
+      expect(clients).toMatchObject({ id: expect.any(Number), file: 'clients_dj_clean.csv', rows: 25, imported: 25, rejected: [] });
+      const gigs = (await call(app, 'POST', '/api/imports?kind=gigs&fileName=prestations.csv', { as: owner, file: demoFile('prestations_dj_clean.csv') })).json();
+      expect(gigs).toMatchObject({ imported: 276 });
+      const before = (await get('/api/clients?limit=1000')).body;
+      const withRejects = await call(app, 'POST', '/api/imports?kind=gigs&fileName=excel.csv', { as: owner, file: Buffer.concat([excelGigs, Buffer.from('=HYPERLINK("x");31/02/2024;Gala;;10;;;\r\n', 'latin1')]) });
+      const report = withRejects.json();
+      expect(report.rejected.length).toBeGreaterThan(0);
+
+      const list = (await get('/api/imports')).json().imports;
+      expect(list.map((i: { id: number; undoable: boolean }) => [i.id, i.undoable])).toEqual([[report.id, true], [gigs.id, false], [clients.id, false]]);
+      const csv = await get(`/api/imports/${report.id}/rejected.csv`);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(csv.headers['content-disposition']).toContain('attachment');
+      expect(csv.body.startsWith('\uFEFFLigne;Champ;Valeur;Raison\r\n')).toBe(true);
+      expect(csv.body).not.toMatch(/(^|;)=HYPERLINK/m);
+
+      expect((await send('POST', `/api/imports/${gigs.id}/undo`)).statusCode).toBe(409);
+      const undone = (await send('POST', `/api/imports/${report.id}/undo`)).json();
+      expect(undone.removedGigs).toBe(report.imported);
+      expect(undone.restored).toBe(report.updated);
+      expect(undone.removedClients).toBe(report.createdClients.length);
+      expect((await get('/api/clients?limit=1000')).body).toBe(before);
+      expect((await send('POST', `/api/imports/${report.id}/undo`)).statusCode).toBe(409);
+      expect((await send('POST', `/api/imports/${gigs.id}/undo`)).json()).toEqual({ removedGigs: 276, removedClients: 0, restored: 0 });
+      expect((await get('/api/overview?asOf=2026-01-14')).json()).toMatchObject({ clients: 25, gigs: 0, revenue: 0 });
+    });
+
+    it('undo restores the values an import overwrote', async () => {
+      await call(app, 'POST', '/api/imports?kind=clients', { as: owner, file: Buffer.from('Nom,Ville,Téléphone\nBar Alpha,Gap,0101\n') });
+      const second = (await call(app, 'POST', '/api/imports?kind=clients', { as: owner, file: Buffer.from('Nom,Ville\nBAR ALPHA,Briançon\nBar Beta,Nice\n') })).json();
+      expect(second).toMatchObject({ imported: 1, updated: 1 });
+      expect((await send('POST', `/api/imports/${second.id}/undo`)).json()).toEqual({ removedGigs: 0, removedClients: 1, restored: 1 });
+      expect((await get('/api/clients')).json().clients.map((c: { name: string; city: string; phone: string }) => [c.name, c.city, c.phone]))
+        .toEqual([['Bar Alpha', 'Gap', '0101']]);
+    });
+
+    it('keeps a second server on the same database correct through the data version', async () => {
+      await loadDemo();
+      const other: Database = await openDatabase('dataDir' in database ? { dataDir: String(database.dataDir) } : { url: String(Reflect.get(database, 'url')) });
+      const app2 = await buildServer({ database: other, now: () => NOW });
+      try {
+        expect((await call(app2, 'GET', '/api/overview', { as: owner })).json().gigs).toBe(276);
+        const gergom = (await get('/api/clients?q=gergom')).json().clients[0];
+        await send('POST', '/api/gigs', { clientId: gergom.id, date: '2026-01-12', amount: 100, status: 'done' });
+        expect((await call(app2, 'GET', '/api/overview', { as: owner })).json().gigs).toBe(277);
+        expect((await call(app2, 'GET', `/api/clients?q=gergom`, { as: owner })).json().clients[0].gigs).toBe(20);
+      } finally {
+        await app2.close();
+        await other.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,56 @@
+/** The one error shape of the API, `{ error: { code, message } }`, and the one code → status map. */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, type AppErrorCode } from '../app/errors';
+
+export type ApiErrorCode = 'invalid_input' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid_file' | 'rate_limited' | 'internal';
+
+const API_CODE: Record<AppErrorCode, ApiErrorCode> = {
+  usage: 'invalid_input',
+  ambiguous_workspace: 'invalid_input',
+  invalid_input: 'invalid_input',
+  unreadable_file: 'invalid_file',
+  invalid_file: 'invalid_file',
+  not_found: 'not_found',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  conflict: 'conflict',
+  rate_limited: 'rate_limited',
+};
+
+export const HTTP_STATUS: Record<ApiErrorCode, number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_file: 422,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** Fastify's own client errors (malformed JSON, body too large …), said in French. */
+const FRAMEWORK_ERRORS: Record<number, [ApiErrorCode, string]> = {
+  400: ['invalid_input', 'Requête invalide (corps JSON illisible ?).'],
+  404: ['not_found', 'Ressource introuvable.'],
+  413: ['invalid_input', 'Requête trop volumineuse.'],
+  415: ['invalid_input', 'Type de contenu non pris en charge.'],
+  429: ['rate_limited', 'Trop de requêtes : réessayez dans un moment.'],
+};
+
+export function errorBody(code: ApiErrorCode, message: string) {
+  return { error: { code, message } };
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      const code = API_CODE[error.code];
+      return reply.status(HTTP_STATUS[code]).send(errorBody(code, error.message));
+    }
+    const known = 'statusCode' in error && error.statusCode !== undefined ? FRAMEWORK_ERRORS[error.statusCode] : undefined;
+    if (known) return reply.status(HTTP_STATUS[known[0]]).send(errorBody(known[0], known[1]));
+    // Internals stay in the server's log: the client only learns that something failed.
+    request.log.error({ err: error }, 'internal error');
+    return reply.status(500).send(errorBody('internal', 'Erreur interne du serveur. Réessayez ; si cela persiste, consultez le journal du serveur.'));
+  });
+}

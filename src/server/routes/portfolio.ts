@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createClient, getClientPage, updateClient } from '../../app/client-pages';
+import type { AppContext } from '../../app/context';
+import { addNote, editNote, removeNote } from '../../app/notes';
+import { getCachedOverview, listPortfolioClients } from '../../app/portfolio-cache';
+import { clientApiJson, clientApiJsonText, gigJson, noteJson, overviewApiJson } from '../../app/records-json';
+import { referenceDateOf } from '../../app/workspace';
+import { centsToEuros } from '../../domain/money';
+import { asOfQuery, idParams, optionalText, parseInput } from '../input';
+import { sessionOf } from '../session';
+
+/** Lists are paged: a workspace of 20,000 clients is never sent whole. */
+export const MAX_PAGE = 1000;
+
+const clientsQuery = asOfQuery.extend({
+  segment: z.enum(['vip', 'active', 'dormant', 'lapsed', 'prospect']).optional(),
+  sort: z.enum(['name', 'gigs', 'revenue', 'last', 'priority']).default('name'),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+const clientFields = {
+  contact: optionalText(200),
+  email: z.union([z.literal(''), z.email()]).nullable().optional().transform((v) => (v === '' ? null : v)),
+  phone: optionalText(50),
+  city: optionalText(200),
+  category: optionalText(200),
+};
+const clientName = z.string().trim().min(1).max(200);
+const newClientBody = z.strictObject({ name: clientName, ...clientFields });
+const clientChangesBody = z.strictObject({ name: clientName.optional(), ...clientFields });
+const noteBody = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
+
+export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/overview', async (request) => {
+    const { asOf } = parseInput(asOfQuery, request.query);
+    const { workspace } = sessionOf(request);
+    return overviewApiJson(await getCachedOverview(ctx, workspace, referenceDateOf(ctx, workspace, asOf)));
+  });
+
+  app.get('/api/clients', async (request, reply) => {
+    const { asOf: asked, ...query } = parseInput(clientsQuery, request.query);
+    const { workspace } = sessionOf(request);
+    const asOf = referenceDateOf(ctx, workspace, asked);
+    const page = await listPortfolioClients(ctx, workspace, asOf, query);
+    // Assembled from each client's cached JSON: `{ asOf, total, clients }`.
+    const clients = page.clients.map(clientApiJsonText).join(',');
+    return reply.type('application/json; charset=utf-8').send(`{"asOf":${JSON.stringify(asOf)},"total":${page.total},"clients":[${clients}]}`);
+  });
+
+  app.get('/api/clients/:id', async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    const { asOf } = parseInput(asOfQuery, request.query);
+    const { workspace } = sessionOf(request);
+    const page = await getClientPage(ctx, workspace, referenceDateOf(ctx, workspace, asOf), id);
+    return {
+      client: clientApiJson(page.client),
+      gigs: page.gigs.map(gigJson),
+      totalsByYear: page.totalsByYear.map((t) => ({ year: t.year, gigs: t.gigs, revenue: centsToEuros(t.revenueCents) })),
+      notes: page.notes.map(noteJson),
+    };
+  });
+
+  app.post('/api/clients', async (request, reply) => {
+    const body = parseInput(newClientBody, request.body);
+    const { workspace } = sessionOf(request);
+    const client = await createClient(ctx, workspace, referenceDateOf(ctx, workspace), {
+      name: body.name, contact: body.contact ?? null, email: body.email ?? null, phone: body.phone ?? null, city: body.city ?? null, category: body.category ?? null,
+    });
+    return reply.status(201).send({ client: clientApiJson(client) });
+  });
+
+  app.patch('/api/clients/:id', async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    const body = parseInput(clientChangesBody, request.body);
+    const { workspace } = sessionOf(request);
+    const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+    return { client: clientApiJson(await updateClient(ctx, workspace, referenceDateOf(ctx, workspace), id, changes)) };
+  });
+
+  app.post('/api/clients/:id/notes', async (request, reply) => {
+    const { id } = parseInput(idParams, request.params);
+    const { text } = parseInput(noteBody, request.body);
+    const { workspace } = sessionOf(request);
+    return reply.status(201).send({ note: noteJson(await addNote(ctx, workspace, id, text)) });
+  });
+
+  app.patch('/api/notes/:id', async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    const { text } = parseInput(noteBody, request.body);
+    const { workspace } = sessionOf(request);
+    return { note: noteJson(await editNote(ctx, workspace, id, text)) };
+  });
+
+  app.delete('/api/notes/:id', async (request, reply) => {
+    const { id } = parseInput(idParams, request.params);
+    const { workspace } = sessionOf(request);
+    await removeNote(ctx, workspace, id);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Who is asking: every route requires a session unless its config says `public: true`, and
+ * every state-changing request carries the session's CSRF token in `x-csrf-token`.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticate, type SignedIn } from '../app/auth';
+import type { AppContext } from '../app/context';
+import { AppError } from '../app/errors';
+import type { SessionAuth } from '../db/sessions';
+
+export const SESSION_COOKIE = 'djb_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without a session (setup, sign-in, the calendar feed, the web app's files). */
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    auth: SessionAuth | null;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    // An unknown path answers 404 (or the web app's index.html) whoever asks.
+    if (request.is404 || request.routeOptions.config.public === true) return;
+    const token = request.cookies[SESSION_COOKIE];
+    const auth = token ? await authenticate(ctx, token) : undefined;
+    if (!auth) throw new AppError('unauthorized', 'Session absente ou expirée : connectez-vous.');
+    if (STATE_CHANGING.has(request.method) && !sameToken(request.headers[CSRF_HEADER], auth.csrfToken)) {
+      throw new AppError('forbidden', 'Jeton anti-CSRF manquant ou invalide : rechargez la page.');
+    }
+    request.auth = auth;
+  });
+}
+
+/** The session of a request that passed the hook. */
+export function sessionOf(request: FastifyRequest): SessionAuth {
+  if (!request.auth) throw new AppError('unauthorized', 'Session absente ou expirée : connectez-vous.');
+  return request.auth;
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn): void {
+  reply.setCookie(SESSION_COOKIE, signedIn.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    path: '/',
+    expires: signedIn.expiresAt,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', path: '/' });
+}
+
+export function signedInJson(s: SignedIn) {
+  return { user: s.user, workspace: s.workspace, csrfToken: s.csrfToken };
+}
