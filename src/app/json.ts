@@ -1,7 +1,7 @@
 /** The public JSON shapes (CLI --json and the HTTP API): money in euros, dates ISO, null where a value does not exist. */
 import { centsToEuros } from '../domain/money';
 import type { ClientView, Overview } from './portfolio';
-import type { Forecast } from './predictions';
+import type { ClientForecast, Forecast } from './predictions';
 
 export function overviewJson(o: Overview) {
   return { asOf: o.asOf, clients: o.clients, gigs: o.gigs, revenue: centsToEuros(o.revenueCents), vip: o.vip, statuses: o.statuses };
@@ -33,23 +33,23 @@ export function clientJson(c: ClientView) {
   };
 }
 
-export function forecastJson(f: Forecast) {
+export function forecastClientJson(c: ClientForecast) {
   return {
-    asOf: f.asOf,
-    model: f.model,
-    clients: f.clients.map((c) => ({
-      id: c.clientId,
-      name: c.name,
-      pAlive: c.prediction.pAlive,
-      expectedGigs: c.prediction.expectedGigs,
-      expectedRevenue: centsToEuros(c.prediction.expectedRevenueCents),
-      revenueIfWonBack: centsToEuros(c.prediction.revenueIfWonBackCents),
-      basis: c.prediction.basis,
-      confidence: c.prediction.confidence,
-      seasonal: c.seasonal
-        ? { nextDate: c.seasonal.nextDate, followUpFrom: c.seasonal.followUpFrom, followUpTo: c.seasonal.followUpTo, explanation: c.seasonal.explanation }
-        : null,
-      explanation: c.explanation,
-    })),
+    id: c.clientId,
+    name: c.name,
+    pAlive: c.prediction.pAlive,
+    expectedGigs: c.prediction.expectedGigs,
+    expectedRevenue: centsToEuros(c.prediction.expectedRevenueCents),
+    revenueIfWonBack: centsToEuros(c.prediction.revenueIfWonBackCents),
+    basis: c.prediction.basis,
+    confidence: c.prediction.confidence,
+    seasonal: c.seasonal
+      ? { nextDate: c.seasonal.nextDate, followUpFrom: c.seasonal.followUpFrom, followUpTo: c.seasonal.followUpTo, explanation: c.seasonal.explanation }
+      : null,
+    explanation: c.explanation,
   };
+}
+
+export function forecastJson(f: Forecast) {
+  return { asOf: f.asOf, model: f.model, clients: f.clients.map(forecastClientJson) };
 }

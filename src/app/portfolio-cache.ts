@@ -12,6 +12,7 @@ import { nameKey } from '../domain/names';
 import { compareClients, inSegment, type ClientSort, type SegmentFilter } from '../domain/segments';
 import type { AppContext } from './context';
 import { listClients, overviewOf, type ClientView, type Overview } from './portfolio';
+import { forecastOf, type Forecast } from './predictions';
 
 export interface PortfolioClient extends ClientView {
   /** The next confirmed or optional gig on or after the reference date. */
@@ -25,6 +26,10 @@ interface Entry {
 }
 
 interface Snapshot {
+  asOf: IsoDate;
+  views: ClientView[];
+  /** Fitted on first use after each change of the data (an import, a booking…), then shared. */
+  forecast?: Promise<Forecast>;
   overview: Overview;
   byId: Map<number, Entry>;
   /** Lists by sort and segment, made on first use: a page is then a slice. */
@@ -45,7 +50,7 @@ async function buildSnapshot(ctx: AppContext, workspace: Workspace, asOf: IsoDat
     client: { ...view, upcoming: next.get(view.id) ?? null },
     searchText: [view.name, view.contact, view.city].filter((x) => x).map((x) => nameKey(String(x))).join('\n'),
   }));
-  return { overview: overviewOf(asOf, views), byId: new Map(entries.map((e) => [e.client.id, e])), lists: new Map([['name|', entries]]) };
+  return { asOf, views, overview: overviewOf(asOf, views), byId: new Map(entries.map((e) => [e.client.id, e])), lists: new Map([['name|', entries]]) };
 }
 
 function snapshotOf(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<Snapshot> {
@@ -118,4 +123,11 @@ function listOf(snapshot: Snapshot, sort: ClientSort, segment: SegmentFilter | u
 
 export async function getPortfolioClient(ctx: AppContext, workspace: Workspace, asOf: IsoDate, id: number): Promise<PortfolioClient | undefined> {
   return (await snapshotOf(ctx, workspace, asOf)).byId.get(id)?.client;
+}
+
+/** The predictions of every client, fitted once per data version and reference date. */
+export async function getCachedForecast(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<Forecast> {
+  const snapshot = await snapshotOf(ctx, workspace, asOf);
+  snapshot.forecast ??= forecastOf(ctx, workspace, asOf, snapshot.views);
+  return snapshot.forecast;
 }

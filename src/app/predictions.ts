@@ -62,8 +62,12 @@ function groupByClient(days: { clientId: number; date: string; amountCents: numb
 
 /** Fits the models on the workspace's history up to `asOf` and predicts every client. */
 export async function getForecast(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<Forecast> {
-  const [clients, days] = await Promise.all([listClients(ctx, workspace, asOf), listGigDays(ctx.database.db, workspace.id, asOf)]);
-  return forecastFrom(clients, groupByClient(days), asOf);
+  return forecastOf(ctx, workspace, asOf, await listClients(ctx, workspace, asOf));
+}
+
+/** The same, for clients already segmented (the server's cached portfolio). */
+export async function forecastOf(ctx: AppContext, workspace: Workspace, asOf: IsoDate, clients: ClientView[]): Promise<Forecast> {
+  return forecastFrom(clients, groupByClient(await listGigDays(ctx.database.db, workspace.id, asOf)), asOf);
 }
 
 function forecastFrom(clients: ClientView[], histories: Map<number, ClientGig[]>, asOf: IsoDate): Forecast {

@@ -67,6 +67,22 @@ for (const engine of testEngines()) {
       expect((await get('/api/clients?limit=5000')).statusCode).toBe(400);
     });
 
+    it('serves the predictions, on the client page too, and refits them after an import', async () => {
+      await loadDemo();
+      const f = (await get('/api/predictions')).json();
+      expect(f.model).toMatchObject({ confidence: 'low', clients: 24 });
+      const mairie = f.clients.find((c: { name: string }) => c.name === 'MAIRIE DE FOS-SUR-MER');
+      expect(mairie.seasonal).toMatchObject({ nextDate: '2026-06-21' });
+      const page = (await get(`/api/clients/${mairie.id}`)).json();
+      expect(page.prediction).toEqual(mairie);
+
+      // One more gig for this client from a file: the next answer is a new fit, not the cached one.
+      const csv = Buffer.from('date,client,montant\n2026-01-05,MAIRIE DE FOS-SUR-MER,300\n');
+      expect((await call(app, 'POST', '/api/imports?kind=gigs&fileName=m.csv', { as: owner, file: csv })).json().imported).toBe(1);
+      const after = (await get(`/api/clients/${mairie.id}`)).json().prediction;
+      expect(after.expectedGigs).not.toBe(mairie.expectedGigs);
+    });
+
     it('shows a client page with its gigs, totals per year and notes, and edits contact details', async () => {
       await loadDemo();
       const gergom = (await get('/api/clients?q=gergom')).json().clients[0];

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { createClient, getClientPage, updateClient } from '../../app/client-pages';
 import type { AppContext } from '../../app/context';
 import { addNote, editNote, removeNote } from '../../app/notes';
-import { getCachedOverview, listPortfolioClients } from '../../app/portfolio-cache';
+import { getCachedForecast, getCachedOverview, listPortfolioClients } from '../../app/portfolio-cache';
+import { forecastClientJson, forecastJson } from '../../app/json';
 import { clientApiJson, clientApiJsonText, gigJson, noteJson, overviewApiJson } from '../../app/records-json';
 import { referenceDateOf } from '../../app/workspace';
 import { centsToEuros } from '../../domain/money';
@@ -50,13 +51,22 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.type('application/json; charset=utf-8').send(`{"asOf":${JSON.stringify(asOf)},"total":${page.total},"clients":[${clients}]}`);
   });
 
-  app.get('/api/clients/:id', async (request) => {
-    const { id } = parseInput(idParams, request.params);
+  app.get('/api/predictions', async (request) => {
     const { asOf } = parseInput(asOfQuery, request.query);
     const { workspace } = sessionOf(request);
-    const page = await getClientPage(ctx, workspace, referenceDateOf(ctx, workspace, asOf), id);
+    return forecastJson(await getCachedForecast(ctx, workspace, referenceDateOf(ctx, workspace, asOf)));
+  });
+
+  app.get('/api/clients/:id', async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    const { asOf: asked } = parseInput(asOfQuery, request.query);
+    const { workspace } = sessionOf(request);
+    const asOf = referenceDateOf(ctx, workspace, asked);
+    const [page, forecast] = await Promise.all([getClientPage(ctx, workspace, asOf, id), getCachedForecast(ctx, workspace, asOf)]);
+    const prediction = forecast.clients.find((c) => c.clientId === id);
     return {
       client: clientApiJson(page.client),
+      prediction: prediction ? forecastClientJson(prediction) : null,
       gigs: page.gigs.map(gigJson),
       totalsByYear: page.totalsByYear.map((t) => ({ year: t.year, gigs: t.gigs, revenue: centsToEuros(t.revenueCents) })),
       notes: page.notes.map(noteJson),
