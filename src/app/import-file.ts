@@ -200,7 +200,7 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
         }
       }
       await flush();
-      await indexStaging(trx);
+      await indexStaging(trx, ctx.database.engine);
 
       let imported: number;
       let updated: number;
@@ -213,7 +213,7 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
         staged -= repeated.length;
         ({ imported, updated } = await mergeClients(trx, workspace.id, importId, now));
       } else {
-        ({ imported, updated, createdClients } = await mergeGigs(trx, workspace.id, importId, now));
+        ({ imported, updated, createdClients } = await mergeGigs(trx, ctx.database.engine, workspace.id, importId, now));
       }
       const warnings = [...plan.warnings, ...mismatchWarnings(await listStatsMismatches(trx, workspace.id))];
       await dropStaging(trx);

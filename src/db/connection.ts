@@ -49,6 +49,10 @@ function openSqlite(dataDir: string): Database {
   raw.pragma('foreign_keys = ON');
   // The web server and a CLI command may use the same file at once.
   raw.pragma('busy_timeout = 10000');
+  // 32 MB of page cache (the default is 2 MB): an import of a million gigs maintains several
+  // indexes at once; more cache is faster still but pushes the import's memory past 400 MB.
+  raw.pragma('cache_size = -32768');
+  raw.pragma('temp.cache_size = -32768');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
   const statements = new Map<string, SqliteDriver.Statement>();
   const load: BulkLoad = async (table, columns, rows) => {

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { BulkLoad, Db } from './connection';
+import { refreshPlannerStatistics, type Engine } from './engine';
 import { refreshClientTotals } from './clients';
 import type { ImportRowTable } from './schema';
 import { bumpDataVersion } from './workspaces';
@@ -43,8 +44,9 @@ export async function createStaging(trx: Db): Promise<void> {
 }
 
 /** Indexed after loading, which is faster than maintaining the index row by row. */
-export async function indexStaging(trx: Db): Promise<void> {
+export async function indexStaging(trx: Db, engine: Engine): Promise<void> {
   await sql`create index import_rows_key on import_rows (name_key, line)`.execute(trx);
+  await refreshPlannerStatistics(trx, engine, ['import_rows']);
 }
 
 export async function dropStaging(trx: Db): Promise<void> {
@@ -147,7 +149,7 @@ export async function mergeClients(trx: Db, workspaceId: number, importId: numbe
  * same key in the file (`occurrence`): two identical gigs on one day are two gigs, and the
  * same file imported again matches both. Unknown clients are created first.
  */
-export async function mergeGigs(trx: Db, workspaceId: number, importId: number, now: string) {
+export async function mergeGigs(trx: Db, engine: Engine, workspaceId: number, importId: number, now: string) {
   const created = await sql<{ name: string }>`
     insert into clients (workspace_id, name, name_key, created_import_id, created_at, updated_at)
     select ${workspaceId}, r.name, r.name_key, ${importId}, ${now}, ${now}
@@ -160,6 +162,7 @@ export async function mergeGigs(trx: Db, workspaceId: number, importId: number, 
     select r.*, c.id as client_id, row_number() over (partition by r.dedupe_key order by r.line) as occurrence
     from import_rows r join clients c on c.workspace_id = ${workspaceId} and c.name_key = r.name_key`.execute(trx);
   await sql`create index import_keyed_identity on import_keyed (dedupe_key, occurrence)`.execute(trx);
+  await refreshPlannerStatistics(trx, engine, ['import_keyed']);
   // The same reference twice in one file is one gig, not two.
   await sql`delete from import_keyed where reference is not null and occurrence > 1`.execute(trx);
 
@@ -191,6 +194,7 @@ export async function mergeGigs(trx: Db, workspaceId: number, importId: number, 
       where not exists (select 1 from gigs g where g.workspace_id = ${workspaceId}
         and g.dedupe_key = k.dedupe_key and g.occurrence = k.occurrence)`.execute(trx),
   );
+  await refreshPlannerStatistics(trx, engine, ['gigs']);
   await refreshClientTotals(trx, workspaceId, (db) =>
     db.selectFrom('clients').select('id').where('workspace_id', '=', workspaceId).where('name_key', 'in', db.selectFrom('import_rows').select('name_key')),
   );

@@ -29,11 +29,36 @@ export function makeIsoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Days since 1970-01-01 (negative before). */
+/** Days since 1970-01-01 (negative before). Hot path (every client of every list): no regex, no Date. */
 export function toDayNumber(date: IsoDate): number {
-  const m = ISO.exec(date);
-  if (!m) throw new RangeError(`not a calendar date: ${date}`);
-  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY);
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 7);
+  const day = digits(date, 8, 10);
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-' || year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+    throw new RangeError(`not a calendar date: ${date}`);
+  }
+  return daysFromCivil(year, month, day);
+}
+
+/** The number written by the characters [from, to) of `text`, or -1 if one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function fromDayNumber(day: number): IsoDate {

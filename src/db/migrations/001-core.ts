@@ -61,7 +61,9 @@ export function coreMigration(engine: Engine) {
       await db.schema
         .createTable('gigs')
         .addColumn('id', 'integer', (c) => idColumn(engine, c))
-        .addColumn('workspace_id', 'integer', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        // No foreign key to workspaces: the client's (cascading) key already ties a gig to its
+        // workspace, and each key costs a trigger per row on PostgreSQL's bulk insert.
+        .addColumn('workspace_id', 'integer', (c) => c.notNull())
         .addColumn('client_id', 'integer', (c) => c.notNull().references('clients.id').onDelete('cascade'))
         .addColumn('date', 'text', (c) => c.notNull())
         .addColumn('amount_cents', 'integer', (c) => c.notNull())
@@ -74,7 +76,8 @@ export function coreMigration(engine: Engine) {
         .addColumn('reference', 'text')
         .addColumn('dedupe_key', 'text', (c) => c.notNull())
         .addColumn('occurrence', 'integer', (c) => c.notNull())
-        .addColumn('import_id', 'integer', (c) => c.references('imports.id').onDelete('set null'))
+        // Imports are never deleted (undo marks them), so this needs no foreign key either.
+        .addColumn('import_id', 'integer')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('gigs_identity', ['workspace_id', 'dedupe_key', 'occurrence'])

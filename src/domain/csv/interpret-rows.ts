@@ -55,6 +55,7 @@ export interface Rejection {
 export type RowResult<T> = { ok: true; value: T } | { ok: false; rejection: Rejection } | null;
 
 /** A footer a spreadsheet user adds under the rows: "TOTAL", "Sous-total 2025", "Total général HT"… */
+const TOTAL_START = /^\s*[tsgTSG]/;
 const TOTAL_LABEL = /^(?:total|totaux|sous total|grand total|total general|somme)(?: \d+| ht| ttc)*$/;
 
 class RowReader<K extends ImportKind> {
@@ -80,7 +81,8 @@ class RowReader<K extends ImportKind> {
     const fields = this.record.fields;
     const first = fields.find((f) => f.trim() !== '');
     if (first === undefined) return 'blank';
-    if (TOTAL_LABEL.test(wordsKey(first))) return this.reject(null, 'Ligne de total, ignorée', first.trim());
+    // Every total label starts with t, s or g: the cheap test spares the normalisation on data rows.
+    if (TOTAL_START.test(first) && TOTAL_LABEL.test(wordsKey(first))) return this.reject(null, 'Ligne de total, ignorée', first.trim());
     const width = this.plan.headers.length;
     const extra = fields.slice(width).filter((f) => f.trim() !== '');
     if (extra.length > 0) {
