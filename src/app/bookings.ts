@@ -11,6 +11,7 @@ import type { IsoDate } from '../domain/dates';
 import { gigIdentity } from '../domain/gig-identity';
 import type { Cents } from '../domain/money';
 import type { AppContext } from './context';
+import { markBookingsObtained } from './follow-ups';
 import { AppError } from './errors';
 
 export interface BookingFields {
@@ -51,7 +52,7 @@ export async function listUpcoming(ctx: AppContext, workspace: Workspace, asOf: 
 /** A new gig, with the other gigs already on that day so that the user is warned. */
 export async function createBooking(ctx: AppContext, workspace: Workspace, b: BookingFields): Promise<{ gig: Gig; sameDay: GigWithClient[] }> {
   const now = ctx.now().toISOString();
-  return ctx.database.db.transaction().execute(async (trx) => {
+  const result = await ctx.database.db.transaction().execute(async (trx) => {
     const client = await clientOf(trx, workspace, b.clientId);
     // The identity an import of the same gig would compute, so that importing it later matches it.
     const dedupeKey = gigIdentity({ clientName: client.name, date: b.date, amountCents: b.amountCents, type: b.type });
@@ -64,10 +65,13 @@ export async function createBooking(ctx: AppContext, workspace: Workspace, b: Bo
     const sameDay = (await listGigsOn(trx, workspace.id, b.date)).filter((g) => g.id !== gig.id);
     return { gig, sameDay };
   });
+  // A booking within 90 days of a follow-up is what the follow-up obtained.
+  await markBookingsObtained(ctx, workspace.id);
+  return result;
 }
 
 export async function updateBooking(ctx: AppContext, workspace: Workspace, id: number, changes: Partial<BookingFields>): Promise<Gig> {
-  return ctx.database.db.transaction().execute(async (trx) => {
+  const result = await ctx.database.db.transaction().execute(async (trx) => {
     const gig = await getGig(trx, workspace.id, id);
     if (!gig) throw gigNotFound();
     const client = await clientOf(trx, workspace, changes.clientId ?? gig.client_id);
@@ -94,6 +98,8 @@ export async function updateBooking(ctx: AppContext, workspace: Workspace, id: n
     await afterChange(trx, workspace, [...new Set([gig.client_id, client.id])]);
     return updated ?? gig;
   });
+  await markBookingsObtained(ctx, workspace.id);
+  return result;
 }
 
 export async function deleteBooking(ctx: AppContext, workspace: Workspace, id: number): Promise<void> {

@@ -22,6 +22,7 @@ import {
 import type { Workspace } from '../db/schema';
 import type { AppContext } from './context';
 import { AppError } from './errors';
+import { markBookingsObtained } from './follow-ups';
 
 export type ImportKind = 'clients' | 'gigs';
 
@@ -172,8 +173,9 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
   const fileName = options.fileName ?? basename(options.path);
   const { format, plan, fileHash } = await planFile(options.path, fileName, options.kind, options.overrides);
   const now = ctx.now().toISOString();
+  let committed: ImportReport;
   try {
-    return await ctx.database.bulkTransaction(async (trx, load) => {
+    committed = await ctx.database.bulkTransaction(async (trx, load) => {
       const importId = await createImportRecord(trx, { workspaceId: workspace.id, kind: options.kind, fileName, fileHash, now });
       await createStaging(trx);
       const rejected: Rejection[] = [];
@@ -239,6 +241,9 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
     if (e instanceof DryRunRollback) return e.report;
     throw e;
   }
+  // New gigs within 90 days of a follow-up are what it obtained.
+  if (options.kind === 'gigs' && committed.imported + committed.updated > 0) await markBookingsObtained(ctx, workspace.id);
+  return committed;
 }
 
 /** null: an empty record, neither a row nor a rejection. */

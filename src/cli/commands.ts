@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH, addUser } from '../app/auth';
 import { AppError } from '../app/errors';
 import type { AppContext } from '../app/context';
+import { followUpJson, listFollowUpRecords } from '../app/follow-ups';
 import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
 import { clientJson, forecastJson, overviewJson } from '../app/json';
 import { getOverview, listClients } from '../app/portfolio';
@@ -10,6 +11,8 @@ import { CONFIDENCE_LABEL, backtestForecast, getForecast } from '../app/predicti
 import { recompute } from '../app/recompute';
 import { referenceDateOf, resolveWorkspace } from '../app/workspace';
 import { updateWorkspace } from '../db/workspaces';
+import { nameKey } from '../domain/names';
+import { TEMPLATE_NAMES } from '../domain/follow-ups/templates';
 import type { CliOptions } from './main';
 import { startServer } from '../server/server';
 import { decimal1, euros, frenchDate, table } from './format';
@@ -24,6 +27,9 @@ export interface CommandIo {
 type Command = (ctx: AppContext, args: string[], options: CliOptions, io: CommandIo) => Promise<void>;
 
 const STATUS_LABEL = { active: '🟢 Actif', dormant: '🟠 En veille', lapsed: '🔴 À relancer', prospect: 'Prospect' } as const;
+const FOLLOW_UP_CHANNEL_LABEL = { email_sent: 'E-mail envoyé', copied: 'Copié', mailto: 'Messagerie', eml: 'Fichier .eml', phone: 'Téléphone', other: 'Autre' } as const;
+const FOLLOW_UP_STATUS_LABEL = { queued: 'En file d’envoi', sent: 'Envoyée', to_confirm: 'À confirmer', uncertain: 'Incertain', failed: 'Échec' } as const;
+const FOLLOW_UP_OUTCOME_LABEL = { none: '—', no_answer: 'Sans réponse', answered: 'Réponse', booking: 'Réservation obtenue', declined: 'Refus' } as const;
 const KIND_ALIASES: Record<string, ImportKind> = { clients: 'clients', gigs: 'gigs', prestations: 'gigs' };
 
 const serveEnvSchema = z.object({
@@ -184,6 +190,29 @@ export const commands: Record<string, Command> = {
     printImport(io, clients);
     printImport(io, gigs);
     io.out(`Date de référence de l'espace « ${workspace.name} » : ${frenchDate(DEMO_REFERENCE_DATE)}.\n`);
+  },
+
+  async followups(ctx, args, options, io) {
+    if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    let list = await listFollowUpRecords(ctx, workspace);
+    if (options.client !== undefined) {
+      const key = nameKey(options.client);
+      list = list.filter((f) => nameKey(f.client) === key);
+      if (list.length === 0 && !(await listClients(ctx, workspace, referenceDateOf(ctx, workspace))).some((c) => nameKey(c.name) === key)) {
+        throw new AppError('not_found', `Client inconnu : « ${options.client} ».`);
+      }
+    }
+    if (io.json) return io.out(JSON.stringify(list.map(followUpJson)) + '\n');
+    io.out(
+      table(
+        ['Date', 'Client', 'Canal', 'Modèle', 'Sujet', 'Statut', 'Résultat'],
+        list.map((f) => [
+          frenchDate(f.date), f.client, FOLLOW_UP_CHANNEL_LABEL[f.channel], f.template ? TEMPLATE_NAMES[f.template] : '—', f.subject,
+          FOLLOW_UP_STATUS_LABEL[f.status], f.outcome === 'none' ? '—' : `${FOLLOW_UP_OUTCOME_LABEL[f.outcome]} (${frenchDate(f.outcomeDate)})`,
+        ]),
+      ) + `\n${list.length} relance${list.length > 1 ? 's' : ''}\n`,
+    );
   },
 
   async serve(ctx, args, _options, io) {

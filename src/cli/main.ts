@@ -23,6 +23,7 @@ Commandes :
                                 prévisions par client (BG/NBD, Gamma-Gamma, saisonnalité) ;
                                 --backtest : calibre jusqu'à --as-of et compare à l'année suivante
   recompute                     recalcule les totaux et segmentations
+  followups [--client NOM]      les relances faites et leurs résultats
   demo                          charge les données de démonstration (date de référence 2026-01-14)
   serve                         démarre l'application web sur http://localhost:3000 (npm start)
                                 ($PORT, $HOST : 127.0.0.1 par défaut ; au-delà, un code d'installation

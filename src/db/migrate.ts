@@ -2,12 +2,14 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Engine } from './engine';
 import { coreMigration } from './migrations/001-core';
 import { accountsMigration } from './migrations/002-accounts';
+import { followUpsMigration } from './migrations/003-follow-ups';
 
 /** One set of migrations for both engines, in order; the engine only picks column syntax. */
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
     '001-core': coreMigration(engine),
     '002-accounts': accountsMigration(engine),
+    '003-follow-ups': followUpsMigration(engine),
   };
 }
 

@@ -199,3 +199,98 @@ export interface ImportPreviousGigTable {
 
 export type User = Selectable<UserTable>;
 export type Note = Selectable<NoteTable>;
+
+// Follow-ups (migration 003). Declared as a second part of `Schema` (TypeScript merges the two),
+// so that this section is only appended to.
+export interface Schema {
+  follow_ups: FollowUpTable;
+  follow_up_templates: FollowUpTemplateTable;
+  client_contact_prefs: ClientContactPrefsTable;
+  mail_settings: MailSettingsTable;
+  outbox_messages: OutboxMessageTable;
+}
+
+export interface FollowUpTable {
+  id: Generated<number>;
+  workspace_id: number;
+  client_id: number;
+  /** The calendar day it was made (the workspace's reference date). */
+  date: string;
+  channel: 'email_sent' | 'copied' | 'mailto' | 'eml' | 'phone' | 'other';
+  /** The template it started from; null when written from scratch. */
+  template: string | null;
+  subject: string;
+  body: string;
+  status: 'queued' | 'sent' | 'to_confirm' | 'uncertain' | 'failed';
+  error: string | null;
+  outcome: ColumnType<'none' | 'no_answer' | 'answered' | 'booking' | 'declined', string | undefined, string>;
+  outcome_date: string | null;
+  /** 1 when the outcome was set by a gig booked within the window, 0 when by the user. */
+  outcome_auto: ColumnType<number, number | undefined, number>;
+  window_end_date: string;
+  window_end_at: string;
+  created_at: string;
+  confirmed_at: string | null;
+}
+
+export interface FollowUpTemplateTable {
+  workspace_id: number;
+  key: string;
+  subject: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface ClientContactPrefsTable {
+  client_id: number;
+  workspace_id: number;
+  /** Set: "ne plus contacter". */
+  opted_out_at: string | null;
+  opt_out_source: 'user' | 'unsubscribe_link' | null;
+  unsubscribe_token: string;
+}
+
+export interface MailSettingsTable {
+  workspace_id: number;
+  host: string;
+  port: number;
+  secure: number;
+  username: string | null;
+  password_encrypted: string | null;
+  from_name: string;
+  from_address: string;
+  updated_at: string;
+}
+
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'uncertain' | 'cancelled';
+
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  workspace_id: number;
+  client_id: number;
+  follow_up_id: number | null;
+  batch_id: string;
+  idempotency_key: string;
+  message_id: string;
+  to_address: string;
+  to_name: string | null;
+  subject: string;
+  body: string;
+  list_unsubscribe: string;
+  list_unsubscribe_post: string | null;
+  state: OutboxState;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  smtp_response: string | null;
+  sending_started_at: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type FollowUp = Selectable<FollowUpTable>;
+export type NewFollowUp = Insertable<FollowUpTable>;
+export type MailSettingsRow = Selectable<MailSettingsTable>;
+export type OutboxMessage = Selectable<OutboxMessageTable>;
+export type NewOutboxMessage = Insertable<OutboxMessageTable>;

@@ -1,0 +1,467 @@
+/**
+ * Follow-ups ("relances"): the message generator and its templates, the record of every
+ * follow-up and its outcome, the cadence rules, "ne plus contacter", and the VIP batch.
+ * Sending by e-mail goes through the outbox (outbox.ts); every other channel is recorded here.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { getClientRow } from '../db/clients';
+import {
+  deleteFollowUpRow, deleteTemplateRow, ensureContactPrefs, getContactPrefs, getContactPrefsByToken, getFollowUp, insertFollowUp,
+  listClientsWithConfirmedGig, listFollowUpDates, listFollowUps, listOptedOutClientIds, listTakenDates, listTemplateRows,
+  markBookingsObtainedRows, setOptedOut, updateFollowUpRow, upsertTemplateRow, type FollowUpWithClient,
+} from '../db/follow-ups';
+import type { Db } from '../db/connection';
+import type { FollowUp, Workspace } from '../db/schema';
+import { getWorkspace } from '../db/workspaces';
+import { addDays, isIsoDate, type IsoDate } from '../domain/dates';
+import { centsToEuros, type Cents } from '../domain/money';
+import {
+  CADENCE, cadenceOf, FOLLOW_UP_OUTCOMES, initialStatus, type Cadence, type FollowUpChannel, type FollowUpOutcome, type FollowUpStatus,
+} from '../domain/follow-ups/cadence';
+import { timeSinceInWords } from '../domain/follow-ups/french';
+import { nextFreeWeekendDates } from '../domain/follow-ups/free-dates';
+import { mailtoLink } from '../domain/follow-ups/message';
+import { placeholderValues, type MessageFacts } from '../domain/follow-ups/placeholders';
+import {
+  chooseTemplate, DEFAULT_TEMPLATES, leftoverPlaceholder, renderTemplate, TEMPLATE_KEYS, TEMPLATE_NAMES, validateTemplate,
+  type MessageText, type TemplateKey, type TemplateProblem,
+} from '../domain/follow-ups/templates';
+import type { ClientStatus } from '../domain/segments';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { listClients, type ClientView } from './portfolio';
+import { parseSettings } from './settings';
+import { referenceDateOf } from './workspace';
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+export interface TemplateView extends MessageText {
+  key: TemplateKey;
+  name: string;
+  /** Whether the workspace edited it (false: the default text). */
+  custom: boolean;
+  defaults: MessageText;
+}
+
+export function isTemplateKey(value: string): value is TemplateKey {
+  return (TEMPLATE_KEYS as readonly string[]).includes(value);
+}
+
+async function workspaceTemplates(db: Db, workspaceId: number): Promise<Record<TemplateKey, TemplateView>> {
+  const rows = new Map((await listTemplateRows(db, workspaceId)).map((r) => [r.key, r]));
+  const out = {} as Record<TemplateKey, TemplateView>;
+  for (const key of TEMPLATE_KEYS) {
+    const row = rows.get(key);
+    const text = row ? { subject: row.subject, body: row.body } : DEFAULT_TEMPLATES[key];
+    out[key] = { key, name: TEMPLATE_NAMES[key], ...text, custom: row !== undefined, defaults: DEFAULT_TEMPLATES[key] };
+  }
+  return out;
+}
+
+export async function listTemplates(ctx: AppContext, workspace: Workspace): Promise<TemplateView[]> {
+  const all = await workspaceTemplates(ctx.database.db, workspace.id);
+  return TEMPLATE_KEYS.map((k) => all[k]);
+}
+
+function templateError(problems: TemplateProblem[]): AppError {
+  return new AppError('invalid_input', problems.map((p) => `${p.field === 'subject' ? 'Sujet' : 'Message'} : ${p.message}`).join(' '), { problems });
+}
+
+/** Saves an edited template; an unknown or unclosed placeholder is refused here, never sent later. */
+export async function saveTemplate(ctx: AppContext, workspace: Workspace, key: string, text: MessageText): Promise<TemplateView> {
+  if (!isTemplateKey(key)) throw new AppError('not_found', `Modèle inconnu : ${key}`);
+  const problems = validateTemplate(text);
+  if (problems.length > 0) throw templateError(problems);
+  await upsertTemplateRow(ctx.database.db, workspace.id, key, text.subject, text.body, ctx.now().toISOString());
+  return (await workspaceTemplates(ctx.database.db, workspace.id))[key];
+}
+
+export async function resetTemplate(ctx: AppContext, workspace: Workspace, key: string): Promise<TemplateView> {
+  if (!isTemplateKey(key)) throw new AppError('not_found', `Modèle inconnu : ${key}`);
+  await deleteTemplateRow(ctx.database.db, workspace.id, key);
+  return (await workspaceTemplates(ctx.database.db, workspace.id))[key];
+}
+
+/** The figures a preview uses when no client is chosen. */
+const SAMPLE_CLIENT = { name: 'YELLOW MONKEYS', contact: 'Kevin Arnaud', gigs: 7, revenueCents: 245_000, daysAgo: 932 };
+
+/**
+ * The live preview of the settings: the text rendered for a client (or a sample one), or the
+ * problems that would refuse it at save time. Never throws on a bad template.
+ */
+export async function previewTemplate(
+  ctx: AppContext,
+  workspace: Workspace,
+  input: MessageText & { clientId?: number; asOf?: string },
+): Promise<{ problems: TemplateProblem[]; rendered: MessageText | null }> {
+  const problems = validateTemplate(input);
+  if (problems.length > 0) return { problems, rendered: null };
+  const asOf = referenceDateOf(ctx, workspace, input.asOf);
+  const facts =
+    input.clientId !== undefined
+      ? (await clientContext(ctx, workspace, input.clientId, asOf)).facts
+      : await sampleFacts(ctx, workspace, asOf);
+  return { problems: [], rendered: renderTemplate(input, placeholderValues(facts)) };
+}
+
+async function sampleFacts(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<MessageFacts> {
+  const settings = parseSettings(workspace.settings);
+  return {
+    clientName: SAMPLE_CLIENT.name, contact: SAMPLE_CLIENT.contact, gigs: SAMPLE_CLIENT.gigs, revenueCents: SAMPLE_CLIENT.revenueCents,
+    lastDate: addDays(asOf, -SAMPLE_CLIENT.daysAgo), asOf,
+    freeDates: nextFreeWeekendDates(asOf, await listTakenDates(ctx.database.db, workspace.id, asOf)),
+    djName: settings.djName ?? '', signature: settings.signature ?? '',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One client's follow-up context: figures, cadence, draft
+
+export interface FollowUpFigures {
+  clientId: number;
+  name: string;
+  contact: string | null;
+  email: string | null;
+  phone: string | null;
+  status: ClientStatus;
+  vip: boolean;
+  gigs: number;
+  revenueCents: Cents;
+  lastDate: IsoDate | null;
+  daysInactive: number | null;
+  /** "plus de 2 ans" */
+  timeSince: string | null;
+}
+
+export interface ClientCadence extends Cadence {
+  optedOut: boolean;
+  nextConfirmedGig: boolean;
+}
+
+export interface FollowUpDraft {
+  asOf: IsoDate;
+  client: FollowUpFigures;
+  /** The template chosen for the client's segment, and the one this draft uses. */
+  suggestedTemplate: TemplateKey;
+  template: TemplateKey;
+  subject: string;
+  body: string;
+  /** "Ouvrir dans ma messagerie". */
+  mailto: string;
+  cadence: ClientCadence;
+}
+
+interface ClientContextResult {
+  view: ClientView;
+  facts: MessageFacts;
+  figures: FollowUpFigures;
+  cadence: ClientCadence;
+}
+
+function figuresOf(v: ClientView, asOf: IsoDate): FollowUpFigures {
+  const s = v.segment;
+  return {
+    clientId: v.id, name: v.name, contact: v.contact, email: v.email, phone: v.phone, status: s.status, vip: s.vip,
+    gigs: s.stats.gigs, revenueCents: s.stats.revenueCents, lastDate: s.stats.lastDate, daysInactive: s.daysInactive,
+    timeSince: s.stats.lastDate ? timeSinceInWords(s.stats.lastDate, asOf) : null,
+  };
+}
+
+/** Everything the generator needs for several clients at once (one query per kind, not per client). */
+async function clientContexts(ctx: AppContext, workspace: Workspace, asOf: IsoDate, views: ClientView[]): Promise<ClientContextResult[]> {
+  const db = ctx.database.db;
+  const [followUps, optedOut, booked, taken] = await Promise.all([
+    listFollowUpDates(db, workspace.id),
+    listOptedOutClientIds(db, workspace.id),
+    listClientsWithConfirmedGig(db, workspace.id, asOf),
+    listTakenDates(db, workspace.id, asOf),
+  ]);
+  const settings = parseSettings(workspace.settings);
+  const freeDates = nextFreeWeekendDates(asOf, taken);
+  const byClient = new Map<number, { date: string; status: FollowUpStatus }[]>();
+  for (const f of followUps) {
+    const list = byClient.get(f.client_id) ?? [];
+    list.push({ date: f.date, status: f.status });
+    byClient.set(f.client_id, list);
+  }
+  return views.map((view) => {
+    const s = view.segment;
+    const isOptedOut = optedOut.has(view.id);
+    const isBooked = booked.has(view.id);
+    const cadence = cadenceOf({ asOf, status: s.status, followUps: byClient.get(view.id) ?? [], optedOut: isOptedOut, nextConfirmedGig: isBooked ? asOf : null });
+    return {
+      view,
+      facts: {
+        clientName: view.name, contact: view.contact, gigs: s.stats.gigs, revenueCents: s.stats.revenueCents, lastDate: s.stats.lastDate,
+        asOf, freeDates, djName: settings.djName ?? '', signature: settings.signature ?? '',
+      },
+      figures: figuresOf(view, asOf),
+      cadence: { ...cadence, optedOut: isOptedOut, nextConfirmedGig: isBooked },
+    };
+  });
+}
+
+async function clientContext(ctx: AppContext, workspace: Workspace, clientId: number, asOf: IsoDate): Promise<ClientContextResult> {
+  const view = (await listClients(ctx, workspace, asOf)).find((c) => c.id === clientId);
+  if (!view) throw new AppError('not_found', 'Client introuvable.');
+  const [one] = await clientContexts(ctx, workspace, asOf, [view]);
+  if (!one) throw new AppError('not_found', 'Client introuvable.');
+  return one;
+}
+
+export async function getClientCadence(ctx: AppContext, workspace: Workspace, clientId: number, asOf?: string): Promise<ClientCadence> {
+  return (await clientContext(ctx, workspace, clientId, referenceDateOf(ctx, workspace, asOf))).cadence;
+}
+
+function draftOf(c: ClientContextResult, templates: Record<TemplateKey, TemplateView>, asOf: IsoDate, template?: TemplateKey): FollowUpDraft {
+  const suggested = chooseTemplate(c.view.segment);
+  const key = template ?? suggested;
+  const text = renderTemplate(templates[key], placeholderValues(c.facts));
+  return {
+    asOf, client: c.figures, suggestedTemplate: suggested, template: key, subject: text.subject, body: text.body,
+    mailto: mailtoLink(c.view.email, text.subject, text.body), cadence: c.cadence,
+  };
+}
+
+/** The generator's modal: the client's figures, the template for its segment (or the one asked), rendered. */
+export async function getFollowUpDraft(
+  ctx: AppContext,
+  workspace: Workspace,
+  clientId: number,
+  options: { template?: string; asOf?: string } = {},
+): Promise<FollowUpDraft> {
+  if (options.template !== undefined && !isTemplateKey(options.template)) throw new AppError('invalid_input', `Modèle inconnu : ${options.template}`);
+  const asOf = referenceDateOf(ctx, workspace, options.asOf);
+  const c = await clientContext(ctx, workspace, clientId, asOf);
+  return draftOf(c, await workspaceTemplates(ctx.database.db, workspace.id), asOf, options.template as TemplateKey | undefined);
+}
+
+/**
+ * "Relancer tous les VIP inactifs": every VIP gone for over a year that the cadence does not hold
+ * back, that has not opted out and has no confirmed gig coming, each with its own message.
+ */
+export async function listVipFollowUpCandidates(ctx: AppContext, workspace: Workspace, asOf?: string): Promise<FollowUpDraft[]> {
+  const date = referenceDateOf(ctx, workspace, asOf);
+  const vipLapsed = (await listClients(ctx, workspace, date, { segment: 'lapsed', sort: 'priority' })).filter((c) => c.segment.vip);
+  const contexts = (await clientContexts(ctx, workspace, date, vipLapsed)).filter((c) => c.cadence.proposed);
+  const templates = await workspaceTemplates(ctx.database.db, workspace.id);
+  return contexts.map((c) => draftOf(c, templates, date));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recording follow-ups
+
+export const followUpInputSchema = z.strictObject({
+  clientId: z.number().int().positive(),
+  subject: z.string().trim().min(1, 'sujet requis').max(300),
+  body: z.string().min(1, 'message requis').max(50_000),
+  template: z.enum(TEMPLATE_KEYS as [TemplateKey, ...TemplateKey[]]).nullable().optional(),
+  force: z.boolean().optional(),
+});
+export type FollowUpInput = z.infer<typeof followUpInputSchema>;
+
+function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues.map((i) => `${i.path.join('.') || 'entrée'} : ${i.message}`).join(' ; '));
+  return parsed.data;
+}
+
+/** The text about to go out may not keep a `{{…}}` (an edited message is not rendered again). */
+export function assertNoPlaceholderLeft(subject: string, body: string): void {
+  const left = leftoverPlaceholder(subject) ?? leftoverPlaceholder(body);
+  if (left !== null) throw new AppError('invalid_input', `Le message contient encore une variable non remplacée : ${left}. Remplacez-la par le texte voulu.`);
+}
+
+/**
+ * The cadence check every channel goes through: an opted-out client is refused whatever `force`
+ * says; one followed up less than 30 days ago needs `force: true` (the user's confirmation).
+ */
+export async function assertMayFollowUp(db: Db, workspaceId: number, clientId: number, asOf: IsoDate, force: boolean): Promise<void> {
+  const prefs = await getContactPrefs(db, workspaceId, clientId);
+  if (prefs?.opted_out_at) {
+    throw new AppError('conflict', 'Ce client a demandé à ne plus être contacté : aucune relance ne lui est envoyée.', { reason: 'opted_out' });
+  }
+  const cadence = cadenceOf({ asOf, status: 'active', followUps: await listFollowUpDates(db, workspaceId, clientId), optedOut: false, nextConfirmedGig: null });
+  if (cadence.blocked === 'recent_follow_up' && !force) {
+    throw new AppError(
+      'conflict',
+      `Ce client a déjà été relancé le ${cadence.lastContact} : pas plus d’une relance par mois. Nouvelle relance possible à partir du ${cadence.allowedFrom} (ou confirmez pour relancer quand même).`,
+      { reason: 'recent_follow_up', lastContact: cadence.lastContact, allowedFrom: cadence.allowedFrom },
+    );
+  }
+}
+
+/** The 90-day window in which a gig counts as obtained by a follow-up, stored with it. */
+export function bookingWindow(date: IsoDate, createdAt: Date): { window_end_date: string; window_end_at: string } {
+  return {
+    window_end_date: addDays(date, CADENCE.bookingWindowDays),
+    window_end_at: new Date(createdAt.getTime() + CADENCE.bookingWindowDays * 86_400_000).toISOString(),
+  };
+}
+
+async function requireClient(db: Db, workspace: Workspace, clientId: number) {
+  const client = await getClientRow(db, workspace.id, clientId);
+  if (!client) throw new AppError('not_found', 'Client introuvable.');
+  return client;
+}
+
+/**
+ * A follow-up made outside the app's own sending: copied, opened in the mail program, downloaded
+ * (.eml) — "à confirmer" until the user says it went out —, or made by phone or otherwise (done).
+ */
+export async function recordFollowUp(
+  ctx: AppContext,
+  workspace: Workspace,
+  input: FollowUpInput & { channel: Exclude<FollowUpChannel, 'email_sent'> },
+): Promise<FollowUp> {
+  const { channel, ...rest } = input;
+  if (!['copied', 'mailto', 'eml', 'phone', 'other'].includes(channel)) throw new AppError('invalid_input', `Canal inconnu : ${String(channel)}`);
+  const f = parseInput(followUpInputSchema, rest);
+  if (channel !== 'phone' && channel !== 'other') assertNoPlaceholderLeft(f.subject, f.body);
+  const asOf = referenceDateOf(ctx, workspace);
+  const now = ctx.now();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    await requireClient(trx, workspace, f.clientId);
+    await assertMayFollowUp(trx, workspace.id, f.clientId, asOf, f.force === true);
+    return insertFollowUp(trx, {
+      workspace_id: workspace.id, client_id: f.clientId, date: asOf, channel, template: f.template ?? null, subject: f.subject, body: f.body,
+      status: initialStatus(channel), error: null, outcome_date: null, ...bookingWindow(asOf, now), created_at: now.toISOString(), confirmed_at: null,
+    });
+  });
+}
+
+async function requireFollowUp(db: Db, workspace: Workspace, id: number): Promise<FollowUp> {
+  const f = await getFollowUp(db, workspace.id, id);
+  if (!f) throw new AppError('not_found', 'Relance introuvable.');
+  return f;
+}
+
+/** "C'est parti": a copied / mailto / .eml follow-up did go out; from now on it counts for the cadence. */
+export async function confirmFollowUp(ctx: AppContext, workspace: Workspace, id: number): Promise<FollowUp> {
+  const f = await requireFollowUp(ctx.database.db, workspace, id);
+  if (f.status !== 'to_confirm') throw new AppError('conflict', 'Seule une relance « à confirmer » peut être confirmée.');
+  const updated = await updateFollowUpRow(ctx.database.db, workspace.id, id, { status: 'sent', confirmed_at: ctx.now().toISOString() });
+  await markBookingsObtained(ctx, workspace.id);
+  return (await getFollowUp(ctx.database.db, workspace.id, id)) ?? updated ?? f;
+}
+
+/** A copied / mailto / .eml follow-up that never went out: forgotten. */
+export async function discardFollowUp(ctx: AppContext, workspace: Workspace, id: number): Promise<void> {
+  const f = await requireFollowUp(ctx.database.db, workspace, id);
+  if (f.status !== 'to_confirm') throw new AppError('conflict', 'Seule une relance « à confirmer » peut être abandonnée.');
+  await deleteFollowUpRow(ctx.database.db, workspace.id, id);
+}
+
+export const outcomeInputSchema = z.strictObject({
+  outcome: z.enum(FOLLOW_UP_OUTCOMES as [FollowUpOutcome, ...FollowUpOutcome[]]),
+  date: z.string().refine(isIsoDate, 'date attendue au format AAAA-MM-JJ').nullable().optional(),
+});
+
+/** The outcome the user records: no answer, answered, booking obtained, declined (with its date). */
+export async function setFollowUpOutcome(
+  ctx: AppContext,
+  workspace: Workspace,
+  id: number,
+  input: { outcome: FollowUpOutcome; date?: string | null },
+): Promise<FollowUp> {
+  const o = parseInput(outcomeInputSchema, input);
+  await requireFollowUp(ctx.database.db, workspace, id);
+  const date = o.outcome === 'none' ? null : (o.date ?? referenceDateOf(ctx, workspace));
+  const updated = await updateFollowUpRow(ctx.database.db, workspace.id, id, { outcome: o.outcome, outcome_date: date, outcome_auto: 0 });
+  if (!updated) throw new AppError('not_found', 'Relance introuvable.');
+  return updated;
+}
+
+/**
+ * A gig created after a follow-up, for the same client, dated or booked within 90 days of it,
+ * marks the follow-up "booking obtained". Call it after every write of gigs (a booking, an
+ * import): it is one set-based statement over the workspace, cheap when nothing matches.
+ */
+export async function markBookingsObtained(ctx: AppContext, workspaceId: number): Promise<number> {
+  const workspace = await getWorkspace(ctx.database.db, workspaceId);
+  if (!workspace) return 0;
+  return markBookingsObtainedRows(ctx.database.db, workspaceId, referenceDateOf(ctx, workspace));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opt-out
+
+function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** The client's unsubscribe secret, created at first use. */
+export async function unsubscribeTokenOf(db: Db, workspaceId: number, clientId: number): Promise<string> {
+  return (await ensureContactPrefs(db, workspaceId, clientId, newToken())).unsubscribe_token;
+}
+
+/** "Ne plus contacter" (or contact again): no follow-up of any channel reaches an opted-out client. */
+export async function setDoNotContact(ctx: AppContext, workspace: Workspace, clientId: number, doNotContact: boolean): Promise<{ clientId: number; doNotContact: boolean }> {
+  const db = ctx.database.db;
+  await requireClient(db, workspace, clientId);
+  await ensureContactPrefs(db, workspace.id, clientId, newToken());
+  await setOptedOut(db, clientId, doNotContact ? ctx.now().toISOString() : null, doNotContact ? 'user' : null);
+  return { clientId, doNotContact };
+}
+
+/** The unsubscribe link (route `/unsubscribe/:token`, no session: the token is the key). */
+export async function unsubscribeWithToken(ctx: AppContext, token: string): Promise<{ clientName: string; alreadyDone: boolean }> {
+  const db = ctx.database.db;
+  const prefs = token.length >= 16 ? await getContactPrefsByToken(db, token) : undefined;
+  if (!prefs) throw new AppError('not_found', 'Lien de désinscription inconnu ou expiré.');
+  const client = await getClientRow(db, prefs.workspace_id, prefs.client_id);
+  if (!client) throw new AppError('not_found', 'Lien de désinscription inconnu ou expiré.');
+  if (prefs.opted_out_at) return { clientName: client.name, alreadyDone: true };
+  await setOptedOut(db, prefs.client_id, ctx.now().toISOString(), 'unsubscribe_link');
+  return { clientName: client.name, alreadyDone: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing
+
+export interface FollowUpRecord {
+  id: number;
+  clientId: number;
+  client: string;
+  date: IsoDate;
+  channel: FollowUpChannel;
+  template: TemplateKey | null;
+  subject: string;
+  body: string;
+  status: FollowUpStatus;
+  error: string | null;
+  outcome: FollowUpOutcome;
+  outcomeDate: IsoDate | null;
+  outcomeAuto: boolean;
+  createdAt: string;
+}
+
+function recordOf(f: FollowUpWithClient): FollowUpRecord {
+  return {
+    id: f.id, clientId: f.client_id, client: f.client_name, date: f.date, channel: f.channel, template: (f.template as TemplateKey | null) ?? null,
+    subject: f.subject, body: f.body, status: f.status, error: f.error, outcome: f.outcome, outcomeDate: f.outcome_date,
+    outcomeAuto: Number(f.outcome_auto) === 1, createdAt: f.created_at,
+  };
+}
+
+/** Newest first; of one client for its page's timeline. */
+export async function listFollowUpRecords(ctx: AppContext, workspace: Workspace, clientId?: number): Promise<FollowUpRecord[]> {
+  return (await listFollowUps(ctx.database.db, workspace.id, clientId)).map(recordOf);
+}
+
+/** The public JSON of a follow-up (CLI `followups --json`, HTTP API). */
+export function followUpJson(f: FollowUpRecord) {
+  return { id: f.id, client: f.client, date: f.date, channel: f.channel, template: f.template, subject: f.subject, status: f.status, outcome: f.outcome, outcomeDate: f.outcomeDate };
+}
+
+/** The public JSON of a draft (HTTP API): revenue in euros. */
+export function draftJson(d: FollowUpDraft) {
+  const { revenueCents, ...client } = d.client;
+  return {
+    asOf: d.asOf,
+    client: { ...client, revenue: centsToEuros(revenueCents) },
+    suggestedTemplate: d.suggestedTemplate, template: d.template, subject: d.subject, body: d.body, mailto: d.mailto, cadence: d.cadence,
+  };
+}

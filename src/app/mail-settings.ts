@@ -1,0 +1,114 @@
+/**
+ * The workspace's SMTP settings ("Réglages d'envoi"): SendGrid, Mailgun, Brevo, OVH, Gmail… all
+ * offer SMTP. The password is stored encrypted (see secret-box.ts) and never shown back.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { deleteMailSettingsRow, getMailSettingsRow, upsertMailSettingsRow } from '../db/mail-settings';
+import type { Workspace } from '../db/schema';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { MailSendError, type Address, type MailContext, type SmtpConfig } from './mailer';
+
+export const mailSettingsInputSchema = z.strictObject({
+  host: z.string().trim().min(1, 'serveur SMTP requis').max(255).regex(/^[A-Za-z0-9.:[\]-]+$/, 'nom de serveur invalide'),
+  port: z.number().int().min(1).max(65535),
+  secure: z.boolean(),
+  username: z.string().trim().max(255).nullable().optional(),
+  /** Absent: keep the stored password; null or "": remove it. */
+  password: z.string().max(1000).nullable().optional(),
+  fromName: z.string().trim().max(200),
+  fromAddress: z.email('adresse d’envoi invalide').max(254),
+});
+export type MailSettingsInput = z.infer<typeof mailSettingsInputSchema>;
+
+export interface MailSettingsView {
+  configured: boolean;
+  host: string;
+  port: number;
+  secure: boolean;
+  username: string;
+  /** Whether a password is stored; the password itself never leaves the server. */
+  hasPassword: boolean;
+  fromName: string;
+  fromAddress: string;
+}
+
+const EMPTY: MailSettingsView = { configured: false, host: '', port: 587, secure: false, username: '', hasPassword: false, fromName: '', fromAddress: '' };
+
+function secretContext(workspaceId: number): string {
+  return `mail_settings:${workspaceId}:password`;
+}
+
+export async function getMailSettings(ctx: AppContext, workspace: Workspace): Promise<MailSettingsView> {
+  const row = await getMailSettingsRow(ctx.database.db, workspace.id);
+  if (!row) return EMPTY;
+  return {
+    configured: true, host: row.host, port: row.port, secure: row.secure === 1,
+    username: row.username ?? '', hasPassword: row.password_encrypted !== null, fromName: row.from_name, fromAddress: row.from_address,
+  };
+}
+
+export async function saveMailSettings(ctx: MailContext, workspace: Workspace, input: MailSettingsInput): Promise<MailSettingsView> {
+  const parsed = mailSettingsInputSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid_input', `Réglages d’envoi invalides : ${parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
+  const s = parsed.data;
+  const current = await getMailSettingsRow(ctx.database.db, workspace.id);
+  const password_encrypted =
+    s.password === undefined ? (current?.password_encrypted ?? null) : s.password === null || s.password === '' ? null : ctx.secretBox.seal(s.password, secretContext(workspace.id));
+  await upsertMailSettingsRow(ctx.database.db, {
+    workspace_id: workspace.id, host: s.host, port: s.port, secure: s.secure ? 1 : 0, username: s.username ? s.username : null,
+    password_encrypted, from_name: s.fromName, from_address: s.fromAddress, updated_at: ctx.now().toISOString(),
+  });
+  return getMailSettings(ctx, workspace);
+}
+
+export async function deleteMailSettings(ctx: AppContext, workspace: Workspace): Promise<void> {
+  await deleteMailSettingsRow(ctx.database.db, workspace.id);
+}
+
+export interface SendingSetup {
+  smtp: SmtpConfig;
+  from: Address;
+}
+
+/** The SMTP configuration with its password decrypted, or null when none is saved. */
+export async function getSendingSetup(ctx: MailContext, workspaceId: number): Promise<SendingSetup | null> {
+  const row = await getMailSettingsRow(ctx.database.db, workspaceId);
+  if (!row) return null;
+  return {
+    smtp: {
+      host: row.host, port: row.port, secure: row.secure === 1, username: row.username,
+      password: row.password_encrypted === null ? null : ctx.secretBox.open(row.password_encrypted, secretContext(workspaceId)),
+    },
+    from: { name: row.from_name || null, address: row.from_address },
+  };
+}
+
+export function messageIdFor(fromAddress: string): string {
+  const domain = fromAddress.split('@')[1] || 'djbooker.local';
+  return `<${randomUUID()}@${domain}>`;
+}
+
+/** "Envoyer un test": a short message to the DJ's own address (or `to`), straight through the server. */
+export async function sendTestMail(ctx: MailContext, workspace: Workspace, to?: string): Promise<{ ok: true; to: string; response: string } | { ok: false; to: string; error: string }> {
+  const setup = await getSendingSetup(ctx, workspace.id);
+  if (!setup) throw new AppError('invalid_input', 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi.');
+  const recipient = to ?? setup.from.address;
+  if (!z.email().safeParse(recipient).success) throw new AppError('invalid_input', `Adresse invalide : ${recipient}`);
+  try {
+    const { response } = await ctx.mailerFor(setup.smtp).send({
+      from: setup.from,
+      to: { name: null, address: recipient },
+      subject: 'Test d’envoi DJ Booker Pro ✅',
+      text: `Bonjour,\n\nCe message confirme que DJ Booker Pro peut envoyer vos relances par ${setup.smtp.host}:${setup.smtp.port}.\n\nÀ bientôt !\n`,
+      messageId: messageIdFor(setup.from.address),
+      date: ctx.now(),
+      headers: {},
+    });
+    return { ok: true, to: recipient, response };
+  } catch (e) {
+    if (e instanceof MailSendError) return { ok: false, to: recipient, error: e.message };
+    throw e;
+  }
+}

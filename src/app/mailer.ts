@@ -1,0 +1,189 @@
+/**
+ * The mailer: a small type the use-cases send through, and its SMTP provider (nodemailer's
+ * SMTPConnection, one connection per message). It tells a failure that may be retried from one
+ * that may not, and both from the one where the server may already have the message.
+ */
+import { PassThrough } from 'node:stream';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { AppContext } from './context';
+import type { SecretBox } from './secret-box';
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** Implicit TLS (port 465); otherwise STARTTLS, required except on the loopback interface. */
+  secure: boolean;
+  username: string | null;
+  password: string | null;
+}
+
+export interface Address {
+  name: string | null;
+  address: string;
+}
+
+export interface OutgoingMail {
+  from: Address;
+  to: Address;
+  subject: string;
+  text: string;
+  /** `<…@…>`, the same on every attempt of one message. */
+  messageId: string;
+  date: Date;
+  headers: Record<string, string>;
+}
+
+/**
+ * `retry`: nothing was delivered (server down, timeout before the message, 4xx): try again later.
+ * `permanent`: the server refused (5xx: recipient, sender, message, credentials refused on send).
+ * `uncertain`: the connection died after the message was handed over, before the server answered.
+ */
+export type MailFailureKind = 'retry' | 'permanent' | 'uncertain';
+
+export class MailSendError extends Error {
+  constructor(
+    readonly kind: MailFailureKind,
+    message: string,
+    readonly code: string | null,
+    readonly responseCode: number | null,
+  ) {
+    super(message);
+    this.name = 'MailSendError';
+  }
+}
+
+export interface Mailer {
+  /** Resolves with the server's answer; rejects with a MailSendError. */
+  send(mail: OutgoingMail): Promise<{ response: string }>;
+}
+
+export type MailerFactory = (config: SmtpConfig) => Mailer;
+
+/** What sending use-cases need beyond the database and the clock. */
+export interface MailContext extends AppContext {
+  secretBox: SecretBox;
+  mailerFor: MailerFactory;
+  /** PUBLIC_URL: where the app is reachable from the Internet (unsubscribe links), or null. */
+  publicUrl: string | null;
+}
+
+export interface SmtpTimeouts {
+  connectionMs: number;
+  greetingMs: number;
+  socketMs: number;
+}
+
+export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 15_000, greetingMs: 15_000, socketMs: 60_000 };
+
+/** The message as RFC 5322 text: UTF-8, encoded words for headers (RFC 2047), quoted-printable body. */
+export async function composeMessage(mail: OutgoingMail, extraHeaders: Record<string, string> = {}): Promise<Buffer> {
+  const composer = new MailComposer({
+    from: mail.from.name ? { name: mail.from.name, address: mail.from.address } : mail.from.address,
+    to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+    subject: mail.subject,
+    text: mail.text,
+    messageId: mail.messageId,
+    date: mail.date,
+    headers: { ...mail.headers, ...extraHeaders },
+    textEncoding: 'quoted-printable',
+  });
+  return composer.compile().build();
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+interface SmtpErrorLike {
+  message?: string;
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  command?: string;
+}
+
+/** One clear French sentence per failure; never the credentials (nodemailer does not echo them). */
+export function classifySmtpError(e: unknown, handedOver: boolean, config: SmtpConfig, recipient: string): MailSendError {
+  const err = (e ?? {}) as SmtpErrorLike;
+  const code = err.code ?? null;
+  const responseCode = typeof err.responseCode === 'number' ? err.responseCode : null;
+  const answer = (err.response ?? '').trim();
+  const where = `${config.host}:${config.port}`;
+  if (responseCode !== null && responseCode >= 500) {
+    if (code === 'EAUTH') return new MailSendError('retry', `Identifiant ou mot de passe refusé par le serveur d’envoi ${where} (${answer}). Vérifiez les réglages d’envoi.`, code, responseCode);
+    if (err.command === 'RCPT TO') return new MailSendError('permanent', `Adresse refusée par le serveur d’envoi : ${recipient} (${answer}).`, code, responseCode);
+    if (err.command === 'MAIL FROM') return new MailSendError('permanent', `Adresse d’expéditeur refusée par le serveur d’envoi (${answer}). Vérifiez l’adresse d’envoi dans les réglages.`, code, responseCode);
+    return new MailSendError('permanent', `Message refusé par le serveur d’envoi pour ${recipient} (${answer}).`, code, responseCode);
+  }
+  if (responseCode !== null && responseCode >= 400) {
+    return new MailSendError('retry', `Le serveur d’envoi demande de réessayer plus tard (${answer}).`, code, responseCode);
+  }
+  if (handedOver) {
+    return new MailSendError(
+      'uncertain',
+      `La connexion avec ${where} a été perdue après la remise du message à ${recipient}, avant sa réponse : il l’a peut-être accepté.`,
+      code,
+      responseCode,
+    );
+  }
+  if (code === 'ETIMEDOUT') return new MailSendError('retry', `Le serveur d’envoi ${where} ne répond pas (délai dépassé).`, code, responseCode);
+  if (code === 'ECONNECTION' || code === 'ESOCKET' || code === 'EDNS') {
+    return new MailSendError('retry', `Serveur d’envoi ${where} injoignable : ${err.message ?? code}.`, code, responseCode);
+  }
+  if (code === 'EAUTH') return new MailSendError('retry', `Connexion au serveur d’envoi ${where} refusée : ${err.message ?? code}. Vérifiez les réglages d’envoi.`, code, responseCode);
+  if (code === 'EENVELOPE') return new MailSendError('permanent', `Adresse invalide : ${recipient} (${err.message ?? ''}).`, code, responseCode);
+  return new MailSendError('retry', `Échec de l’envoi par ${where} : ${err.message ?? String(e)}.`, code, responseCode);
+}
+
+export function smtpMailer(config: SmtpConfig, timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS): Mailer {
+  return {
+    async send(mail) {
+      const raw = await composeMessage(mail);
+      return new Promise((resolve, reject) => {
+        const loopback = isLoopback(config.host);
+        const connection = new SMTPConnection({
+          host: config.host,
+          port: config.port,
+          secure: config.secure,
+          // A password never crosses the network in clear: STARTTLS is required, except on this machine.
+          requireTLS: !config.secure && !loopback,
+          ignoreTLS: !config.secure && loopback,
+          connectionTimeout: timeouts.connectionMs,
+          greetingTimeout: timeouts.greetingMs,
+          socketTimeout: timeouts.socketMs,
+        });
+        let handedOver = false;
+        let settled = false;
+        const fail = (e: unknown) => {
+          if (settled) return;
+          settled = true;
+          connection.close();
+          reject(classifySmtpError(e, handedOver, config, mail.to.address));
+        };
+        connection.on('error', fail);
+        connection.connect((connectError) => {
+          if (connectError) return fail(connectError);
+          const deliver = () => {
+            const stream = new PassThrough();
+            // Read to its end by the DATA stream: from here the server may have the whole message.
+            stream.on('end', () => { handedOver = true; });
+            connection.send({ from: mail.from.address, to: [mail.to.address] }, stream, (sendError, info) => {
+              if (sendError) return fail(sendError);
+              if (settled) return;
+              settled = true;
+              resolve({ response: String(info.response ?? '') });
+              connection.quit();
+            });
+            stream.end(raw);
+          };
+          if (config.username) {
+            connection.login({ user: config.username, pass: config.password ?? '' }, (loginError) => (loginError ? fail(loginError) : deliver()));
+          } else {
+            deliver();
+          }
+        });
+      });
+    },
+  };
+}

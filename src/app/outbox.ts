@@ -1,0 +1,340 @@
+/**
+ * Sending follow-ups by e-mail through a durable outbox (a table): enqueued in one transaction
+ * with their follow-up records, sent one at a time, retried with exponential back-off while the
+ * server is down, never twice. A message is marked "sending" and committed before it is handed
+ * to the mail server; a process that dies then leaves it "sending", and the next start makes it
+ * "uncertain": only the user decides whether it goes again (resolveUncertain).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { getClientRow } from '../db/clients';
+import { getContactPrefs, insertFollowUp, updateFollowUpRow } from '../db/follow-ups';
+import {
+  claimOutboxMessage, getOutboxMessage, getOutboxMessageByKey, insertOutboxMessage, listDueOutboxIds, listOutboxMessages,
+  markSendingUncertain, moveOutboxMessage, setOutboxFollowUp,
+} from '../db/outbox';
+import type { Db } from '../db/connection';
+import type { FollowUpTable, OutboxMessage, OutboxState, Workspace } from '../db/schema';
+import type { IsoDate } from '../domain/dates';
+import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain/follow-ups/message';
+import { TEMPLATE_KEYS, type TemplateKey } from '../domain/follow-ups/templates';
+import { getMailSettingsRow } from '../db/mail-settings';
+import { AppError } from './errors';
+import { assertMayFollowUp, assertNoPlaceholderLeft, bookingWindow, markBookingsObtained, unsubscribeTokenOf } from './follow-ups';
+import { getSendingSetup, messageIdFor } from './mail-settings';
+import { MailSendError, type MailContext } from './mailer';
+import { referenceDateOf } from './workspace';
+
+export interface RetryPolicy {
+  /** Delay before the 2nd attempt; doubled at each further one. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** After this many failed attempts that could be retried, the message fails for good. */
+  maxAttempts: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 8 };
+
+/** 30 s, 1 min, 2 min, 4 min … capped at one hour: about two hours before giving up. */
+export function retryDelayMs(attempt: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number {
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+}
+
+const FOLLOW_UP_STATUS: Record<OutboxState, FollowUpTable['status']> = {
+  queued: 'queued', sending: 'queued', sent: 'sent', failed: 'failed', cancelled: 'failed', uncertain: 'uncertain',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Enqueueing
+
+export const emailMessageSchema = z.strictObject({
+  clientId: z.number().int().positive(),
+  subject: z.string().trim().min(1, 'sujet requis').max(300),
+  body: z.string().min(1, 'message requis').max(50_000),
+  template: z.enum(TEMPLATE_KEYS as [TemplateKey, ...TemplateKey[]]).nullable().optional(),
+  /** The same key never enqueues twice; by default derived from the client, the text and the day. */
+  idempotencyKey: z.string().min(8).max(200).optional(),
+});
+export type EmailMessageInput = z.infer<typeof emailMessageSchema>;
+
+export const enqueueInputSchema = z.strictObject({
+  messages: z.array(emailMessageSchema).min(1).max(500),
+  /** Send even to clients followed up less than 30 days ago (never to an opted-out one). */
+  force: z.boolean().optional(),
+  batchId: z.string().min(1).max(100).optional(),
+});
+export type EnqueueInput = z.infer<typeof enqueueInputSchema>;
+
+export type EnqueueResult =
+  | { clientId: number; result: 'queued'; outboxId: number; followUpId: number }
+  | { clientId: number; result: 'duplicate'; outboxId: number; followUpId: number | null; state: OutboxState }
+  | { clientId: number; result: 'refused'; reason: 'opted_out' | 'recent_follow_up' | 'no_email' | 'not_found' | 'invalid'; message: string };
+
+function defaultKey(workspaceId: number, m: EmailMessageInput, to: string, date: IsoDate): string {
+  return createHash('sha256').update([workspaceId, m.clientId, to, m.subject, m.body, date].join('\u0000')).digest('base64url');
+}
+
+async function enqueueOne(
+  ctx: MailContext,
+  trx: Db,
+  workspace: Workspace,
+  m: EmailMessageInput,
+  options: { force: boolean; batchId: string; date: IsoDate; djAddress: string },
+): Promise<EnqueueResult> {
+  const client = await getClientRow(trx, workspace.id, m.clientId);
+  if (!client) return { clientId: m.clientId, result: 'refused', reason: 'not_found', message: 'Client introuvable.' };
+  const to = client.email?.trim() ?? '';
+  if (!z.email().safeParse(to).success) {
+    return { clientId: m.clientId, result: 'refused', reason: 'no_email', message: `${client.name} n’a pas d’adresse e-mail valide${to ? ` (${to})` : ''}.` };
+  }
+  const key = m.idempotencyKey ?? defaultKey(workspace.id, m, to, options.date);
+  const existing = await getOutboxMessageByKey(trx, workspace.id, key);
+  if (existing) return { clientId: m.clientId, result: 'duplicate', outboxId: existing.id, followUpId: existing.follow_up_id, state: existing.state };
+  try {
+    assertNoPlaceholderLeft(m.subject, m.body);
+    await assertMayFollowUp(trx, workspace.id, m.clientId, options.date, options.force);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const reason = (e.details as { reason?: 'opted_out' | 'recent_follow_up' } | undefined)?.reason ?? 'invalid';
+    return { clientId: m.clientId, result: 'refused', reason, message: `${client.name} : ${e.message}` };
+  }
+  const unsubscribe = unsubscribeOf(options.djAddress, ctx.publicUrl, await unsubscribeTokenOf(trx, workspace.id, client.id));
+  const headers = listUnsubscribeHeaders(unsubscribe);
+  const body = withOptOutLine(m.body, unsubscribe);
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  const message = await insertOutboxMessage(trx, {
+    workspace_id: workspace.id, client_id: client.id, follow_up_id: null, batch_id: options.batchId, idempotency_key: key,
+    message_id: messageIdFor(options.djAddress), to_address: to, to_name: client.contact?.trim() || null, subject: m.subject, body,
+    list_unsubscribe: headers['List-Unsubscribe'] ?? '', list_unsubscribe_post: headers['List-Unsubscribe-Post'] ?? null,
+    state: 'queued', next_attempt_at: nowIso, last_error: null, smtp_response: null, sending_started_at: null, sent_at: null,
+    created_at: nowIso, updated_at: nowIso,
+  });
+  if (!message) {
+    // Another request enqueued the same key between our read and our insert.
+    const raced = await getOutboxMessageByKey(trx, workspace.id, key);
+    if (!raced) throw new Error('outbox insert conflicted without a row');
+    return { clientId: m.clientId, result: 'duplicate', outboxId: raced.id, followUpId: raced.follow_up_id, state: raced.state };
+  }
+  const followUp = await insertFollowUp(trx, {
+    workspace_id: workspace.id, client_id: client.id, date: options.date, channel: 'email_sent', template: m.template ?? null,
+    subject: m.subject, body, status: 'queued', error: null, outcome_date: null, ...bookingWindow(options.date, now),
+    created_at: nowIso, confirmed_at: null,
+  });
+  await setOutboxFollowUp(trx, message.id, followUp.id);
+  return { clientId: m.clientId, result: 'queued', outboxId: message.id, followUpId: followUp.id };
+}
+
+/**
+ * Puts follow-up e-mails in the outbox, all in one transaction, each with its follow-up record.
+ * Each message is refused alone (opted out, too recent without `force`, no address, a variable
+ * left) with its reason; one already enqueued (same idempotency key) is reported, not added.
+ */
+export async function enqueueFollowUpEmails(ctx: MailContext, workspace: Workspace, input: EnqueueInput): Promise<{ batchId: string; results: EnqueueResult[] }> {
+  const parsed = enqueueInputSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; '));
+  const settings = await getMailSettingsRow(ctx.database.db, workspace.id);
+  if (!settings) throw new AppError('invalid_input', 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi (SMTP) avant d’envoyer.');
+  const batchId = parsed.data.batchId ?? randomUUID();
+  const date = referenceDateOf(ctx, workspace);
+  const results = await ctx.database.db.transaction().execute(async (trx) => {
+    const out: EnqueueResult[] = [];
+    for (const m of parsed.data.messages) {
+      out.push(await enqueueOne(ctx, trx, workspace, m, { force: parsed.data.force === true, batchId, date, djAddress: settings.from_address }));
+    }
+    return out;
+  });
+  return { batchId, results };
+}
+
+/**
+ * "Envoyer" in the generator: enqueues the one message and sends it at once (the background
+ * sender would take it otherwise), so that the answer says whether it went.
+ */
+export async function sendFollowUpEmail(
+  ctx: MailContext,
+  workspace: Workspace,
+  input: EmailMessageInput & { force?: boolean },
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<{ enqueue: EnqueueResult; message: OutboxView | null }> {
+  const { force, ...message } = input;
+  const { results } = await enqueueFollowUpEmails(ctx, workspace, { messages: [message], force });
+  const enqueue = results[0];
+  if (!enqueue) throw new Error('no enqueue result');
+  if (enqueue.result === 'refused') {
+    throw new AppError(enqueue.reason === 'opted_out' || enqueue.reason === 'recent_follow_up' ? 'conflict' : 'invalid_input', enqueue.message, { reason: enqueue.reason });
+  }
+  if (enqueue.result === 'queued') await deliverOutboxMessage(ctx, enqueue.outboxId, policy);
+  const row = await getOutboxMessage(ctx.database.db, enqueue.outboxId);
+  const client = await getClientRow(ctx.database.db, workspace.id, input.clientId);
+  return { enqueue, message: row ? outboxView({ ...row, client_name: client?.name ?? '' }) : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sending
+
+async function syncFollowUp(db: Db, m: OutboxMessage, error: string | null): Promise<void> {
+  if (m.follow_up_id === null) return;
+  await updateFollowUpRow(db, m.workspace_id, m.follow_up_id, { status: FOLLOW_UP_STATUS[m.state], error });
+}
+
+/** Moves the message and its follow-up together. */
+async function move(
+  ctx: MailContext,
+  m: OutboxMessage,
+  from: OutboxState | readonly OutboxState[],
+  changes: Parameters<typeof moveOutboxMessage>[3],
+): Promise<OutboxMessage | undefined> {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const moved = await moveOutboxMessage(trx, m.id, from, { ...changes, updated_at: ctx.now().toISOString() });
+    if (moved) await syncFollowUp(trx, moved, moved.state === 'sent' ? null : moved.last_error);
+    return moved;
+  });
+}
+
+export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'uncertain' | 'cancelled' | 'skipped';
+
+/**
+ * Sends one queued message: claims it ("sending", committed), checks the client has not opted out
+ * since, hands it to the mail server, records the answer. 'skipped' when it was not queued (another
+ * sender has it, or it is done).
+ */
+export async function deliverOutboxMessage(ctx: MailContext, id: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<DeliveryOutcome> {
+  const db = ctx.database.db;
+  const claimed = await claimOutboxMessage(db, id, ctx.now().toISOString());
+  if (!claimed) return 'skipped';
+
+  const prefs = await getContactPrefs(db, claimed.workspace_id, claimed.client_id);
+  if (prefs?.opted_out_at) {
+    await move(ctx, claimed, 'sending', { state: 'cancelled', last_error: 'Client désinscrit (« ne plus contacter ») : message non envoyé.' });
+    return 'cancelled';
+  }
+
+  const retryOrFail = async (message: string): Promise<DeliveryOutcome> => {
+    if (claimed.attempts >= policy.maxAttempts) {
+      await move(ctx, claimed, 'sending', { state: 'failed', last_error: `${message} (abandon après ${claimed.attempts} tentatives)` });
+      return 'failed';
+    }
+    const next = new Date(ctx.now().getTime() + retryDelayMs(claimed.attempts, policy)).toISOString();
+    await move(ctx, claimed, 'sending', { state: 'queued', next_attempt_at: next, last_error: message });
+    return 'retry';
+  };
+
+  let setup;
+  try {
+    setup = await getSendingSetup(ctx, claimed.workspace_id);
+  } catch (e) {
+    if (e instanceof AppError) return retryOrFail(e.message);
+    throw e;
+  }
+  if (!setup) return retryOrFail('Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi.');
+
+  const headers: Record<string, string> = { 'List-Unsubscribe': claimed.list_unsubscribe };
+  if (claimed.list_unsubscribe_post) headers['List-Unsubscribe-Post'] = claimed.list_unsubscribe_post;
+  try {
+    const { response } = await ctx.mailerFor(setup.smtp).send({
+      from: setup.from,
+      to: { name: claimed.to_name, address: claimed.to_address },
+      subject: claimed.subject,
+      text: claimed.body,
+      messageId: claimed.message_id,
+      date: new Date(claimed.created_at),
+      headers,
+    });
+    await move(ctx, claimed, 'sending', { state: 'sent', sent_at: ctx.now().toISOString(), smtp_response: response.slice(0, 1000), last_error: null });
+    await markBookingsObtained(ctx, claimed.workspace_id);
+    return 'sent';
+  } catch (e) {
+    const err = e instanceof MailSendError ? e : new MailSendError('uncertain', `Erreur inattendue pendant l’envoi : ${e instanceof Error ? e.message : String(e)}`, null, null);
+    if (err.kind === 'permanent') {
+      await move(ctx, claimed, 'sending', { state: 'failed', last_error: err.message });
+      return 'failed';
+    }
+    if (err.kind === 'uncertain') {
+      await move(ctx, claimed, 'sending', { state: 'uncertain', last_error: err.message });
+      return 'uncertain';
+    }
+    return retryOrFail(err.message);
+  }
+}
+
+/**
+ * At the start of a sender: a message still "sending" was handed to the mail server by a process
+ * that died before recording the answer. It becomes "uncertain" and is never resent on its own.
+ */
+export async function recoverInterruptedSends(ctx: MailContext): Promise<number> {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const rows = await markSendingUncertain(trx, ctx.now().toISOString());
+    for (const m of rows) await syncFollowUp(trx, m, m.last_error);
+    return rows.length;
+  });
+}
+
+/** Sends every due message, one at a time, oldest first. */
+export async function sendDueMessages(
+  ctx: MailContext,
+  options: { policy?: RetryPolicy; limit?: number; shouldStop?: () => boolean } = {},
+): Promise<Record<DeliveryOutcome, number>> {
+  const counts: Record<DeliveryOutcome, number> = { sent: 0, retry: 0, failed: 0, uncertain: 0, cancelled: 0, skipped: 0 };
+  const ids = await listDueOutboxIds(ctx.database.db, ctx.now().toISOString(), options.limit ?? 100);
+  for (const id of ids) {
+    if (options.shouldStop?.()) break;
+    counts[await deliverOutboxMessage(ctx, id, options.policy)] += 1;
+  }
+  return counts;
+}
+
+/** The user's decision on an uncertain message: send it again, or take it as sent. */
+export async function resolveUncertain(ctx: MailContext, workspace: Workspace, id: number, decision: 'resend' | 'mark_sent'): Promise<OutboxView> {
+  const m = await getOutboxMessage(ctx.database.db, id);
+  if (!m || m.workspace_id !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
+  if (m.state !== 'uncertain') throw new AppError('conflict', 'Ce message n’est pas « incertain » : rien à décider.');
+  const now = ctx.now().toISOString();
+  const moved =
+    decision === 'resend'
+      ? await move(ctx, m, 'uncertain', { state: 'queued', next_attempt_at: now, last_error: null })
+      : await move(ctx, m, 'uncertain', { state: 'sent', sent_at: now, smtp_response: 'marqué envoyé par l’utilisateur', last_error: null });
+  if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
+  const client = await getClientRow(ctx.database.db, workspace.id, moved.client_id);
+  return outboxView({ ...moved, client_name: client?.name ?? '' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress
+
+export interface OutboxView {
+  id: number;
+  clientId: number;
+  client: string;
+  to: string;
+  subject: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  error: string | null;
+  sentAt: string | null;
+  followUpId: number | null;
+}
+
+function outboxView(m: OutboxMessage & { client_name: string }): OutboxView {
+  return {
+    id: m.id, clientId: m.client_id, client: m.client_name, to: m.to_address, subject: m.subject, state: m.state, attempts: Number(m.attempts),
+    nextAttemptAt: m.state === 'queued' ? m.next_attempt_at : null, error: m.last_error, sentAt: m.sent_at, followUpId: m.follow_up_id,
+  };
+}
+
+export interface OutboxProgress {
+  total: number;
+  counts: Record<OutboxState, number>;
+  /** Nothing left to send or decide. */
+  done: boolean;
+  messages: OutboxView[];
+}
+
+/** The progress of a batch (or of the whole outbox): what is sent, waiting, failed with why, uncertain. */
+export async function getOutboxProgress(ctx: MailContext, workspace: Workspace, batchId?: string): Promise<OutboxProgress> {
+  const rows = await listOutboxMessages(ctx.database.db, workspace.id, batchId === undefined ? {} : { batchId });
+  const counts: Record<OutboxState, number> = { queued: 0, sending: 0, sent: 0, failed: 0, uncertain: 0, cancelled: 0 };
+  for (const r of rows) counts[r.state] += 1;
+  return { total: rows.length, counts, done: counts.queued + counts.sending + counts.uncertain === 0, messages: rows.map(outboxView) };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { cadenceOf, type CadenceInput } from './cadence';
+
+function build(overrides: Partial<CadenceInput> = {}): CadenceInput {
+  return { asOf: '2026-01-14', status: 'lapsed', followUps: [], optedOut: false, nextConfirmedGig: null, ...overrides };
+}
+
+describe('cadenceOf', () => {
+  it('offers a client never followed up', () => {
+    expect(cadenceOf(build())).toEqual({
+      lastContact: null, allowedFrom: null, blocked: null, nextGentleReminder: null, proposed: true, notProposedBecause: null,
+    });
+  });
+
+  it('blocks for 30 days after a follow-up, and says from when', () => {
+    const day29 = cadenceOf(build({ followUps: [{ date: '2025-12-16', status: 'sent' }] }));
+    expect(day29).toMatchObject({ blocked: 'recent_follow_up', allowedFrom: '2026-01-15', proposed: false });
+    const day30 = cadenceOf(build({ followUps: [{ date: '2025-12-15', status: 'sent' }] }));
+    expect(day30).toMatchObject({ blocked: null, allowedFrom: '2026-01-14', proposed: true });
+  });
+
+  it('does not count an unconfirmed copy nor a failed e-mail; counts one queued or uncertain', () => {
+    for (const status of ['to_confirm', 'failed'] as const) {
+      expect(cadenceOf(build({ followUps: [{ date: '2026-01-10', status }] })).blocked).toBeNull();
+    }
+    for (const status of ['queued', 'uncertain', 'sent'] as const) {
+      expect(cadenceOf(build({ followUps: [{ date: '2026-01-10', status }] })).blocked).toBe('recent_follow_up');
+    }
+  });
+
+  it('treats a follow-up dated after the reference date as recent', () => {
+    expect(cadenceOf(build({ followUps: [{ date: '2026-03-01', status: 'sent' }] })).blocked).toBe('recent_follow_up');
+  });
+
+  it('gives dormant clients a gentle reminder 60 days after the last contact', () => {
+    const dormant = build({ status: 'dormant', followUps: [{ date: '2025-11-20', status: 'sent' }, { date: '2025-12-01', status: 'sent' }] });
+    expect(cadenceOf(dormant)).toMatchObject({ lastContact: '2025-12-01', blocked: null, nextGentleReminder: '2026-01-30', proposed: false, notProposedBecause: 'gentle_reminder_later' });
+    expect(cadenceOf({ ...dormant, asOf: '2026-01-30' })).toMatchObject({ proposed: true });
+    expect(cadenceOf(build({ status: 'dormant' })).nextGentleReminder).toBe('2026-01-14');
+  });
+
+  it('never offers an opted-out client nor one with a confirmed upcoming gig', () => {
+    expect(cadenceOf(build({ optedOut: true }))).toMatchObject({ blocked: 'opted_out', proposed: false });
+    expect(cadenceOf(build({ nextConfirmedGig: '2026-02-01' }))).toMatchObject({ blocked: null, proposed: false, notProposedBecause: 'booked' });
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * The outbox sender in a process of its own, for the crash test: opens the database named by
+ * DJB_TEST_DB ({"dataDir"} or {"url"}), starts the sender, prints one line per event, and exits
+ * once nothing is left to send (unless the test kills it first).
+ */
+import { openDatabase } from '../../src/db/connection';
+import { smtpMailer, type MailContext } from '../../src/app/mailer';
+import { openSecretBox } from '../../src/app/secret-box';
+import { startOutboxSender } from '../../src/jobs/outbox-sender';
+
+const target = JSON.parse(process.env.DJB_TEST_DB ?? '{}') as { dataDir?: string; url?: string };
+const database = await openDatabase(target.url ? { url: target.url } : { dataDir: target.dataDir ?? '' });
+const ctx: MailContext = {
+  database,
+  now: () => new Date(),
+  secretBox: openSecretBox({ env: process.env, dataDir: target.dataDir ?? null }),
+  mailerFor: (config) => smtpMailer(config, { connectionMs: 5000, greetingMs: 5000, socketMs: 30_000 }),
+  publicUrl: null,
+};
+const sender = await startOutboxSender(ctx, { pollMs: 50, log: (line) => process.stdout.write(`${line}\n`) });
+process.stdout.write('started\n');
+await sender.idle();
+await sender.stop();
+await database.close();
+process.stdout.write('idle\n');
