@@ -2,13 +2,14 @@
  * `npm run bench`: generates 1,000,000 gigs for 20,000 clients (`--quick`: 100,000 for 2,000),
  * imports them into SQLite and PostgreSQL, each import in a process of its own (time, peak memory,
  * time by phase), compares with each engine's own bulk loader on the same file, times the
- * `overview` and `clients` use-cases on the result, imports the same file again, and prints and
+ * `overview` and `clients` use-cases on the result, loads the HTTP API with 50 concurrent
+ * connections (autocannon), imports the same file again, and prints and
  * saves every figure (bench/results/latest.json). `--keep` keeps the files and the databases.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addDays } from '../src/domain/dates';
 import type { BaselineResult } from './baselines';
@@ -18,12 +19,15 @@ import { runImportProcess, type ImportRun } from './import-runner';
 import { phaseBreakdown } from './phase-timer';
 import { postgresTarget, sqliteTarget, type BenchTarget } from './targets';
 import { timeUseCases, type UseCaseTimings } from './use-cases';
+import { HTTP_ENDPOINTS, runHttpLoad, type EndpointLoad } from './http-load';
+import { runPredictionsBench } from './predictions';
 
 const FULL: BenchSize = { clients: 20_000, gigs: 1_000_000 };
 const QUICK: BenchSize = { clients: 2_000, gigs: 100_000 };
 const READ_RUNS = 20;
 /** The issue's aims. */
-const AIM = { ratio: 3, peakRssBytes: 400e6, readMs: 200 };
+const AIM = { ratio: 3, peakRssBytes: 400e6, readMs: 200, httpP95Ms: 100 };
+const HTTP_CONNECTIONS = 50;
 const RESULTS = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 
 interface EngineResult {
@@ -34,6 +38,7 @@ interface EngineResult {
   gigsImport: ImportRun;
   baseline: BaselineResult;
   reads: UseCaseTimings;
+  http: EndpointLoad[];
   reimport: ImportRun;
   checks: { check: string; ok: boolean }[];
 }
@@ -60,8 +65,9 @@ async function main(): Promise<number> {
     else targets.push(postgres);
 
     const engines: EngineResult[] = [];
-    for (const target of targets) engines.push(await benchEngine(target, files));
-    const predictions = await runPredictions();
+    for (const target of targets) engines.push(await benchEngine(target, files, values.quick ? 3 : 8));
+    log('\nPredictions bench…');
+    const predictions = runPredictionsBench();
 
     log('');
     log(summaryTable(engines, files));
@@ -73,8 +79,7 @@ async function main(): Promise<number> {
     log(phaseTable(engines, (e) => e.reimport));
     log('');
     for (const e of engines) for (const c of e.checks) log(`${verdict(c.ok)} ${e.label}: ${c.check}`);
-    // ── Predictions: bench/predictions.ts belongs to the predictions work; its figures are shown as it returns them.
-    if (predictions !== null) log(`\nPredictions bench (bench/predictions.ts): ${JSON.stringify(predictions)}`);
+    log(`\nPredictions (bench/predictions.ts): ${JSON.stringify(predictions)}`);
 
     mkdirSync(join(RESULTS, '..'), { recursive: true });
     writeFileSync(RESULTS, JSON.stringify({
@@ -93,7 +98,7 @@ async function main(): Promise<number> {
   }
 }
 
-async function benchEngine(target: BenchTarget, files: GeneratedFiles): Promise<EngineResult> {
+async function benchEngine(target: BenchTarget, files: GeneratedFiles, httpSeconds: number): Promise<EngineResult> {
   const version = await target.version();
   log(`\n${target.label} ${version}`);
   const clientsImport = await runImportProcess({ target: target.database, kind: 'clients', path: files.clientsPath });
@@ -105,6 +110,8 @@ async function benchEngine(target: BenchTarget, files: GeneratedFiles): Promise<
   const pastAsOf = addDays(BENCH_REFERENCE_DATE, -730);
   const reads = await timeUseCases(target.database, BENCH_REFERENCE_DATE, pastAsOf, READ_RUNS);
   log(`  overview ${duration(reads.overview.medianMs)}, clients ${duration(reads.clients.medianMs)} (medians)`);
+  const http = await runHttpLoad(target.database, httpSeconds, HTTP_CONNECTIONS);
+  for (const h of http) log(`  HTTP ${h.path}: p50 ${duration(h.p50Ms)}, p97.5 ${duration(h.p975Ms)}, ${count(Math.round(h.requestsPerSecond))} req/s`);
   const reimport = await runImportProcess({ target: target.database, kind: 'gigs', path: files.gigsPath });
   log(`  re-import: ${duration(reimport.processMs)}, ${count(reimport.imported)} imported, ${count(reimport.duplicates)} already there`);
 
@@ -117,8 +124,9 @@ async function benchEngine(target: BenchTarget, files: GeneratedFiles): Promise<
     { check: `re-import: 0 imported, 0 updated, ${count(files.gigs)} already there`,
       ok: reimport.imported === 0 && reimport.updated === 0 && reimport.duplicates === files.gigs },
     { check: `baseline loaded the same ${count(files.gigs)} rows`, ok: baseline.rows === files.gigs },
+    { check: `HTTP load: every answer a success (${HTTP_CONNECTIONS} connections)`, ok: http.every((h) => h.errors === 0 && h.non2xx === 0 && h.requests > 0) },
   ];
-  return { engine: target.engine, label: target.label, version, clientsImport, gigsImport, baseline, reads, reimport, checks };
+  return { engine: target.engine, label: target.label, version, clientsImport, gigsImport, baseline, reads, http, reimport, checks };
 }
 
 function summaryTable(engines: readonly EngineResult[], files: GeneratedFiles): string {
@@ -143,6 +151,12 @@ function summaryTable(engines: readonly EngineResult[], files: GeneratedFiles): 
     row(`overview, median / p95 of ${READ_RUNS} warm runs`, '< 200 ms', (e) => read(e.reads.overview)),
     row(`clients, median / p95 of ${READ_RUNS} warm runs`, '< 200 ms', (e) => read(e.reads.clients)),
     row(`overview --as-of ${engines[0]?.reads.pastOverview.asOf ?? ''} (from the gigs), median / p95`, '', (e) => read(e.reads.pastOverview)),
+    ...HTTP_ENDPOINTS.map((path, i) =>
+      row(`HTTP ${path}, ${HTTP_CONNECTIONS} connections: p50 / p97.5 (req/s)`, '< 100 ms', (e) => {
+        const h = e.http[i];
+        return h ? `${duration(h.p50Ms)} / ${duration(h.p975Ms)} ${verdict(h.p975Ms < AIM.httpP95Ms)} (${count(Math.round(h.requestsPerSecond))})` : '—';
+      }),
+    ),
   ]);
 }
 
@@ -158,16 +172,6 @@ function phaseTable(engines: readonly EngineResult[], run: (e: EngineResult) => 
   const rows = labels.map((label) => [label, ...engines.map((_, i) => cell(i, label))]);
   rows.push(['total', ...engines.map((e) => duration(run(e).phases.totalMs))]);
   return table(['phase', ...engines.map((e) => e.label)], rows);
-}
-
-/** bench/predictions.ts is another bench's (predictions); run it when it is there. */
-async function runPredictions(): Promise<unknown> {
-  const path = fileURLToPath(new URL('./predictions.ts', import.meta.url));
-  if (!existsSync(path)) return null;
-  const module = (await import(pathToFileURL(path).href)) as { runPredictionsBench?: () => unknown };
-  if (typeof module.runPredictionsBench !== 'function') return null;
-  log('\nPredictions bench…');
-  return module.runPredictionsBench();
 }
 
 process.exitCode = await main();
