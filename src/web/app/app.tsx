@@ -1,0 +1,104 @@
+import { useEffect } from 'react';
+import type { Session } from '../features/auth/api/get-me';
+import { SetupForm } from '../features/auth/components/setup-form';
+import { SignInForm } from '../features/auth/components/sign-in-form';
+import { useSettings } from '../features/settings/api/get-settings';
+import { updateSettings } from '../features/settings/api/update-settings';
+import type { Lang } from '../lib/format';
+import { I18nProvider, useI18n } from '../lib/i18n';
+import { parseRoute, useHash, type Route } from '../lib/router';
+import { GUIDE_THRESHOLDS, ThresholdsContext } from '../lib/thresholds';
+import { ErrorMessage, Loading } from '../ui/messages';
+import { AgendaRoute } from './routes/agenda-route';
+import { BookingRoute } from './routes/booking-route';
+import { ClientRoute } from './routes/client-route';
+import { ClientsRoute } from './routes/clients-route';
+import { CrmRoute } from './routes/crm-route';
+import { NotFoundRoute } from './routes/not-found-route';
+import { SettingsRoute } from './routes/settings-route';
+import { useSession } from './session';
+import { Shell } from './shell';
+
+function page(route: Route) {
+  switch (route.name) {
+    case 'crm':
+      return <CrmRoute />;
+    case 'clients':
+      return <ClientsRoute query={route.query} />;
+    case 'client':
+      return <ClientRoute key={route.id} id={route.id} focusNotes={route.focusNotes} />;
+    case 'booking':
+      return <BookingRoute key={route.id} id={route.id} />;
+    case 'agenda':
+      return <AgendaRoute />;
+    case 'settings':
+      return <SettingsRoute />;
+    case 'notFound':
+      return <NotFoundRoute />;
+  }
+}
+
+const NAV_OF: Partial<Record<Route['name'], string>> = { crm: 'crm', clients: 'clients', client: 'clients', booking: 'clients', agenda: 'agenda', settings: 'settings' };
+
+function SignedInApp({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
+  const { setLang } = useI18n();
+  const route = parseRoute(useHash());
+  const settings = useSettings();
+  const language = settings.data?.language;
+  // The workspace's language wins once signed in: the choice follows the user to another browser.
+  useEffect(() => {
+    if (language) setLang(language);
+  }, [language, setLang]);
+  const changeLanguage = (lang: Lang) => {
+    setLang(lang);
+    void updateSettings({ language: lang }).catch(() => undefined);
+  };
+  return (
+    <ThresholdsContext.Provider value={settings.data?.thresholds ?? GUIDE_THRESHOLDS}>
+      <Shell current={NAV_OF[route.name]} userName={session.user.name} onSignOut={onSignOut} onLanguage={changeLanguage}>
+        {page(route)}
+      </Shell>
+    </ThresholdsContext.Provider>
+  );
+}
+
+function Gate() {
+  const { setLang } = useI18n();
+  const { state, signedIn, signOut, retry } = useSession();
+  const { t } = useI18n();
+  switch (state.name) {
+    case 'loading':
+      return (
+        <Shell onLanguage={setLang}>
+          <Loading />
+        </Shell>
+      );
+    case 'unreachable':
+      return (
+        <Shell onLanguage={setLang}>
+          <div className="auth-card">
+            <ErrorMessage error={state.error} />
+            <button type="button" className="button" onClick={() => void retry()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        </Shell>
+      );
+    case 'signedOut':
+      return (
+        <Shell onLanguage={setLang}>
+          {state.setup.needsSetup ? <SetupForm needsCode={state.setup.needsCode} onDone={signedIn} /> : <SignInForm onDone={signedIn} />}
+        </Shell>
+      );
+    case 'signedIn':
+      return <SignedInApp session={state.session} onSignOut={() => void signOut()} />;
+  }
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Gate />
+    </I18nProvider>
+  );
+}

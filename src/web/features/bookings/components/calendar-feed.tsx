@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useI18n } from '../../../lib/i18n';
+import { useMutation } from '../../../lib/query';
+import { CopyButton } from '../../../ui/copy-button';
+import { ErrorMessage, Loading } from '../../../ui/messages';
+import { useCalendar } from '../api/get-calendar';
+import { rotateCalendar } from '../api/rotate-calendar';
+
+/** The secret iCalendar URL to subscribe to from the phone's calendar. */
+export function CalendarFeed() {
+  const { t } = useI18n();
+  const { data, error, loading } = useCalendar();
+  const rotate = useMutation(rotateCalendar);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <section className="panel" aria-labelledby="calendar">
+      <h2 id="calendar">{t('calendar.title')}</h2>
+      <p className="muted">{t('calendar.intro')}</p>
+      {loading ? <Loading /> : null}
+      <ErrorMessage error={error ?? rotate.error} />
+      {data ? (
+        <div className="stack">
+          <label htmlFor="calendar-url">{t('calendar.url')}</label>
+          <input id="calendar-url" className="mono" readOnly value={data.url} onFocus={(e) => e.target.select()} />
+          <div className="actions">
+            <CopyButton text={data.url} label={t('calendar.copy')} />
+            {confirming ? (
+              <>
+                <button type="button" className="button danger" onClick={() => void rotate.run(undefined).then(() => setConfirming(false))}>
+                  {t('calendar.confirmRotate')}
+                </button>
+                <button type="button" className="button" onClick={() => setConfirming(false)}>
+                  {t('common.cancel')}
+                </button>
+              </>
+            ) : (
+              <button type="button" className="button" onClick={() => setConfirming(true)}>
+                {t('calendar.rotate')}
+              </button>
+            )}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { request } from '../../../lib/api-client';
+import { clientSchema, gigSchema, noteSchema } from '../../../lib/entities';
+import { useQuery } from '../../../lib/query';
+import { keys } from '../../../lib/query-keys';
+
+export const clientDetailSchema = z.object({
+  client: clientSchema,
+  gigs: z.array(gigSchema),
+  totalsByYear: z.array(z.object({ year: z.number(), gigs: z.number(), revenue: z.number() })),
+  notes: z.array(noteSchema),
+});
+export type ClientDetail = z.infer<typeof clientDetailSchema>;
+
+export function getClient(id: number): Promise<ClientDetail> {
+  return request('GET', `/api/clients/${id}`, clientDetailSchema);
+}
+
+export function useClient(id: number) {
+  return useQuery(keys.client(id), () => getClient(id));
+}

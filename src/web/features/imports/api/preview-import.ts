@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { request, withQuery } from '../../../lib/api-client';
+
+export type ImportKind = 'clients' | 'gigs';
+
+export const rejectionSchema = z.object({
+  line: z.number(),
+  field: z.string().nullish(),
+  header: z.string().nullish(),
+  value: z.string().nullish(),
+  message: z.string(),
+});
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+export const previewSchema = z.object({
+  encoding: z.string(),
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.string()),
+  fields: z.array(z.object({ field: z.string(), label: z.string() })),
+  sample: z.array(z.record(z.string(), z.unknown())),
+  rows: z.number(),
+  rejected: z.array(rejectionSchema),
+  warnings: z.array(z.string()),
+  error: z.object({ message: z.string(), missing: z.array(z.string()) }).nullable(),
+});
+export type ImportPreview = z.infer<typeof previewSchema>;
+
+export interface ImportRequest {
+  kind: ImportKind;
+  file: File;
+  /** The user's corrections of the column mapping: field → header ('' for a field left unused). */
+  map: Record<string, string>;
+}
+
+export function importUrl(path: string, { kind, file, map }: ImportRequest): string {
+  return withQuery(path, { kind, fileName: file.name, map: Object.keys(map).length > 0 ? JSON.stringify(map) : undefined });
+}
+
+/** Nothing is written: the server reads the file and says what it understood. */
+export function previewImport(input: ImportRequest): Promise<ImportPreview> {
+  return request('POST', importUrl('/api/imports/preview', input), previewSchema, { body: input.file });
+}

@@ -1,0 +1,132 @@
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { ApiError } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import { ErrorMessage, Loading } from '../../../ui/messages';
+import { previewImport, type ImportKind, type ImportPreview } from '../api/preview-import';
+import { runImport, type ImportReport } from '../api/run-import';
+import { RejectedRows } from './rejected-rows';
+import { ImportPreviewPanel } from './import-preview';
+
+type Phase =
+  | { name: 'idle' }
+  | { name: 'previewing' }
+  | { name: 'preview'; preview: ImportPreview }
+  | { name: 'importing'; sent: number | null }
+  | { name: 'done'; report: ImportReport };
+
+/** One file of the import (clients, or gigs): choose, check the preview, import, read the report. */
+export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
+  const { t, tn, percent } = useI18n();
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [map, setMap] = useState<Record<string, string>>({});
+  const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const preview = async (chosen: File, nextMap: Record<string, string>) => {
+    setError(null);
+    setPhase({ name: 'previewing' });
+    try {
+      setPhase({ name: 'preview', preview: await previewImport({ kind, file: chosen, map: nextMap }) });
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError('internal', '', 0));
+      setPhase({ name: 'idle' });
+    }
+  };
+  const choose = (e: ChangeEvent<HTMLInputElement>) => {
+    const chosen = e.target.files?.[0] ?? null;
+    setFile(chosen);
+    setMap({});
+    if (chosen) void preview(chosen, {});
+    else setPhase({ name: 'idle' });
+  };
+  const changeMap = (field: string, header: string) => {
+    if (!file || phase.name !== 'preview') return;
+    // Send the whole mapping as the user now sees it, so that fixing one column keeps the others.
+    const next = { ...phase.preview.mapping, ...map, [field]: header };
+    setMap(next);
+    void preview(file, next);
+  };
+  const start = async () => {
+    if (!file) return;
+    setError(null);
+    setPhase({ name: 'importing', sent: 0 });
+    try {
+      const report = await runImport({ kind, file, map }, (sent) => setPhase({ name: 'importing', sent }));
+      setPhase({ name: 'done', report });
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError('internal', '', 0));
+      setPhase({ name: 'idle' });
+    }
+  };
+  const reset = () => {
+    setFile(null);
+    setMap({});
+    setPhase({ name: 'idle' });
+    setError(null);
+    if (input.current) input.current.value = '';
+  };
+
+  return (
+    <div className="card import-step">
+      <h3>
+        <span className="step">{step}</span> {t(`import.title.${kind}`)}
+      </h3>
+      <div className="field">
+        <label htmlFor={inputId}>{t(`import.choose.${kind}`)}</label>
+        <input id={inputId} ref={input} type="file" accept=".csv,text/csv,text/plain" onChange={choose} disabled={phase.name === 'importing'} />
+      </div>
+      <ErrorMessage error={error} />
+      {phase.name === 'previewing' ? <Loading /> : null}
+      {phase.name === 'preview' ? (
+        <>
+          <ImportPreviewPanel preview={phase.preview} map={map} onMapChange={changeMap} />
+          <div className="actions">
+            <button type="button" className="button primary" disabled={phase.preview.error !== null} onClick={() => void start()}>
+              {tn(`import.run.${kind}`, phase.preview.rows - phase.preview.rejected.length)}
+            </button>
+            <button type="button" className="button" onClick={reset}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </>
+      ) : null}
+      {phase.name === 'importing' ? (
+        <div className="progress" role="status">
+          <label htmlFor={`${inputId}-progress`}>
+            {phase.sent === null ? t('import.processing') : t('import.sending', { percent: percent(phase.sent) })}
+          </label>
+          {phase.sent === null ? <progress id={`${inputId}-progress`} /> : <progress id={`${inputId}-progress`} max={1} value={phase.sent} />}
+        </div>
+      ) : null}
+      {phase.name === 'done' ? (
+        <div className="stack">
+          <p className="alert ok" role="status">
+            {tn(`import.done.${kind}`, phase.report.imported)}
+          </p>
+          <ul className="facts">
+            {phase.report.updated > 0 ? <li>{tn('import.updated', phase.report.updated)}</li> : null}
+            {phase.report.duplicates > 0 ? <li>{tn('import.duplicates', phase.report.duplicates)}</li> : null}
+            {phase.report.createdClients.length > 0 ? (
+              <li>{t('import.createdClients', { names: phase.report.createdClients.join(', ') })}</li>
+            ) : null}
+            {phase.report.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          <RejectedRows
+            rejected={phase.report.rejected}
+            title={tn('import.rejected', phase.report.rejected.length)}
+            {...(phase.report.id !== null ? { downloadHref: `/api/imports/${phase.report.id}/rejected.csv` } : {})}
+          />
+          <div>
+            <button type="button" className="button" onClick={reset}>
+              {t('import.another')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

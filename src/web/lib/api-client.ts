@@ -1,0 +1,99 @@
+/**
+ * The one way the web app talks to the server (docs/api.md): JSON, the session cookie, the CSRF
+ * header on every state-changing request, and the one error shape turned into an ApiError.
+ */
+import { z } from 'zod';
+
+const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+const sessionLostListeners = new Set<() => void>();
+
+/** Remembered from /api/me, login and setup: the server checks it on POST/PUT/PATCH/DELETE. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+/** Called when the server answers 401 to a signed-in request (session expired or revoked). */
+export function onSessionLost(listener: () => void): () => void {
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
+}
+
+/** Reads an error answer; anything not in the contract's shape becomes a generic message. */
+export function toApiError(status: number, text: string): ApiError {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON (a proxy's HTML page, an empty body): fall through to the generic error.
+  }
+  const parsed = errorBodySchema.safeParse(body);
+  if (parsed.success) return new ApiError(parsed.data.error.code, parsed.data.error.message, status);
+  return new ApiError(status === 0 ? 'network' : 'internal', '', status);
+}
+
+export function reportSessionLost(): void {
+  for (const l of sessionLostListeners) l();
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  json?: unknown;
+  /** Raw bytes (file uploads), sent as application/octet-stream. */
+  body?: Blob;
+  /** Auth routes answer 401 for wrong credentials: that is not a lost session. */
+  authRoute?: boolean;
+}
+
+export async function request<S extends z.ZodType>(method: Method, path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') Object.assign(headers, csrfHeaders());
+  let body: BodyInit | undefined;
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.body) {
+    headers['content-type'] = 'application/octet-stream';
+    body = options.body;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError('network', '', 0);
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    if (response.status === 401 && !options.authRoute) reportSessionLost();
+    throw toApiError(response.status, text);
+  }
+  return schema.parse(text === '' ? null : JSON.parse(text));
+}
+
+/** For 204 answers. */
+export const noContent = z.null();
+
+/** Builds `path?a=1&b=2`, leaving out undefined and empty values. */
+export function withQuery(path: string, params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}

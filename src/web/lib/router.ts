@@ -1,0 +1,50 @@
+/** A hash router (#/clients/12): enough for a handful of pages, and no server rewrite needed. */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'crm' }
+  | { name: 'clients'; query: URLSearchParams }
+  | { name: 'client'; id: number; focusNotes: boolean }
+  | { name: 'booking'; id: number }
+  | { name: 'agenda' }
+  | { name: 'settings' }
+  | { name: 'notFound' };
+
+export function parseRoute(hash: string): Route {
+  const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
+  const id = Number(parts[1]);
+  if (parts.length === 0) return { name: 'crm' };
+  if (parts[0] === 'clients' && parts.length === 1) return { name: 'clients', query: new URLSearchParams(search) };
+  if (parts[0] === 'clients' && Number.isInteger(id) && id > 0) {
+    if (parts.length === 2) return { name: 'client', id, focusNotes: false };
+    if (parts.length === 3 && parts[2] === 'notes') return { name: 'client', id, focusNotes: true };
+    if (parts.length === 3 && parts[2] === 'rdv') return { name: 'booking', id };
+  }
+  if (parts.length === 1 && parts[0] === 'agenda') return { name: 'agenda' };
+  if (parts.length === 1 && parts[0] === 'settings') return { name: 'settings' };
+  return { name: 'notFound' };
+}
+
+export const paths = {
+  crm: '#/',
+  clients: (query?: Record<string, string>) => (query ? `#/clients?${new URLSearchParams(query).toString()}` : '#/clients'),
+  client: (id: number) => `#/clients/${id}`,
+  clientNotes: (id: number) => `#/clients/${id}/notes`,
+  booking: (id: number) => `#/clients/${id}/rdv`,
+  agenda: '#/agenda',
+  settings: '#/settings',
+} as const;
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
+export function navigate(hash: string): void {
+  window.location.hash = hash;
+}

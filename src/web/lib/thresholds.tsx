@@ -1,0 +1,22 @@
+/**
+ * The workspace's thresholds, for the texts that quote them (« ≥ 10 prestations »). The app shell
+ * provides them from the settings; until they arrive, the guide's defaults.
+ */
+import { createContext, useContext } from 'react';
+import { centsToEuros } from '../../domain/money';
+import { DEFAULT_THRESHOLDS } from '../../domain/segments';
+import type { Thresholds } from './entities';
+
+export const GUIDE_THRESHOLDS: Thresholds = {
+  activeDays: DEFAULT_THRESHOLDS.activeDays,
+  lapsedDays: DEFAULT_THRESHOLDS.lapsedDays,
+  vipMinGigs: DEFAULT_THRESHOLDS.vipMinGigs,
+  vipMinRevenue: centsToEuros(DEFAULT_THRESHOLDS.vipMinRevenueCents),
+  vipActiveMinGigs: DEFAULT_THRESHOLDS.vipActiveMinGigs,
+};
+
+export const ThresholdsContext = createContext<Thresholds>(GUIDE_THRESHOLDS);
+
+export function useThresholds(): Thresholds {
+  return useContext(ThresholdsContext);
+}
