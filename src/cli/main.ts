@@ -45,7 +45,7 @@ const optionsSchema = z.object({
   'as-of': z.string().optional(),
   segment: z.enum(['vip', 'active', 'dormant', 'lapsed', 'prospect']).optional(),
   sort: z.enum(['name', 'gigs', 'revenue', 'last', 'priority']).optional(),
-  map: z.array(z.string().regex(/^[A-Za-z]+=.+$/, 'attendu champ=En-tête')).optional(),
+  map: z.array(z.string().regex(/^[A-Za-z]+=.*$/, 'attendu champ=En-tête')).optional(),
   'dry-run': z.boolean().optional(),
   backtest: z.boolean().optional(),
   email: z.email().optional(),

@@ -85,4 +85,11 @@ describe('mapHeaders', () => {
     });
     expect(mapHeaders('gigs', ['Client', 'Date', 'Prix'], { price: 'Prix' })).toMatchObject({ ok: false, code: 'unknown-field' });
   });
+
+  it('reads a field mapped to the empty string from no column, and still requires the required ones', () => {
+    const result = mapHeaders('clients', ['Nom', 'Ville', 'Remarques'], { notes: '' });
+    expect(result).toMatchObject({ ok: true, mapping: { name: 0, city: 1 }, ignored: ['Remarques'] });
+    expect(result.ok && result.mapping.notes).toBeUndefined();
+    expect(mapHeaders('clients', ['Nom', 'Ville'], { name: '' })).toMatchObject({ ok: false, code: 'missing-columns', missing: ['name'] });
+  });
 });

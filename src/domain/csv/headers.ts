@@ -121,6 +121,8 @@ export function mapHeaders<K extends ImportKind>(
   const seen = headers.filter((h) => h.trim() !== '');
   const mapping: HeaderMapping<K> = {};
   const taken = new Set<number>();
+  // A field mapped to '' is read from no column, whatever the automatic match would take.
+  const unmapped = new Set<string>();
 
   for (const [field, header] of Object.entries(overrides)) {
     if (!(fields as readonly string[]).includes(field)) {
@@ -128,6 +130,10 @@ export function mapHeaders<K extends ImportKind>(
         ok: false, code: 'unknown-field', missing: [], seen,
         message: `Champ inconnu : « ${field} ». Champs possibles : ${fields.join(', ')}.`,
       };
+    }
+    if (header.trim() === '') {
+      unmapped.add(field);
+      continue;
     }
     const index = keys.indexOf(headerKey(header));
     if (index < 0) {
@@ -141,7 +147,7 @@ export function mapHeaders<K extends ImportKind>(
   }
 
   for (const [field, ranks] of ALIASES_BY_KIND[kind] as [F, Map<string, number>][]) {
-    if (mapping[field] !== undefined) continue;
+    if (mapping[field] !== undefined || unmapped.has(field)) continue;
     let best: number | undefined;
     let bestRank = Infinity;
     keys.forEach((key, index) => {
