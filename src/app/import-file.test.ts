@@ -184,6 +184,14 @@ for (const engine of testEngines()) {
       expect(r).toMatchObject({ imported: 1, createdClients: ['Le Bar'] });
     });
 
+    it('stores backslashes, tabs and line breaks in values exactly (the bulk load escapes them)', async () => {
+      const notes = 'C:\\sons\\set.m3u\tprévoir\r\nrallonge \\N';
+      const csv = `date,client,montant,notes\n2025-01-01,"Back\\slash",100,"${notes}"\n`;
+      expect((await run(file(csv), 'gigs')).imported).toBe(1);
+      const row = await db.db.selectFrom('gigs').innerJoin('clients', 'clients.id', 'gigs.client_id').select(['clients.name', 'gigs.notes']).executeTakeFirstOrThrow();
+      expect(row).toEqual({ name: 'Back\\slash', notes });
+    });
+
     it('rejects an empty file clearly', async () => {
       await expect(run(file(''), 'clients')).rejects.toThrow(/vide/);
     });

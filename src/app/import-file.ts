@@ -51,7 +51,8 @@ export interface ImportReport {
 }
 
 const HEAD_BYTES = 64 * 1024;
-const BATCH_ROWS = 2000;
+/** Rows staged per bulk load: one COPY on PostgreSQL, so not too few; a few MB of rows in memory. */
+const BATCH_ROWS = 10_000;
 const MAX_NAMED_MISMATCHES = 20;
 
 class DryRunRollback extends Error {

@@ -1,4 +1,8 @@
-/** The one error shape of the API, `{ error: { code, message } }`, and the one code → status map. */
+/**
+ * The one error shape of the API, `{ error: { code, message, details? } }`, and the one code →
+ * status map. `details` carries only the fields named in PUBLIC_DETAILS (e.g. when a follow-up is
+ * allowed again), never anything else an error holds.
+ */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, type AppErrorCode } from '../app/errors';
 
@@ -37,15 +41,31 @@ const FRAMEWORK_ERRORS: Record<number, [ApiErrorCode, string]> = {
   429: ['rate_limited', 'Trop de requêtes : réessayez dans un moment.'],
 };
 
-export function errorBody(code: ApiErrorCode, message: string) {
-  return { error: { code, message } };
+/**
+ * What an AppError's details may tell the client, and nothing else: why a follow-up is refused and
+ * from when it is allowed (`reason`, `lastContact`, `allowedFrom`), a template's `problems`.
+ */
+const PUBLIC_DETAILS = ['reason', 'lastContact', 'allowedFrom', 'problems'] as const;
+
+function publicDetails(details: unknown): Record<string, unknown> | undefined {
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of PUBLIC_DETAILS) {
+    const value = (details as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+export function errorBody(code: ApiErrorCode, message: string, details?: Record<string, unknown>) {
+  return { error: details ? { code, message, details } : { code, message } };
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       const code = API_CODE[error.code];
-      return reply.status(HTTP_STATUS[code]).send(errorBody(code, error.message));
+      return reply.status(HTTP_STATUS[code]).send(errorBody(code, error.message, publicDetails(error.details)));
     }
     const known = 'statusCode' in error && error.statusCode !== undefined ? FRAMEWORK_ERRORS[error.statusCode] : undefined;
     if (known) return reply.status(HTTP_STATUS[known[0]]).send(errorBody(known[0], known[1]));

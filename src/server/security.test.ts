@@ -16,6 +16,9 @@ const OWNER = { name: 'Alex Martin', email: 'alex@example.fr', password: 'correc
 /** Distinctive values of workspace A that must never appear in workspace B's answers. */
 const SECRET_CLIENT = 'ALPHA SECRET CLUB';
 const SECRET_NOTE = 'note-alpha-confidentielle';
+const SECRET_FOLLOW_UP = 'relance-alpha-confidentielle';
+const MAIL_A = { host: '127.0.0.1', port: 2525, secure: false, fromName: 'DJ A', fromAddress: 'contact@dj-a.example' };
+const MAIL_B = { host: '127.0.0.1', port: 2526, secure: false, fromName: 'DJ B', fromAddress: 'contact@dj-b.example' };
 
 for (const engine of testEngines()) {
   describe(`server security on ${engine.name}`, () => {
@@ -126,6 +129,13 @@ for (const engine of testEngines()) {
       const imported = (await call(app, 'POST', '/api/imports?kind=clients&fileName=a.csv', { as: ownerA, file: csv })).json();
       expect(imported.id).toEqual(expect.any(Number));
       const feed = (await call(app, 'GET', '/api/calendar', { as: ownerA })).json().url as string;
+      // Follow-ups of A: one recorded, one e-mail in the outbox (no sender runs here: it stays queued).
+      expect((await call(app, 'PUT', '/api/mail-settings', { as: ownerA, body: MAIL_A })).statusCode).toBe(200);
+      const followUp = (await call(app, 'POST', '/api/follow-ups', { as: ownerA, body: { clientId: client.id, channel: 'copied', subject: SECRET_FOLLOW_UP, body: SECRET_FOLLOW_UP } })).json().followUp;
+      const batch = await call(app, 'POST', '/api/follow-ups/batch', { as: ownerA, body: { messages: [{ clientId: client.id, subject: SECRET_FOLLOW_UP, body: 'Bonjour' }], batchId: 'lot-alpha' } });
+      expect(batch.statusCode, batch.body).toBe(202);
+      const outboxId = batch.json().results[0].outboxId as number;
+      expect(outboxId).toEqual(expect.any(Number));
       const snapshotA = async () => (await call(app, 'GET', `/api/clients/${client.id}`, { as: ownerA })).body;
       const before = await snapshotA();
 
@@ -133,8 +143,14 @@ for (const engine of testEngines()) {
       await addUser(ctx, { name: 'Bea', email: 'bea@example.fr', password: 'un autre mot de passe', workspace: 'dj-b' });
       const ownerB = callerFrom(await call(app, 'POST', '/api/auth/login', { body: { email: 'bea@example.fr', password: 'un autre mot de passe' } }));
       expect(ownerB.cookie).not.toBe(ownerA.cookie);
+      // B can send: a refusal of A's client is then about the client, not about B's missing settings.
+      expect((await call(app, 'PUT', '/api/mail-settings', { as: ownerB, body: MAIL_B })).statusCode).toBe(200);
 
-      const ids: Record<string, number> = { '/api/clients/:id': client.id, '/api/notes/:id': note.id, '/api/gigs/:id': gig.id, '/api/imports/:id': imported.id };
+      const ids: Record<string, number> = {
+        '/api/clients/:id': client.id, '/api/notes/:id': note.id, '/api/gigs/:id': gig.id, '/api/imports/:id': imported.id,
+        '/api/follow-ups/:id': followUp.id, '/api/outbox/:id': outboxId,
+      };
+      const message = { clientId: client.id, subject: 'Intrus', body: 'Bonjour' };
       const bodies: Record<string, unknown> = {
         'POST /api/setup': OWNER,
         'POST /api/auth/login': { email: OWNER.email, password: 'faux mot de passe' },
@@ -145,10 +161,23 @@ for (const engine of testEngines()) {
         'POST /api/gigs': { clientId: client.id, date: '2026-03-01', amount: 1, status: 'done' },
         'PATCH /api/gigs/:id': { amount: 1, status: 'cancelled' },
         'PUT /api/settings': { djName: 'B' },
+        'PUT /api/clients/:id/do-not-contact': { value: true },
+        'POST /api/follow-ups': { ...message, channel: 'copied' },
+        'POST /api/follow-ups/eml': message,
+        'POST /api/follow-ups/send': { ...message, idempotencyKey: 'cle-intrus-0001' },
+        'POST /api/follow-ups/batch': { messages: [message], batchId: 'lot-alpha' },
+        'PUT /api/follow-ups/:id/outcome': { outcome: 'booking', date: '2026-01-20' },
+        'POST /api/outbox/:id/resolve': { decision: 'resend' },
+        'PUT /api/templates/:key': { subject: 'B {{client}}', body: 'Bonjour {{prenom}}' },
+        'POST /api/templates/preview': { subject: 'S {{client}}', body: 'B', clientId: client.id },
+        'PUT /api/mail-settings': MAIL_B,
+        'POST /api/mail-settings/test': {},
       };
+      /** Routes that name one of A's records in their body: refused like an id of A in the path. */
+      const bodyRefersToA = new Set(['POST /api/gigs', 'POST /api/follow-ups', 'POST /api/follow-ups/eml', 'POST /api/follow-ups/send', 'POST /api/templates/preview']);
       const csvB = Buffer.from('Nom,Ville\nBRAVO BAR,Gap\n');
       const files: Record<string, Buffer> = { 'POST /api/imports/preview': csvB, 'POST /api/imports': csvB };
-      const publicRoutes = new Set(['GET /api/setup', 'POST /api/setup', 'POST /api/auth/login', 'GET /calendar/:token.ics']);
+      const publicRoutes = new Set(['GET /api/setup', 'POST /api/setup', 'POST /api/auth/login', 'GET /calendar/:token.ics', 'GET /unsubscribe/:token', 'POST /unsubscribe/:token']);
 
       // Signing out ends B's session: last.
       const isLogout = (r: RouteOptions) => r.url === '/api/auth/logout';
@@ -160,7 +189,8 @@ for (const engine of testEngines()) {
         const idKey = Object.keys(ids).find((prefix) => route.url.startsWith(prefix));
         const url = route.url
           .replace(':id', String(idKey ? ids[idKey] : 0))
-          .replace(':token', feed.split('/calendar/')[1]?.replace('.ics', '') ?? '');
+          .replace(':token', feed.split('/calendar/')[1]?.replace('.ics', '') ?? '')
+          .replace(':key', 'standard');
         const query = route.url === '/api/gigs' && method === 'GET' ? '?date=2026-03-01'
           : route.url.startsWith('/api/imports') && method === 'POST' && !route.url.includes(':id') ? '?kind=clients&fileName=b.csv' : '';
         const input = { body: bodies[key], file: files[key] };
@@ -174,16 +204,26 @@ for (const engine of testEngines()) {
         expect(anonymous.json(), key).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
 
         const intruder = await call(app, method, url + query, { ...input, as: ownerB });
-        if (idKey || key === 'POST /api/gigs') expect([403, 404], `${key} → ${intruder.statusCode} ${intruder.body}`).toContain(intruder.statusCode);
+        if (idKey || bodyRefersToA.has(key)) expect([403, 404], `${key} → ${intruder.statusCode} ${intruder.body}`).toContain(intruder.statusCode);
         else expect(intruder.statusCode, `${key} → ${intruder.body}`).toBeLessThan(500);
         expect(intruder.body, key).not.toContain(SECRET_CLIENT);
         expect(intruder.body, key).not.toContain(SECRET_NOTE);
+        expect(intruder.body, key).not.toContain(SECRET_FOLLOW_UP);
+        expect(intruder.body, key).not.toContain(MAIL_A.fromAddress);
         expect(intruder.body, key).not.toContain('alpha@example.fr');
         expect(intruder.body, key).not.toContain(feed.split('/calendar/')[1] ?? 'no-feed');
       }
       // Workspace A is as it was: nothing B sent reached it.
       expect(await snapshotA()).toBe(before);
       expect((await call(app, 'GET', '/api/imports', { as: ownerA })).json().imports[0]).toMatchObject({ id: imported.id, undoable: true });
+      expect((await call(app, 'GET', `/api/follow-ups?clientId=${client.id}`, { as: ownerA })).json().followUps).toEqual([
+        expect.objectContaining({ id: expect.any(Number), channel: 'email_sent', status: 'queued', outcome: 'none' }),
+        expect.objectContaining({ id: followUp.id, status: 'to_confirm', outcome: 'none' }),
+      ]);
+      expect((await call(app, 'GET', '/api/outbox', { as: ownerA })).json().messages).toEqual([expect.objectContaining({ id: outboxId, state: 'queued' })]);
+      expect((await call(app, 'GET', `/api/clients/${client.id}/cadence`, { as: ownerA })).json().cadence).toMatchObject({ optedOut: false });
+      expect((await call(app, 'GET', '/api/templates', { as: ownerA })).json().templates.every((t: { custom: boolean }) => !t.custom)).toBe(true);
+      expect((await call(app, 'GET', '/api/mail-settings', { as: ownerA })).json()).toMatchObject({ configured: true, fromAddress: MAIL_A.fromAddress });
     });
   });
 }

@@ -11,11 +11,16 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { needsSetup } from '../app/auth';
 import type { AppContext } from '../app/context';
 import { AppError } from '../app/errors';
+import { smtpMailer, type MailContext, type MailerFactory } from '../app/mailer';
+import { openSecretBox, type SecretBox } from '../app/secret-box';
 import type { Database } from '../db/connection';
+import { startOutboxSender, type OutboxSender, type OutboxSenderOptions } from '../jobs/outbox-sender';
 import { registerErrorHandler } from './errors';
 import { accountRoutes } from './routes/accounts';
 import { bookingRoutes } from './routes/bookings';
+import { followUpRoutes } from './routes/follow-ups';
 import { importRoutes } from './routes/imports';
+import { mailRoutes, unsubscribeRoutes } from './routes/mail';
 import { portfolioRoutes } from './routes/portfolio';
 import { settingsRoutes } from './routes/settings';
 import { registerSessions } from './session';
@@ -32,6 +37,38 @@ export interface ServerOptions {
   logger?: boolean | { level: string };
   /** Told of every route as it is registered (the tests sweep them all). */
   onRoute?: (route: RouteOptions) => void;
+  /** What sending reads of the environment: DJBOOKER_SECRET_KEY, PUBLIC_URL. Default: nothing. */
+  env?: Record<string, string | undefined>;
+  /** The SQLite data directory (its `secret.key` seals the SMTP password); null with PostgreSQL. */
+  dataDir?: string | null;
+  /** How e-mail leaves (default: SMTP with nodemailer). */
+  mailerFor?: MailerFactory;
+  /**
+   * Starts the outbox sender with this server and stops it on close. startServer asks for it (one
+   * sender per database: see docs/decisions/005); tests only when they want background sending.
+   */
+  outboxSender?: OutboxSenderOptions | null;
+}
+
+/** The key is read at the first use of a password, so that the server starts without it (PostgreSQL without DJBOOKER_SECRET_KEY). */
+function lazySecretBox(open: () => SecretBox): SecretBox {
+  let box: SecretBox | null = null;
+  const get = () => (box ??= open());
+  return { seal: (plain, context) => get().seal(plain, context), open: (sealed, context) => get().open(sealed, context) };
+}
+
+/** PUBLIC_URL: where the app is reachable from the Internet (the https unsubscribe link), or null. */
+export function publicUrlFrom(env: Record<string, string | undefined>): string | null {
+  const value = env.PUBLIC_URL?.trim();
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new AppError('usage', `PUBLIC_URL invalide : ${value} (attendu par exemple https://crm.mon-domaine.fr).`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('usage', `PUBLIC_URL doit commencer par https:// (reçu : ${value}).`);
+  return url.toString().replace(/\/+$/, '');
 }
 
 const SECURITY_HEADERS = {
@@ -44,6 +81,15 @@ const SECURITY_HEADERS = {
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const ctx: AppContext = { database: options.database, now: options.now };
+  const env = options.env ?? {};
+  const mail: MailContext = {
+    ...ctx,
+    secretBox: lazySecretBox(() => openSecretBox({ env, dataDir: options.dataDir ?? null })),
+    mailerFor: options.mailerFor ?? ((config) => smtpMailer(config)),
+    publicUrl: publicUrlFrom(env),
+  };
+  let sender: OutboxSender | null = null;
+  const kickSender = () => sender?.kick();
   const app = Fastify({ logger: options.logger ?? false });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   registerErrorHandler(app);
@@ -63,7 +109,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   bookingRoutes(app, ctx);
   await app.register(async (scope) => importRoutes(scope, ctx));
   settingsRoutes(app, ctx);
+  followUpRoutes(app, mail, kickSender);
+  mailRoutes(app, mail);
+  await app.register(async (scope) => unsubscribeRoutes(scope, mail));
   if (options.webDir) await registerWebApp(app, options.webDir);
+  if (options.outboxSender) {
+    // Last: nothing after it may fail and leave a sender running without its server.
+    const started = await startOutboxSender(mail, options.outboxSender);
+    sender = started;
+    app.addHook('onClose', async () => started.stop());
+  }
   return app;
 }
 
@@ -87,6 +142,25 @@ export interface StartOptions {
   host: string;
   port: number;
   log: (line: string) => void;
+  /** Default: process.env (DJBOOKER_SECRET_KEY, PUBLIC_URL, DJBOOKER_OUTBOX_SENDER, DJBOOKER_DATA_DIR). */
+  env?: Record<string, string | undefined>;
+  /**
+   * The SQLite data directory, where `secret.key` is kept; null with PostgreSQL. Default on SQLite:
+   * $DJBOOKER_DATA_DIR or ./data, the CLI's own default.
+   */
+  dataDir?: string | null;
+}
+
+/**
+ * DJBOOKER_OUTBOX_SENDER=off: this server sends nothing in the background. The outbox allows one
+ * sender per database (a starting sender marks every message "sending" as "incertain"), so when
+ * several app servers share one PostgreSQL database, exactly one of them keeps it on.
+ */
+export function outboxSenderEnabled(env: Record<string, string | undefined>): boolean {
+  const value = env.DJBOOKER_OUTBOX_SENDER?.trim().toLowerCase();
+  if (value === undefined || value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new AppError('usage', `DJBOOKER_OUTBOX_SENDER vaut « on » ou « off » (reçu : ${env.DJBOOKER_OUTBOX_SENDER}).`);
 }
 
 /** `djbooker serve`: builds the web app if needed, then listens. */
@@ -97,14 +171,27 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
   const ctx: AppContext = { database: options.database, now: options.now };
   // Beyond loopback, whoever reaches the server first must not be able to claim it.
   const setupCode = !isLoopback(options.host) && (await needsSetup(ctx)) ? newSetupCode() : null;
+  const env = options.env ?? process.env;
+  const dataDir = options.dataDir !== undefined ? options.dataDir : options.database.engine === 'sqlite' ? (env.DJBOOKER_DATA_DIR ?? './data') : null;
+  const withSender = outboxSenderEnabled(env);
   const app = await buildServer({
     database: options.database,
     now: options.now,
     setupCode,
     webDir: web !== 'absent' && existsSync(`${webDir}index.html`) ? webDir : null,
     logger: { level: 'warn' },
+    env,
+    dataDir,
+    outboxSender: withSender ? { log: (line) => options.log(`Envoi des relances : ${line}`) } : null,
   });
-  await app.listen({ host: options.host, port: options.port });
+  if (!withSender) options.log('Envoi des relances en arrière-plan désactivé (DJBOOKER_OUTBOX_SENDER=off) : un autre serveur de cette base doit l’assurer.');
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (e) {
+    // Port taken …: the outbox sender stops with the server, before the database closes.
+    await app.close();
+    throw e;
+  }
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${isLoopback(options.host) ? 'localhost' : shownHost}:${options.port}`;
   options.log(`DJ Booker Pro écoute sur ${url}`);
