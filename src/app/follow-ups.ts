@@ -30,6 +30,7 @@ import {
 import type { ClientStatus } from '../domain/segments';
 import type { AppContext } from './context';
 import { AppError } from './errors';
+import { getPortfolioClient } from './portfolio-cache';
 import { listClients, type ClientView } from './portfolio';
 import { parseSettings } from './settings';
 import { referenceDateOf } from './workspace';
@@ -204,7 +205,8 @@ async function clientContexts(ctx: AppContext, workspace: Workspace, asOf: IsoDa
 }
 
 async function clientContext(ctx: AppContext, workspace: Workspace, clientId: number, asOf: IsoDate): Promise<ClientContextResult> {
-  const view = (await listClients(ctx, workspace, asOf)).find((c) => c.id === clientId);
+  // The shared segmented portfolio: one computation per data version, not one per draft.
+  const view = await getPortfolioClient(ctx, workspace, asOf, clientId);
   if (!view) throw new AppError('not_found', 'Client introuvable.');
   const [one] = await clientContexts(ctx, workspace, asOf, [view]);
   if (!one) throw new AppError('not_found', 'Client introuvable.');
