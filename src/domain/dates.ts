@@ -20,8 +20,14 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
 /** Builds an IsoDate; the caller has checked the parts with isValidDate. */
@@ -37,7 +43,7 @@ export function toDayNumber(date: IsoDate): number {
   if (date.length !== 10 || date[4] !== '-' || date[7] !== '-' || year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
     throw new RangeError(`not a calendar date: ${date}`);
   }
-  return daysFromCivil(year, month, day);
+  return dayNumberOf(year, month, day);
 }
 
 /** The number written by the characters [from, to) of `text`, or -1 if one is not a digit. */
@@ -51,8 +57,8 @@ function digits(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
+/** Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), without a string. */
+export function dayNumberOf(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

@@ -18,7 +18,7 @@
  * - the next usual date is the first anchor date after the reference date whose occurrence has no
  *   gig yet on or before the reference date; the follow-up window runs from 3 to 2 months before it.
  */
-import { type IsoDate, daysInMonth, fromDayNumber, makeIsoDate, toDayNumber } from '../dates';
+import { type IsoDate, dayNumberOf, daysInMonth, fromDayNumber, makeIsoDate, toDayNumber } from '../dates';
 
 export interface SeasonalityOptions {
   /** Half-width of the window around the anchor, in days (default 21). */
@@ -80,7 +80,7 @@ function monthDayOf(position: number): { month: number; day: number } {
 /** The anchor's date in `year`; 29 February becomes the 28th in common years. */
 function anchorDate(position: number, year: number): number {
   const { month, day } = monthDayOf(position);
-  return toDayNumber(makeIsoDate(year, month, Math.min(day, daysInMonth(year, month))));
+  return dayNumberOf(year, month, Math.min(day, daysInMonth(year, month)));
 }
 
 /** Year of the anchor occurrence nearest to the gig. */
@@ -101,6 +101,19 @@ function occurrences(gigs: readonly Gig[], position: number, windowDays: number)
   const years = new Set<number>();
   for (const g of gigs) if (circularDistance(g.position, position) <= windowDays) years.add(occurrenceYear(g, position));
   return years;
+}
+
+/** The most gigs that fit in a span of `width` days on the wheel (going round New Year). */
+function densestWindow(positions: readonly number[], width: number): number {
+  const sorted = [...positions].sort((p, q) => p - q);
+  const doubled = [...sorted, ...sorted.map((p) => p + WHEEL)];
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < doubled.length; end++) {
+    while ((doubled[end] as number) - (doubled[start] as number) > width) start++;
+    best = Math.max(best, Math.min(end - start + 1, sorted.length));
+  }
+  return best;
 }
 
 /** Circular mean of positions on the wheel, rounded to a day. */
@@ -147,6 +160,12 @@ export function detectSeasonality(
   if (gigs.length < minYears) return null;
 
   const positions = [...new Set(gigs.map((g) => g.position))].sort((p, q) => p - q);
+  const longestGap = Math.max(...positions.map((p, i) => ((positions[(i + 1) % positions.length] as number) - p + WHEEL) % WHEEL || WHEEL));
+  const minShare = options.minShare ?? 0.5;
+  const offSeason = longestGap >= (options.minOffSeasonDays ?? 120);
+  // No window can gather enough of the gigs and there is no off-season: the search below could
+  // not accept this client, so spare it (a weekly club has hundreds of candidate anchors).
+  if (!offSeason && densestWindow(gigs.map((g) => g.position), 2 * windowDays) < minShare * gigs.length) return null;
   // Candidates: every gig's place, plus the midpoints between neighbours (two gigs 30 days apart
   // share an anchor within ±21 days only at their midpoint).
   const candidates = [...positions];
@@ -171,8 +190,7 @@ export function detectSeasonality(
 
   // Centre the anchor on the gigs it gathered, unless that loses occurrences.
   const gathered = gigs.filter((g) => circularDistance(g.position, chosen.position) <= windowDays);
-  const longestGap = Math.max(...positions.map((p, i) => ((positions[(i + 1) % positions.length] as number) - p + WHEEL) % WHEEL || WHEEL));
-  if (gathered.length < (options.minShare ?? 0.5) * gigs.length && longestGap < (options.minOffSeasonDays ?? 120)) return null;
+  if (gathered.length < minShare * gigs.length && !offSeason) return null;
   const centred = circularMean(gathered.map((g) => g.position));
   const isTie = positions.length > 1 && gathered.length > chosen.count * 2;
   let anchor = chosen.position;
