@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDateIn, daysBetween, fromDayNumber, isIsoDate, toDayNumber } from './dates';
+import { addDays, calendarDateIn, daysBetween, daysInMonth, fromDayNumber, isIsoDate, toDayNumber } from './dates';
 
 describe('calendar dates', () => {
   it('counts days like the proleptic Gregorian calendar of Date (property)', () => {
@@ -21,6 +21,18 @@ describe('calendar dates', () => {
     }
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2025-02-29')).toBe(false);
+  });
+
+  it('knows the length of every month, with the Gregorian century rules', () => {
+    expect([1900, 2000, 2023, 2024, 2100].map((y) => daysInMonth(y, 2))).toEqual([28, 29, 28, 29, 28]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+        const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+        const first = (y: number, m: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`;
+        if (next.year > 9999) return;
+        expect(daysInMonth(year, month)).toBe(toDayNumber(first(next.year, next.month)) - toDayNumber(first(year, month)));
+      }),
+    );
   });
 
   it('adds and subtracts across months, leap days and years', () => {
