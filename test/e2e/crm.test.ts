@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, normalise, openContext, screenshot, textOf } from './support/browser';
 import { EXCEL_GIGS, windows1252 } from './support/files';
 import { tabTo } from './support/keyboard';
-
-const OWNER = { name: 'Camille Martin', email: 'camille@example.fr', password: 'platines-2026!' };
+import { OWNER, signIn as signInAs } from './support/session';
 const baseUrl = inject('baseUrl');
 
 let browser: Browser;
@@ -26,11 +25,7 @@ afterAll(async () => {
 });
 
 async function signIn(p: Page): Promise<void> {
-  await p.goto(`${baseUrl}/`);
-  await p.getByLabel('E-mail').fill(OWNER.email);
-  await p.getByLabel('Mot de passe').fill(OWNER.password);
-  await p.getByRole('button', { name: 'Se connecter' }).click();
-  await p.getByRole('heading', { level: 1, name: 'CRM' }).waitFor();
+  await signInAs(p, baseUrl);
 }
 
 async function overviewText(p: Page): Promise<string> {
@@ -66,7 +61,7 @@ describe('the CRM of the guide, end to end', () => {
     await page.getByRole('link', { name: 'Réglages' }).click();
     await page.getByLabel('Une date fixe').check();
     await page.getByLabel('Date', { exact: true }).fill('2026-01-14');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('Réglages enregistrés.').waitFor();
   });
 
@@ -117,11 +112,11 @@ describe('the CRM of the guide, end to end', () => {
     expect(yellow).toContain('932 jours (2 ans et 6 mois)');
     expect(yellow).toContain('7 prestations, 2 450 €');
     expect(yellow).toContain('Score de priorité');
-    await page.getByRole('button', { name: 'Relancer tous les VIP inactifs' }).click();
-    const dialog = page.getByRole('dialog', { name: 'VIP inactifs à relancer' });
-    expect(await textOf(dialog)).toContain('3 clients VIP inactifs');
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('link', { name: 'Relancer tous les VIP inactifs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'VIP inactifs à relancer' }).waitFor();
+    await page.getByText('3 clients proposés').waitFor();
+    await page.getByRole('link', { name: 'Retour au CRM' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'CRM' }).waitFor();
   });
 
   it('opens a client, adds a note and creates a booking, warned of another gig that day', async () => {

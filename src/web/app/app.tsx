@@ -16,6 +16,7 @@ import { ClientsRoute } from './routes/clients-route';
 import { CrmRoute } from './routes/crm-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { SettingsRoute } from './routes/settings-route';
+import { VipBatchRoute } from './routes/vip-batch-route';
 import { useSession } from './session';
 import { Shell } from './shell';
 
@@ -33,12 +34,14 @@ function page(route: Route) {
       return <AgendaRoute />;
     case 'settings':
       return <SettingsRoute />;
+    case 'vipBatch':
+      return <VipBatchRoute />;
     case 'notFound':
       return <NotFoundRoute />;
   }
 }
 
-const NAV_OF: Partial<Record<Route['name'], string>> = { crm: 'crm', clients: 'clients', client: 'clients', booking: 'clients', agenda: 'agenda', settings: 'settings' };
+const NAV_OF: Partial<Record<Route['name'], string>> = { crm: 'crm', clients: 'clients', client: 'clients', booking: 'clients', agenda: 'agenda', settings: 'settings', vipBatch: 'crm' };
 
 function SignedInApp({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const { setLang } = useI18n();

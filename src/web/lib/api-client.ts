@@ -4,13 +4,17 @@
  */
 import { z } from 'zod';
 
-const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+});
 
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly status: number,
+    /** What the UI needs to explain a refusal (`reason`, `allowedFrom`, a template's `problems`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -44,7 +48,7 @@ export function toApiError(status: number, text: string): ApiError {
     // Not JSON (a proxy's HTML page, an empty body): fall through to the generic error.
   }
   const parsed = errorBodySchema.safeParse(body);
-  if (parsed.success) return new ApiError(parsed.data.error.code, parsed.data.error.message, status);
+  if (parsed.success) return new ApiError(parsed.data.error.code, parsed.data.error.message, status, parsed.data.error.details);
   return new ApiError(status === 0 ? 'network' : 'internal', '', status);
 }
 
@@ -62,7 +66,7 @@ interface RequestOptions {
   authRoute?: boolean;
 }
 
-export async function request<S extends z.ZodType>(method: Method, path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') Object.assign(headers, csrfHeaders());
   let body: BodyInit | undefined;
@@ -73,18 +77,30 @@ export async function request<S extends z.ZodType>(method: Method, path: string,
     headers['content-type'] = 'application/octet-stream';
     body = options.body;
   }
-  let response: Response;
   try {
-    response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+    return await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch {
     throw new ApiError('network', '', 0);
   }
+}
+
+async function failure(response: Response, options: RequestOptions): Promise<ApiError> {
+  if (response.status === 401 && !options.authRoute) reportSessionLost();
+  return toApiError(response.status, await response.text());
+}
+
+export async function request<S extends z.ZodType>(method: Method, path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+  const response = await send(method, path, options);
+  if (!response.ok) throw await failure(response, options);
   const text = await response.text();
-  if (!response.ok) {
-    if (response.status === 401 && !options.authRoute) reportSessionLost();
-    throw toApiError(response.status, text);
-  }
   return schema.parse(text === '' ? null : JSON.parse(text));
+}
+
+/** A file answer (an .eml): its bytes and headers, errors in the one shape like every other call. */
+export async function requestFile(method: Method, path: string, options: RequestOptions = {}): Promise<{ blob: Blob; headers: Headers }> {
+  const response = await send(method, path, options);
+  if (!response.ok) throw await failure(response, options);
+  return { blob: await response.blob(), headers: response.headers };
 }
 
 /** For 204 answers. */

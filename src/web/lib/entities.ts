@@ -76,3 +76,21 @@ export const thresholdsSchema = z.object({
   vipActiveMinGigs: z.number(),
 });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+/** A client's forecast (GET /api/predictions, and the client page's `prediction`). */
+export const confidenceSchema = z.enum(['high', 'medium', 'low']);
+export type Confidence = z.infer<typeof confidenceSchema>;
+
+export const predictionSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  pAlive: z.number().nullable(),
+  expectedGigs: z.number().nullable(),
+  expectedRevenue: z.number(),
+  revenueIfWonBack: z.number(),
+  basis: z.enum(['model', 'history']),
+  confidence: confidenceSchema,
+  seasonal: z.object({ nextDate: z.string(), followUpFrom: z.string(), followUpTo: z.string(), explanation: z.string() }).nullable(),
+  explanation: z.string(),
+});
+export type Prediction = z.infer<typeof predictionSchema>;

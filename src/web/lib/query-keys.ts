@@ -12,7 +12,20 @@ export const keys = {
   calendar: 'calendar',
   imports: 'imports',
   settings: 'settings',
+  predictions: 'predictions',
+  followUps: (clientId?: number) => `follow-ups:${clientId ?? 'all'}`,
+  anyFollowUps: 'follow-ups:',
+  draft: (clientId: number, template: string) => `draft:${clientId}:${template}`,
+  anyDraft: 'draft:',
+  cadence: (clientId: number) => `cadence:${clientId}`,
+  anyCadence: 'cadence:',
+  vipBatch: 'vip-batch',
+  templates: 'templates',
+  mailSettings: 'mail-settings',
 } as const;
 
 /** Everything that depends on the portfolio's figures (after an import, a booking, new settings). */
-export const PORTFOLIO_KEYS = [keys.overview, keys.clients, keys.anyClient, keys.upcoming, 'gigs-on:'];
+export const PORTFOLIO_KEYS = [keys.overview, keys.clients, keys.anyClient, keys.upcoming, 'gigs-on:', keys.predictions, keys.anyFollowUps, keys.anyCadence, keys.vipBatch];
+
+/** What a new follow-up (recorded, sent, confirmed, its outcome) changes. */
+export const FOLLOW_UP_KEYS = [keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDraft];

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'booking'; id: number }
   | { name: 'agenda' }
   | { name: 'settings' }
+  | { name: 'vipBatch' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts.length === 1 && parts[0] === 'agenda') return { name: 'agenda' };
   if (parts.length === 1 && parts[0] === 'settings') return { name: 'settings' };
+  if (parts.length === 2 && parts[0] === 'relances' && parts[1] === 'vip') return { name: 'vipBatch' };
   return { name: 'notFound' };
 }
 
@@ -34,6 +36,8 @@ export const paths = {
   booking: (id: number) => `#/clients/${id}/rdv`,
   agenda: '#/agenda',
   settings: '#/settings',
+  mailSettings: '#/settings?section=mail',
+  vipBatch: '#/relances/vip',
 } as const;
 
 function subscribe(listener: () => void): () => void {

@@ -10,9 +10,11 @@ interface DialogProps {
   onClose: () => void;
   title: string;
   children: ReactNode;
+  /** Room for a form beside its figures (the e-mail generator). */
+  wide?: boolean;
 }
 
-export function Dialog({ open, onClose, title, children }: DialogProps) {
+export function Dialog({ open, onClose, title, children, wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { t } = useI18n();
@@ -23,7 +25,7 @@ export function Dialog({ open, onClose, title, children }: DialogProps) {
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby={titleId} onClose={onClose}>
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="button ghost" onClick={onClose}>

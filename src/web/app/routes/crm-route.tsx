@@ -2,6 +2,10 @@ import { ActiveSection, DormantSection, LapsedSection, VipSection } from '../../
 import { ImportSection } from '../../features/imports/components/import-section';
 import { useOverview } from '../../features/overview/api/get-overview';
 import { OverviewPanel } from '../../features/overview/components/overview-panel';
+import { usePredictions } from '../../features/predictions/api/get-predictions';
+import { PredictionFacts } from '../../features/predictions/components/prediction-panel';
+import type { RenderCardFacts } from '../../lib/slots';
+import { renderFollowUp } from '../follow-up-launcher';
 import { useI18n } from '../../lib/i18n';
 import { paths } from '../../lib/router';
 import { ErrorMessage, Loading } from '../../ui/messages';
@@ -11,6 +15,9 @@ import { PageTitle } from '../../ui/page-title';
 export function CrmRoute() {
   const { t, date } = useI18n();
   const { data, error, loading } = useOverview();
+  const predictions = usePredictions();
+  const byId = new Map((predictions.data?.clients ?? []).map((p) => [p.id, p]));
+  const renderFacts: RenderCardFacts = (c) => <PredictionFacts prediction={byId.get(c.id)} />;
   return (
     <div className="page">
       <div className="page-head">
@@ -33,9 +40,9 @@ export function CrmRoute() {
       <ImportSection empty={data?.clients === 0} />
       {data && data.clients > 0 ? (
         <>
-          <VipSection />
-          <LapsedSection />
-          <DormantSection />
+          <VipSection renderFollowUp={renderFollowUp} />
+          <LapsedSection renderFollowUp={renderFollowUp} renderFacts={renderFacts} />
+          <DormantSection renderFollowUp={renderFollowUp} renderFacts={renderFacts} />
           <ActiveSection />
           <p>
             <a className="button" href={paths.clients()}>

@@ -1,12 +1,28 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useClients } from '../../features/clients/api/get-clients';
 import { useSettings } from '../../features/settings/api/get-settings';
 import { SettingsForm } from '../../features/settings/components/settings-form';
 import { useI18n } from '../../lib/i18n';
+import { useHash } from '../../lib/router';
 import { ErrorMessage, Loading } from '../../ui/messages';
 import { PageTitle } from '../../ui/page-title';
+
+const MailSettingsPanel = lazy(() => import('../../features/follow-ups/components/mail-settings-form').then((m) => ({ default: m.MailSettingsPanel })));
+const TemplatesEditor = lazy(() => import('../../features/follow-ups/components/templates-editor').then((m) => ({ default: m.TemplatesEditor })));
 
 export function SettingsRoute() {
   const { t } = useI18n();
   const { data, error, loading } = useSettings();
+  const clients = useClients({ sort: 'name', limit: 1000 });
+  const mailRef = useRef<HTMLHeadingElement>(null);
+  const toMail = useHash().includes('section=mail');
+  useEffect(() => {
+    // From the generator's « configurer l'envoi » link: straight to the SMTP settings.
+    if (toMail && data) {
+      mailRef.current?.focus();
+      mailRef.current?.scrollIntoView({ block: 'start' });
+    }
+  }, [toMail, data]);
   return (
     <div className="page narrow">
       <div className="page-head">
@@ -15,9 +31,25 @@ export function SettingsRoute() {
       {loading ? <Loading /> : null}
       <ErrorMessage error={error} />
       {data ? (
-        <section className="panel" aria-label={t('settings.title')}>
-          <SettingsForm settings={data} />
-        </section>
+        <>
+          <section className="panel" aria-label={t('settings.title')}>
+            <SettingsForm settings={data} />
+          </section>
+          <section className="panel" aria-labelledby="mail-settings" id="mail">
+            <h2 id="mail-settings" ref={mailRef} tabIndex={-1}>
+              {t('mail.title')}
+            </h2>
+            <Suspense fallback={<Loading />}>
+              <MailSettingsPanel />
+            </Suspense>
+          </section>
+          <section className="panel" aria-labelledby="templates">
+            <h2 id="templates">{t('templates.title')}</h2>
+            <Suspense fallback={<Loading />}>
+              <TemplatesEditor clients={(clients.data?.clients ?? []).map((c) => ({ id: c.id, name: c.name }))} />
+            </Suspense>
+          </section>
+        </>
       ) : null}
     </div>
   );

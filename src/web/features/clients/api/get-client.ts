@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { request } from '../../../lib/api-client';
-import { clientSchema, gigSchema, noteSchema } from '../../../lib/entities';
+import { clientSchema, gigSchema, noteSchema, predictionSchema } from '../../../lib/entities';
 import { useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
 
@@ -9,6 +9,7 @@ export const clientDetailSchema = z.object({
   gigs: z.array(gigSchema),
   totalsByYear: z.array(z.object({ year: z.number(), gigs: z.number(), revenue: z.number() })),
   notes: z.array(noteSchema),
+  prediction: predictionSchema.nullish(),
 });
 export type ClientDetail = z.infer<typeof clientDetailSchema>;
 

@@ -3,6 +3,7 @@ import type { Client } from '../../../lib/entities';
 import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';
 import { ClientBadges, StatusDot } from './client-badges';
+import { Figure } from '../../../ui/figure';
 
 /** One client in the CRM page's lists: name, badges, the guide's figures, then the section's own lines and actions. */
 export function ClientCard({ client, children, actions }: { client: Client; children?: ReactNode; actions: ReactNode }) {
@@ -17,25 +18,13 @@ export function ClientCard({ client, children, actions }: { client: Client; chil
         <ClientBadges client={client} />
       </div>
       <dl className="figures">
-        <div>
-          <dt>{t('client.gigs')}</dt>
-          <dd>{number(client.gigs)}</dd>
-        </div>
-        <div>
-          <dt>{t('client.revenue')}</dt>
-          <dd>{money(client.revenue)}</dd>
-        </div>
-        <div>
-          <dt>{t('client.lastGig')}</dt>
-          <dd>
-            {client.lastDate ? date(client.lastDate) : '—'}
-            {client.daysInactive !== null ? <span className="elapsed">{elapsed(client.daysInactive)}</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('client.priceRange')}</dt>
-          <dd>{client.priceMin !== null && client.priceMax !== null ? `${money(client.priceMin)} – ${money(client.priceMax)}` : '—'}</dd>
-        </div>
+        <Figure term={t('client.gigs')}>{number(client.gigs)}</Figure>
+        <Figure term={t('client.revenue')}>{money(client.revenue)}</Figure>
+        <Figure term={t('client.lastGig')}>
+          {client.lastDate ? date(client.lastDate) : '—'}
+          {client.daysInactive !== null ? <span className="elapsed">{elapsed(client.daysInactive)}</span> : null}
+        </Figure>
+        <Figure term={t('client.priceRange')}>{client.priceMin !== null && client.priceMax !== null ? `${money(client.priceMin)} – ${money(client.priceMax)}` : '—'}</Figure>
       </dl>
       {children}
       <div className="actions">{actions}</div>

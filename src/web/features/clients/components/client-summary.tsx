@@ -2,17 +2,20 @@ import { useState } from 'react';
 import type { Client } from '../../../lib/entities';
 import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';
+import type { RenderFollowUp } from '../../../lib/slots';
 import { useThresholds } from '../../../lib/thresholds';
 import { ClientBadges, vipReasonText } from './client-badges';
-import { FollowUpDialog } from './follow-up-dialog';
 import { PriorityExplanation } from './priority-explanation';
+import { Figure } from '../../../ui/figure';
 
 /** The client page's head: figures, badges and why the client has them, and its actions. */
-export function ClientSummary({ client }: { client: Client }) {
+export function ClientSummary({ client, renderFollowUp }: { client: Client; renderFollowUp: RenderFollowUp }) {
   const i18n = useI18n();
   const { t, number, money, date, elapsed, inactivity } = i18n;
   const th = useThresholds();
   const [contactOpen, setContactOpen] = useState(false);
+  const kind = client.status === 'dormant' ? 'gentle' : client.status === 'lapsed' ? 'relaunch' : 'contact';
+  const label = t(kind === 'gentle' ? 'action.gentle' : kind === 'relaunch' ? 'action.relaunch' : 'action.contact');
   const statusWhy =
     client.daysInactive === null
       ? t('why.prospect')
@@ -24,33 +27,15 @@ export function ClientSummary({ client }: { client: Client }) {
       </h2>
       <ClientBadges client={client} />
       <dl className="figures wide">
-        <div>
-          <dt>{t('client.gigs')}</dt>
-          <dd>{number(client.gigs)}</dd>
-        </div>
-        <div>
-          <dt>{t('client.revenue')}</dt>
-          <dd>{money(client.revenue)}</dd>
-        </div>
-        <div>
-          <dt>{t('client.firstGig')}</dt>
-          <dd>{client.firstDate ? date(client.firstDate) : '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('client.lastGig')}</dt>
-          <dd>
-            {client.lastDate ? date(client.lastDate) : '—'}
-            {client.daysInactive !== null ? <span className="elapsed">{elapsed(client.daysInactive)}</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('client.priceRange')}</dt>
-          <dd>{client.priceMin !== null && client.priceMax !== null ? `${money(client.priceMin)} – ${money(client.priceMax)}` : '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('client.potential')}</dt>
-          <dd>{client.potential !== null ? t('client.perYear', { amount: money(Math.round(client.potential)) }) : '—'}</dd>
-        </div>
+        <Figure term={t('client.gigs')}>{number(client.gigs)}</Figure>
+        <Figure term={t('client.revenue')}>{money(client.revenue)}</Figure>
+        <Figure term={t('client.firstGig')}>{client.firstDate ? date(client.firstDate) : '—'}</Figure>
+        <Figure term={t('client.lastGig')}>
+          {client.lastDate ? date(client.lastDate) : '—'}
+          {client.daysInactive !== null ? <span className="elapsed">{elapsed(client.daysInactive)}</span> : null}
+        </Figure>
+        <Figure term={t('client.priceRange')}>{client.priceMin !== null && client.priceMax !== null ? `${money(client.priceMin)} – ${money(client.priceMax)}` : '—'}</Figure>
+        <Figure term={t('client.potential')}>{client.potential !== null ? t('client.perYear', { amount: money(Math.round(client.potential)) }) : '—'}</Figure>
       </dl>
       <ul className="reasons">
         <li>{statusWhy}</li>
@@ -63,17 +48,13 @@ export function ClientSummary({ client }: { client: Client }) {
       {client.status === 'lapsed' || client.status === 'dormant' ? <PriorityExplanation client={client} /> : null}
       <div className="actions">
         <button type="button" className="button primary" onClick={() => setContactOpen(true)}>
-          {t('action.contact')}
+          {label}
         </button>
         <a className="button" href={paths.booking(client.id)}>
           {t('action.newBooking')}
         </a>
       </div>
-      <FollowUpDialog
-        client={contactOpen ? client : null}
-        kind={client.status === 'dormant' ? 'gentle' : client.status === 'lapsed' ? 'relaunch' : 'contact'}
-        onClose={() => setContactOpen(false)}
-      />
+      {renderFollowUp(contactOpen ? { client, kind } : null, () => setContactOpen(false))}
     </section>
   );
 }

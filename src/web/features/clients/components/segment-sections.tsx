@@ -3,13 +3,17 @@ import { useState, type ReactNode } from 'react';
 import type { Client } from '../../../lib/entities';
 import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';
-import { Dialog } from '../../../ui/dialog';
+import type { FollowUpKind, FollowUpTarget, RenderCardFacts, RenderFollowUp } from '../../../lib/slots';
 import { ErrorMessage, Loading } from '../../../ui/messages';
 import { useClients, type ClientListParams, type ClientSort } from '../api/get-clients';
 import { ClientCard } from './client-card';
-import { ContactLinks } from './contact-links';
-import { FollowUpDialog, type FollowUpKind } from './follow-up-dialog';
 import { PriorityExplanation } from './priority-explanation';
+
+/** What the app gives every list: the follow-up generator, and the lines its cards add. */
+export interface SectionSlots {
+  renderFollowUp: RenderFollowUp;
+  renderFacts?: RenderCardFacts;
+}
 
 /** The CRM page shows the head of each list; the full list is the directory, filtered. */
 const LIST_LIMIT = 50;
@@ -26,12 +30,13 @@ interface SectionProps {
   tools?: ReactNode;
   empty: string;
   renderCard: (client: Client, open: (kind: FollowUpKind) => void) => ReactNode;
+  renderFollowUp: RenderFollowUp;
 }
 
-function Section({ id, title, intro, params, tools, empty, renderCard }: SectionProps) {
+function Section({ id, title, intro, params, tools, empty, renderCard, renderFollowUp }: SectionProps) {
   const { t, number } = useI18n();
   const { data, error, loading } = useClients({ ...params, limit: LIST_LIMIT });
-  const [followUp, setFollowUp] = useState<{ client: Client; kind: FollowUpKind } | null>(null);
+  const [followUp, setFollowUp] = useState<FollowUpTarget | null>(null);
   return (
     <section className="panel" aria-labelledby={id} id={`section-${id}`}>
       <div className="panel-head">
@@ -53,7 +58,7 @@ function Section({ id, title, intro, params, tools, empty, renderCard }: Section
           <a href={paths.clients({ ...(params.segment ? { segment: params.segment } : {}), sort: params.sort ?? 'name' })}>{t('list.seeAll', { n: number(data.total) })}</a>
         </p>
       ) : null}
-      <FollowUpDialog client={followUp?.client ?? null} kind={followUp?.kind ?? 'contact'} onClose={() => setFollowUp(null)} />
+      {renderFollowUp(followUp, () => setFollowUp(null))}
     </section>
   );
 }
@@ -74,7 +79,7 @@ function BookingLinks({ client }: { client: Client }) {
 
 const VIP_SORTS: ClientSort[] = ['gigs', 'revenue', 'last'];
 
-export function VipSection() {
+export function VipSection({ renderFollowUp }: SectionSlots) {
   const { t } = useI18n();
   const [sort, setSort] = useState<ClientSort>('gigs');
   const tools = (
@@ -94,6 +99,7 @@ export function VipSection() {
       params={{ segment: 'vip', sort }}
       tools={tools}
       empty={t('vip.empty')}
+      renderFollowUp={renderFollowUp}
       renderCard={(c, open) => (
         <ClientCard
           key={c.id}
@@ -112,31 +118,8 @@ export function VipSection() {
   );
 }
 
-function VipLapsedDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t, tn, money } = useI18n();
-  const { data, error, loading } = useClients({ segment: 'lapsed', sort: 'priority', limit: 500 });
-  const targets = (data?.clients ?? []).filter((c) => c.vip && !hasConfirmedBooking(c));
-  return (
-    <Dialog open={open} onClose={onClose} title={t('lapsed.allVipTitle')}>
-      <p className="alert info">{t('followUp.comingSoon')}</p>
-      {loading ? <Loading /> : null}
-      <ErrorMessage error={error} />
-      {data ? <p>{tn('lapsed.allVipCount', targets.length)}</p> : null}
-      <ul className="plain-list">
-        {targets.map((c) => (
-          <li key={c.id}>
-            <strong>{c.name}</strong> — {money(c.revenue)}
-            <ContactLinks client={c} />
-          </li>
-        ))}
-      </ul>
-    </Dialog>
-  );
-}
-
-export function LapsedSection() {
+export function LapsedSection({ renderFollowUp, renderFacts }: SectionSlots) {
   const { t, tn, money, number, inactivity } = useI18n();
-  const [allOpen, setAllOpen] = useState(false);
   return (
     <>
       <Section
@@ -145,11 +128,12 @@ export function LapsedSection() {
         intro={t('lapsed.intro')}
         params={{ segment: 'lapsed', sort: 'priority' }}
         tools={
-          <button type="button" className="button primary" onClick={() => setAllOpen(true)}>
+          <a className="button primary" href={paths.vipBatch}>
             {t('lapsed.allVip')}
-          </button>
+          </a>
         }
         empty={t('lapsed.empty')}
+        renderFollowUp={renderFollowUp}
         renderCard={(c, open) => (
           <ClientCard
             key={c.id}
@@ -183,16 +167,16 @@ export function LapsedSection() {
                 </li>
               ) : null}
             </ul>
+            {renderFacts?.(c)}
             <PriorityExplanation client={c} />
           </ClientCard>
         )}
       />
-      <VipLapsedDialog open={allOpen} onClose={() => setAllOpen(false)} />
     </>
   );
 }
 
-export function DormantSection() {
+export function DormantSection({ renderFollowUp, renderFacts }: SectionSlots) {
   const { t, inactivity } = useI18n();
   return (
     <Section
@@ -201,6 +185,7 @@ export function DormantSection() {
       intro={t('dormant.intro')}
       params={{ segment: 'dormant', sort: 'priority' }}
       empty={t('dormant.empty')}
+      renderFollowUp={renderFollowUp}
       renderCard={(c, open) => (
         <ClientCard
           key={c.id}
@@ -217,6 +202,7 @@ export function DormantSection() {
           }
         >
           {c.daysInactive !== null ? <p className="facts">{t('lapsed.inactive', { time: inactivity(c.daysInactive) })}</p> : null}
+          {renderFacts?.(c)}
         </ClientCard>
       )}
     />
@@ -232,6 +218,7 @@ export function ActiveSection() {
       intro={t('active.intro')}
       params={{ segment: 'active', sort: 'last' }}
       empty={t('active.empty')}
+      renderFollowUp={() => null}
       renderCard={(c) => <ClientCard key={c.id} client={c} actions={<BookingLinks client={c} />} />}
     />
   );

@@ -1,6 +1,7 @@
 import { useI18n } from '../../../lib/i18n';
 import type { ImportPreview } from '../api/preview-import';
 import { RejectedRows } from './rejected-rows';
+import { Figure } from '../../../ui/figure';
 
 /** Shows a cell of an interpreted row: figures and dates as they will be stored. */
 function cell(value: unknown): string {
@@ -23,18 +24,9 @@ export function ImportPreviewPanel({ preview, map, onMapChange }: PreviewProps) 
   return (
     <div className="stack preview">
       <dl className="details">
-        <div>
-          <dt>{t('import.encoding')}</dt>
-          <dd>{preview.encoding}</dd>
-        </div>
-        <div>
-          <dt>{t('import.delimiter')}</dt>
-          <dd>{preview.delimiter}</dd>
-        </div>
-        <div>
-          <dt>{t('import.rows')}</dt>
-          <dd>{tn('import.rowCount', preview.rows)}</dd>
-        </div>
+        <Figure term={t('import.encoding')}>{preview.encoding}</Figure>
+        <Figure term={t('import.delimiter')}>{preview.delimiter}</Figure>
+        <Figure term={t('import.rows')}>{tn('import.rowCount', preview.rows)}</Figure>
       </dl>
       {preview.error ? (
         <p className="alert error" role="alert">

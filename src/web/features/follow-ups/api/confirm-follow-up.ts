@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { noContent, request } from '../../../lib/api-client';
+import { invalidate } from '../../../lib/query';
+import { FOLLOW_UP_KEYS } from '../../../lib/query-keys';
+import { followUpSchema, type FollowUp } from './schemas';
+
+const responseSchema = z.object({ followUp: followUpSchema });
+
+/** « C'est parti ? Confirmer l'envoi »: a follow-up « à confirmer » becomes sent. */
+export async function confirmFollowUp(id: number): Promise<FollowUp> {
+  const { followUp } = await request('POST', `/api/follow-ups/${id}/confirm`, responseSchema, { json: {} });
+  invalidate(...FOLLOW_UP_KEYS);
+  return followUp;
+}
+
+/** It did not go out after all: forgotten. */
+export async function discardFollowUp(id: number): Promise<true> {
+  await request('POST', `/api/follow-ups/${id}/discard`, noContent, { json: {} });
+  invalidate(...FOLLOW_UP_KEYS);
+  return true;
+}

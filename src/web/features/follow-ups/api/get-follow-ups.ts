@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { request, withQuery } from '../../../lib/api-client';
+import { useQuery } from '../../../lib/query';
+import { keys } from '../../../lib/query-keys';
+import { followUpSchema } from './schemas';
+
+const responseSchema = z.object({ total: z.number(), followUps: z.array(followUpSchema) });
+export type FollowUpList = z.infer<typeof responseSchema>;
+
+export function getFollowUps(clientId?: number): Promise<FollowUpList> {
+  return request('GET', withQuery('/api/follow-ups', { clientId, limit: 1000 }), responseSchema);
+}
+
+/** Newest first: one client's for its timeline, or every client's (the lists' « relancé le … »). */
+export function useFollowUps(clientId?: number) {
+  return useQuery(keys.followUps(clientId), () => getFollowUps(clientId));
+}

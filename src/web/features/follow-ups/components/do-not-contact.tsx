@@ -1,0 +1,38 @@
+import { useId, useState } from 'react';
+import { useI18n } from '../../../lib/i18n';
+import { useMutation } from '../../../lib/query';
+import { ErrorMessage } from '../../../ui/messages';
+import { useCadence } from '../api/get-cadence';
+import { setDoNotContact } from '../api/set-do-not-contact';
+
+/** « Ne plus contacter » and where the cadence stands: last contact, when a new follow-up is fine. */
+export function FollowUpStatusPanel({ clientId }: { clientId: number }) {
+  const { t, date } = useI18n();
+  const id = useId();
+  const { data } = useCadence(clientId);
+  const toggle = useMutation(setDoNotContact);
+  // Checked at once; the server's answer confirms it (or the box goes back).
+  const [pending, setPending] = useState<boolean | null>(null);
+  if (!data) return null;
+  const change = async (value: boolean) => {
+    setPending(value);
+    await toggle.run({ clientId, value });
+    setPending(null);
+  };
+  return (
+    <section className="panel" aria-labelledby="follow-up-status">
+      <h2 id="follow-up-status">{t('cadence.title')}</h2>
+      <ul className="reasons">
+        <li>{data.lastContact ? t('cadence.last', { date: date(data.lastContact) }) : t('cadence.never')}</li>
+        {data.blocked === 'recent_follow_up' && data.allowedFrom ? <li>{t('cadence.allowedFrom', { date: date(data.allowedFrom) })}</li> : null}
+        {data.nextGentleReminder ? <li>{t('cadence.gentle', { date: date(data.nextGentleReminder) })}</li> : null}
+      </ul>
+      <label className="radio" htmlFor={id}>
+        <input id={id} type="checkbox" checked={pending ?? data.optedOut} disabled={toggle.pending} onChange={(e) => void change(e.target.checked)} />
+        {t('cadence.doNotContact')}
+      </label>
+      <p className="hint">{(pending ?? data.optedOut) ? t('cadence.optedOut') : t('cadence.doNotContactHint')}</p>
+      <ErrorMessage error={toggle.error} />
+    </section>
+  );
+}

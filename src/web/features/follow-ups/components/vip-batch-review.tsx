@@ -1,0 +1,243 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useI18n } from '../../../lib/i18n';
+import { useMutation } from '../../../lib/query';
+import { paths } from '../../../lib/router';
+import { TextAreaField, TextField } from '../../../ui/field';
+import { ErrorMessage, Loading } from '../../../ui/messages';
+import { getOutbox, type OutboxProgress } from '../api/get-outbox';
+import { getVipBatch } from '../api/get-vip-batch';
+import { ApiError } from '../../../lib/api-client';
+import { useMailSettings } from '../api/mail-settings';
+import { resolveOutbox } from '../api/resolve-outbox';
+import type { Draft, OutboxMessage } from '../api/schemas';
+import { sendBatch, type BatchResult } from '../api/send-batch';
+
+interface Item {
+  draft: Draft;
+  selected: boolean;
+  subject: string;
+  body: string;
+}
+
+const POLL_MS = 1000;
+
+/**
+ * « Relancer tous les VIP inactifs »: each proposed client with its own message to review,
+ * deselect or edit, then « Envoyer tout » through the outbox and its progress per recipient.
+ * One batch id per opened review: a double click or a retry enqueues nothing twice.
+ */
+export function VipBatchReview() {
+  const { t, tn } = useI18n();
+  const mail = useMailSettings();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [batchId] = useState(() => `vip-${crypto.randomUUID()}`);
+  // The list as it was when opened: once sent, the server proposes these clients no more.
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [result, setResult] = useState<BatchResult | null>(null);
+  const send = useMutation(sendBatch);
+  useEffect(() => {
+    // Asked afresh each time the review opens (never a cached list): who is proposed changes with every send.
+    let stop = false;
+    getVipBatch().then(
+      (data) => {
+        if (!stop) setItems(data.candidates.map((draft) => ({ draft, selected: true, subject: draft.subject, body: draft.body })));
+      },
+      (e: unknown) => {
+        if (!stop) setError(e instanceof ApiError ? e : new ApiError('internal', '', 0));
+      },
+    );
+    return () => {
+      stop = true;
+    };
+  }, []);
+  const loading = items === null && error === null;
+  const selected = (items ?? []).filter((i) => i.selected);
+  const configured = mail.data?.configured === true;
+  const update = (clientId: number, change: Partial<Item>) =>
+    setItems((all) => (all ?? []).map((i) => (i.draft.client.clientId === clientId ? { ...i, ...change } : i)));
+  const sendAll = async () => {
+    const r = await send.run({
+      batchId,
+      messages: selected.map((i) => ({ clientId: i.draft.client.clientId, subject: i.subject, body: i.body, template: i.draft.template })),
+    });
+    if (r) setResult(r);
+  };
+  return (
+    <div className="stack">
+      {loading ? <Loading /> : null}
+      <ErrorMessage error={error} />
+      {mail.data && !configured ? (
+        <p className="alert warn">
+          {t('generator.noSmtp')} <a href={paths.mailSettings}>{t('generator.smtpLink')}</a>
+        </p>
+      ) : null}
+      {items ? (
+        <p role="status" data-testid="batch-count">
+          {tn('batch.count', items.length)}
+        </p>
+      ) : null}
+      {items && items.length === 0 ? <p className="empty">{t('batch.empty')}</p> : null}
+      {result ? (
+        <BatchProgress batchId={batchId} result={result} />
+      ) : (
+        <>
+          <ul className="batch-list">
+            {(items ?? []).map((item) => (
+              <BatchItem key={item.draft.client.clientId} item={item} onChange={(change) => update(item.draft.client.clientId, change)} />
+            ))}
+          </ul>
+          {items && items.length > 0 ? (
+            <div className="actions sticky-actions">
+              <button type="button" className="button primary" disabled={!configured || selected.length === 0 || send.pending} onClick={() => void sendAll()}>
+                {send.pending ? t('generator.sending') : t('batch.sendAll', { n: selected.length })}
+              </button>
+              <a className="button" href={paths.crm}>
+                {t('common.cancel')}
+              </a>
+            </div>
+          ) : null}
+          <ErrorMessage error={send.error} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function BatchItem({ item, onChange }: { item: Item; onChange: (change: Partial<Item>) => void }) {
+  const { t, tn, money, date } = useI18n();
+  const id = useId();
+  const c = item.draft.client;
+  return (
+    <li className={`card batch-item${item.selected ? '' : ' deselected'}`} data-testid="batch-item">
+      <div className="card-head">
+        <h2>{c.name}</h2>
+        <label className="radio" htmlFor={id}>
+          <input id={id} type="checkbox" checked={item.selected} onChange={(e) => onChange({ selected: e.target.checked })} />
+          {t('batch.include', { name: c.name })}
+        </label>
+      </div>
+      <p className="muted">
+        {c.email ?? t('generator.noEmail')} · {tn('common.gigs', c.gigs)} · {money(c.revenue)}
+        {c.lastDate ? ` · ${t('batch.last', { date: date(c.lastDate), since: c.timeSince ?? '' })}` : ''}
+      </p>
+      {item.selected ? (
+        <details>
+          <summary>{t('batch.edit', { subject: item.subject })}</summary>
+          <div className="stack">
+            <TextField label={t('generator.subject')} value={item.subject} onChange={(e) => onChange({ subject: e.target.value })} maxLength={300} />
+            <TextAreaField label={t('generator.body')} value={item.body} onChange={(e) => onChange({ body: e.target.value })} rows={10} />
+          </div>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+function BatchProgress({ batchId, result }: { batchId: string; result: BatchResult }) {
+  const { t } = useI18n();
+  const [progress, setProgress] = useState<OutboxProgress | null>(null);
+  const [pollError, setPollError] = useState(false);
+  const [tick, setTick] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => {
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const p = await getOutbox(batchId);
+        if (stop) return;
+        setProgress(p);
+        setPollError(false);
+        if (!p.done) timer = setTimeout(() => void poll(), POLL_MS);
+      } catch {
+        if (stop) return;
+        setPollError(true);
+        timer = setTimeout(() => void poll(), POLL_MS * 3);
+      }
+    };
+    void poll();
+    return () => {
+      stop = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [batchId, tick]);
+  const refused = result.results.filter((r) => r.result === 'refused');
+  const total = progress?.total ?? 0;
+  const finished = progress ? progress.counts.sent + progress.counts.failed + progress.counts.cancelled : 0;
+  return (
+    <section className="stack" aria-labelledby="batch-progress">
+      <h2 id="batch-progress" ref={headingRef} tabIndex={-1}>
+        {t('batch.progressTitle')}
+      </h2>
+      {progress ? (
+        <div className="progress">
+          <progress max={Math.max(total, 1)} value={finished} aria-labelledby="batch-progress" />
+          <p role="status" data-testid="batch-summary">
+            {t('batch.summary', { sent: progress.counts.sent, total, failed: progress.counts.failed, uncertain: progress.counts.uncertain })}
+            {progress.done ? ` — ${t('batch.done')}` : ''}
+          </p>
+        </div>
+      ) : (
+        <Loading />
+      )}
+      {pollError ? <p className="alert warn">{t('error.network')}</p> : null}
+      <ul className="batch-list">
+        {(progress?.messages ?? []).map((m) => (
+          <OutboxRow key={m.id} message={m} onResolved={() => setTick((n) => n + 1)} />
+        ))}
+        {refused.map((r) =>
+          r.result === 'refused' ? (
+            <li key={`refused-${r.clientId}`} className="card outbox-row" data-testid="outbox-row">
+              <span className="state failed">{t('batch.refused')}</span> {r.message}
+            </li>
+          ) : null,
+        )}
+      </ul>
+      <p>
+        <a className="button" href={paths.crm}>
+          {t('nav.backToCrm')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+function OutboxRow({ message: m, onResolved }: { message: OutboxMessage; onResolved: () => void }) {
+  const { t, dateTime } = useI18n();
+  const resolve = useMutation(resolveOutbox);
+  const decide = async (decision: 'resend' | 'mark_sent') => {
+    if (await resolve.run({ id: m.id, decision })) onResolved();
+  };
+  return (
+    <li className="card outbox-row" data-testid="outbox-row">
+      <div className="card-head">
+        <strong>{m.client}</strong>
+        <span className={`state ${m.state}`} data-testid="outbox-state">
+          {t(`outbox.state.${m.state}`)}
+        </span>
+      </div>
+      <p className="muted">
+        {m.to} · {m.subject}
+      </p>
+      {m.state === 'queued' && m.nextAttemptAt && m.attempts > 0 ? (
+        <p className="muted">{t('outbox.retryAt', { at: dateTime(m.nextAttemptAt), attempts: m.attempts })}</p>
+      ) : null}
+      {m.error ? <p className="alert error">{m.error}</p> : null}
+      {m.state === 'uncertain' ? (
+        <div className="stack-tight">
+          <p className="hint">{t('outbox.uncertainHint')}</p>
+          <div className="actions">
+            <button type="button" className="button" disabled={resolve.pending} onClick={() => void decide('resend')}>
+              {t('outbox.resend')}
+            </button>
+            <button type="button" className="button" disabled={resolve.pending} onClick={() => void decide('mark_sent')}>
+              {t('outbox.markSent')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <ErrorMessage error={resolve.error} />
+    </li>
+  );
+}
