@@ -33,6 +33,16 @@ interface SectionProps {
   renderFollowUp: RenderFollowUp;
 }
 
+/** The card's follow-up action: Contacter, Relancer or Rappel doux, named for screen readers. */
+function FollowUpButton({ client, kind, open }: { client: Client; kind: FollowUpKind; open: (kind: FollowUpKind) => void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="button primary" onClick={() => open(kind)} aria-label={t(`action.${kind}For`, { name: client.name })}>
+      {t(`action.${kind}`)}
+    </button>
+  );
+}
+
 function Section({ id, title, intro, params, tools, empty, renderCard, renderFollowUp }: SectionProps) {
   const { t, number } = useI18n();
   const { data, error, loading } = useClients({ ...params, limit: LIST_LIMIT });
@@ -106,9 +116,7 @@ export function VipSection({ renderFollowUp }: SectionSlots) {
           client={c}
           actions={
             <>
-              <button type="button" className="button primary" onClick={() => open('contact')} aria-label={t('action.contactFor', { name: c.name })}>
-                {t('action.contact')}
-              </button>
+              <FollowUpButton client={c} kind="contact" open={open} />
               <BookingLinks client={c} />
             </>
           }
@@ -140,11 +148,7 @@ export function LapsedSection({ renderFollowUp, renderFacts }: SectionSlots) {
             client={c}
             actions={
               <>
-                {hasConfirmedBooking(c) ? null : (
-                  <button type="button" className="button primary" onClick={() => open('relaunch')} aria-label={t('action.relaunchFor', { name: c.name })}>
-                    {t('action.relaunch')}
-                  </button>
-                )}
+                {hasConfirmedBooking(c) ? null : <FollowUpButton client={c} kind="relaunch" open={open} />}
                 <a className="button" href={paths.clientNotes(c.id)} aria-label={t('action.addNoteFor', { name: c.name })}>
                   {t('action.addNote')}
                 </a>
@@ -192,11 +196,7 @@ export function DormantSection({ renderFollowUp, renderFacts }: SectionSlots) {
           client={c}
           actions={
             <>
-              {hasConfirmedBooking(c) ? null : (
-                <button type="button" className="button primary" onClick={() => open('gentle')} aria-label={t('action.gentleFor', { name: c.name })}>
-                  {t('action.gentle')}
-                </button>
-              )}
+              {hasConfirmedBooking(c) ? null : <FollowUpButton client={c} kind="gentle" open={open} />}
               <BookingLinks client={c} />
             </>
           }
