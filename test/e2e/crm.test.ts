@@ -127,6 +127,15 @@ describe('the CRM of the guide, end to end', () => {
     await page.getByLabel('Nouvelle note').fill('Rappeler en mars pour la soirée de printemps.');
     await page.getByRole('button', { name: 'Ajouter la note' }).click();
     await page.locator('.note-text', { hasText: 'Rappeler en mars pour la soirée de printemps.' }).waitFor();
+    // A note typed by mistake goes, in two steps: « Supprimer », then the confirmation.
+    await page.getByLabel('Nouvelle note').fill('Note de trop');
+    await page.getByRole('button', { name: 'Ajouter la note' }).click();
+    const extra = page.locator('.note', { hasText: 'Note de trop' });
+    await extra.getByRole('button', { name: 'Supprimer' }).click();
+    await extra.getByRole('button', { name: 'Annuler' }).click();
+    await extra.getByRole('button', { name: 'Supprimer' }).click();
+    await extra.getByRole('button', { name: 'Confirmer la suppression' }).click();
+    await extra.waitFor({ state: 'detached' });
 
     await page.getByRole('link', { name: 'Nouveau RDV' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nouveau RDV — Gergom Events' }).waitFor();

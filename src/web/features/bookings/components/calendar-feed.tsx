@@ -1,17 +1,16 @@
-import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { CopyButton } from '../../../ui/copy-button';
 import { ErrorMessage, Loading } from '../../../ui/messages';
 import { useCalendar } from '../api/get-calendar';
 import { rotateCalendar } from '../api/rotate-calendar';
+import { ConfirmButton } from '../../../ui/confirm-button';
 
 /** The secret iCalendar URL to subscribe to from the phone's calendar. */
 export function CalendarFeed() {
   const { t } = useI18n();
   const { data, error, loading } = useCalendar();
   const rotate = useMutation(rotateCalendar);
-  const [confirming, setConfirming] = useState(false);
   return (
     <section className="panel" aria-labelledby="calendar">
       <h2 id="calendar">{t('calendar.title')}</h2>
@@ -24,20 +23,7 @@ export function CalendarFeed() {
           <input id="calendar-url" className="mono" readOnly value={data.url} onFocus={(e) => e.target.select()} />
           <div className="actions">
             <CopyButton text={data.url} label={t('calendar.copy')} />
-            {confirming ? (
-              <>
-                <button type="button" className="button danger" onClick={() => void rotate.run(undefined).then(() => setConfirming(false))}>
-                  {t('calendar.confirmRotate')}
-                </button>
-                <button type="button" className="button" onClick={() => setConfirming(false)}>
-                  {t('common.cancel')}
-                </button>
-              </>
-            ) : (
-              <button type="button" className="button" onClick={() => setConfirming(true)}>
-                {t('calendar.rotate')}
-              </button>
-            )}
+            <ConfirmButton label={t('calendar.rotate')} confirmLabel={t('calendar.confirmRotate')} onConfirm={() => rotate.run(undefined)} />
           </div>
         </div>
       ) : null}

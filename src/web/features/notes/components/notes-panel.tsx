@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../../ui/messages';
 import { createNote } from '../api/create-note';
 import { deleteNote } from '../api/delete-note';
 import { updateNote } from '../api/update-note';
+import { ConfirmButton } from '../../../ui/confirm-button';
 
 /** A client's notes, newest first, dated; added, edited and deleted in place. */
 export function NotesPanel({ clientId, notes, focusForm }: { clientId: number; notes: Note[]; focusForm: boolean }) {
@@ -50,7 +51,6 @@ export function NotesPanel({ clientId, notes, focusForm }: { clientId: number; n
 function NoteItem({ clientId, note }: { clientId: number; note: Note }) {
   const { t, dateTime } = useI18n();
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [text, setText] = useState(note.text);
   const update = useMutation(updateNote);
   const remove = useMutation(deleteNote);
@@ -87,20 +87,12 @@ function NoteItem({ clientId, note }: { clientId: number; note: Note }) {
             <button type="button" className="button" onClick={() => setEditing(true)}>
               {t('common.edit')}
             </button>
-            {confirming ? (
-              <>
-                <button type="button" className="button danger" disabled={remove.pending} onClick={() => void remove.run({ clientId, id: note.id })}>
-                  {t('notes.confirmDelete')}
-                </button>
-                <button type="button" className="button" onClick={() => setConfirming(false)}>
-                  {t('common.cancel')}
-                </button>
-              </>
-            ) : (
-              <button type="button" className="button" onClick={() => setConfirming(true)}>
-                {t('common.delete')}
-              </button>
-            )}
+            <ConfirmButton
+              label={t('common.delete')}
+              confirmLabel={t('notes.confirmDelete')}
+              pending={remove.pending}
+              onConfirm={() => remove.run({ clientId, id: note.id })}
+            />
           </div>
         </>
       )}
