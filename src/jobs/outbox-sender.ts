@@ -33,10 +33,16 @@ export async function startOutboxSender(ctx: MailContext, options: OutboxSenderO
 
   let stopped = false;
   let wake: (() => void) | null = null;
-  let idleWaiters: (() => void)[] = [];
+  // A kick that comes while a pass is running (not sleeping) must not be lost: it is remembered,
+  // and the next sleep returns at once.
+  let kicked = false;
+  let passes = 0;
+  // Each waiter is resolved by the first pass that starts after it asked and finds nothing due.
+  let idleWaiters: { after: number; resolve: () => void }[] = [];
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (kicked || stopped) return resolve();
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
@@ -45,9 +51,15 @@ export async function startOutboxSender(ctx: MailContext, options: OutboxSenderO
       }
       wake = done;
     });
+  const kick = () => {
+    kicked = true;
+    wake?.();
+  };
 
   const loop = (async () => {
     while (!stopped) {
+      const pass = ++passes;
+      kicked = false;
       let counts: Record<DeliveryOutcome, number>;
       try {
         counts = await sendDueMessages(ctx, { policy, shouldStop: () => stopped });
@@ -61,8 +73,9 @@ export async function startOutboxSender(ctx: MailContext, options: OutboxSenderO
         log(`envoyés ${counts.sent}, à réessayer ${counts.retry}, échecs ${counts.failed}, incertains ${counts.uncertain}, annulés ${counts.cancelled}`);
         continue;
       }
-      for (const w of idleWaiters) w();
-      idleWaiters = [];
+      const satisfied = idleWaiters.filter((w) => w.after < pass);
+      idleWaiters = idleWaiters.filter((w) => w.after >= pass);
+      for (const w of satisfied) w.resolve();
       const next = await nextOutboxAttemptAt(ctx.database.db).catch(() => null);
       const untilNext = next === null ? pollMs : Math.max(10, Date.parse(next) - ctx.now().getTime());
       await sleep(Math.min(pollMs, untilNext));
@@ -70,17 +83,18 @@ export async function startOutboxSender(ctx: MailContext, options: OutboxSenderO
   })();
 
   return {
-    kick: () => wake?.(),
+    kick,
     async stop() {
       stopped = true;
       wake?.();
       await loop;
-      for (const w of idleWaiters) w();
+      for (const w of idleWaiters) w.resolve();
+      idleWaiters = [];
     },
     idle: () =>
       new Promise<void>((resolve) => {
-        idleWaiters.push(resolve);
-        wake?.();
+        idleWaiters.push({ after: passes, resolve });
+        kick();
       }),
   };
 }
