@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testEngines, type TestEngine } from '../../test/support/databases';
+import { cliTarget, testEngines, type TestEngine } from '../../test/support/databases';
 import { main } from '../cli/main';
 import { getClientByNameKey } from '../db/clients';
 import type { Workspace } from '../db/schema';
@@ -219,8 +219,7 @@ for (const engine of testEngines()) {
       const ym = await clientId('YELLOW MONKEYS');
       const f = await recordFollowUp(ctx, ws, { clientId: ym, channel: 'copied', subject: 'Nouveautés', body: 'Texte', template: 'standard' });
       await setFollowUpOutcome(ctx, ws, f.id, { outcome: 'no_answer', date: '2026-01-30' });
-      const env = 'url' in db ? { DATABASE_URL: String(db.url) } : {};
-      const dataArgs = 'dataDir' in db ? ['--data-dir', String(db.dataDir)] : [];
+      const { env, args: dataArgs } = cliTarget(db.options);
       let out = '';
       const code = await main(['followups', '--json', ...dataArgs], { out: (t) => { out += t; }, err: () => {}, env, now: () => clock });
       expect(code).toBe(0);

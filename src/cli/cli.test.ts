@@ -1,7 +1,7 @@
 /** The CLI contract, end to end on the real databases: the demo data gives every figure of EXPECTED.json. */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testEngines, type TestEngine } from '../../test/support/databases';
+import { cliTarget, testEngines, type TestEngine } from '../../test/support/databases';
 import { main } from './main';
 
 const expected = JSON.parse(readFileSync(new URL('../../demo/EXPECTED.json', import.meta.url), 'utf8'));
@@ -18,8 +18,7 @@ for (const engine of testEngines()) {
     beforeEach(async () => {
       db = await engine.open();
       // The CLI opens its own connection: hand it the same database.
-      env = 'url' in db ? { DATABASE_URL: String(db.url) } : {};
-      dataArgs = 'dataDir' in db ? ['--data-dir', String(db.dataDir)] : [];
+      ({ env, args: dataArgs } = cliTarget(db.options));
     });
     afterEach(async () => db.cleanup());
 

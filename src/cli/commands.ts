@@ -215,14 +215,12 @@ export const commands: Record<string, Command> = {
     );
   },
 
-  async serve(ctx, args, options, io) {
+  async serve(ctx, args, _options, io) {
     if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
     const env = serveEnvSchema.safeParse(io.env);
     if (!env.success) throw new AppError('usage', `variable ${String(env.error.issues[0]?.path[0] ?? '')} invalide : ${env.error.issues[0]?.message ?? ''}`);
-    // The SMTP password's key file lives beside the embedded database, wherever --data-dir put it.
-    const dataDir = ctx.database.engine === 'sqlite' ? (options['data-dir'] ?? io.env.DJBOOKER_DATA_DIR ?? './data') : null;
     const { app } = await startServer({
-      database: ctx.database, now: ctx.now, host: env.data.HOST, port: env.data.PORT, env: io.env, dataDir, log: (line) => io.out(`${line}\n`),
+      database: ctx.database, now: ctx.now, host: env.data.HOST, port: env.data.PORT, env: io.env, log: (line) => io.out(`${line}\n`),
     });
     // Serves until stopped; the database is closed by main once this returns.
     await new Promise<void>((resolve) => {

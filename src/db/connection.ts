@@ -21,6 +21,8 @@ export type BulkLoad = (table: string, columns: readonly string[], rows: readonl
 export interface Database {
   engine: Engine;
   db: Db;
+  /** The embedded database's folder (files that belong beside it, like `secret.key`); null on PostgreSQL. */
+  dataDir: string | null;
   /** Runs `work` in one transaction; everything it wrote is rolled back if it throws. */
   bulkTransaction<T>(work: (trx: Db, load: BulkLoad) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -67,6 +69,7 @@ function openSqlite(dataDir: string): Database {
   return {
     engine: 'sqlite',
     db,
+    dataDir: dir,
     // better-sqlite3 is one synchronous connection and Kysely holds it for the whole transaction,
     // so statements run on the raw handle inside `work` belong to that transaction.
     bulkTransaction: (work) => db.transaction().execute((trx) => work(trx, load)),
@@ -93,6 +96,7 @@ function openPostgres(url: string): Database {
   return {
     engine: 'postgres',
     db,
+    dataDir: null,
     async bulkTransaction(work) {
       const client = await pool.connect();
       // A Kysely bound to this one client, so that queries and COPY share the transaction.

@@ -47,7 +47,7 @@ for (const engine of testEngines()) {
       ctx = { database: db, now: () => new Date(), secretBox: secretBoxFromKey(key), mailerFor: (c) => smtpMailer(c), publicUrl: null };
       childEnv = {
         DJBOOKER_SECRET_KEY: key.toString('base64'),
-        DJB_TEST_DB: JSON.stringify('dataDir' in db ? { dataDir: String(db.dataDir) } : { url: String((db as { url?: string }).url) }),
+        DJB_TEST_DB: JSON.stringify(db.options),
       };
       ws = await createWorkspace(db.db, 'demo', new Date());
       await importFile(ctx, ws, { kind: 'clients', path: `${DEMO}clients_dj_clean.csv`, overrides: {}, dryRun: false });

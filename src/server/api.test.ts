@@ -226,7 +226,7 @@ for (const engine of testEngines()) {
 
     it('keeps a second server on the same database correct through the data version', async () => {
       await loadDemo();
-      const other: Database = await openDatabase('dataDir' in database ? { dataDir: String(database.dataDir) } : { url: String(Reflect.get(database, 'url')) });
+      const other: Database = await openDatabase(database.options);
       const app2 = await buildServer({ database: other, now: () => NOW });
       try {
         expect((await call(app2, 'GET', '/api/overview', { as: owner })).json().gigs).toBe(276);

@@ -315,7 +315,7 @@ for (const engine of testEngines()) {
     });
 
     it('keeps the SMTP password’s key outside the database, and starts without one', async () => {
-      const keyless = await buildServer({ database, now: () => NOW, dataDir: 'dataDir' in database ? String(database.dataDir) : null });
+      const keyless = await buildServer({ database, now: () => NOW });
       try {
         const put = (body: unknown) => call(keyless, 'PUT', '/api/mail-settings', { as: owner, body });
         const r = await put(mailSettings());
@@ -327,7 +327,7 @@ for (const engine of testEngines()) {
           expect((await put(noPassword)).json()).toMatchObject({ configured: true, hasPassword: false });
         } else {
           expect(r.statusCode, r.body).toBe(200);
-          const keyFile = join(String((database as { dataDir?: string }).dataDir), 'secret.key');
+          const keyFile = join(String(database.dataDir), 'secret.key');
           expect(existsSync(keyFile)).toBe(true);
           expect(statSync(keyFile).mode & 0o777).toBe(0o600);
           expect((await call(keyless, 'POST', '/api/mail-settings/test', { as: owner, body: { to: 'moi@example.fr' } })).json()).toMatchObject({ ok: true, to: 'moi@example.fr' });

@@ -39,8 +39,6 @@ export interface ServerOptions {
   onRoute?: (route: RouteOptions) => void;
   /** What sending reads of the environment: DJBOOKER_SECRET_KEY, PUBLIC_URL. Default: nothing. */
   env?: Record<string, string | undefined>;
-  /** The SQLite data directory (its `secret.key` seals the SMTP password); null with PostgreSQL. */
-  dataDir?: string | null;
   /** How e-mail leaves (default: SMTP with nodemailer). */
   mailerFor?: MailerFactory;
   /**
@@ -84,7 +82,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const env = options.env ?? {};
   const mail: MailContext = {
     ...ctx,
-    secretBox: lazySecretBox(() => openSecretBox({ env, dataDir: options.dataDir ?? null })),
+    secretBox: lazySecretBox(() => openSecretBox({ env, dataDir: options.database.dataDir })),
     mailerFor: options.mailerFor ?? ((config) => smtpMailer(config)),
     publicUrl: publicUrlFrom(env),
   };
@@ -142,13 +140,8 @@ export interface StartOptions {
   host: string;
   port: number;
   log: (line: string) => void;
-  /** Default: process.env (DJBOOKER_SECRET_KEY, PUBLIC_URL, DJBOOKER_OUTBOX_SENDER, DJBOOKER_DATA_DIR). */
+  /** Default: process.env (DJBOOKER_SECRET_KEY, PUBLIC_URL, DJBOOKER_OUTBOX_SENDER). */
   env?: Record<string, string | undefined>;
-  /**
-   * The SQLite data directory, where `secret.key` is kept; null with PostgreSQL. Default on SQLite:
-   * $DJBOOKER_DATA_DIR or ./data, the CLI's own default.
-   */
-  dataDir?: string | null;
 }
 
 /**
@@ -172,7 +165,6 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
   // Beyond loopback, whoever reaches the server first must not be able to claim it.
   const setupCode = !isLoopback(options.host) && (await needsSetup(ctx)) ? newSetupCode() : null;
   const env = options.env ?? process.env;
-  const dataDir = options.dataDir !== undefined ? options.dataDir : options.database.engine === 'sqlite' ? (env.DJBOOKER_DATA_DIR ?? './data') : null;
   const withSender = outboxSenderEnabled(env);
   const app = await buildServer({
     database: options.database,
@@ -181,7 +173,6 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
     webDir: web !== 'absent' && existsSync(`${webDir}index.html`) ? webDir : null,
     logger: { level: 'warn' },
     env,
-    dataDir,
     outboxSender: withSender ? { log: (line) => options.log(`Envoi des relances : ${line}`) } : null,
   });
   if (!withSender) options.log('Envoi des relances en arrière-plan désactivé (DJBOOKER_OUTBOX_SENDER=off) : un autre serveur de cette base doit l’assurer.');

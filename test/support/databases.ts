@@ -6,11 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/db/connection';
+import { openDatabase, type Database, type DatabaseOptions } from '../../src/db/connection';
+
+/** A fresh database for one test: `options` open it again (another connection, the CLI, a child process). */
+export type TestDatabase = Database & { options: DatabaseOptions; cleanup(): Promise<void> };
 
 export interface TestEngine {
   name: 'sqlite' | 'postgres';
-  open(): Promise<Database & { cleanup(): Promise<void> }>;
+  open(): Promise<TestDatabase>;
 }
 
 export function testEngines(): TestEngine[] {
@@ -20,11 +23,11 @@ export function testEngines(): TestEngine[] {
   return engines;
 }
 
-export async function openTestSqlite() {
+export async function openTestSqlite(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'djbooker-test-'));
   const database = await openDatabase({ dataDir: dir });
   return Object.assign(database, {
-    dataDir: dir,
+    options: { dataDir: dir },
     async cleanup() {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
@@ -33,7 +36,7 @@ export async function openTestSqlite() {
 }
 
 /** A schema of its own per test database, so that parallel test files never see each other. */
-export async function openTestPostgres(url: string) {
+export async function openTestPostgres(url: string): Promise<TestDatabase> {
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -42,7 +45,7 @@ export async function openTestPostgres(url: string) {
   const scopedUrl = withSearchPath(url, schema);
   const database = await openDatabase({ url: scopedUrl });
   return Object.assign(database, {
-    url: scopedUrl,
+    options: { url: scopedUrl },
     async cleanup() {
       await database.close();
       const c = new pg.Client({ connectionString: url });
@@ -51,6 +54,11 @@ export async function openTestPostgres(url: string) {
       await c.end();
     },
   });
+}
+
+/** How the `djbooker` CLI reaches the same database: DATABASE_URL, or --data-dir. */
+export function cliTarget(options: DatabaseOptions): { env: NodeJS.ProcessEnv; args: string[] } {
+  return 'url' in options ? { env: { DATABASE_URL: options.url }, args: [] } : { env: {}, args: ['--data-dir', options.dataDir] };
 }
 
 export function withSearchPath(url: string, schema: string): string {

@@ -3,17 +3,16 @@
  * DJB_TEST_DB ({"dataDir"} or {"url"}), starts the sender, prints one line per event, and exits
  * once nothing is left to send (unless the test kills it first).
  */
-import { openDatabase } from '../../src/db/connection';
+import { openDatabase, type DatabaseOptions } from '../../src/db/connection';
 import { smtpMailer, type MailContext } from '../../src/app/mailer';
 import { openSecretBox } from '../../src/app/secret-box';
 import { startOutboxSender } from '../../src/jobs/outbox-sender';
 
-const target = JSON.parse(process.env.DJB_TEST_DB ?? '{}') as { dataDir?: string; url?: string };
-const database = await openDatabase(target.url ? { url: target.url } : { dataDir: target.dataDir ?? '' });
+const database = await openDatabase(JSON.parse(process.env.DJB_TEST_DB ?? '{}') as DatabaseOptions);
 const ctx: MailContext = {
   database,
   now: () => new Date(),
-  secretBox: openSecretBox({ env: process.env, dataDir: target.dataDir ?? null }),
+  secretBox: openSecretBox({ env: process.env, dataDir: database.dataDir }),
   mailerFor: (config) => smtpMailer(config, { connectionMs: 5000, greetingMs: 5000, socketMs: 30_000 }),
   publicUrl: null,
 };
