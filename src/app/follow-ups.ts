@@ -408,16 +408,32 @@ export async function setDoNotContact(ctx: AppContext, workspace: Workspace, cli
   return { clientId, doNotContact };
 }
 
+const UNSUBSCRIBE_TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
+
+/** The client an unsubscribe token names, with its preferences; null for a token that names no one. */
+async function findUnsubscribeLink(db: Db, token: string) {
+  if (!UNSUBSCRIBE_TOKEN.test(token)) return null;
+  const prefs = await getContactPrefsByToken(db, token);
+  const client = prefs ? await getClientRow(db, prefs.workspace_id, prefs.client_id) : undefined;
+  return prefs && client ? { prefs, client } : null;
+}
+
+/** Who an unsubscribe link is for, read only: a GET (a link checker, a mail preview) never opts anyone out. */
+export async function getUnsubscribeLink(ctx: AppContext, token: string): Promise<{ clientName: string; sender: string | null; optedOut: boolean } | null> {
+  const found = await findUnsubscribeLink(ctx.database.db, token);
+  if (!found) return null;
+  const workspace = await getWorkspace(ctx.database.db, found.prefs.workspace_id);
+  const djName = workspace ? parseSettings(workspace.settings).djName?.trim() : undefined;
+  return { clientName: found.client.name, sender: djName || null, optedOut: found.prefs.opted_out_at !== null };
+}
+
 /** The unsubscribe link (route `/unsubscribe/:token`, no session: the token is the key). */
 export async function unsubscribeWithToken(ctx: AppContext, token: string): Promise<{ clientName: string; alreadyDone: boolean }> {
-  const db = ctx.database.db;
-  const prefs = token.length >= 16 ? await getContactPrefsByToken(db, token) : undefined;
-  if (!prefs) throw new AppError('not_found', 'Lien de désinscription inconnu ou expiré.');
-  const client = await getClientRow(db, prefs.workspace_id, prefs.client_id);
-  if (!client) throw new AppError('not_found', 'Lien de désinscription inconnu ou expiré.');
-  if (prefs.opted_out_at) return { clientName: client.name, alreadyDone: true };
-  await setOptedOut(db, prefs.client_id, ctx.now().toISOString(), 'unsubscribe_link');
-  return { clientName: client.name, alreadyDone: false };
+  const found = await findUnsubscribeLink(ctx.database.db, token);
+  if (!found) throw new AppError('not_found', 'Lien de désinscription inconnu ou expiré.');
+  if (found.prefs.opted_out_at) return { clientName: found.client.name, alreadyDone: true };
+  await setOptedOut(ctx.database.db, found.prefs.client_id, ctx.now().toISOString(), 'unsubscribe_link');
+  return { clientName: found.client.name, alreadyDone: false };
 }
 
 // ---------------------------------------------------------------------------------------------

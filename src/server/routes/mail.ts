@@ -5,20 +5,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../app/errors';
-import { unsubscribeWithToken } from '../../app/follow-ups';
+import { getUnsubscribeLink, unsubscribeWithToken } from '../../app/follow-ups';
 import { deleteMailSettings, getMailSettings, mailSettingsInputSchema, saveMailSettings, sendTestMail } from '../../app/mail-settings';
 import type { MailContext } from '../../app/mailer';
-import { parseSettings } from '../../app/settings';
-import { getClientRow } from '../../db/clients';
-import { getContactPrefsByToken } from '../../db/follow-ups';
-import { getWorkspace } from '../../db/workspaces';
 import { parseInput } from '../input';
 import { sessionOf } from '../session';
 
 const testBody = z.strictObject({ to: z.email().max(254).optional() });
 
 /** Unsubscribe tokens are 32 base64url characters; anything else is not looked up. */
-const UNSUBSCRIBE_TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
 const tokenParams = z.strictObject({ token: z.string().max(200) });
 
 /** A mail provider's one-click POST, or a form, comes from anywhere: bounded per address. */
@@ -68,18 +63,6 @@ function unknownLink(reply: FastifyReply): FastifyReply {
   ]);
 }
 
-/** Who the link is for, read only: a GET (a link checker, a preview) never opts anyone out. */
-async function unsubscribeTarget(ctx: MailContext, token: string): Promise<{ clientName: string; sender: string | null; optedOut: boolean } | null> {
-  if (!UNSUBSCRIBE_TOKEN.test(token)) return null;
-  const db = ctx.database.db;
-  const prefs = await getContactPrefsByToken(db, token);
-  if (!prefs) return null;
-  const [client, workspace] = await Promise.all([getClientRow(db, prefs.workspace_id, prefs.client_id), getWorkspace(db, prefs.workspace_id)]);
-  if (!client) return null;
-  const djName = workspace ? parseSettings(workspace.settings).djName?.trim() : undefined;
-  return { clientName: client.name, sender: djName || null, optedOut: prefs.opted_out_at !== null };
-}
-
 export function mailRoutes(app: FastifyInstance, ctx: MailContext): void {
   // ---- SMTP settings
 
@@ -116,7 +99,7 @@ export function unsubscribeRoutes(app: FastifyInstance, ctx: MailContext): void 
 
   app.get('/unsubscribe/:token', { config }, async (request, reply) => {
     const { token } = parseInput(tokenParams, request.params);
-    const target = await unsubscribeTarget(ctx, token);
+    const target = await getUnsubscribeLink(ctx, token);
     if (!target) return unknownLink(reply);
     const from = target.sender ? ` de ${target.sender}` : '';
     if (target.optedOut) {
@@ -133,7 +116,7 @@ export function unsubscribeRoutes(app: FastifyInstance, ctx: MailContext): void 
 
   app.post('/unsubscribe/:token', { config }, async (request, reply) => {
     const { token } = parseInput(tokenParams, request.params);
-    const target = await unsubscribeTarget(ctx, token);
+    const target = await getUnsubscribeLink(ctx, token);
     if (!target) return unknownLink(reply);
     try {
       await unsubscribeWithToken(ctx, token);
