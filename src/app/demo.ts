@@ -10,12 +10,24 @@ const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
 /** The guide's "date actuelle de référence". */
 export const DEMO_REFERENCE_DATE = '2026-01-14';
 
-export async function loadDemo(ctx: AppContext, workspace: Workspace): Promise<{ clients: ImportReport; gigs: ImportReport; referenceDate: string }> {
-  if (!(await isWorkspaceEmpty(ctx.database.db, workspace.id))) {
-    throw new AppError('conflict', 'Les données de démonstration ne se chargent que dans un espace vide.');
-  }
+export interface DemoLoad {
+  clients: ImportReport;
+  gigs: ImportReport;
+  referenceDate: string;
+}
+
+/** Imports the demo files (again: the second time adds nothing) and fixes the reference date on the demo's. */
+export async function loadDemo(ctx: AppContext, workspace: Workspace): Promise<DemoLoad> {
   const clients = await importFile(ctx, workspace, { kind: 'clients', path: `${DEMO_DIR}clients_dj_clean.csv`, overrides: {}, dryRun: false });
   const gigs = await importFile(ctx, workspace, { kind: 'gigs', path: `${DEMO_DIR}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
   await updateWorkspace(ctx.database.db, workspace.id, { reference_date: DEMO_REFERENCE_DATE });
   return { clients, gigs, referenceDate: DEMO_REFERENCE_DATE };
+}
+
+/** The web app offers the demo to an empty workspace only, so that it never mixes with real data. */
+export async function loadDemoIntoEmptyWorkspace(ctx: AppContext, workspace: Workspace): Promise<DemoLoad> {
+  if (!(await isWorkspaceEmpty(ctx.database.db, workspace.id))) {
+    throw new AppError('conflict', 'Les données de démonstration ne se chargent que dans un espace vide.');
+  }
+  return loadDemo(ctx, workspace);
 }

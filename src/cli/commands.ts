@@ -1,16 +1,15 @@
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH, addUser } from '../app/auth';
 import { AppError } from '../app/errors';
 import type { AppContext } from '../app/context';
 import { followUpJson, listFollowUpRecords } from '../app/follow-ups';
+import { loadDemo } from '../app/demo';
 import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
 import { clientJson, forecastJson, overviewJson } from '../app/json';
 import { getOverview, listClients } from '../app/portfolio';
 import { CONFIDENCE_LABEL, backtestForecast, getForecast } from '../app/predictions';
 import { recompute } from '../app/recompute';
 import { referenceDateOf, resolveWorkspace } from '../app/workspace';
-import { updateWorkspace } from '../db/workspaces';
 import { nameKey } from '../domain/names';
 import { TEMPLATE_NAMES } from '../domain/follow-ups/templates';
 import type { CliOptions } from './main';
@@ -46,8 +45,6 @@ async function passwordFrom(env: NodeJS.ProcessEnv): Promise<string> {
   return first;
 }
 
-export const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
-export const DEMO_REFERENCE_DATE = '2026-01-14';
 
 function parseMap(entries: string[] | undefined): Record<string, string> {
   const map: Record<string, string> = {};
@@ -181,15 +178,13 @@ export const commands: Record<string, Command> = {
   async demo(ctx, args, options, io) {
     if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
     const workspace = await resolveWorkspace(ctx, options.workspace, true);
-    const clients = await importFile(ctx, workspace, { kind: 'clients', path: `${DEMO_DIR}clients_dj_clean.csv`, overrides: {}, dryRun: false });
-    const gigs = await importFile(ctx, workspace, { kind: 'gigs', path: `${DEMO_DIR}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
-    await updateWorkspace(ctx.database.db, workspace.id, { reference_date: DEMO_REFERENCE_DATE });
+    const { clients, gigs, referenceDate } = await loadDemo(ctx, workspace);
     if (io.json) {
-      return io.out(JSON.stringify({ workspace: workspace.name, referenceDate: DEMO_REFERENCE_DATE, clients: importReportJson(clients), gigs: importReportJson(gigs) }) + '\n');
+      return io.out(JSON.stringify({ workspace: workspace.name, referenceDate, clients: importReportJson(clients), gigs: importReportJson(gigs) }) + '\n');
     }
     printImport(io, clients);
     printImport(io, gigs);
-    io.out(`Date de référence de l'espace « ${workspace.name} » : ${frenchDate(DEMO_REFERENCE_DATE)}.\n`);
+    io.out(`Date de référence de l'espace « ${workspace.name} » : ${frenchDate(referenceDate)}.\n`);
   },
 
   async followups(ctx, args, options, io) {

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
-import { loadDemo } from '../../app/demo';
+import { loadDemoIntoEmptyWorkspace } from '../../app/demo';
 import { AppError } from '../../app/errors';
 import { importFile } from '../../app/import-file';
 import { listImports, rejectedRowsCsv, undoImport } from '../../app/import-history';
@@ -108,7 +108,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/demo', async (request) => {
     const { workspace } = sessionOf(request);
-    const { clients, gigs, referenceDate } = await loadDemo(ctx, workspace);
+    const { clients, gigs, referenceDate } = await loadDemoIntoEmptyWorkspace(ctx, workspace);
     const summary = (r: typeof clients) => ({ id: r.id, file: r.file, rows: r.rows, imported: r.imported, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected });
     return { referenceDate, clients: summary(clients), gigs: summary(gigs) };
   });
