@@ -6,6 +6,7 @@ import { followUpJson, listFollowUpRecords } from '../app/follow-ups';
 import { loadDemo } from '../app/demo';
 import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
 import { clientJson, forecastJson, overviewJson } from '../app/json';
+import { getKpis } from '../app/kpis';
 import { getOverview, listClients } from '../app/portfolio';
 import { CONFIDENCE_LABEL, backtestForecast, getForecast } from '../app/predictions';
 import { recompute } from '../app/recompute';
@@ -15,6 +16,8 @@ import { TEMPLATE_NAMES } from '../domain/follow-ups/templates';
 import type { CliOptions } from './main';
 import { startServer } from '../server/server';
 import { decimal1, euros, frenchDate, table } from './format';
+import { kpisText } from './kpis-text';
+import { kpisQuerySchema } from '../contracts/kpis';
 import { readHidden } from './prompt';
 
 export interface CommandIo {
@@ -131,6 +134,16 @@ export const commands: Record<string, Command> = {
         [false, false, false, true, true, false, true, false, true, true],
       ) + `\n${list.length} clients au ${frenchDate(asOf)}\n`,
     );
+  },
+
+  async kpis(ctx, args, options, io) {
+    if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    const query = kpisQuerySchema.safeParse({ from: options.from, to: options.to, asOf: options['as-of'] });
+    if (!query.success) throw new AppError('usage', `date invalide (${String(query.error.issues[0]?.path[0] ?? '')}) : attendu AAAA-MM-JJ`);
+    const k = await getKpis(ctx, workspace, query.data);
+    if (io.json) return io.out(JSON.stringify(k) + '\n');
+    io.out(kpisText(k));
   },
 
   async recompute(ctx, args, options, io) {

@@ -22,6 +22,9 @@ Commandes :
   predict [--as-of …] [--backtest]
                                 prévisions par client (BG/NBD, Gamma-Gamma, saisonnalité) ;
                                 --backtest : calibre jusqu'à --as-of et compare à l'année suivante
+  kpis [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--as-of …]
+                                indicateurs et objectifs du guide sur une période (défaut :
+                                l'année finissant à --as-of, sinon aujourd'hui)
   recompute                     recalcule les totaux et segmentations
   followups [--client NOM]      les relances faites et leurs résultats
   demo                          charge les données de démonstration (date de référence 2026-01-14)
@@ -43,6 +46,8 @@ const optionsSchema = z.object({
   workspace: z.string().min(1).optional(),
   json: z.boolean().optional(),
   'as-of': z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
   segment: z.enum(['vip', 'active', 'dormant', 'lapsed', 'prospect']).optional(),
   sort: z.enum(['name', 'gigs', 'revenue', 'last', 'priority']).optional(),
   map: z.array(z.string().regex(/^[A-Za-z]+=.*$/, 'attendu champ=En-tête')).optional(),
@@ -81,6 +86,8 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
         workspace: { type: 'string' },
         json: { type: 'boolean' },
         'as-of': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         segment: { type: 'string' },
         sort: { type: 'string' },
         map: { type: 'string', multiple: true },

@@ -20,6 +20,7 @@ import { accountRoutes } from './routes/accounts';
 import { bookingRoutes } from './routes/bookings';
 import { followUpRoutes } from './routes/follow-ups';
 import { importRoutes } from './routes/imports';
+import { kpiRoutes } from './routes/kpis';
 import { mailRoutes, unsubscribeRoutes } from './routes/mail';
 import { portfolioRoutes } from './routes/portfolio';
 import { settingsRoutes } from './routes/settings';
@@ -104,6 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   accountRoutes(app, ctx, options.setupCode ?? null);
   portfolioRoutes(app, ctx);
+  kpiRoutes(app, ctx);
   bookingRoutes(app, ctx);
   await app.register(async (scope) => importRoutes(scope, ctx));
   settingsRoutes(app, ctx);
