@@ -10,17 +10,15 @@ import { main } from '../cli/main';
 import { kpisSchema } from '../contracts/kpis';
 import { getClientByNameKey } from '../db/clients';
 import type { Workspace } from '../db/schema';
-import { createWorkspace, getWorkspace, updateWorkspace } from '../db/workspaces';
+import { createWorkspace, getWorkspace } from '../db/workspaces';
 import { nameKey } from '../domain/names';
 import { createBooking } from './bookings';
 import type { AppContext } from './context';
+import { loadDemo } from './demo';
 import { AppError } from './errors';
 import { confirmFollowUp, recordFollowUp, setFollowUpOutcome } from './follow-ups';
-import { importFile } from './import-file';
 import { getDashboard, getKpis, periodOf } from './kpis';
 import { getOverview } from './portfolio';
-
-const DEMO = new URL('../../demo/', import.meta.url).pathname;
 
 /** The demo's returns dated 2025-01-15 … 2026-01-14, by hand: 15 returns, 2 684 days in all. */
 const RETURNS_12_MONTHS = {
@@ -46,11 +44,9 @@ for (const engine of testEngines()) {
       db = await engine.open();
       clock = new Date('2026-01-14T10:00:00Z');
       ctx = { database: db, now: () => clock };
-      ws = await createWorkspace(db.db, 'demo', ctx.now());
-      await importFile(ctx, ws, { kind: 'clients', path: `${DEMO}clients_dj_clean.csv`, overrides: {}, dryRun: false });
-      await importFile(ctx, ws, { kind: 'gigs', path: `${DEMO}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
-      await updateWorkspace(db.db, ws.id, { reference_date: '2026-01-14' });
-      ws = (await getWorkspace(db.db, ws.id))!;
+      const created = await createWorkspace(db.db, 'demo', ctx.now());
+      await loadDemo(ctx, created);
+      ws = (await getWorkspace(db.db, created.id))!;
     });
     afterAll(async () => db.cleanup());
 
