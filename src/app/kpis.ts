@@ -3,7 +3,7 @@ import { chartsJson, idsToName, kpisJson, type DashboardJson, type KpisJson, typ
 import { listClientNames, listFollowUpFacts, listGigFacts } from '../db/analytics';
 import type { Workspace } from '../db/schema';
 import { computeCharts } from '../domain/analytics';
-import { calendarDateIn, daysBetween, type IsoDate } from '../domain/dates';
+import { calendarDateIn, daysBetween, isIsoDate, type IsoDate } from '../domain/dates';
 import { computeKpis, yearEndingOn, type Period } from '../domain/kpis';
 import type { AppContext } from './context';
 import { AppError } from './errors';
@@ -19,6 +19,9 @@ export const MAX_PERIOD_DAYS = 100 * 366;
  * the year ending on `to`.
  */
 export function periodOf(ctx: AppContext, workspace: Workspace, query: KpisQuery): Period {
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && !isIsoDate(value)) throw new AppError('usage', `Date invalide (${name}) : « ${value} » n’existe pas (attendu AAAA-MM-JJ).`);
+  }
   const to: IsoDate = query.to ?? query.asOf ?? calendarDateIn(workspace.time_zone, ctx.now());
   const from = query.from ?? yearEndingOn(to).from;
   if (from > to) throw new AppError('usage', `Période invalide : le début (${from}) est après la fin (${to}).`);
