@@ -64,7 +64,7 @@ export function exportFileName(ctx: AppContext, workspace: Workspace, what: stri
 }
 
 /** Writes chunks to a file (the CLI's exports), with an error a DJ can act on when it cannot be written. */
-export async function writeChunks(path: string, chunks: AsyncIterable<string | Uint8Array>): Promise<number> {
+export async function writeChunks(path: string, chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<number> {
   const out = createWriteStream(path);
   let bytes = 0;
   try {

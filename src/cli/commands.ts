@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context';
 import { followUpJson, listFollowUpRecords } from '../app/follow-ups';
 import { loadDemo } from '../app/demo';
 import { csvExport, writeChunks } from '../app/exports';
+import { reportPdf } from '../app/report';
 import { exportWorkspace, importWorkspace, readWorkspaceFile } from '../app/workspace-archive';
 import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
 import { clientJson, forecastJson, overviewJson } from '../app/json';
@@ -105,6 +106,15 @@ export const commands: Record<string, Command> = {
     const bytes = await writeChunks(path, what === 'workspace' ? exportWorkspace(ctx, workspace) : csvExport(ctx, workspace, what));
     if (io.json) return io.out(JSON.stringify({ file: path, what, bytes }) + '\n');
     io.out(`✅ ${what === 'workspace' ? 'Espace de travail exporté' : what === 'clients' ? 'Clients exportés' : 'Prestations exportées'} dans ${path} (${bytes.toLocaleString('fr-FR')} octets).\n`);
+  },
+
+  async report(ctx, args, options, io) {
+    if (args.length > 0 || !options.pdf) throw new AppError('usage', 'usage : djbooker report --pdf FICHIER.pdf [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--as-of AAAA-MM-JJ]');
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    const { model, pdf } = await reportPdf(ctx, workspace, { asOf: options['as-of'], from: options.from, to: options.to });
+    const bytes = await writeChunks(options.pdf, [pdf]);
+    if (io.json) return io.out(JSON.stringify({ file: options.pdf, bytes, asOf: model.asOf, period: model.period, sections: model.sections.map((s) => s.id) }) + '\n');
+    io.out(`✅ Rapport au ${frenchDate(model.asOf)} (période du ${frenchDate(model.period.from)} au ${frenchDate(model.period.to)}) écrit dans ${options.pdf}.\n`);
   },
 
   async overview(ctx, args, options, io) {
