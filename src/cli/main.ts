@@ -17,6 +17,11 @@ Commandes :
   import gigs FICHIER           importe un fichier de prestations (alias : import prestations)
       --map champ=En-tête       impose la colonne d'un champ (répétable)
       --dry-run                 montre le rapport sans rien écrire
+  import workspace FICHIER.json importe un espace de travail exporté (dans un espace vide)
+  export clients|gigs FICHIER   exporte les clients ou les prestations en CSV pour Excel
+  export workspace FICHIER.json exporte tout l'espace de travail (JSON, sans mot de passe SMTP)
+  report --pdf FICHIER [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--as-of …]
+                                le rapport PDF (vue d'ensemble, VIP, clients à relancer, en veille)
   overview [--as-of AAAA-MM-JJ] vue d'ensemble
   clients [--segment vip|active|dormant|lapsed|prospect] [--sort gigs|revenue|last|priority] [--as-of …]
   predict [--as-of …] [--backtest]
@@ -56,6 +61,9 @@ const optionsSchema = z.object({
   email: z.email().optional(),
   name: z.string().trim().min(1).max(200).optional(),
   client: z.string().min(1).optional(),
+  pdf: z.string().min(1).optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
   help: z.boolean().optional(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
@@ -96,6 +104,9 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
         email: { type: 'string' },
         name: { type: 'string' },
         client: { type: 'string' },
+        pdf: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

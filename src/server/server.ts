@@ -18,6 +18,7 @@ import { startOutboxSender, type OutboxSender, type OutboxSenderOptions } from '
 import { registerErrorHandler } from './errors';
 import { accountRoutes } from './routes/accounts';
 import { bookingRoutes } from './routes/bookings';
+import { exportRoutes } from './routes/exports';
 import { followUpRoutes } from './routes/follow-ups';
 import { importRoutes } from './routes/imports';
 import { kpiRoutes } from './routes/kpis';
@@ -107,6 +108,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   portfolioRoutes(app, ctx);
   kpiRoutes(app, ctx);
   bookingRoutes(app, ctx);
+  exportRoutes(app, ctx);
   await app.register(async (scope) => importRoutes(scope, ctx));
   settingsRoutes(app, ctx);
   followUpRoutes(app, mail, kickSender);

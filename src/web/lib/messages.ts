@@ -46,6 +46,8 @@ const fr = {
   'crm.asOf': 'Chiffres au {date}',
   'crm.changeDate': 'changer la date de référence',
   'crm.allClients': 'Voir tous les clients',
+  'crm.reportPdf': 'Exporter en PDF',
+  'crm.reportPdfHint': 'Rapport d’activité : vue d’ensemble, top VIP, clients à relancer et en veille.',
 
   'overview.title': "Vue d'ensemble",
   'overview.clients': 'clients au total',
@@ -358,6 +360,11 @@ const fr = {
   'directory.next': 'Suivants',
   'directory.range': '{from}–{to} sur {total}',
   'directory.newClientTitle': 'Ajouter un client',
+  'directory.exportTitle': 'Exporter mes données',
+  'directory.exportClients': 'Clients (CSV pour Excel)',
+  'directory.exportGigs': 'Prestations (CSV pour Excel)',
+  'directory.exportWorkspace': 'Tout l’espace de travail (JSON)',
+  'directory.exportHint': 'Les CSV s’ouvrent dans Excel et se réimportent tels quels ; le fichier JSON reprend tout (sauf le mot de passe SMTP) et s’importe dans une installation vide avec « npx djbooker import workspace ».',
   'directory.newClient': 'Nom du client',
   'directory.create': 'Ajouter',
 
@@ -583,6 +590,8 @@ const en: Dictionary = {
   'crm.asOf': 'Figures as of {date}',
   'crm.changeDate': 'change the reference date',
   'crm.allClients': 'See all clients',
+  'crm.reportPdf': 'Export as PDF',
+  'crm.reportPdfHint': 'Activity report: overview, top VIP, clients to win back and dormant clients.',
 
   'overview.title': 'Overview',
   'overview.clients': 'clients in all',
@@ -895,6 +904,11 @@ const en: Dictionary = {
   'directory.next': 'Next',
   'directory.range': '{from}–{to} of {total}',
   'directory.newClientTitle': 'Add a client',
+  'directory.exportTitle': 'Export my data',
+  'directory.exportClients': 'Clients (CSV for Excel)',
+  'directory.exportGigs': 'Gigs (CSV for Excel)',
+  'directory.exportWorkspace': 'The whole workspace (JSON)',
+  'directory.exportHint': 'The CSV files open in Excel and import back as they are; the JSON file holds everything (except the SMTP password) and imports into an empty installation with “npx djbooker import workspace”.',
   'directory.newClient': 'Client name',
   'directory.create': 'Add',
 
