@@ -62,8 +62,6 @@ const optionsSchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   client: z.string().min(1).optional(),
   pdf: z.string().min(1).optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
   help: z.boolean().optional(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
@@ -105,8 +103,6 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
         name: { type: 'string' },
         client: { type: 'string' },
         pdf: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
