@@ -14,6 +14,7 @@ import { getOverview, listClients } from '../app/portfolio';
 import { CONFIDENCE_LABEL, backtestForecast, getForecast } from '../app/predictions';
 import { recompute } from '../app/recompute';
 import { referenceDateOf, resolveWorkspace } from '../app/workspace';
+import { isIsoDate } from '../domain/dates';
 import { nameKey } from '../domain/names';
 import { TEMPLATE_NAMES } from '../domain/follow-ups/templates';
 import type { CliOptions } from './main';
@@ -113,6 +114,10 @@ export const commands: Record<string, Command> = {
 
   async report(ctx, args, options, io) {
     if (args.length > 0 || !options.pdf) throw new AppError('usage', 'usage : djbooker report --pdf FICHIER.pdf [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--as-of AAAA-MM-JJ]');
+    for (const name of ['from', 'to'] as const) {
+      const value = options[name];
+      if (value !== undefined && !isIsoDate(value)) throw new AppError('usage', `--${name} : date invalide « ${value} » (attendu AAAA-MM-JJ).`);
+    }
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const { model, pdf } = await reportPdf(ctx, workspace, { asOf: options['as-of'], from: options.from, to: options.to });
     const bytes = await writeChunks(options.pdf, [pdf]);

@@ -177,6 +177,20 @@ for (const engine of testEngines()) {
       expect(await figures(target)).toBe(await figures(source));
     });
 
+    it('writes the PDF report, and says how to call it when --pdf or a date is wrong', async () => {
+      const src = runner(source);
+      const file = path('pdf');
+      const r = await src('report', '--pdf', file, '--from', '2025-01-01', '--to', '2025-12-31', '--json');
+      expect(r.err).toBe('');
+      expect(JSON.parse(r.out)).toMatchObject({ file, asOf: '2026-01-14', period: { from: '2025-01-01', to: '2025-12-31' }, sections: ['overview', 'vip', 'win-back', 'gentle-reminder'] });
+      expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+      expect((await src('report')).code).toBe(2);
+      expect((await src('report', '--pdf', file, '--from', '2025-02-30')).code).toBe(2);
+      const unwritable = await src('report', '--pdf', join(dir, 'missing-folder', 'r.pdf'));
+      expect(unwritable.code).toBe(1);
+      expect(unwritable.err).toContain('dossier introuvable');
+    });
+
     it('refuses a workspace file into a workspace with data, and a file from a newer version', async () => {
       const file = path('json');
       await runner(source)('export', 'workspace', file);

@@ -7,6 +7,7 @@
 import type { Cadence } from './follow-ups/cadence';
 import { timeSinceInWords } from './follow-ups/french';
 import { formatEuros, type Cents } from './money';
+import { compareNames } from './names';
 import type { ClientSegment } from './segments';
 import type { IsoDate } from './dates';
 
@@ -140,7 +141,7 @@ function overviewSection(input: ReportInput): ReportSection {
 const STATUS_WORD = { active: 'Actif', dormant: 'En veille', lapsed: 'À relancer', prospect: 'Prospect' } as const;
 
 function vipSection(input: ReportInput): ReportSection {
-  const vip = input.clients.filter((c) => c.segment.vip).sort((a, b) => b.segment.stats.revenueCents - a.segment.stats.revenueCents);
+  const vip = input.clients.filter((c) => c.segment.vip).sort((a, b) => b.segment.stats.revenueCents - a.segment.stats.revenueCents || compareNames(a.name, b.name));
   const shown = vip.slice(0, REPORT_LIST_LIMITS.vip);
   return {
     id: 'vip',
@@ -163,10 +164,13 @@ function vipSection(input: ReportInput): ReportSection {
   };
 }
 
+/** Highest priority first; among equal (rounded) priorities, more revenue, then the name the French way. */
+function byPriority(a: ReportClient, b: ReportClient): number {
+  return (b.segment.priority ?? 0) - (a.segment.priority ?? 0) || b.segment.stats.revenueCents - a.segment.stats.revenueCents || compareNames(a.name, b.name);
+}
+
 function winBackSection(input: ReportInput): ReportSection {
-  const lapsed = input.clients
-    .filter((c) => c.segment.status === 'lapsed')
-    .sort((a, b) => (b.segment.priority ?? 0) - (a.segment.priority ?? 0));
+  const lapsed = input.clients.filter((c) => c.segment.status === 'lapsed').sort(byPriority);
   const shown = lapsed.slice(0, REPORT_LIST_LIMITS.winBack);
   const potential = lapsed.reduce((sum, c) => sum + (c.segment.potential?.cents ?? 0), 0);
   return {
@@ -195,9 +199,7 @@ function winBackSection(input: ReportInput): ReportSection {
 }
 
 function gentleReminderSection(input: ReportInput): ReportSection {
-  const due = input.clients
-    .filter((c) => c.segment.status === 'dormant' && c.cadence.proposed)
-    .sort((a, b) => (b.segment.priority ?? 0) - (a.segment.priority ?? 0));
+  const due = input.clients.filter((c) => c.segment.status === 'dormant' && c.cadence.proposed).sort(byPriority);
   const shown = due.slice(0, REPORT_LIST_LIMITS.gentleReminder);
   return {
     id: 'gentle-reminder',
