@@ -101,6 +101,8 @@ export function computeCharts(input: AnalyticsInput): Charts {
   const period: Period = { from: input.from, to };
   const months = monthsEndingAt(to, CHART_MONTHS);
   const monthIndex = new Map(months.map((m, i) => [m, i]));
+  // A gig of month M is the "year before" of the chart's month M + 12.
+  const yearLaterIndex = new Map(months.map((m, i) => [addMonths(`${m}-01`, -12).slice(0, 7), i]));
   const previousTo = addMonths(to, -12);
   const done = input.gigs.filter((g) => g.status === 'done' && g.date <= to);
 
@@ -126,7 +128,7 @@ export function computeCharts(input: AnalyticsInput): Charts {
     const i = monthIndex.get(month);
     if (i !== undefined) (byMonth[i] as MonthRevenue).revenueCents += g.amountCents;
     if (g.date <= previousTo) {
-      const j = monthIndex.get(addMonths(`${month}-01`, 12).slice(0, 7));
+      const j = yearLaterIndex.get(month);
       if (j !== undefined) (byMonth[j] as MonthRevenue).previousYearCents += g.amountCents;
     }
     const year = Number(g.date.slice(0, 4));

@@ -9,7 +9,7 @@ import './analytics.css';
 export interface ChartSeries {
   key: string;
   label: string;
-  /** One of the palette's classes: `c1` … `c6`, `active`, `dormant`, `lapsed`. */
+  /** One of the palette's classes: `tone-1` … `tone-6`, `tone-active`, `tone-dormant`, `tone-lapsed`. */
   tone: string;
 }
 
@@ -51,11 +51,11 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
   return [ref, width];
 }
 
-/** A round top for the axis: 1, 2 or 5 times a power of ten. */
+/** A round top for the axis: 1, 2, 2.5 or 5 times a power of ten. */
 function niceMax(n: number): number {
   if (n <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(n));
-  for (const m of [1, 2, 5, 10]) if (m * p >= n) return m * p;
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= n) return m * p;
   return 10 * p;
 }
 
@@ -203,7 +203,7 @@ export function BarTable({
               <th scope="row">{r.label}</th>
               <td>
                 <span className="bar-cell">
-                  <span className={`hbar ${r.tone ?? 'c1'}`} style={{ width: `${max > 0 ? (r.value / max) * 100 : 0}%` }} aria-hidden="true" />
+                  <span className={`hbar ${r.tone ?? 'tone-1'}`} style={{ width: `${max > 0 ? (r.value / max) * 100 : 0}%` }} aria-hidden="true" />
                   <span className="hbar-value">{format(r.value)}</span>
                 </span>
               </td>

@@ -13,7 +13,7 @@ export function ClientRevenueChart({ totals }: { totals: { year: number; revenue
         title={t('analytics.chart.clientRevenue')}
         categories={years.map((y) => String(y.year))}
         categoryHeader={t('analytics.year')}
-        series={[{ key: 'revenue', label: t('analytics.revenue'), tone: 'c1' }]}
+        series={[{ key: 'revenue', label: t('analytics.revenue'), tone: 'tone-1' }]}
         values={[years.map((y) => y.revenue)]}
         format={money}
         formatAxis={compact}

@@ -76,7 +76,7 @@ function PeriodPicker({ period, onPeriod }: { period: PeriodState; onPeriod: (p:
       <fieldset className="period">
         <legend>{t('analytics.period')}</legend>
         {options.map(([c, label]) => (
-          <label key={c}>
+          <label key={c} className="radio">
             <input type="radio" name="period" value={c} checked={choice === c} onChange={() => choose(c)} />
             {t(label)}
           </label>
@@ -135,7 +135,9 @@ function KpiSection({ data }: { data: Dashboard }) {
         <li className="kpi">
           <h3>{t('analytics.reactivationRate')}</h3>
           <p className={k.reactivationRate.all === null ? 'kpi-value none' : 'kpi-value'}>{rate(k.reactivationRate.all)}</p>
-          <p className="hint">{t('analytics.respondedOf', { responded: number(k.responded.all), followedUp: number(k.followedUp.all) })}</p>
+          {k.followedUp.all > 0 ? (
+            <p className="hint">{t('analytics.respondedOf', { responded: number(k.responded.all), followedUp: number(k.followedUp.all) })}</p>
+          ) : null}
           <p>
             {t('analytics.vipRate', { rate: rate(k.reactivationRate.vip) })} · {t('analytics.regularRate', { rate: rate(k.reactivationRate.regular) })}
           </p>
@@ -224,8 +226,8 @@ function ChartsSection({ data }: { data: Dashboard }) {
           categories={months}
           categoryHeader={t('analytics.month')}
           series={[
-            { key: 'now', label: t('analytics.revenue'), tone: 'c1' },
-            { key: 'before', label: t('analytics.previousYear'), tone: 'c2' },
+            { key: 'now', label: t('analytics.revenue'), tone: 'tone-1' },
+            { key: 'before', label: t('analytics.previousYear'), tone: 'tone-2' },
           ]}
           values={[c.revenueByMonth.map((m) => m.revenue), c.revenueByMonth.map((m) => m.previousYear)]}
           format={money}
@@ -235,7 +237,7 @@ function ChartsSection({ data }: { data: Dashboard }) {
           title={t('analytics.chart.revenueByYear')}
           categories={c.revenueByYear.map((y) => String(y.year))}
           categoryHeader={t('analytics.year')}
-          series={[{ key: 'revenue', label: t('analytics.revenue'), tone: 'c1' }]}
+          series={[{ key: 'revenue', label: t('analytics.revenue'), tone: 'tone-1' }]}
           values={[c.revenueByYear.map((y) => y.revenue)]}
           format={money}
           formatAxis={compact}
@@ -262,8 +264,8 @@ function ChartsSection({ data }: { data: Dashboard }) {
           valueHeader={t('analytics.revenue')}
           extra={t('analytics.share')}
           rows={[
-            { label: t('analytics.vip'), value: c.vipShare.vip, tone: 'c1', extra: share === null ? '—' : percent(share) },
-            { label: t('analytics.others'), value: c.vipShare.others, tone: 'c2', extra: share === null ? '—' : percent(1 - share) },
+            { label: t('analytics.vip'), value: c.vipShare.vip, tone: 'tone-1', extra: share === null ? '—' : percent(share) },
+            { label: t('analytics.others'), value: c.vipShare.others, tone: 'tone-2', extra: share === null ? '—' : percent(1 - share) },
           ]}
           format={money}
         />
@@ -273,7 +275,7 @@ function ChartsSection({ data }: { data: Dashboard }) {
           valueHeader={t('analytics.revenue')}
           extra={t('analytics.gigs')}
           rows={c.revenueByType.map((x) => ({
-            label: x.others ? t('analytics.otherTypes') : (x.type ?? t('analytics.noType')), value: x.revenue, tone: 'c3', extra: number(x.gigs),
+            label: x.others ? t('analytics.otherTypes') : (x.type ?? t('analytics.noType')), value: x.revenue, tone: 'tone-3', extra: number(x.gigs),
           }))}
           format={money}
         />
@@ -283,7 +285,7 @@ function ChartsSection({ data }: { data: Dashboard }) {
           categories={c.revenueByMonthOfYear.map((m) => monthName(m.month, lang).slice(0, 3))}
           categoryNames={c.revenueByMonthOfYear.map((m) => monthName(m.month, lang))}
           categoryHeader={t('analytics.month')}
-          series={[{ key: 'revenue', label: t('analytics.revenue'), tone: 'c3' }]}
+          series={[{ key: 'revenue', label: t('analytics.revenue'), tone: 'tone-3' }]}
           values={[c.revenueByMonthOfYear.map((m) => m.revenue)]}
           format={money}
           formatAxis={compact}
@@ -296,10 +298,10 @@ function ChartsSection({ data }: { data: Dashboard }) {
           categoryHeader={t('analytics.month')}
           series={[
             { key: 'booking', label: t('analytics.outcome.booking'), tone: 'tone-active' },
-            { key: 'answered', label: t('analytics.outcome.answered'), tone: 'c3' },
+            { key: 'answered', label: t('analytics.outcome.answered'), tone: 'tone-3' },
             { key: 'declined', label: t('analytics.outcome.declined'), tone: 'tone-lapsed' },
-            { key: 'noAnswer', label: t('analytics.outcome.noAnswer'), tone: 'c4' },
-            { key: 'waiting', label: t('analytics.outcome.waiting'), tone: 'c5' },
+            { key: 'noAnswer', label: t('analytics.outcome.noAnswer'), tone: 'tone-4' },
+            { key: 'waiting', label: t('analytics.outcome.waiting'), tone: 'tone-5' },
           ]}
           values={[
             c.followUpsByMonth.map((m) => m.booking), c.followUpsByMonth.map((m) => m.answered), c.followUpsByMonth.map((m) => m.declined),
