@@ -19,6 +19,8 @@ export {
   type FitPortfolioOptions,
   type PortfolioModel,
   type PredictionConfidence,
+  type PredictionFitName,
+  type PredictionReason,
   PREDICTION_HORIZON_WEEKS,
   fitPortfolioModel,
   predictClient,
