@@ -7,8 +7,8 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from '../domain/dates';
 import { formatEuros } from '../domain/money';
 import {
-  detectSeasonality, fitPortfolioModel, predictClient,
-  type ClientGig, type ClientPrediction, type PortfolioModel, type PredictionReason, type SeasonalPattern,
+  detectSeasonality, fitPortfolioModel, fitPortfolioSummaries, predictClient, predictSummary, summarizeClient,
+  type ClientGig, type ClientPrediction, type PortfolioModel, type PredictionReason, type SeasonalPattern, type TransactionSummary,
 } from '../domain/predictions';
 import { listGigDays } from '../db/gig-histories';
 import type { Workspace } from '../db/schema';
@@ -104,9 +104,25 @@ export async function getForecast(ctx: AppContext, workspace: Workspace, asOf: I
   return forecastOf(ctx, workspace, asOf, await listClients(ctx, workspace, asOf));
 }
 
-/** The same, for clients already segmented (the server's cached portfolio). */
+/** The same, for clients already segmented. */
 export async function forecastOf(ctx: AppContext, workspace: Workspace, asOf: IsoDate, clients: ClientView[]): Promise<Forecast> {
-  return forecastFrom(clients, groupByClient(await listGigDays(ctx.database.db, workspace.id, asOf)), asOf);
+  return forecastFrom(clients.map(forecastClientOf), groupByClient(await listGigDays(ctx.database.db, workspace.id, asOf)), asOf);
+}
+
+/** The refit of the server's cache: the fits now, each client when a page asks for it. */
+export async function prepareWorkspaceForecast(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<PreparedForecast> {
+  return prepareForecast(groupByClient(await listGigDays(ctx.database.db, workspace.id, asOf)), asOf);
+}
+
+export function forecastClientOf(c: ClientView): ForecastClient {
+  return { id: c.id, name: c.name, potentialCents: c.segment.potential?.cents ?? 0 };
+}
+
+/** What the forecast needs of a client besides its gigs: the segmentation's yearly potential. */
+export interface ForecastClient {
+  id: number;
+  name: string;
+  potentialCents: number;
 }
 
 /**
@@ -122,19 +138,47 @@ function modelSummary(model: PortfolioModel): Forecast['model'] {
   return { bgNbd, gammaGamma, confidence, reasons, clients, repeaters };
 }
 
-function forecastFrom(clients: ClientView[], histories: Map<number, ClientGig[]>, asOf: IsoDate): Forecast {
-  const model = fitPortfolioModel([...histories.values()], asOf);
+/**
+ * A refit whose per-client part is done on demand: both fits over every client up front (what a
+ * change of the data costs), then a client's prediction, seasonality and explanation when it is
+ * first asked for, and kept. The server pages predictions like the client lists, so a page of 100
+ * costs 100 of these, not 20,000 (bench/predictions-refit.ts times both).
+ */
+export interface PreparedForecast {
+  asOf: IsoDate;
+  model: Forecast['model'];
+  clientForecast(client: ForecastClient): ClientForecast;
+}
+
+export function prepareForecast(histories: Map<number, ClientGig[]>, asOf: IsoDate): PreparedForecast {
+  const summaries = new Map<number, TransactionSummary>();
+  for (const [id, history] of histories) {
+    const s = summarizeClient(history, asOf);
+    if (s) summaries.set(id, s);
+  }
+  const model = fitPortfolioSummaries([...summaries.values()], asOf);
+  const done = new Map<number, ClientForecast>();
   return {
     asOf,
     model: modelSummary(model),
-    clients: clients.map((c) => {
+    clientForecast(c) {
+      const found = done.get(c.id);
+      if (found) return found;
       const history = histories.get(c.id) ?? [];
-      const prediction = withoutCertainty(predictClient(history, asOf, model, c.segment.potential?.cents ?? 0));
+      const prediction = withoutCertainty(predictSummary(summaries.get(c.id) ?? null, model, c.potentialCents));
       const seasonal = detectSeasonality(history.map((g) => g.date), asOf);
       const explanation = seasonal ? `${explainPrediction(prediction)} ${capitalised(seasonal.explanation)}.` : explainPrediction(prediction);
-      return { clientId: c.id, name: c.name, prediction, seasonal, explanation };
-    }),
+      const forecast = { clientId: c.id, name: c.name, prediction, seasonal, explanation };
+      done.set(c.id, forecast);
+      return forecast;
+    },
   };
+}
+
+/** Every client's forecast at once (the CLI's `predict`): prepareForecast, then each client. */
+export function forecastFrom(clients: readonly ForecastClient[], histories: Map<number, ClientGig[]>, asOf: IsoDate): Forecast {
+  const prepared = prepareForecast(histories, asOf);
+  return { asOf, model: prepared.model, clients: clients.map((c) => prepared.clientForecast(c)) };
 }
 
 export interface BacktestRow {

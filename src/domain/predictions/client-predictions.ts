@@ -137,6 +137,11 @@ class Grader {
   }
 }
 
+/** A client's done gigs up to the reference date as the models' (x, t_x, T, z̄); null without any. */
+export function summarizeClient(gigs: readonly ClientGig[], referenceDate: IsoDate): TransactionSummary | null {
+  return summarizeGigs(gigs, toDayNumber(referenceDate));
+}
+
 export function fitPortfolioModel(
   histories: readonly (readonly ClientGig[])[],
   referenceDate: IsoDate,
@@ -148,6 +153,15 @@ export function fitPortfolioModel(
     const s = summarizeGigs(h, referenceDay);
     if (s) summaries.push(s);
   }
+  return fitPortfolioSummaries(summaries, referenceDate, options);
+}
+
+/** fitPortfolioModel on summaries already made (summarizeClient), so a refit summarizes each client once. */
+export function fitPortfolioSummaries(
+  summaries: readonly TransactionSummary[],
+  referenceDate: IsoDate,
+  options: FitPortfolioOptions = {},
+): PortfolioModel {
   const clients = summaries.length;
   let repeaters = 0;
   let dayTotal = 0;
@@ -270,8 +284,17 @@ export function predictClient(
   fallbackPotentialCents: Cents,
   horizonWeeks: number = PREDICTION_HORIZON_WEEKS,
 ): ClientPrediction {
+  return predictSummary(summarizeGigs(gigs, toDayNumber(referenceDate)), model, fallbackPotentialCents, horizonWeeks);
+}
+
+/** predictClient on the client's summary (summarizeClient at the model's reference date). */
+export function predictSummary(
+  s: TransactionSummary | null,
+  model: PortfolioModel,
+  fallbackPotentialCents: Cents,
+  horizonWeeks: number = PREDICTION_HORIZON_WEEKS,
+): ClientPrediction {
   const fallback = nonNegativeCents(fallbackPotentialCents);
-  const s = summarizeGigs(gigs, toDayNumber(referenceDate));
   const params = model.bgNbd;
   if (!s || !params) {
     return {

@@ -23,7 +23,10 @@ export {
   type PredictionReason,
   PREDICTION_HORIZON_WEEKS,
   fitPortfolioModel,
+  fitPortfolioSummaries,
   predictClient,
+  predictSummary,
+  summarizeClient,
 } from './client-predictions';
 export { type GroupedSummaries, type RepeatSummaries, type RepeatSummary, groupSummaries, isValidSummary, toSummaryColumns } from './customer-data';
 export {

@@ -69,11 +69,16 @@ interface Gig {
   position: number;
 }
 
+/** The number written by `date`'s characters [from, to): parse runs on every gig of every client. */
+function digitsOf(date: IsoDate, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) n = n * 10 + date.charCodeAt(k) - 48;
+  return n;
+}
+
 function parse(date: IsoDate): Gig {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const dayOfMonth = Number(date.slice(8, 10));
-  return { day: toDayNumber(date), year, position: (MONTH_START[month - 1] as number) + dayOfMonth - 1 };
+  const month = digitsOf(date, 5, 7);
+  return { day: toDayNumber(date), year: digitsOf(date, 0, 4), position: (MONTH_START[month - 1] as number) + digitsOf(date, 8, 10) - 1 };
 }
 
 function circularDistance(p: number, q: number): number {
@@ -93,18 +98,20 @@ function anchorDate(position: number, year: number): number {
   return dayNumberOf(year, month, Math.min(day, daysInMonth(year, month)));
 }
 
-/** Year of the anchor occurrence nearest to the gig. */
+/**
+ * Year of the anchor occurrence nearest to the gig, by arithmetic on the wheel (called for every gig
+ * × candidate anchor, so no date is built): the anchor's place seen from the gig, one wheel turn
+ * before or after the gig's year when the shortest way round crosses New Year. Exact for the gigs it
+ * is asked about, which lie within the window of the anchor, far from the half-year where the
+ * wheel's 366 days and a common year's 365 could disagree.
+ */
 function occurrenceYear(gig: Gig, position: number): number {
-  let best = gig.year;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const y of [gig.year - 1, gig.year, gig.year + 1]) {
-    const d = Math.abs(gig.day - anchorDate(position, y));
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = y;
-    }
-  }
-  return best;
+  let d = (gig.position - position) % WHEEL;
+  if (d > WHEEL / 2) d -= WHEEL;
+  else if (d < -WHEEL / 2) d += WHEEL;
+  const anchorPlace = gig.position - d;
+  if (anchorPlace < 0) return gig.year - 1;
+  return anchorPlace >= WHEEL ? gig.year + 1 : gig.year;
 }
 
 function occurrences(gigs: readonly Gig[], position: number, windowDays: number): Set<number> {
