@@ -1,7 +1,7 @@
 /** The public JSON shapes (CLI --json and the HTTP API): money in euros, dates ISO, null where a value does not exist. */
 import { centsToEuros } from '../domain/money';
 import type { ClientView, Overview } from './portfolio';
-import type { ClientForecast, Forecast } from './predictions';
+import { reasonText, type ClientForecast, type Forecast } from './predictions';
 
 export function overviewJson(o: Overview) {
   return { asOf: o.asOf, clients: o.clients, gigs: o.gigs, revenue: centsToEuros(o.revenueCents), vip: o.vip, statuses: o.statuses };
@@ -39,17 +39,31 @@ export function forecastClientJson(c: ClientForecast) {
     name: c.name,
     pAlive: c.prediction.pAlive,
     expectedGigs: c.prediction.expectedGigs,
+    expectedGigAmount: centsToEuros(c.prediction.expectedGigCents),
+    spendBasis: c.prediction.spendBasis,
     expectedRevenue: centsToEuros(c.prediction.expectedRevenueCents),
     revenueIfWonBack: centsToEuros(c.prediction.revenueIfWonBackCents),
     basis: c.prediction.basis,
     confidence: c.prediction.confidence,
     seasonal: c.seasonal
-      ? { nextDate: c.seasonal.nextDate, followUpFrom: c.seasonal.followUpFrom, followUpTo: c.seasonal.followUpTo, explanation: c.seasonal.explanation }
+      ? {
+          nextDate: c.seasonal.nextDate,
+          followUpFrom: c.seasonal.followUpFrom,
+          followUpTo: c.seasonal.followUpTo,
+          followUpDue: c.seasonal.followUpDue,
+          dates: c.seasonal.dates,
+          explanation: c.seasonal.explanation,
+        }
       : null,
     explanation: c.explanation,
   };
 }
 
+/** The fit's summary: each reason as its code (the web words it) and its French text (the CLI's). */
+export function forecastModelJson(m: Forecast['model']) {
+  return { ...m, reasons: m.reasons.map((r) => ({ ...r, text: reasonText(r) })) };
+}
+
 export function forecastJson(f: Forecast) {
-  return { asOf: f.asOf, model: f.model, clients: f.clients.map(forecastClientJson) };
+  return { asOf: f.asOf, model: forecastModelJson(f.model), clients: f.clients.map(forecastClientJson) };
 }

@@ -12,7 +12,7 @@ import { nameKey } from '../domain/names';
 import { compareClients, inSegment, type ClientSort, type SegmentFilter } from '../domain/segments';
 import type { AppContext } from './context';
 import { listClients, overviewOf, type ClientView, type Overview } from './portfolio';
-import { forecastOf, type Forecast } from './predictions';
+import { forecastClientOf, prepareWorkspaceForecast, type ClientForecast, type Forecast, type PreparedForecast } from './predictions';
 
 export interface PortfolioClient extends ClientView {
   /** The next confirmed or optional gig on or after the reference date. */
@@ -29,7 +29,7 @@ interface Snapshot {
   asOf: IsoDate;
   views: ClientView[];
   /** Fitted on first use after each change of the data (an import, a booking…), then shared. */
-  forecast?: Promise<Forecast>;
+  forecast?: Promise<PreparedForecast>;
   overview: Overview;
   byId: Map<number, Entry>;
   /** Lists by sort and segment, made on first use: a page is then a slice. */
@@ -125,9 +125,33 @@ export async function getPortfolioClient(ctx: AppContext, workspace: Workspace, 
   return (await snapshotOf(ctx, workspace, asOf)).byId.get(id)?.client;
 }
 
-/** The predictions of every client, fitted once per data version and reference date. */
-export async function getCachedForecast(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<Forecast> {
-  const snapshot = await snapshotOf(ctx, workspace, asOf);
-  snapshot.forecast ??= forecastOf(ctx, workspace, asOf, snapshot.views);
+/** The fits of a workspace, once per data version and reference date; clients are predicted as pages ask. */
+function forecastOfSnapshot(ctx: AppContext, workspace: Workspace, snapshot: Snapshot): Promise<PreparedForecast> {
+  snapshot.forecast ??= prepareWorkspaceForecast(ctx, workspace, snapshot.asOf);
   return snapshot.forecast;
+}
+
+/** One page of predictions, in the order and with the filters of listPortfolioClients. */
+export async function listPortfolioPredictions(
+  ctx: AppContext,
+  workspace: Workspace,
+  asOf: IsoDate,
+  query: ClientQuery,
+): Promise<{ asOf: IsoDate; model: Forecast['model']; total: number; clients: ClientForecast[] }> {
+  const forecast = await forecastOfSnapshot(ctx, workspace, await snapshotOf(ctx, workspace, asOf));
+  const page = await listPortfolioClients(ctx, workspace, asOf, query);
+  return { asOf, model: forecast.model, total: page.total, clients: page.clients.map((c) => forecast.clientForecast(forecastClientOf(c))) };
+}
+
+/** A client's prediction (null when the client is unknown) and the fit it comes from. */
+export async function getCachedPrediction(
+  ctx: AppContext,
+  workspace: Workspace,
+  asOf: IsoDate,
+  id: number,
+): Promise<{ model: Forecast['model']; prediction: ClientForecast | null }> {
+  const snapshot = await snapshotOf(ctx, workspace, asOf);
+  const forecast = await forecastOfSnapshot(ctx, workspace, snapshot);
+  const client = snapshot.byId.get(id)?.client;
+  return { model: forecast.model, prediction: client ? forecast.clientForecast(forecastClientOf(client)) : null };
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
 import type { Workspace } from '../db/schema';
-import { createWorkspace } from '../db/workspaces';
+import { createWorkspace, updateWorkspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { importFile } from './import-file';
 import { backtestForecast, getForecast } from './predictions';
@@ -24,6 +24,9 @@ for (const engine of testEngines()) {
       for (const [kind, file] of [['clients', 'clients_dj_clean.csv'], ['gigs', 'prestations_dj_clean.csv']] as const) {
         await importFile(ctx, ws, { kind, path: `${DEMO}${file}`, overrides: {}, dryRun: false });
       }
+      // As `djbooker demo` does: the demo's data end on its reference date.
+      await updateWorkspace(db.db, ws.id, { reference_date: '2026-01-14' });
+      ws = { ...ws, reference_date: '2026-01-14' };
     });
     afterEach(async () => db.cleanup());
 
@@ -47,8 +50,21 @@ for (const engine of testEngines()) {
       expect(byName.get('CAMILLE & THOMAS')!.prediction.pAlive).toBeNull();
       expect(byName.get('CAMILLE & THOMAS')!.explanation).toContain('Une seule prestation');
       expect(byName.get('FESTIVAL ALPES SOUND')!.prediction.expectedGigs).toBeNull();
-      // Low confidence: the revenue figure is the segmentation's history-based potential.
-      expect(byName.get('YELLOW MONKEYS')!.prediction).toMatchObject({ basis: 'history', expectedRevenueCents: 245_000 });
+      // Low confidence: the history-based potential is what the client is worth *if won back*; the
+      // revenue expected agrees with the probability (under 5 % still a client: almost nothing).
+      const yellow = byName.get('YELLOW MONKEYS')!.prediction;
+      expect(yellow).toMatchObject({ basis: 'history', revenueIfWonBackCents: 245_000 });
+      expect(yellow.expectedRevenueCents).toBeLessThan(0.05 * 245_000);
+      expect(byName.get('YELLOW MONKEYS')!.explanation).toMatch(/^Encore client à moins de 1 % ; moins de 0,1 prestation attendue sur 12 mois, soit \d+,\d\d\s€ attendus ; 2\s450\s€ s'il est reconquis \(d’après son historique\) — confiance faible\.$/u);
+      for (const c of f.clients) {
+        const p = c.prediction;
+        if (p.expectedGigs !== null) expect(Math.abs(p.expectedRevenueCents - p.expectedGigs * p.expectedGigCents)).toBeLessThanOrEqual(p.expectedGigs / 2 + 0.5);
+        expect(p.revenueIfWonBackCents).toBeGreaterThanOrEqual(p.expectedRevenueCents);
+      }
+      // One wedding: the spend is the portfolio's population mean, not the couple's one amount.
+      const camille = byName.get('CAMILLE & THOMAS')!.prediction;
+      expect(camille.spendBasis).toBe('population');
+      expect(f.model.reasons.map((r) => r.fit)).toContain('spend');
       // The Fête de la musique comes back every 21 June; a weekly club has no season.
       expect(byName.get('MAIRIE DE FOS-SUR-MER')!.seasonal).toMatchObject({ nextDate: '2026-06-21', followUpFrom: '2026-03-21' });
       expect(byName.get('LE SPOT MIRAMAS')!.seasonal).toBeNull();
@@ -56,7 +72,7 @@ for (const engine of testEngines()) {
 
     it('backtests on the demo: calibrated to 2025-01-14, compared with the year that followed', async () => {
       const b = await backtestForecast(ctx, ws, '2025-01-14');
-      expect(b.horizonEnd).toBe('2026-01-14');
+      expect(b).toMatchObject({ horizonEnd: '2026-01-14', dataEnd: '2026-01-14', horizonDays: 365 });
       const happened = demoGigs.filter((r) => r[1]! > '2025-01-14' && r[1]! <= '2026-01-14');
       const days = new Set(happened.map((r) => `${r[2]}|${r[1]}`));
       expect(b.totals.actualGigs).toBe(days.size);

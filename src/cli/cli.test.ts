@@ -117,13 +117,17 @@ for (const engine of testEngines()) {
       expect(p.model).toMatchObject({ confidence: 'low', clients: 24 });
       expect(p.clients).toHaveLength(25);
       expect(Object.keys(p.clients[0]).sort()).toEqual(
-        ['basis', 'confidence', 'expectedGigs', 'expectedRevenue', 'explanation', 'id', 'name', 'pAlive', 'revenueIfWonBack', 'seasonal'],
+        ['basis', 'confidence', 'expectedGigAmount', 'expectedGigs', 'expectedRevenue', 'explanation', 'id', 'name', 'pAlive', 'revenueIfWonBack', 'seasonal', 'spendBasis'],
       );
+      expect(p.model.reasons).toContainEqual({ code: 'few_clients', fit: 'frequency', count: 24, text: 'peu de clients (24)' });
       const mairie = p.clients.find((c: { name: string }) => c.name === 'MAIRIE DE FOS-SUR-MER');
       expect(mairie.seasonal).toMatchObject({ nextDate: '2026-06-21' });
       const backtest = (await run('predict', '--backtest', '--as-of', '2025-01-14', '--json')).json();
+      expect(backtest).toMatchObject({ horizonEnd: '2026-01-14', horizonDays: 365, dataEnd: '2026-01-14' });
       expect(backtest.totals.actualGigs).toBeGreaterThan(0);
-      expect((await run('predict', '--backtest', '--as-of', '2025-01-14')).out).toContain('Total : prévu');
+      expect((await run('predict', '--backtest', '--as-of', '2025-01-14')).out).toContain('Total sur 365 jours : prévu');
+      const short = await run('predict', '--backtest', '--as-of', '2025-07-01', '--horizon-days', '91');
+      expect(short.out).toContain('prévision sur 13 semaines, 91 jours, jusqu\'au 30/09/2025');
     });
 
     it('`recompute` rebuilds the totals and changes no figure', async () => {

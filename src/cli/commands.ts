@@ -8,10 +8,10 @@ import { csvExport, writeChunks } from '../app/exports';
 import { reportPdf } from '../app/report';
 import { exportWorkspace, importWorkspace, readWorkspaceFile } from '../app/workspace-archive';
 import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
-import { clientJson, forecastJson, overviewJson } from '../app/json';
+import { clientJson, forecastJson, forecastModelJson, overviewJson } from '../app/json';
 import { getKpis } from '../app/kpis';
 import { getOverview, listClients } from '../app/portfolio';
-import { CONFIDENCE_LABEL, backtestForecast, getForecast } from '../app/predictions';
+import { CONFIDENCE_LABEL, backtestForecast, getForecast, percentFr, reasonText } from '../app/predictions';
 import { recompute } from '../app/recompute';
 import { referenceDateOf, resolveWorkspace } from '../app/workspace';
 import { isIsoDate } from '../domain/dates';
@@ -194,29 +194,32 @@ export const commands: Record<string, Command> = {
 
   async predict(ctx, args, options, io) {
     if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
+    if (options['horizon-days'] !== undefined && !options.backtest) throw new AppError('usage', '--horizon-days ne sert qu’avec --backtest.');
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const asOf = referenceDateOf(ctx, workspace, options['as-of']);
     if (options.backtest) {
-      const b = await backtestForecast(ctx, workspace, asOf);
-      if (io.json) return io.out(JSON.stringify(b) + '\n');
-      io.out(`Calibration jusqu'au ${frenchDate(b.calibrationEnd)}, prévision jusqu'au ${frenchDate(b.horizonEnd)} (${CONFIDENCE_LABEL[b.model.confidence]}).\n`);
+      const b = await backtestForecast(ctx, workspace, asOf, { horizonDays: options['horizon-days'] });
+      if (io.json) return io.out(JSON.stringify({ ...b, model: forecastModelJson(b.model) }) + '\n');
+      const weeks = Number.isInteger(b.horizonWeeks) ? `${b.horizonWeeks} semaines, ` : '';
+      io.out(`Calibration jusqu'au ${frenchDate(b.calibrationEnd)} ; prévision sur ${weeks}${b.horizonDays} jours, jusqu'au ${frenchDate(b.horizonEnd)} (fin des données : ${frenchDate(b.dataEnd)}) ; ${CONFIDENCE_LABEL[b.model.confidence]}.\n`);
       io.out(table(
         ['Client', 'Prévu', 'Historique', 'Réel'],
         b.rows.map((r) => [r.name, r.predictedGigs === null ? '—' : decimal1(r.predictedGigs), decimal1(r.naiveGigs), r.actualGigs]),
         [false, true, true, true],
       ) + '\n');
       const t = b.totals;
-      io.out(`Total : prévu ${decimal1(t.predictedGigs)}, historique ${decimal1(t.naiveGigs)}, réel ${t.actualGigs} ; erreur moyenne par client ${decimal1(t.meanAbsoluteErrorGigs)} (historique : ${decimal1(t.naiveMeanAbsoluteErrorGigs)}).\n`);
+      io.out(`Total sur ${b.horizonDays} jours : prévu ${decimal1(t.predictedGigs)}, historique ${decimal1(t.naiveGigs)}, réel ${t.actualGigs} ; erreur moyenne par client ${decimal1(t.meanAbsoluteErrorGigs)} (historique : ${decimal1(t.naiveMeanAbsoluteErrorGigs)}).\n`);
       return;
     }
     const f = await getForecast(ctx, workspace, asOf);
     if (io.json) return io.out(JSON.stringify(forecastJson(f)) + '\n');
-    io.out(`Prévisions au ${frenchDate(f.asOf)} — ${f.model.clients} clients avec historique, ${f.model.repeaters} fidèles, ${CONFIDENCE_LABEL[f.model.confidence]}${f.model.reasons.length ? ` (${f.model.reasons.join(', ')})` : ''}\n`);
+    const reasons = f.model.reasons.map(reasonText);
+    io.out(`Prévisions au ${frenchDate(f.asOf)} — ${f.model.clients} clients avec historique, ${f.model.repeaters} fidèles, ${CONFIDENCE_LABEL[f.model.confidence]}${reasons.length ? ` (${reasons.join(', ')})` : ''}\n`);
     io.out(table(
-      ['Client', 'Encore client', 'Prest. 12 mois', 'CA 12 mois', 'Si reconquis', 'Relance saisonnière'],
+      ['Client', 'Encore client', 'Prest. 12 mois', 'CA attendu 12 mois', 'Si reconquis', 'Relance saisonnière'],
       f.clients.map((c) => [
         c.name,
-        c.prediction.pAlive === null ? '—' : `${Math.round(c.prediction.pAlive * 100)} %`,
+        c.prediction.pAlive === null ? (c.prediction.expectedGigs === null ? '—' : 'inconnu (1 prest.)') : percentFr(c.prediction.pAlive),
         c.prediction.expectedGigs === null ? '—' : decimal1(c.prediction.expectedGigs),
         euros(c.prediction.expectedRevenueCents),
         euros(c.prediction.revenueIfWonBackCents),

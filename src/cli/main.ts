@@ -24,9 +24,10 @@ Commandes :
                                 le rapport PDF (vue d'ensemble, VIP, clients à relancer, en veille)
   overview [--as-of AAAA-MM-JJ] vue d'ensemble
   clients [--segment vip|active|dormant|lapsed|prospect] [--sort gigs|revenue|last|priority] [--as-of …]
-  predict [--as-of …] [--backtest]
+  predict [--as-of …] [--backtest [--horizon-days N]]
                                 prévisions par client (BG/NBD, Gamma-Gamma, saisonnalité) ;
-                                --backtest : calibre jusqu'à --as-of et compare à l'année suivante
+                                --backtest : calibre jusqu'à --as-of et compare aux 12 mois
+                                suivants (ou N jours), sans dépasser la fin des données
   kpis [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--as-of …]
                                 indicateurs et objectifs du guide sur une période (défaut :
                                 l'année finissant à --as-of, sinon aujourd'hui)
@@ -58,6 +59,7 @@ const optionsSchema = z.object({
   map: z.array(z.string().regex(/^[A-Za-z]+=.*$/, 'attendu champ=En-tête')).optional(),
   'dry-run': z.boolean().optional(),
   backtest: z.boolean().optional(),
+  'horizon-days': z.coerce.number().int('attendu un nombre entier de jours').min(1).max(3660).optional(),
   email: z.email().optional(),
   name: z.string().trim().min(1).max(200).optional(),
   client: z.string().min(1).optional(),
@@ -99,6 +101,7 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
         map: { type: 'string', multiple: true },
         'dry-run': { type: 'boolean' },
         backtest: { type: 'boolean' },
+        'horizon-days': { type: 'string' },
         email: { type: 'string' },
         name: { type: 'string' },
         client: { type: 'string' },

@@ -80,6 +80,17 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + days);
 }
 
+/** The same day `months` calendar months later (earlier when negative), clamped to the month's end: 31 Jan + 1 → 28/29 Feb. */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return makeIsoDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
 /** The calendar date of an instant in a time zone (the instant is passed in, never read here). */
 export function calendarDateIn(timeZone: string, instant: Date): IsoDate {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })

@@ -71,10 +71,19 @@ for (const engine of testEngines()) {
       await loadDemo();
       const f = (await get('/api/predictions')).json();
       expect(f.model).toMatchObject({ confidence: 'low', clients: 24 });
+      expect(f.total).toBe(25);
       const mairie = f.clients.find((c: { name: string }) => c.name === 'MAIRIE DE FOS-SUR-MER');
       expect(mairie.seasonal).toMatchObject({ nextDate: '2026-06-21' });
       const page = (await get(`/api/clients/${mairie.id}`)).json();
       expect(page.prediction).toEqual(mairie);
+      expect(page.predictionModel).toEqual(f.model);
+
+      // Paged and filtered like the client lists, in the same order.
+      const lapsed = (await get('/api/predictions?segment=lapsed&sort=priority&limit=3&offset=1')).json();
+      const lapsedClients = (await get('/api/clients?segment=lapsed&sort=priority&limit=3&offset=1')).json();
+      expect(lapsed.total).toBe(lapsedClients.total);
+      expect(lapsed.clients.map((c: { id: number }) => c.id)).toEqual(lapsedClients.clients.map((c: { id: number }) => c.id));
+      expect((await get('/api/predictions?limit=5000')).statusCode).toBe(400);
 
       // One more gig for this client from a file: the next answer is a new fit, not the cached one.
       const csv = Buffer.from('date,client,montant\n2026-01-05,MAIRIE DE FOS-SUR-MER,300\n');

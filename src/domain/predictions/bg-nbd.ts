@@ -7,7 +7,7 @@
  * drop out with probability p ~ Beta(a, b). Time is in whatever unit (x, t_x, T) use — weeks here.
  */
 import { type GroupedSummaries, type RepeatSummaries, groupSummaries } from './customer-data';
-import { minimizeBfgs } from './optimize';
+import { curvatureStandardErrors, minimizeBfgs } from './optimize';
 import { digamma, lnBeta, lnGamma, logistic, oneMinusEulerHyp2f1OverEps, softplus } from './special-functions';
 
 export interface BgNbdParams {
@@ -218,9 +218,8 @@ export function fitBgNbd(data: RepeatSummaries, options: BgNbdFitOptions = {}): 
 }
 
 /**
- * Inverse of the curvature of the minimised objective (total scale) in log-parameters, by central
- * differences of the analytic gradient: the observed information without penalty, the posterior
- * curvature of the implied prior with one.
+ * Inverse of the curvature of the minimised objective (total scale) in log-parameters: the observed
+ * information without penalty, the posterior curvature of the implied prior with one.
  */
 function logParamStandardErrors(
   theta: readonly number[],
@@ -238,56 +237,7 @@ function logParamStandardErrors(
       return -gi * vj + d.totalWeight * (2 * penalizer * vj * vj + 2 * logPenalizer * (t[j] as number));
     });
   };
-  const h = 1e-5;
-  const H: number[][] = [];
-  for (let j = 0; j < 4; j++) {
-    const plus = [...theta];
-    const minus = [...theta];
-    plus[j] = (plus[j] as number) + h;
-    minus[j] = (minus[j] as number) - h;
-    const gp = gradAt(plus);
-    const gm = gradAt(minus);
-    H.push(gp.map((v, i) => (v - (gm[i] as number)) / (2 * h)));
-  }
-  const sym = H.map((row, i) => row.map((v, j) => (v + (H[j]?.[i] as number)) / 2));
-  const inv = invertSymmetricPositiveDefinite(sym);
-  if (!inv) return null;
-  const se = inv.map((row, i) => Math.sqrt(row[i] as number));
-  return se.every((v) => Number.isFinite(v)) ? (se as [number, number, number, number]) : null;
-}
-
-/** Cholesky-based inverse; null if the matrix is not (numerically) positive definite. */
-export function invertSymmetricPositiveDefinite(m: readonly (readonly number[])[]): number[][] | null {
-  const n = m.length;
-  const L: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = m[i]?.[j] as number;
-      for (let k = 0; k < j; k++) s -= (L[i]?.[k] as number) * (L[j]?.[k] as number);
-      if (i === j) {
-        if (!(s > 1e-12 * Math.max(1, Math.abs(m[i]?.[i] as number)))) return null;
-        (L[i] as number[])[i] = Math.sqrt(s);
-      } else {
-        (L[i] as number[])[j] = s / (L[j]?.[j] as number);
-      }
-    }
-  }
-  // inv = L⁻ᵀ L⁻¹, column by column.
-  const inv: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let c = 0; c < n; c++) {
-    const y = new Array<number>(n).fill(0);
-    for (let i = 0; i < n; i++) {
-      let s = i === c ? 1 : 0;
-      for (let k = 0; k < i; k++) s -= (L[i]?.[k] as number) * (y[k] as number);
-      y[i] = s / (L[i]?.[i] as number);
-    }
-    for (let i = n - 1; i >= 0; i--) {
-      let s = y[i] as number;
-      for (let k = i + 1; k < n; k++) s -= (L[k]?.[i] as number) * ((inv[k] as number[])[c] as number);
-      (inv[i] as number[])[c] = s / (L[i]?.[i] as number);
-    }
-  }
-  return inv;
+  return curvatureStandardErrors(gradAt, theta) as [number, number, number, number] | null;
 }
 
 /**

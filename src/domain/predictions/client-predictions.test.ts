@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates';
 import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive } from './bg-nbd';
+import { gammaGammaPopulationMean } from './gamma-gamma';
 import { summarizeTransactions } from './client-history';
 import { type ClientGig, PREDICTION_HORIZON_WEEKS, fitPortfolioModel, predictClient } from './client-predictions';
 
@@ -37,13 +38,7 @@ describe('summarizeTransactions (conventions)', () => {
 
 describe('fitPortfolioModel and predictClient', () => {
   // A portfolio shaped like a DJ's: yearly regulars, occasional clients, one-offs.
-  const portfolio: ClientGig[][] = [];
-  for (let i = 0; i < 300; i++) {
-    const start = 60 + ((i * 37) % 1500);
-    if (i % 3 === 0) portfolio.push(buildClient(start, Array.from({ length: Math.floor(start / 365) }, () => 365), 60_000 + (i % 7) * 10_000));
-    else if (i % 3 === 1) portfolio.push(buildClient(start, start > 400 ? [200] : [], 90_000));
-    else portfolio.push(buildClient(start, [], 70_000));
-  }
+  const portfolio = portfolio300();
   const model = fitPortfolioModel(portfolio, REFERENCE);
 
   it('fits with confidence and gives consistent client predictions', () => {
@@ -64,13 +59,47 @@ describe('fitPortfolioModel and predictClient', () => {
     expect(lapsed.pAlive as number).toBeLessThan(p.pAlive as number);
   });
 
-  it('falls back to the app’s potential with too few clients', () => {
+  it('with too few clients, the potential is what the client is worth if won back; expected revenue stays the model’s', () => {
     const small = fitPortfolioModel(portfolio.slice(0, 12), REFERENCE);
     expect(small.confidence).toBe('low');
-    expect(small.reasons.length).toBeGreaterThan(0);
-    const p = predictClient(portfolio[0] as ClientGig[], REFERENCE, small, 50_000);
+    expect(small.reasons).toContainEqual({ code: 'few_clients', fit: 'frequency', count: 12 });
+    const p = predictClient(portfolio[0] as ClientGig[], REFERENCE, small, 5_000_000);
     expect(p.basis).toBe('history');
-    expect(p.expectedRevenueCents).toBe(50_000);
+    expect(p.revenueIfWonBackCents).toBe(5_000_000);
+    // Expected revenue agrees with the expected gigs, whatever the potential says.
+    expect(Math.abs(p.expectedRevenueCents - (p.expectedGigs as number) * p.expectedGigCents)).toBeLessThanOrEqual((p.expectedGigs as number) / 2 + 0.5);
+    expect(predictClient(portfolio[0] as ClientGig[], REFERENCE, small, 1).revenueIfWonBackCents).toBe(p.expectedRevenueCents);
+  });
+
+  it('gives a single-gig client the population mean spend (note 025), not its one amount', () => {
+    const oneGig = buildClient(400, [], 999_900);
+    const p = predictClient(oneGig, REFERENCE, model, 0);
+    const gg = model.gammaGamma as NonNullable<typeof model.gammaGamma>;
+    expect(p.spendBasis).toBe('population');
+    expect(p.expectedGigCents).toBe(Math.round(gammaGammaPopulationMean(gg)));
+    expect(p.expectedGigCents).toBeLessThan(200_000);
+    // A repeat client's own amounts count.
+    const regular = predictClient(buildClient(800, [365], 200_000), REFERENCE, model, 0);
+    expect(regular.spendBasis).toBe('client');
+    expect(regular.expectedGigCents).toBeGreaterThan(p.expectedGigCents);
+  });
+
+  it('grades the spend fit too, and the reason names it', () => {
+    // Same gig pattern, but amounts on the repeat gigs of only 12 clients: frequency is well known, spend is not.
+    let withAmount = 0;
+    const sparse = portfolio.map((gigs) => gigs.map((g, i) => ({ ...g, amountCents: i === 0 || (gigs.length > 1 && withAmount++ < 12 * 2) ? g.amountCents : 0 })));
+    const m = fitPortfolioModel(sparse, REFERENCE);
+    // The frequency fit does not see amounts: its reasons stay; the spend fit's are added, naming it.
+    const frequency = model.reasons.filter((r) => r.fit === 'frequency');
+    expect(m.reasons.filter((r) => r.fit === 'frequency')).toEqual(frequency);
+    const spend = m.reasons.filter((r) => r.fit === 'spend');
+    expect(spend).toMatchObject([{ code: 'under_spenders', fit: 'spend', threshold: 50 }, { code: 'uncertain', fit: 'spend' }]);
+    expect(spend[0]?.count).toBeGreaterThanOrEqual(10);
+    expect(spend[0]?.count).toBeLessThan(50);
+    const none = fitPortfolioModel(portfolio.map((gigs) => gigs.map((g) => ({ ...g, amountCents: 0 }))), REFERENCE);
+    expect(none.reasons.filter((r) => r.fit === 'spend')).toEqual([{ code: 'few_spenders', fit: 'spend', count: 0 }]);
+    expect(none.confidence).toBe('low');
+    expect(none.gammaGamma).toBeNull();
   });
 
   it('handles an empty portfolio and a client without history', () => {
@@ -101,10 +130,66 @@ describe('invariants over random small portfolios (fast-check)', () => {
             expect(Number.isInteger(c) && c >= 0).toBe(true);
           }
           expect(p.revenueIfWonBackCents).toBeGreaterThanOrEqual(p.expectedRevenueCents);
-          if (p.basis === 'history') expect(p.expectedRevenueCents).toBe(Math.max(0, potential));
+          if (p.expectedGigs === null) expect(p.expectedRevenueCents).toBe(Math.max(0, potential));
+          else expect(Math.abs(p.expectedRevenueCents - p.expectedGigs * p.expectedGigCents)).toBeLessThanOrEqual(p.expectedGigs / 2 + 0.5);
+          if (p.basis === 'history' && p.expectedGigs !== null) expect(p.revenueIfWonBackCents).toBe(Math.max(0, potential, p.expectedRevenueCents));
         }
       }),
       { numRuns: 60, seed: 20250630 },
     );
   });
 });
+
+describe('the currency unit changes nothing but revenue (fast-check)', () => {
+  const gigArb = fc.record({ daysAgo: fc.integer({ min: 0, max: 2500 }), amountCents: fc.integer({ min: 1, max: 300_000 }) });
+  const clientArb = fc.array(gigArb, { minLength: 1, maxLength: 10 }).map((gigs) => gigs.map((g) => ({ date: addDays(REFERENCE, -g.daysAgo), amountCents: g.amountCents })));
+  const portfolioArb = fc.array(clientArb, { minLength: 15, maxLength: 60 });
+  const close = (got: number, want: number, abs: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(abs + 1e-6 * Math.abs(want));
+
+  function expectScaled(clients: ClientGig[][], factor: number): void {
+    const scaled = clients.map((gigs) => gigs.map((g) => ({ ...g, amountCents: g.amountCents * factor })));
+    const m1 = fitPortfolioModel(clients, REFERENCE);
+    const m2 = fitPortfolioModel(scaled, REFERENCE);
+    expect(m2.confidence).toBe(m1.confidence);
+    expect(m2.reasons).toEqual(m1.reasons);
+    if (m1.gammaGamma && m2.gammaGamma) {
+      close(m2.gammaGamma.p, m1.gammaGamma.p, 0);
+      close(m2.gammaGamma.q, m1.gammaGamma.q, 0);
+      close(m2.gammaGamma.gamma, m1.gammaGamma.gamma * factor, 0);
+    } else expect(m2.gammaGamma).toBe(m1.gammaGamma);
+    clients.forEach((gigs, i) => {
+      const a = predictClient(gigs, REFERENCE, m1, 40_000);
+      const b = predictClient(scaled[i] as ClientGig[], REFERENCE, m2, 40_000 * factor);
+      expect(b.basis).toBe(a.basis);
+      expect(b.spendBasis).toBe(a.spendBasis);
+      if (a.pAlive === null) expect(b.pAlive).toBeNull();
+      else close(b.pAlive as number, a.pAlive, 1e-9);
+      if (a.expectedGigs === null) expect(b.expectedGigs).toBeNull();
+      else close(b.expectedGigs as number, a.expectedGigs, 1e-9);
+      // Rounding to whole cents happens after scaling: within half a cent of the unscaled figure × factor.
+      close(b.expectedGigCents, a.expectedGigCents * factor, factor / 2 + 0.5);
+      close(b.expectedRevenueCents, a.expectedRevenueCents * factor, factor / 2 + 0.5);
+      close(b.revenueIfWonBackCents, a.revenueIfWonBackCents * factor, factor / 2 + 0.5);
+    });
+  }
+
+  it('× 100 on a 300-client portfolio', () => expectScaled(portfolio300(), 100));
+
+  it('× 100 on random portfolios', () => {
+    fc.assert(
+      fc.property(portfolioArb, (clients) => expectScaled(clients, 100)),
+      { numRuns: 40, seed: 100 },
+    );
+  });
+});
+
+function portfolio300(): ClientGig[][] {
+  const out: ClientGig[][] = [];
+  for (let i = 0; i < 300; i++) {
+    const start = 60 + ((i * 37) % 1500);
+    if (i % 3 === 0) out.push(buildClient(start, Array.from({ length: Math.floor(start / 365) }, () => 365), 60_000 + (i % 7) * 10_000));
+    else if (i % 3 === 1) out.push(buildClient(start, start > 400 ? [200] : [], 90_000 + (i % 5) * 7_000));
+    else out.push(buildClient(start, [], 70_000));
+  }
+  return out;
+}

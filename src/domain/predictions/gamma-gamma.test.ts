@@ -33,6 +33,21 @@ describe('Gamma-Gamma fit on the 946 CDNOW repeaters (Fader, Hardie & Lee 2005 J
     expect(fit.logLikelihood).toBeCloseTo(-4055.923244, 5);
   });
 
+  it('fits the same in cents with spendScale: p, q unchanged, γ and the LL shift by the unit', () => {
+    const cents = fitGammaGamma({ x: rows.map((r) => r.x as number), zbar: rows.map((r) => (r.zbar as number) * 100) }, { spendScale: 3508 });
+    expect(rel(cents.params.p, fit.params.p)).toBeLessThan(1e-6);
+    expect(rel(cents.params.q, fit.params.q)).toBeLessThan(1e-6);
+    expect(rel(cents.params.gamma, fit.params.gamma * 100)).toBeLessThan(1e-6);
+    // z̄ in cents: the density of z̄ is 100 times smaller per customer.
+    expect(cents.logLikelihood).toBeCloseTo(fit.logLikelihood - 946 * Math.log(100), 5);
+  });
+
+  it('has standard errors of the log-parameters, small on 946 customers', () => {
+    const se = fit.logParamStandardErrors as number[];
+    expect(se).toHaveLength(3);
+    for (const v of se) expect(v > 0.01 && v < 0.5).toBe(true);
+  });
+
   it('gives the implied population mean pγ/(q−1) = 35.17 (fitted) and 35.22 (rounded)', () => {
     expect(gammaGammaPopulationMean(fit.params)).toBeCloseTo(35.17, 2);
     expect(gammaGammaPopulationMean(PAPER)).toBeCloseTo(35.22, 2);

@@ -6,7 +6,7 @@
  * Each transaction's value is Gamma(p, ν); ν varies across customers as Gamma(q, γ). Fitted on
  * customers with x ≥ 1 repeat transactions and a mean repeat value z̄ > 0.
  */
-import { minimizeBfgs } from './optimize';
+import { curvatureStandardErrors, minimizeBfgs } from './optimize';
 import { digamma, lnBeta } from './special-functions';
 
 export interface GammaGammaParams {
@@ -26,8 +26,17 @@ export interface SpendSummaries {
 export interface GammaGammaFitOptions {
   /** lifetimes' `penalizer · (p² + q² + γ²)` on the mean negative log-likelihood; default 0. */
   penalizer?: number;
-  /** `logPenalizer · Σ (ln θ)²`: a prior on the log-parameters centred on (1, 1, 1), as in fitBgNbd. */
+  /**
+   * `logPenalizer · Σ (ln θ')²`: a prior on the log-parameters centred on (1, 1, 1) on the
+   * `spendScale` scale, i.e. on p = q = 1, γ = spendScale — as fitBgNbd centres α on max(T).
+   */
   logPenalizer?: number;
+  /**
+   * Amounts are divided by this before fitting and γ multiplied back (default 1). With the data's
+   * own mean amount here, the fit — prior included — does not depend on the currency unit: amounts
+   * in cents or in euros give the same p, q and a γ 100 times larger.
+   */
+  spendScale?: number;
   maxIterations?: number;
 }
 
@@ -39,6 +48,11 @@ export interface GammaGammaFit {
   iterations: number;
   /** Rows used (x ≥ 1 and z̄ > 0), weighted. */
   customers: number;
+  /**
+   * Standard errors of ln p, ln q, ln γ from the inverse curvature of the minimised objective (as
+   * fitBgNbd's); null when the curvature is not positive definite or the fit failed.
+   */
+  logParamStandardErrors: [number, number, number] | null;
 }
 
 /**
@@ -112,35 +126,65 @@ function logLikelihoodAndGradient(params: GammaGammaParams, rows: Rows, grad: nu
   return ll;
 }
 
-/** Maximum-likelihood fit of (p, q, γ) in log-parameters by BFGS from (1, 1, 1), like lifetimes. */
+/** Maximum-likelihood fit of (p, q, γ) in log-parameters by BFGS from (1, 1, spendScale), like lifetimes. */
 export function fitGammaGamma(data: SpendSummaries, options: GammaGammaFitOptions = {}): GammaGammaFit {
+  const scale = options.spendScale !== undefined && options.spendScale > 0 && Number.isFinite(options.spendScale) ? options.spendScale : 1;
   const rows = usableRows(data);
+  if (scale !== 1) rows.zbar = rows.zbar.map((z) => z / scale);
   const customers = rows.weight.reduce((s, w) => s + w, 0);
   if (customers === 0) {
-    return { params: { p: Number.NaN, q: Number.NaN, gamma: Number.NaN }, logLikelihood: Number.NaN, converged: false, iterations: 0, customers };
+    const none = { p: Number.NaN, q: Number.NaN, gamma: Number.NaN };
+    return { params: none, logLikelihood: Number.NaN, converged: false, iterations: 0, customers, logParamStandardErrors: null };
   }
   const penalizer = options.penalizer ?? 0;
   const logPenalizer = options.logPenalizer ?? 0;
+  const fromLog = (theta: readonly number[]): GammaGammaParams => ({
+    p: Math.exp(theta[0] as number),
+    q: Math.exp(theta[1] as number),
+    gamma: Math.exp(theta[2] as number),
+  });
+  // Penalised objective on the total scale (Σ, not the mean): value and gradient in log-parameters.
   const g = [0, 0, 0];
-  const objective = (theta: readonly number[], grad: number[]): number => {
-    const v = theta.map(Math.exp);
-    const params = { p: v[0] as number, q: v[1] as number, gamma: v[2] as number };
+  const totalObjective = (theta: readonly number[], grad: number[]): number => {
+    const params = fromLog(theta);
+    const v = [params.p, params.q, params.gamma];
     const ll = logLikelihoodAndGradient(params, rows, g);
     let penalty = 0;
     for (let j = 0; j < 3; j++) {
       const vj = v[j] as number;
       const t = theta[j] as number;
       penalty += penalizer * vj * vj + logPenalizer * t * t;
-      grad[j] = (-(g[j] as number) * vj) / customers + 2 * penalizer * vj * vj + 2 * logPenalizer * t;
+      // Chain rule through the log-parameterisation: ∂/∂θ = value · ∂/∂value.
+      grad[j] = -(g[j] as number) * vj + customers * (2 * penalizer * vj * vj + 2 * logPenalizer * t);
     }
-    return -ll / customers + penalty;
+    return -ll + customers * penalty;
+  };
+  const objective = (theta: readonly number[], grad: number[]): number => {
+    const value = totalObjective(theta, grad);
+    for (let j = 0; j < 3; j++) grad[j] = (grad[j] as number) / customers;
+    return value / customers;
   };
   const result = minimizeBfgs(objective, [0, 0, 0], { maxIterations: options.maxIterations ?? 300, gradientTolerance: 1e-10 });
-  const v = result.x.map(Math.exp);
-  const params = { p: v[0] as number, q: v[1] as number, gamma: v[2] as number };
-  const logLikelihood = logLikelihoodAndGradient(params, rows, [0, 0, 0]);
+  const scaled = fromLog(result.x);
+  const params = { ...scaled, gamma: scaled.gamma * scale };
+  // −ln z̄ terms shift by ln(scale) per row on the scaled data: add them back to report the LL in the data's unit.
+  const logLikelihood = logLikelihoodAndGradient(scaled, rows, [0, 0, 0]) - customers * Math.log(scale);
   const finite = [params.p, params.q, params.gamma, logLikelihood].every(Number.isFinite);
-  return { params, logLikelihood, converged: result.converged && finite, iterations: result.iterations, customers };
+  const se = finite
+    ? curvatureStandardErrors((theta) => {
+        const grad = [0, 0, 0];
+        totalObjective(theta, grad);
+        return grad;
+      }, result.x)
+    : null;
+  return {
+    params,
+    logLikelihood,
+    converged: result.converged && finite,
+    iterations: result.iterations,
+    customers,
+    logParamStandardErrors: se as [number, number, number] | null,
+  };
 }
 
 /** Population mean spend per transaction pγ/(q−1) (Eq. 3); infinite when q ≤ 1. */

@@ -19,9 +19,14 @@ export {
   type FitPortfolioOptions,
   type PortfolioModel,
   type PredictionConfidence,
+  type PredictionFitName,
+  type PredictionReason,
   PREDICTION_HORIZON_WEEKS,
   fitPortfolioModel,
+  fitPortfolioSummaries,
   predictClient,
+  predictSummary,
+  summarizeClient,
 } from './client-predictions';
 export { type GroupedSummaries, type RepeatSummaries, type RepeatSummary, groupSummaries, isValidSummary, toSummaryColumns } from './customer-data';
 export {

@@ -184,3 +184,63 @@ function interpolate(lo: Probe, hi: Probe): number {
   if (!Number.isFinite(t) || t < lower + margin || t > upper - margin) return fallback;
   return t;
 }
+
+/**
+ * Standard errors of the parameters at a minimum `theta`: the square roots of the diagonal of the
+ * inverse Hessian, by central differences of the analytic gradient `gradAt` (total scale). null
+ * when the curvature is not positive definite, i.e. nothing pins the parameters down.
+ */
+export function curvatureStandardErrors(gradAt: (theta: readonly number[]) => number[], theta: readonly number[]): number[] | null {
+  const n = theta.length;
+  const h = 1e-5;
+  const H: number[][] = [];
+  for (let j = 0; j < n; j++) {
+    const plus = [...theta];
+    const minus = [...theta];
+    plus[j] = (plus[j] as number) + h;
+    minus[j] = (minus[j] as number) - h;
+    const gp = gradAt(plus);
+    const gm = gradAt(minus);
+    H.push(gp.map((v, i) => (v - (gm[i] as number)) / (2 * h)));
+  }
+  const sym = H.map((row, i) => row.map((v, j) => (v + (H[j]?.[i] as number)) / 2));
+  const inv = invertSymmetricPositiveDefinite(sym);
+  if (!inv) return null;
+  const se = inv.map((row, i) => Math.sqrt(row[i] as number));
+  return se.every((v) => Number.isFinite(v)) ? se : null;
+}
+
+/** Cholesky-based inverse; null if the matrix is not (numerically) positive definite. */
+export function invertSymmetricPositiveDefinite(m: readonly (readonly number[])[]): number[][] | null {
+  const n = m.length;
+  const L: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = m[i]?.[j] as number;
+      for (let k = 0; k < j; k++) s -= (L[i]?.[k] as number) * (L[j]?.[k] as number);
+      if (i === j) {
+        if (!(s > 1e-12 * Math.max(1, Math.abs(m[i]?.[i] as number)))) return null;
+        (L[i] as number[])[i] = Math.sqrt(s);
+      } else {
+        (L[i] as number[])[j] = s / (L[j]?.[j] as number);
+      }
+    }
+  }
+  // inv = L⁻ᵀ L⁻¹, column by column.
+  const inv: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let c = 0; c < n; c++) {
+    const y = new Array<number>(n).fill(0);
+    for (let i = 0; i < n; i++) {
+      let s = i === c ? 1 : 0;
+      for (let k = 0; k < i; k++) s -= (L[i]?.[k] as number) * (y[k] as number);
+      y[i] = s / (L[i]?.[i] as number);
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let s = y[i] as number;
+      for (let k = i + 1; k < n; k++) s -= (L[k]?.[i] as number) * ((inv[k] as number[])[c] as number);
+      (inv[i] as number[])[c] = s / (L[i]?.[i] as number);
+    }
+  }
+  return inv;
+}
+

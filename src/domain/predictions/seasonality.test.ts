@@ -12,7 +12,8 @@ describe('detectSeasonality', () => {
     expect(p?.followUpFrom).toBe('2025-09-14');
     expect(p?.followUpTo).toBe('2025-10-14');
     expect(p?.followUpDue).toBe(false);
-    expect(p?.explanation).toBe('a fait sa soirée en décembre 2023 et 2024 : relancer en septembre');
+    expect(p?.dates).toEqual(['2023-12-15', '2024-12-13']);
+    expect(p?.explanation).toBe('a fait sa soirée en décembre 2023 et 2024 : relancer entre le 14 sept. et le 14 oct.');
   });
 
   it('finds the Fête de la musique on 21 June in leap and common years alike', () => {
@@ -21,7 +22,22 @@ describe('detectSeasonality', () => {
     expect(p?.anchorDay).toBe(21);
     expect(p?.years).toEqual([2022, 2023, 2024]);
     expect(p?.nextDate).toBe('2025-06-21');
-    expect(p?.explanation).toBe('a fait sa soirée en juin 2022, 2023 et 2024 : relancer en mars');
+    expect(p?.explanation).toBe('a fait sa soirée en juin 2022, 2023 et 2024 : relancer entre le 21 mars et le 21 avr.');
+  });
+
+  it('names the months the gigs happened in, not the anchor’s (demo: SOLEVENT SÉMINAIRES, COMITÉ DES FÊTES DE GRANS)', () => {
+    const solevent = detectSeasonality(['2023-12-14', '2024-09-18', '2025-01-14'], '2026-01-14');
+    expect(solevent?.dates).toEqual(['2023-12-14', '2025-01-14']);
+    expect(solevent?.explanation).toMatch(/^a fait sa soirée en décembre 2023 et janvier 2025 : /);
+    const comite = detectSeasonality(['2023-07-14', '2024-08-09', '2024-11-22', '2025-05-16', '2025-08-15'], '2026-01-14');
+    expect(comite?.dates).toEqual(['2023-07-14', '2024-08-09', '2025-08-15']);
+    expect(comite?.explanation).toMatch(/^a fait sa soirée en juillet 2023, août 2024 et août 2025 : relancer entre le \d+ (mai|avr\.) et le \d+ (juin|mai)$/);
+  });
+
+  it('says the follow-up window as dates: « relancer entre le 28 févr. et le 31 mars »', () => {
+    const p = detectSeasonality(['2023-05-31', '2024-05-31'], '2024-12-01');
+    expect(p).toMatchObject({ nextDate: '2025-05-31', followUpFrom: '2025-02-28', followUpTo: '2025-03-31' });
+    expect(p?.explanation).toBe('a fait sa soirée en mai 2023 et 2024 : relancer entre le 28 févr. et le 31 mars');
   });
 
   it('handles the year wrap: late December and early January are one season', () => {
@@ -54,7 +70,7 @@ describe('detectSeasonality', () => {
     const p = detectSeasonality(['2023-06-10', '2024-06-12'], '2025-04-01');
     expect(p?.nextDate).toBe('2025-06-11');
     expect(p?.followUpDue).toBe(true);
-    expect(p?.explanation).toMatch(/relancer dès maintenant$/);
+    expect(p?.explanation).toMatch(/relancer dès maintenant \(avant le 11 avr\.\)$/);
   });
 
   it('ignores gigs after the reference date and needs two distinct years', () => {

@@ -18,7 +18,7 @@
  * - the next usual date is the first anchor date after the reference date whose occurrence has no
  *   gig yet on or before the reference date; the follow-up window runs from 3 to 2 months before it.
  */
-import { type IsoDate, dayNumberOf, daysInMonth, fromDayNumber, makeIsoDate, toDayNumber } from '../dates';
+import { type IsoDate, addMonths, dayNumberOf, daysInMonth, fromDayNumber, toDayNumber } from '../dates';
 
 export interface SeasonalityOptions {
   /** Half-width of the window around the anchor, in days (default 21). */
@@ -44,7 +44,15 @@ export interface SeasonalPattern {
   followUpTo: IsoDate;
   /** True when the reference date is already past `followUpFrom` (call now). */
   followUpDue: boolean;
-  /** One line for the UI: "a fait sa soirée en décembre 2023 et 2024 : relancer en septembre". */
+  /**
+   * The gigs that make the pattern, one per occurrence (the nearest to the anchor), ascending: the
+   * months to name are theirs, not the anchor's (a 14 July gig is "juillet" even if the anchor is in August).
+   */
+  dates: IsoDate[];
+  /**
+   * One line in French (CLI): "a fait sa soirée en décembre 2023 et janvier 2025 : relancer entre le
+   * 14 sept. et le 14 oct.". The web words the same facts from its messages.
+   */
   explanation: string;
 }
 
@@ -52,6 +60,8 @@ const WHEEL = 366;
 // Cumulative days before each month on a leap-year calendar.
 const MONTH_START = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+/** « 28 févr. »: the follow-up window is said as dates. */
+const DAY_MONTH_FR = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 interface Gig {
   day: number;
@@ -59,11 +69,16 @@ interface Gig {
   position: number;
 }
 
+/** The number written by `date`'s characters [from, to): parse runs on every gig of every client. */
+function digitsOf(date: IsoDate, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) n = n * 10 + date.charCodeAt(k) - 48;
+  return n;
+}
+
 function parse(date: IsoDate): Gig {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const dayOfMonth = Number(date.slice(8, 10));
-  return { day: toDayNumber(date), year, position: (MONTH_START[month - 1] as number) + dayOfMonth - 1 };
+  const month = digitsOf(date, 5, 7);
+  return { day: toDayNumber(date), year: digitsOf(date, 0, 4), position: (MONTH_START[month - 1] as number) + digitsOf(date, 8, 10) - 1 };
 }
 
 function circularDistance(p: number, q: number): number {
@@ -83,18 +98,20 @@ function anchorDate(position: number, year: number): number {
   return dayNumberOf(year, month, Math.min(day, daysInMonth(year, month)));
 }
 
-/** Year of the anchor occurrence nearest to the gig. */
+/**
+ * Year of the anchor occurrence nearest to the gig, by arithmetic on the wheel (called for every gig
+ * × candidate anchor, so no date is built): the anchor's place seen from the gig, one wheel turn
+ * before or after the gig's year when the shortest way round crosses New Year. Exact for the gigs it
+ * is asked about, which lie within the window of the anchor, far from the half-year where the
+ * wheel's 366 days and a common year's 365 could disagree.
+ */
 function occurrenceYear(gig: Gig, position: number): number {
-  let best = gig.year;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const y of [gig.year - 1, gig.year, gig.year + 1]) {
-    const d = Math.abs(gig.day - anchorDate(position, y));
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = y;
-    }
-  }
-  return best;
+  let d = (gig.position - position) % WHEEL;
+  if (d > WHEEL / 2) d -= WHEEL;
+  else if (d < -WHEEL / 2) d += WHEEL;
+  const anchorPlace = gig.position - d;
+  if (anchorPlace < 0) return gig.year - 1;
+  return anchorPlace >= WHEEL ? gig.year + 1 : gig.year;
 }
 
 function occurrences(gigs: readonly Gig[], position: number, windowDays: number): Set<number> {
@@ -128,14 +145,12 @@ function circularMean(positions: readonly number[]): number {
   return ((Math.round((angle * WHEEL) / (2 * Math.PI)) % WHEEL) + WHEEL) % WHEEL;
 }
 
-function addMonths(date: IsoDate, months: number): IsoDate {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return makeIsoDate(y, m, Math.min(day, daysInMonth(y, m)));
+/** « juin 2022, 2023 et 2024 » when the months agree, else « décembre 2023 et janvier 2025 ». */
+function monthsFr(dates: readonly IsoDate[]): string {
+  const month = (d: IsoDate) => MONTHS_FR[Number(d.slice(5, 7)) - 1] as string;
+  const first = dates[0] as IsoDate;
+  if (dates.every((d) => month(d) === month(first))) return `${month(first)} ${listFr(dates.map((d) => d.slice(0, 4)))}`;
+  return listFr(dates.map((d) => `${month(d)} ${d.slice(0, 4)}`));
 }
 
 function listFr(items: readonly (string | number)[]): string {
@@ -211,9 +226,17 @@ export function detectSeasonality(
   const followUpFrom = addMonths(nextDate, -3);
   const followUpTo = addMonths(nextDate, -2);
   const { month, day } = monthDayOf(anchor);
-  const followMonth = MONTHS_FR[Number(followUpFrom.slice(5, 7)) - 1] as string;
+  const dates = years.map((y) => {
+    let nearest: Gig | null = null;
+    for (const g of gigs) {
+      if (circularDistance(g.position, anchor) > windowDays || occurrenceYear(g, anchor) !== y) continue;
+      if (!nearest || Math.abs(g.day - anchorDate(anchor, y)) < Math.abs(nearest.day - anchorDate(anchor, y))) nearest = g;
+    }
+    return fromDayNumber((nearest as Gig).day);
+  });
   const due = toDayNumber(followUpFrom) <= referenceDay;
-  const when = due ? 'relancer dès maintenant' : `relancer en ${followMonth}`;
+  const dayMonth = (date: IsoDate) => DAY_MONTH_FR.format(new Date(`${date}T00:00:00Z`));
+  const when = due ? `relancer dès maintenant (avant le ${dayMonth(followUpTo)})` : `relancer entre le ${dayMonth(followUpFrom)} et le ${dayMonth(followUpTo)}`;
   return {
     anchorMonth: month,
     anchorDay: day,
@@ -222,6 +245,7 @@ export function detectSeasonality(
     followUpFrom,
     followUpTo,
     followUpDue: due,
-    explanation: `a fait sa soirée en ${MONTHS_FR[month - 1]} ${listFr(years.slice(-3))} : ${when}`,
+    dates,
+    explanation: `a fait sa soirée en ${monthsFr(dates.slice(-3))} : ${when}`,
   };
 }

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { createClient, getClientPage, updateClient } from '../../app/client-pages';
 import type { AppContext } from '../../app/context';
 import { addNote, editNote, removeNote } from '../../app/notes';
-import { getCachedForecast, getCachedOverview, listPortfolioClients } from '../../app/portfolio-cache';
-import { forecastClientJson, forecastJson } from '../../app/json';
+import { getCachedOverview, getCachedPrediction, listPortfolioClients, listPortfolioPredictions } from '../../app/portfolio-cache';
+import { forecastClientJson, forecastModelJson } from '../../app/json';
 import { clientApiJson, clientApiJsonText, gigJson, noteJson, overviewApiJson } from '../../app/records-json';
 import { referenceDateOf } from '../../app/workspace';
 import { centsToEuros } from '../../domain/money';
@@ -51,10 +51,12 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.type('application/json; charset=utf-8').send(`{"asOf":${JSON.stringify(asOf)},"total":${page.total},"clients":[${clients}]}`);
   });
 
+  // Paged like /api/clients (same filters, order and limits): 20,000 clients are never sent at once.
   app.get('/api/predictions', async (request) => {
-    const { asOf } = parseInput(asOfQuery, request.query);
+    const { asOf: asked, ...query } = parseInput(clientsQuery, request.query);
     const { workspace } = sessionOf(request);
-    return forecastJson(await getCachedForecast(ctx, workspace, referenceDateOf(ctx, workspace, asOf)));
+    const page = await listPortfolioPredictions(ctx, workspace, referenceDateOf(ctx, workspace, asked), query);
+    return { asOf: page.asOf, model: forecastModelJson(page.model), total: page.total, clients: page.clients.map(forecastClientJson) };
   });
 
   app.get('/api/clients/:id', async (request) => {
@@ -62,11 +64,11 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { asOf: asked } = parseInput(asOfQuery, request.query);
     const { workspace } = sessionOf(request);
     const asOf = referenceDateOf(ctx, workspace, asked);
-    const [page, forecast] = await Promise.all([getClientPage(ctx, workspace, asOf, id), getCachedForecast(ctx, workspace, asOf)]);
-    const prediction = forecast.clients.find((c) => c.clientId === id);
+    const [page, forecast] = await Promise.all([getClientPage(ctx, workspace, asOf, id), getCachedPrediction(ctx, workspace, asOf, id)]);
     return {
       client: clientApiJson(page.client),
-      prediction: prediction ? forecastClientJson(prediction) : null,
+      prediction: forecast.prediction ? forecastClientJson(forecast.prediction) : null,
+      predictionModel: forecastModelJson(forecast.model),
       gigs: page.gigs.map(gigJson),
       totalsByYear: page.totalsByYear.map((t) => ({ year: t.year, gigs: t.gigs, revenue: centsToEuros(t.revenueCents) })),
       notes: page.notes.map(noteJson),

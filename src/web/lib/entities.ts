@@ -86,11 +86,39 @@ export const predictionSchema = z.object({
   name: z.string(),
   pAlive: z.number().nullable(),
   expectedGigs: z.number().nullable(),
+  expectedGigAmount: z.number(),
+  spendBasis: z.enum(['client', 'population', 'portfolio']),
   expectedRevenue: z.number(),
   revenueIfWonBack: z.number(),
   basis: z.enum(['model', 'history']),
   confidence: confidenceSchema,
-  seasonal: z.object({ nextDate: z.string(), followUpFrom: z.string(), followUpTo: z.string(), explanation: z.string() }).nullable(),
+  seasonal: z
+    .object({
+      nextDate: z.string(),
+      followUpFrom: z.string(),
+      followUpTo: z.string(),
+      followUpDue: z.boolean(),
+      dates: z.array(z.string()),
+      explanation: z.string(),
+    })
+    .nullable(),
   explanation: z.string(),
 });
 export type Prediction = z.infer<typeof predictionSchema>;
+
+/** Why the fit's confidence is not high: a code the messages word, naming the fit it is about. */
+export const predictionReasonSchema = z.object({
+  code: z.string(),
+  fit: z.enum(['frequency', 'spend']),
+  count: z.number().optional(),
+  threshold: z.number().optional(),
+});
+export type PredictionReason = z.infer<typeof predictionReasonSchema>;
+
+export const predictionModelSchema = z.object({
+  confidence: confidenceSchema,
+  reasons: z.array(predictionReasonSchema),
+  clients: z.number(),
+  repeaters: z.number(),
+});
+export type PredictionModel = z.infer<typeof predictionModelSchema>;

@@ -44,6 +44,19 @@ export function formatLongDate(iso: string, lang: Lang): string {
   ).format(utc(iso));
 }
 
+/**
+ * The months some dates fall in: « juin 2022 et 2025 » when the month is the same, else
+ * « décembre 2023 et janvier 2025 » (a client's yearly gigs, named as they happened).
+ */
+export function formatMonthsOf(isoDates: readonly string[], lang: Lang): string {
+  const month = cached(`m:${lang}`, () => new Intl.DateTimeFormat(LOCALE_OF[lang], { month: 'long', timeZone: 'UTC' }));
+  const monthYear = cached(`my:${lang}`, () => new Intl.DateTimeFormat(LOCALE_OF[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  const list = cached(`l:${lang}`, () => new Intl.ListFormat(LOCALE_OF[lang], { type: 'conjunction' }));
+  const months = isoDates.map((d) => month.format(utc(d)));
+  if (months.length > 0 && months.every((m) => m === months[0])) return `${months[0]} ${list.format(isoDates.map((d) => d.slice(0, 4)))}`;
+  return list.format(isoDates.map((d) => monthYear.format(utc(d))));
+}
+
 /** Instants (a note's creation) in the browser's time zone, where the user is. */
 export function formatDateTime(instant: string, lang: Lang): string {
   return cached(`dt:${lang}`, () => new Intl.DateTimeFormat(LOCALE_OF[lang], { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(instant));

@@ -32,7 +32,7 @@ export function ClientRoute({ id, focusNotes }: { id: number; focusNotes: boolea
             <PageTitle title={data.client.name}>{data.client.name}</PageTitle>
           </div>
           <ClientSummary client={data.client} renderFollowUp={renderFollowUp} />
-          <PredictionPanel client={data.client} prediction={data.prediction} />
+          <PredictionPanel client={data.client} prediction={data.prediction} model={data.predictionModel} />
           <div className="columns">
             <ContactCard key={data.client.id} client={data.client} />
             <NotesPanel clientId={id} notes={data.notes} focusForm={focusNotes} />

@@ -1,4 +1,4 @@
-import { ActiveSection, DormantSection, LapsedSection, VipSection } from '../../features/clients/components/segment-sections';
+import { ActiveSection, DormantSection, LIST_LIMIT, LapsedSection, VipSection } from '../../features/clients/components/segment-sections';
 import { ReportPdfLink } from '../../features/exports/components/export-links';
 import { ImportSection } from '../../features/imports/components/import-section';
 import { useOverview } from '../../features/overview/api/get-overview';
@@ -16,8 +16,10 @@ import { PageTitle } from '../../ui/page-title';
 export function CrmRoute() {
   const { t, date } = useI18n();
   const { data, error, loading } = useOverview();
-  const predictions = usePredictions();
-  const byId = new Map((predictions.data?.clients ?? []).map((p) => [p.id, p]));
+  // The predictions of the pages the two lists show (same filter, order and length), not of every client.
+  const lapsed = usePredictions({ segment: 'lapsed', sort: 'priority', limit: LIST_LIMIT });
+  const dormant = usePredictions({ segment: 'dormant', sort: 'priority', limit: LIST_LIMIT });
+  const byId = new Map([...(lapsed.data?.clients ?? []), ...(dormant.data?.clients ?? [])].map((p) => [p.id, p]));
   const renderFacts: RenderCardFacts = (c) => <PredictionFacts prediction={byId.get(c.id)} />;
   return (
     <div className="page">

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { request } from '../../../lib/api-client';
-import { clientSchema, gigSchema, noteSchema, predictionSchema } from '../../../lib/entities';
+import { clientSchema, gigSchema, noteSchema, predictionModelSchema, predictionSchema } from '../../../lib/entities';
 import { useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
 
@@ -10,6 +10,7 @@ export const clientDetailSchema = z.object({
   totalsByYear: z.array(z.object({ year: z.number(), gigs: z.number(), revenue: z.number() })),
   notes: z.array(noteSchema),
   prediction: predictionSchema.nullish(),
+  predictionModel: predictionModelSchema.nullish(),
 });
 export type ClientDetail = z.infer<typeof clientDetailSchema>;
 

@@ -16,7 +16,8 @@ export interface SectionSlots {
 }
 
 /** The CRM page shows the head of each list; the full list is the directory, filtered. */
-const LIST_LIMIT = 50;
+/** Cards per list on the CRM page (the app asks for the predictions of the same page). */
+export const LIST_LIMIT = 50;
 
 function hasConfirmedBooking(c: Client): boolean {
   return c.upcoming?.status === 'confirmed';

@@ -1,27 +1,28 @@
 import { z } from 'zod';
-import { request } from '../../../lib/api-client';
+import { request, withQuery } from '../../../lib/api-client';
 import { useQuery } from '../../../lib/query';
-import { confidenceSchema, predictionSchema } from '../../../lib/entities';
+import { predictionModelSchema, predictionSchema } from '../../../lib/entities';
 import { keys } from '../../../lib/query-keys';
 
-export type { Confidence, Prediction } from '../../../lib/entities';
+export type { Confidence, Prediction, PredictionModel, PredictionReason } from '../../../lib/entities';
 
-export const modelSchema = z.object({
-  confidence: confidenceSchema,
-  reasons: z.array(z.string()),
-  clients: z.number(),
-  repeaters: z.number(),
-});
-export type PredictionModel = z.infer<typeof modelSchema>;
-
-const responseSchema = z.object({ asOf: z.string(), model: modelSchema, clients: z.array(predictionSchema) });
+const responseSchema = z.object({ asOf: z.string(), model: predictionModelSchema, total: z.number(), clients: z.array(predictionSchema) });
 export type Predictions = z.infer<typeof responseSchema>;
 
-export function getPredictions(): Promise<Predictions> {
-  return request('GET', '/api/predictions', responseSchema);
+/** Paged and filtered like GET /api/clients: ask for the page of clients a list shows. */
+export interface PredictionPageParams {
+  segment?: 'vip' | 'active' | 'dormant' | 'lapsed' | 'prospect';
+  sort?: 'name' | 'gigs' | 'revenue' | 'last' | 'priority';
+  q?: string;
+  limit?: number;
+  offset?: number;
 }
 
-/** One request for every list of the CRM page; the cards find their client by id. */
-export function usePredictions() {
-  return useQuery(keys.predictions, getPredictions);
+export function getPredictions(params: PredictionPageParams): Promise<Predictions> {
+  return request('GET', withQuery('/api/predictions', { ...params }), responseSchema);
+}
+
+/** The predictions of one page of a list; its cards find their client by id. */
+export function usePredictions(params: PredictionPageParams) {
+  return useQuery(withQuery(keys.predictions, { ...params }), () => getPredictions(params));
 }

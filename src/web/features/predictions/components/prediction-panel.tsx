@@ -1,6 +1,8 @@
 import type { Client } from '../../../lib/entities';
+import { formatMonthsOf } from '../../../lib/format';
 import { useI18n, type I18n } from '../../../lib/i18n';
-import { usePredictions, type Prediction, type PredictionModel } from '../api/get-predictions';
+import type { MessageKey } from '../../../lib/messages';
+import type { Prediction, PredictionModel, PredictionReason } from '../api/get-predictions';
 import { Figure } from '../../../ui/figure';
 
 /** « < 1 % » rather than « 0 % »: a probability the model gives is never exactly zero. */
@@ -10,28 +12,51 @@ export function probabilityText(p: number, i18n: I18n): string {
   return i18n.percent(p);
 }
 
-export function ConfidenceLine({ model, confidence }: { model: PredictionModel | undefined; confidence: Prediction['confidence'] }) {
-  const { t, tn } = useI18n();
+const REASON_CODES = new Set([
+  'no_history', 'no_fit', 'not_converged', 'undetermined', 'very_uncertain', 'uncertain', 'few_clients',
+  'under_clients', 'few_repeaters', 'under_repeaters', 'few_spenders', 'under_spenders', 'infinite_mean',
+]);
+
+/** A reason of the fit's grade, naming the fit it is about (frequency or amounts). */
+export function reasonText(r: PredictionReason, { t, number }: I18n): string {
+  const key = (REASON_CODES.has(r.code) ? `prediction.reason.${r.code}` : 'prediction.reason.other') as MessageKey;
+  return t(key, { fit: t(`prediction.fit.${r.fit}`), n: number(r.count ?? 0), threshold: number(r.threshold ?? 0), code: r.code });
+}
+
+export function ConfidenceLine({ model, confidence }: { model: PredictionModel | null | undefined; confidence: Prediction['confidence'] }) {
+  const i18n = useI18n();
+  const { t, tn } = i18n;
   return (
-    <p className={`confidence ${confidence}`}>
+    <p className={`confidence ${confidence}`} data-testid="prediction-confidence">
       <strong>{t(`prediction.confidence.${confidence}`)}</strong>
       {model ? ` : ${tn('prediction.clients', model.clients)}, ${tn('prediction.repeaters', model.repeaters)}` : ''}
-      {model && model.reasons.length > 0 ? <span className="muted"> ({model.reasons.join(', ')})</span> : null}
+      {model && model.reasons.length > 0 ? <span className="muted"> ({model.reasons.map((r) => reasonText(r, i18n)).join(', ')})</span> : null}
     </p>
   );
 }
 
+/** « 0,3 prestation attendue », and « moins de 0,1 » rather than a « 0 » next to a few euros. */
+function expectedGigsText(n: number, { t, tn }: I18n): string {
+  if (n > 0 && n < 0.05) return t('prediction.underATenthGig');
+  return tn('prediction.expectedGigs', Math.round(n * 10) / 10);
+}
+
 /**
- * The client page's predictions: still a client, revenue expected over 12 months and if won
- * back, the seasonal follow-up; each with its line of why, and the model's confidence said plainly.
+ * The client page's predictions as one story: the probability of still being a client; the revenue
+ * expected over 12 months, which is the expected gigs times the expected amount and so agrees with
+ * that probability; what the client is worth if won back (the history-based potential when the model
+ * is not trusted), labelled as such; and the seasonal follow-up with the months the gigs happened in.
  */
-export function PredictionPanel({ client, prediction }: { client: Client; prediction: Prediction | null | undefined }) {
+export function PredictionPanel({ client, prediction, model }: { client: Client; prediction: Prediction | null | undefined; model: PredictionModel | null | undefined }) {
   const i18n = useI18n();
-  const { t, tn, money, longDate, date, inactivity } = i18n;
-  const { data } = usePredictions();
+  const { t, tn, money, longDate, date, inactivity, lang } = i18n;
   if (!prediction) return null;
-  const basis = t(`prediction.basis.${prediction.basis}`);
-  const expectedGigs = prediction.expectedGigs === null ? null : Math.round(prediction.expectedGigs * 10) / 10;
+  const single = prediction.pAlive === null && prediction.expectedGigs !== null;
+  let expectedWhy: string;
+  if (prediction.expectedGigs === null) expectedWhy = t('prediction.expectedNoModelWhy');
+  else if (single) expectedWhy = t('prediction.expectedSingleWhy', { gigs: expectedGigsText(prediction.expectedGigs, i18n), amount: money(prediction.expectedGigAmount) });
+  else expectedWhy = t('prediction.expectedWhy', { gigs: expectedGigsText(prediction.expectedGigs, i18n), amount: money(prediction.expectedGigAmount) });
+  const seasonal = prediction.seasonal;
   return (
     <section className="panel" aria-labelledby="predictions">
       <h2 id="predictions">{t('prediction.title')}</h2>
@@ -40,7 +65,8 @@ export function PredictionPanel({ client, prediction }: { client: Client; predic
           <dt>{t('prediction.pAlive')}</dt>
           {prediction.pAlive === null ? (
             <dd data-testid="p-alive">
-              <span className="why">{prediction.explanation}</span>
+              {prediction.expectedGigs === null ? '—' : t('prediction.pAliveUnknown')}
+              <span className="why">{single ? t('prediction.pAliveSingleWhy') : t('prediction.pAliveNoHistory')}</span>
             </dd>
           ) : (
             <dd data-testid="p-alive" data-value={prediction.pAlive}>
@@ -55,24 +81,24 @@ export function PredictionPanel({ client, prediction }: { client: Client; predic
           <dt>{t('prediction.expectedRevenue')}</dt>
           <dd data-testid="expected-revenue">
             {money(prediction.expectedRevenue)}
-            <span className="why">
-              {expectedGigs === null ? basis : `${tn('prediction.expectedGigs', expectedGigs)}, ${basis}.`}
-            </span>
+            <span className="why">{expectedWhy}</span>
           </dd>
         </div>
         <Figure term={t('prediction.ifWonBack')}>
-          {money(prediction.revenueIfWonBack)}
-          <span className="why">{t('prediction.ifWonBackWhy')}</span>
+          <span data-testid="if-won-back">{money(prediction.revenueIfWonBack)}</span>
+          <span className="why">{t(`prediction.ifWonBackWhy.${prediction.basis}`)}</span>
         </Figure>
         <div>
           <dt>{t('prediction.seasonal')}</dt>
-          {prediction.seasonal ? (
+          {seasonal ? (
             <dd data-testid="seasonal">
-              {longDate(prediction.seasonal.nextDate)}
+              {longDate(seasonal.nextDate)}
               <span className="why">
-                {t('prediction.window', { from: date(prediction.seasonal.followUpFrom), to: date(prediction.seasonal.followUpTo) })}
+                {seasonal.followUpDue
+                  ? t('prediction.windowDue', { to: date(seasonal.followUpTo) })
+                  : t('prediction.window', { from: date(seasonal.followUpFrom), to: date(seasonal.followUpTo) })}
               </span>
-              <span className="why">{prediction.seasonal.explanation}</span>
+              <span className="why">{t('prediction.seasonalDates', { months: formatMonthsOf(seasonal.dates, lang) })}</span>
             </dd>
           ) : (
             <dd>
@@ -81,7 +107,7 @@ export function PredictionPanel({ client, prediction }: { client: Client; predic
           )}
         </div>
       </dl>
-      <ConfidenceLine model={data?.model} confidence={prediction.confidence} />
+      <ConfidenceLine model={model} confidence={prediction.confidence} />
     </section>
   );
 }
