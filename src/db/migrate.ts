@@ -24,6 +24,9 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Prom
     migrationLockTableName: 'schema_migrations_lock',
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
+  // Up to date (the usual case): no transaction, so opening the database never waits for another
+  // process's write lock (a CLI command while an import runs).
+  if ((await migrator.getMigrations()).every((m) => m.executedAt !== undefined)) return;
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
