@@ -34,8 +34,11 @@ export interface Database {
 
 export type DatabaseOptions = { url: string } | { dataDir: string };
 
-/** How long a write waits, by default, for another process's transaction on the embedded database. */
-export const DEFAULT_LOCK_WAIT_MS = 60_000;
+/**
+ * How long a write waits, by default, for another process's transaction on the embedded database:
+ * long enough for a CLI import of a million gigs on a busy machine (docs/decisions/008).
+ */
+export const DEFAULT_LOCK_WAIT_MS = 120_000;
 
 export async function openDatabase(options: DatabaseOptions, tuning: { lockWaitMs?: number } = {}): Promise<Database> {
   const database = 'url' in options ? openPostgres(options.url) : openSqlite(options.dataDir, { maxMs: tuning.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS });
