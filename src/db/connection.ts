@@ -88,9 +88,31 @@ function openSqlite(dataDir: string, wait: LockWait): Database {
     dataDir: dir,
     // better-sqlite3 is one synchronous connection and Kysely holds it for the whole transaction,
     // so statements run on the raw handle inside `work` belong to that transaction.
-    bulkTransaction: (work, lockWait = {}) => withLockWait(lockWait, () => db.transaction().execute((trx) => work(trx, load))),
+    async bulkTransaction(work, lockWait = {}) {
+      const result = await withLockWait(lockWait, () => db.transaction().execute((trx) => work(trx, load)));
+      await checkpointSoon(raw);
+      return result;
+    },
     close: () => db.destroy(),
   };
+}
+
+const CHECKPOINT_FOR_MS = 10_000;
+
+/**
+ * After a bulk transaction, copies its pages from the WAL into the database here, in the process
+ * that wrote them. SQLite's automatic checkpoint at commit copies only what no reader still needs;
+ * with another process reading (the server during a CLI import) it leaves most of the import in the
+ * WAL, and the server's next write would then copy it all synchronously, freezing its event loop.
+ * Readers' snapshots last one statement: a few tries a few milliseconds apart get everything.
+ */
+async function checkpointSoon(raw: SqliteDriver.Database): Promise<void> {
+  const until = Date.now() + CHECKPOINT_FOR_MS;
+  for (let step = 2; ; step = Math.min(step * 2, 100)) {
+    const [r] = raw.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    if (!r || r.log <= r.checkpointed || Date.now() > until) return;
+    await new Promise((resolve) => setTimeout(resolve, step));
+  }
 }
 
 function toSqliteValue(v: unknown): unknown {
