@@ -15,6 +15,21 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
   };
 }
 
+/**
+ * Whether every migration is recorded, read straight from Kysely's table (its own check introspects
+ * every schema of a PostgreSQL database, which fails when another one is dropped meanwhile).
+ */
+async function upToDate(db: Kysely<unknown>, names: readonly string[]): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from schema_migrations`.execute(db);
+    const done = new Set(rows.map((r) => r.name));
+    return names.every((n) => done.has(n));
+  } catch {
+    // No table yet: a new database.
+    return false;
+  }
+}
+
 export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<void> {
   // Kysely looks for its tables in every schema unless told which: a database holding several
   // schemas (one per test file, one per tenant) would find another schema's and skip its own.
@@ -28,7 +43,7 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Prom
   });
   // Up to date (the usual case): no transaction, so opening the database never waits for another
   // process's write lock (a CLI command while an import runs).
-  if ((await migrator.getMigrations()).every((m) => m.executedAt !== undefined)) return;
+  if (await upToDate(db, Object.keys(migrationsFor(engine)))) return;
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -82,7 +82,8 @@ export async function startOutboxSender(ctx: MailContext, options: OutboxSenderO
       ttlMs: leaseMs,
       onError,
       onChange: (held) => {
-        log(held ? 'ce serveur envoie les messages en file' : 'un autre serveur envoie les messages en file');
+        if (stopped) return;
+        log(held ? 'ce serveur envoie les messages en file' : 'ce serveur n’envoie plus : son bail a expiré ou un autre serveur l’a pris');
         if (held) kick();
       },
     });
