@@ -1,4 +1,6 @@
 /** The one error type of the application: a code the CLI and the HTTP server map in one place each. */
+import { storageFailureOf, type StorageFailure } from '../db/storage-errors';
+
 export type AppErrorCode =
   | 'usage'
   | 'not_found'
@@ -9,7 +11,8 @@ export type AppErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'conflict'
-  | 'rate_limited';
+  | 'rate_limited'
+  | StorageFailure;
 
 export class AppError extends Error {
   constructor(
@@ -20,4 +23,20 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+}
+
+const STORAGE_MESSAGES: Record<StorageFailure, string> = {
+  busy: 'La base de données est occupée par un autre processus (un import en cours ?) : réessayez dans un moment.',
+  storage_full: 'Le disque de la base de données est plein : l’opération a été annulée, rien n’a été enregistré. Libérez de la place, puis recommencez.',
+  read_only: 'La base de données est en lecture seule (droits sur le dossier de données, ou disque monté en lecture seule) : rien n’a été enregistré.',
+};
+
+/**
+ * The AppError a failure amounts to: itself, or the storage failure (disk full, read-only, busy)
+ * it was caused by, in words; null for anything else (a bug, an unknown failure).
+ */
+export function appErrorOf(e: unknown): AppError | null {
+  if (e instanceof AppError) return e;
+  const kind = storageFailureOf(e);
+  return kind ? new AppError(kind, STORAGE_MESSAGES[kind]) : null;
 }

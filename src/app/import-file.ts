@@ -17,7 +17,7 @@ import { formatEuros } from '../domain/money';
 import { nameKey } from '../domain/names';
 import {
   createImportRecord, createStaging, dropStaging, finishImportRecord, indexStaging, listStatsMismatches, mergeClients,
-  mergeGigs, stageRows, takeRepeatedNames, type StagedRow, type StatsMismatch,
+  mergeGigs, stageRows, takeRepeatedNames, waitForWorkspaceImports, type StagedRow, type StatsMismatch,
 } from '../db/imports';
 import type { Workspace } from '../db/schema';
 import type { AppContext } from './context';
@@ -34,6 +34,11 @@ export interface ImportOptions {
   /** field → header text, from `--map field=Header` or the preview's mapping. */
   overrides: Record<string, string>;
   dryRun: boolean;
+  /**
+   * While another import of the workspace runs: how long to wait for it (default: the database's
+   * wait for a write) and what to say once it is clear that we wait (the CLI's stderr line).
+   */
+  lockWait?: { maxMs?: number; onWait?: () => void };
 }
 
 export interface ImportReport {
@@ -90,7 +95,10 @@ export async function detectFormat(path: string): Promise<FileFormat> {
   }
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    // A directory opens on Linux, and fails only here (EISDIR).
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0).catch((e: unknown) => {
+      throw unreadable(path, e);
+    });
     const head = buffer.subarray(0, bytesRead);
     const { encoding, bom } = detectEncoding(head);
     const decoder = createCsvDecoder(encoding);
@@ -177,6 +185,8 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
   let committed: ImportReport;
   try {
     committed = await ctx.database.bulkTransaction(async (trx, load) => {
+      // One import of a workspace at a time (SQLite: its write lock is already ours).
+      await waitForWorkspaceImports(trx, ctx.database.engine, workspace.id, options.lockWait?.onWait);
       const importId = await createImportRecord(trx, { workspaceId: workspace.id, kind: options.kind, fileName, fileHash, now });
       await createStaging(trx);
       const rejected: Rejection[] = [];
@@ -237,7 +247,7 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
       if (options.dryRun) throw new DryRunRollback(report);
       await finishImportRecord(trx, importId, { ...report, rejected: rejected.length, report: { rejected, createdClients, warnings } });
       return report;
-    });
+    }, options.lockWait);
   } catch (e) {
     if (e instanceof DryRunRollback) return e.report;
     throw e;

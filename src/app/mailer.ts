@@ -66,6 +66,11 @@ export interface MailContext extends AppContext {
   mailerFor: MailerFactory;
   /** PUBLIC_URL: where the app is reachable from the Internet (unsubscribe links), or null. */
   publicUrl: string | null;
+  /**
+   * This process's outbox lease owner (app/leases.ts), recorded on each message it sends, so that
+   * another process never takes a live sender's message for an interrupted one. None: no lease.
+   */
+  outboxOwner?: string | null;
 }
 
 export interface SmtpTimeouts {

@@ -1,9 +1,10 @@
 /**
  * Sending follow-ups by e-mail through a durable outbox (a table): enqueued in one transaction
  * with their follow-up records, sent one at a time, retried with exponential back-off while the
- * server is down, never twice. A message is marked "sending" and committed before it is handed
- * to the mail server; a process that dies then leaves it "sending", and the next start makes it
- * "uncertain": only the user decides whether it goes again (resolveUncertain).
+ * server is down, never twice. A message is marked "sending" under its sender's lease owner and
+ * committed before it is handed to the mail server; its outcome is then recorded until the write
+ * lands. A process that dies leaves it "sending"; once that owner's lease has expired, the sender
+ * holding the lease makes it "uncertain": only the user decides whether it goes again (resolveUncertain).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -178,15 +179,16 @@ async function syncFollowUp(db: Db, m: OutboxMessage, error: string | null): Pro
   await updateFollowUpRow(db, m.workspace_id, m.follow_up_id, { status: FOLLOW_UP_STATUS[m.state], error });
 }
 
-/** Moves the message and its follow-up together. */
+/** Moves the message and its follow-up together (with `owner`: only while that sender has it in hand). */
 async function move(
   ctx: MailContext,
   m: OutboxMessage,
   from: OutboxState | readonly OutboxState[],
   changes: Parameters<typeof moveOutboxMessage>[3],
+  owner?: string | null,
 ): Promise<OutboxMessage | undefined> {
   return ctx.database.db.transaction().execute(async (trx) => {
-    const moved = await moveOutboxMessage(trx, m.id, from, { ...changes, updated_at: ctx.now().toISOString() });
+    const moved = await moveOutboxMessage(trx, m.id, from, { ...changes, updated_at: ctx.now().toISOString() }, owner);
     if (moved) await syncFollowUp(trx, moved, moved.state === 'sent' ? null : moved.last_error);
     return moved;
   });
@@ -194,29 +196,70 @@ async function move(
 
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'uncertain' | 'cancelled' | 'skipped';
 
-/**
- * Sends one queued message: claims it ("sending", committed), checks the client has not opted out
- * since, hands it to the mail server, records the answer. 'skipped' when it was not queued (another
- * sender has it, or it is done).
- */
-export async function deliverOutboxMessage(ctx: MailContext, id: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<DeliveryOutcome> {
-  const db = ctx.database.db;
-  const claimed = await claimOutboxMessage(db, id, ctx.now().toISOString());
-  if (!claimed) return 'skipped';
+export interface DeliveryOptions {
+  /** The sender's lease owner, recorded on the message while it is "sending" (default: ctx.outboxOwner). */
+  owner?: string | null;
+  /** Told of each failed attempt to record the outcome (it is tried again until it lands). */
+  onRecordError?: (e: unknown, attempt: number) => void;
+  /** Stop trying to record (the process stops): the message stays "sending" under its owner's lease. */
+  giveUp?: () => boolean;
+}
 
-  const prefs = await getContactPrefs(db, claimed.workspace_id, claimed.client_id);
+const RECORD_FIRST_DELAY_MS = 100;
+const RECORD_MAX_DELAY_MS = 5_000;
+
+/**
+ * Records what happened to a message once it is claimed: tried again, with a growing delay, until
+ * the database takes it (a held lock, a full disk that gets space again). A message the mail server
+ * accepted must not stay "sending" because one write failed.
+ */
+async function recordDurably<T>(write: () => Promise<T>, options: DeliveryOptions): Promise<T> {
+  let delay = RECORD_FIRST_DELAY_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (e) {
+      options.onRecordError?.(e, attempt);
+      if (options.giveUp?.()) throw e;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, RECORD_MAX_DELAY_MS);
+    }
+  }
+}
+
+/**
+ * Sends one queued message: claims it ("sending" under its owner, committed), checks the client has
+ * not opted out since, hands it to the mail server, records the answer (durably). 'skipped' when it
+ * was not queued (another sender has it, or it is done).
+ */
+export async function deliverOutboxMessage(
+  ctx: MailContext,
+  id: number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  options: DeliveryOptions = {},
+): Promise<DeliveryOutcome> {
+  const db = ctx.database.db;
+  const owner = options.owner !== undefined ? options.owner : (ctx.outboxOwner ?? null);
+  const claimed = await claimOutboxMessage(db, id, ctx.now().toISOString(), owner);
+  if (!claimed) return 'skipped';
+  // From here on, every outcome is recorded until it lands. A message another process marked
+  // "uncertain" meanwhile (our lease lapsed) still gets the truth, if it is still ours.
+  const record = (changes: Parameters<typeof moveOutboxMessage>[3]) =>
+    recordDurably(() => move(ctx, claimed, ['sending', 'uncertain'], changes, owner), options);
+
+  const prefs = await recordDurably(() => getContactPrefs(db, claimed.workspace_id, claimed.client_id), options);
   if (prefs?.opted_out_at) {
-    await move(ctx, claimed, 'sending', { state: 'cancelled', last_error: 'Client désinscrit (« ne plus contacter ») : message non envoyé.' });
+    await record({ state: 'cancelled', last_error: 'Client désinscrit (« ne plus contacter ») : message non envoyé.' });
     return 'cancelled';
   }
 
   const retryOrFail = async (message: string): Promise<DeliveryOutcome> => {
     if (claimed.attempts >= policy.maxAttempts) {
-      await move(ctx, claimed, 'sending', { state: 'failed', last_error: `${message} (abandon après ${claimed.attempts} tentatives)` });
+      await record({ state: 'failed', last_error: `${message} (abandon après ${claimed.attempts} tentatives)` });
       return 'failed';
     }
     const next = new Date(ctx.now().getTime() + retryDelayMs(claimed.attempts, policy)).toISOString();
-    await move(ctx, claimed, 'sending', { state: 'queued', next_attempt_at: next, last_error: message });
+    await record({ state: 'queued', next_attempt_at: next, last_error: message });
     return 'retry';
   };
 
@@ -224,15 +267,15 @@ export async function deliverOutboxMessage(ctx: MailContext, id: number, policy:
   try {
     setup = await getSendingSetup(ctx, claimed.workspace_id);
   } catch (e) {
-    if (e instanceof AppError) return retryOrFail(e.message);
-    throw e;
+    return retryOrFail(e instanceof AppError ? e.message : `Réglages d’envoi illisibles : ${e instanceof Error ? e.message : String(e)}`);
   }
   if (!setup) return retryOrFail('Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi.');
 
   const headers: Record<string, string> = { 'List-Unsubscribe': claimed.list_unsubscribe };
   if (claimed.list_unsubscribe_post) headers['List-Unsubscribe-Post'] = claimed.list_unsubscribe_post;
+  let response: string;
   try {
-    const { response } = await ctx.mailerFor(setup.smtp).send({
+    ({ response } = await ctx.mailerFor(setup.smtp).send({
       from: setup.from,
       to: { name: claimed.to_name, address: claimed.to_address },
       subject: claimed.subject,
@@ -240,27 +283,28 @@ export async function deliverOutboxMessage(ctx: MailContext, id: number, policy:
       messageId: claimed.message_id,
       date: new Date(claimed.created_at),
       headers,
-    });
-    await move(ctx, claimed, 'sending', { state: 'sent', sent_at: ctx.now().toISOString(), smtp_response: response.slice(0, 1000), last_error: null });
-    await markBookingsObtained(ctx, claimed.workspace_id);
-    return 'sent';
+    }));
   } catch (e) {
     const err = e instanceof MailSendError ? e : new MailSendError('uncertain', `Erreur inattendue pendant l’envoi : ${e instanceof Error ? e.message : String(e)}`, null, null);
     if (err.kind === 'permanent') {
-      await move(ctx, claimed, 'sending', { state: 'failed', last_error: err.message });
+      await record({ state: 'failed', last_error: err.message });
       return 'failed';
     }
     if (err.kind === 'uncertain') {
-      await move(ctx, claimed, 'sending', { state: 'uncertain', last_error: err.message });
+      await record({ state: 'uncertain', last_error: err.message });
       return 'uncertain';
     }
     return retryOrFail(err.message);
   }
+  await record({ state: 'sent', sent_at: ctx.now().toISOString(), smtp_response: response.slice(0, 1000), last_error: null });
+  await markBookingsObtained(ctx, claimed.workspace_id);
+  return 'sent';
 }
 
 /**
- * At the start of a sender: a message still "sending" was handed to the mail server by a process
- * that died before recording the answer. It becomes "uncertain" and is never resent on its own.
+ * Run by the sender that holds the lease: a message still "sending" whose owner's lease has expired
+ * was handed to the mail server by a process that stopped or died before recording the answer. It
+ * becomes "uncertain" and is never resent on its own. A live sender's messages are left alone.
  */
 export async function recoverInterruptedSends(ctx: MailContext): Promise<number> {
   return ctx.database.db.transaction().execute(async (trx) => {
@@ -273,13 +317,13 @@ export async function recoverInterruptedSends(ctx: MailContext): Promise<number>
 /** Sends every due message, one at a time, oldest first. */
 export async function sendDueMessages(
   ctx: MailContext,
-  options: { policy?: RetryPolicy; limit?: number; shouldStop?: () => boolean } = {},
+  options: { policy?: RetryPolicy; limit?: number; shouldStop?: () => boolean; delivery?: DeliveryOptions } = {},
 ): Promise<Record<DeliveryOutcome, number>> {
   const counts: Record<DeliveryOutcome, number> = { sent: 0, retry: 0, failed: 0, uncertain: 0, cancelled: 0, skipped: 0 };
   const ids = await listDueOutboxIds(ctx.database.db, ctx.now().toISOString(), options.limit ?? 100);
   for (const id of ids) {
     if (options.shouldStop?.()) break;
-    counts[await deliverOutboxMessage(ctx, id, options.policy)] += 1;
+    counts[await deliverOutboxMessage(ctx, id, options.policy, options.delivery)] += 1;
   }
   return counts;
 }

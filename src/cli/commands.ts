@@ -26,6 +26,8 @@ import { readHidden } from './prompt';
 
 export interface CommandIo {
   out: (text: string) => void;
+  /** One line for the user beside the output (a wait, a warning): stderr. */
+  err: (text: string) => void;
   json: boolean;
   env: NodeJS.ProcessEnv;
 }
@@ -96,7 +98,11 @@ export const commands: Record<string, Command> = {
     const kind = kindName === undefined ? undefined : KIND_ALIASES[kindName];
     if (!kind || !path || rest.length > 0) throw new AppError('usage', 'usage : djbooker import clients|gigs FICHIER [--map champ=En-tête] [--dry-run]');
     const workspace = await resolveWorkspace(ctx, options.workspace, true);
-    const report = await importFile(ctx, workspace, { kind, path, overrides: parseMap(options.map), dryRun: options['dry-run'] === true });
+    const report = await importFile(ctx, workspace, {
+      kind, path, overrides: parseMap(options.map), dryRun: options['dry-run'] === true,
+      // Another import (another process) holds the database: wait our turn, however long it takes.
+      lockWait: { maxMs: Infinity, onWait: () => io.err('djbooker : un autre import est en cours… attente\n') },
+    });
     if (io.json) io.out(JSON.stringify(importReportJson(report)) + '\n');
     else printImport(io, report);
   },

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase, type Database } from '../db/connection';
 import type { AppContext } from '../app/context';
-import { AppError } from '../app/errors';
+import { appErrorOf } from '../app/errors';
 import { commands, type CommandIo } from './commands';
 
 const USAGE = `Usage : djbooker <commande> [options]
@@ -130,13 +130,14 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
     const url = io.env.DATABASE_URL;
     database = await openDatabase(url ? { url } : { dataDir: options.data['data-dir'] ?? io.env.DJBOOKER_DATA_DIR ?? './data' });
     const ctx: AppContext = { database, now: io.now };
-    const cio: CommandIo = { out: io.out, json: options.data.json === true, env: io.env };
+    const cio: CommandIo = { out: io.out, err: io.err, json: options.data.json === true, env: io.env };
     await command(ctx, args, options.data, cio);
     return 0;
   } catch (e) {
-    if (e instanceof AppError) {
-      const usage = e.code === 'usage' || e.code === 'ambiguous_workspace' || e.code === 'not_found';
-      io.err(`djbooker : ${e.message}\n`);
+    const known = appErrorOf(e);
+    if (known) {
+      const usage = known.code === 'usage' || known.code === 'ambiguous_workspace' || known.code === 'not_found';
+      io.err(`djbooker : ${known.message}\n`);
       return usage ? 2 : 1;
     }
     io.err(`djbooker : erreur de base de données ou d'entrée/sortie : ${e instanceof Error ? e.message : String(e)}\n`);

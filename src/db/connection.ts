@@ -6,12 +6,13 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SqliteDriver from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Engine } from './engine';
 import { migrateToLatest } from './migrate';
 import type { Schema } from './schema';
+import { sharedSqliteDialect, withLockWait, type LockWait } from './sqlite-shared';
 
 export type Db = Kysely<Schema>;
 
@@ -23,15 +24,24 @@ export interface Database {
   db: Db;
   /** The embedded database's folder (files that belong beside it, like `secret.key`); null on PostgreSQL. */
   dataDir: string | null;
-  /** Runs `work` in one transaction; everything it wrote is rolled back if it throws. */
-  bulkTransaction<T>(work: (trx: Db, load: BulkLoad) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction; everything it wrote is rolled back if it throws. It holds the
+   * write lock from its start (SQLite) and, with `wait`, waits for it as long as that says.
+   */
+  bulkTransaction<T>(work: (trx: Db, load: BulkLoad) => Promise<T>, wait?: Partial<LockWait>): Promise<T>;
   close(): Promise<void>;
 }
 
 export type DatabaseOptions = { url: string } | { dataDir: string };
 
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = 'url' in options ? openPostgres(options.url) : openSqlite(options.dataDir);
+/**
+ * How long a write waits, by default, for another process's transaction on the embedded database:
+ * long enough for a CLI import of a million gigs on a busy machine (docs/decisions/008).
+ */
+export const DEFAULT_LOCK_WAIT_MS = 120_000;
+
+export async function openDatabase(options: DatabaseOptions, tuning: { lockWaitMs?: number } = {}): Promise<Database> {
+  const database = 'url' in options ? openPostgres(options.url) : openSqlite(options.dataDir, { maxMs: tuning.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS });
   try {
     await migrateToLatest(database.db as Kysely<unknown>, database.engine);
   } catch (e) {
@@ -41,21 +51,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
-function openSqlite(dataDir: string): Database {
+function openSqlite(dataDir: string, wait: LockWait): Database {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
-  const raw = new SqliteDriver(join(dir, 'djbooker.sqlite'));
+  const file = join(dir, 'djbooker.sqlite');
+  const raw = new SqliteDriver(file);
+  // A few milliseconds: longer waits for another process happen asynchronously (sqlite-shared.ts),
+  // never inside a synchronous call that would freeze the event loop.
+  raw.pragma('busy_timeout = 5');
   raw.pragma('journal_mode = WAL');
   // FULL: a committed import survives a power cut, not only a crash of the process.
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
-  // The web server and a CLI command may use the same file at once.
-  raw.pragma('busy_timeout = 10000');
   // 16 MB of page cache (the default is 2 MB): an import of a million gigs maintains several
   // indexes at once; more cache is faster still but pushes the import's memory past 400 MB.
   raw.pragma('cache_size = -16384');
   raw.pragma('temp.cache_size = -16384');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  // Reads outside a transaction: WAL lets them go on while another process writes.
+  const reader = new SqliteDriver(file, { readonly: true });
+  reader.pragma('busy_timeout = 5');
+  reader.pragma('cache_size = -16384');
+  const db = new Kysely<Schema>({ dialect: sharedSqliteDialect(raw, reader, wait) });
   const statements = new Map<string, SqliteDriver.Statement>();
   const load: BulkLoad = async (table, columns, rows) => {
     const text = `insert into ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
@@ -72,9 +88,31 @@ function openSqlite(dataDir: string): Database {
     dataDir: dir,
     // better-sqlite3 is one synchronous connection and Kysely holds it for the whole transaction,
     // so statements run on the raw handle inside `work` belong to that transaction.
-    bulkTransaction: (work) => db.transaction().execute((trx) => work(trx, load)),
+    async bulkTransaction(work, lockWait = {}) {
+      const result = await withLockWait(lockWait, () => db.transaction().execute((trx) => work(trx, load)));
+      await checkpointSoon(raw);
+      return result;
+    },
     close: () => db.destroy(),
   };
+}
+
+const CHECKPOINT_FOR_MS = 10_000;
+
+/**
+ * After a bulk transaction, copies its pages from the WAL into the database here, in the process
+ * that wrote them. SQLite's automatic checkpoint at commit copies only what no reader still needs;
+ * with another process reading (the server during a CLI import) it leaves most of the import in the
+ * WAL, and the server's next write would then copy it all synchronously, freezing its event loop.
+ * Readers' snapshots last one statement: a few tries a few milliseconds apart get everything.
+ */
+async function checkpointSoon(raw: SqliteDriver.Database): Promise<void> {
+  const until = Date.now() + CHECKPOINT_FOR_MS;
+  for (let step = 2; ; step = Math.min(step * 2, 100)) {
+    const [r] = raw.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    if (!r || r.log <= r.checkpointed || Date.now() > until) return;
+    await new Promise((resolve) => setTimeout(resolve, step));
+  }
 }
 
 function toSqliteValue(v: unknown): unknown {

@@ -17,6 +17,22 @@ export const STAGING_COLUMNS = [
 
 export type StagedRow = { [K in (typeof STAGING_COLUMNS)[number]]: ImportRowTable[K] };
 
+/** The first key of the advisory locks that serialise imports (any constant that no other lock uses). */
+const IMPORT_LOCK_CLASS = 0x646a6231;
+
+/**
+ * Inside an import's transaction: waits until no other import of the workspace runs. PostgreSQL:
+ * a transaction-scoped advisory lock (without it, two imports creating the same client collide on
+ * its unique key). SQLite: nothing to do, the transaction already holds the database's write lock.
+ */
+export async function waitForWorkspaceImports(trx: Db, engine: Engine, workspaceId: number, onWait?: () => void): Promise<void> {
+  if (engine !== 'postgres') return;
+  const got = await sql<{ got: boolean }>`select pg_try_advisory_xact_lock(${IMPORT_LOCK_CLASS}, ${workspaceId}) as got`.execute(trx);
+  if (got.rows[0]?.got) return;
+  onWait?.();
+  await sql`select pg_advisory_xact_lock(${IMPORT_LOCK_CLASS}, ${workspaceId})`.execute(trx);
+}
+
 export async function createStaging(trx: Db): Promise<void> {
   await trx.schema
     .createTable('import_rows')

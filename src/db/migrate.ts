@@ -3,6 +3,7 @@ import type { Engine } from './engine';
 import { coreMigration } from './migrations/001-core';
 import { accountsMigration } from './migrations/002-accounts';
 import { followUpsMigration } from './migrations/003-follow-ups';
+import { leasesMigration } from './migrations/005-leases';
 
 /** One set of migrations for both engines, in order; the engine only picks column syntax. */
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -10,7 +11,23 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '001-core': coreMigration(engine),
     '002-accounts': accountsMigration(engine),
     '003-follow-ups': followUpsMigration(engine),
+    '005-leases': leasesMigration(engine),
   };
+}
+
+/**
+ * Whether every migration is recorded, read straight from Kysely's table (its own check introspects
+ * every schema of a PostgreSQL database, which fails when another one is dropped meanwhile).
+ */
+async function upToDate(db: Kysely<unknown>, names: readonly string[]): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from schema_migrations`.execute(db);
+    const done = new Set(rows.map((r) => r.name));
+    return names.every((n) => done.has(n));
+  } catch {
+    // No table yet: a new database.
+    return false;
+  }
 }
 
 export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<void> {
@@ -24,6 +41,9 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Prom
     migrationLockTableName: 'schema_migrations_lock',
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
+  // Up to date (the usual case): no transaction, so opening the database never waits for another
+  // process's write lock (a CLI command while an import runs).
+  if (await upToDate(db, Object.keys(migrationsFor(engine)))) return;
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

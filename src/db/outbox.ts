@@ -51,34 +51,45 @@ export async function nextOutboxAttemptAt(db: Db): Promise<string | null> {
   return row?.next ?? null;
 }
 
-/** Takes a queued message for sending; undefined when another sender took it or it is not queued. */
-export async function claimOutboxMessage(db: Db, id: number, nowIso: string): Promise<OutboxMessage | undefined> {
+/**
+ * Takes a queued message for sending, for `owner` (the sender's lease owner, null without one);
+ * undefined when another sender took it or it is not queued.
+ */
+export async function claimOutboxMessage(db: Db, id: number, nowIso: string, owner: string | null): Promise<OutboxMessage | undefined> {
   return db
     .updateTable('outbox_messages')
-    .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), sending_started_at: nowIso, updated_at: nowIso }))
+    .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), sending_started_at: nowIso, sending_owner: owner, updated_at: nowIso }))
     .where('id', '=', id)
     .where('state', '=', 'queued')
     .returningAll()
     .executeTakeFirst();
 }
 
-/** Moves a message from one state to another; false when it was not in `from`. */
+/**
+ * Moves a message from one state to another; undefined when it was not in `from` (or, with
+ * `owner` given, when another sender has it in hand).
+ */
 export async function moveOutboxMessage(
   db: Db,
   id: number,
   from: OutboxState | readonly OutboxState[],
   changes: Partial<Pick<OutboxMessage, 'state' | 'next_attempt_at' | 'last_error' | 'smtp_response' | 'sent_at' | 'updated_at'>>,
+  owner?: string | null,
 ): Promise<OutboxMessage | undefined> {
-  return db
+  let q = db
     .updateTable('outbox_messages')
     .set(changes)
     .where('id', '=', id)
-    .where('state', 'in', typeof from === 'string' ? [from] : [...from])
-    .returningAll()
-    .executeTakeFirst();
+    .where('state', 'in', typeof from === 'string' ? [from] : [...from]);
+  if (owner !== undefined) q = owner === null ? q.where('sending_owner', 'is', null) : q.where('sending_owner', '=', owner);
+  return q.returningAll().executeTakeFirst();
 }
 
-/** Every message left "sending" by a process that stopped: the mail server may or may not have it. */
+/**
+ * Every message left "sending" by a sender whose lease has expired (a process that stopped or
+ * died; or no owner at all): the mail server may or may not have it. A live sender's messages in
+ * hand are left alone.
+ */
 export async function markSendingUncertain(db: Db, nowIso: string): Promise<OutboxMessage[]> {
   return db
     .updateTable('outbox_messages')
@@ -88,6 +99,16 @@ export async function markSendingUncertain(db: Db, nowIso: string): Promise<Outb
       last_error: 'Envoi interrompu : le serveur de messagerie a peut-être reçu ce message. À vérifier avant de le renvoyer.',
     })
     .where('state', '=', 'sending')
+    .where((eb) =>
+      eb.or([
+        eb('sending_owner', 'is', null),
+        eb.not(
+          eb.exists(
+            eb.selectFrom('leases').select('leases.name').whereRef('leases.owner', '=', 'outbox_messages.sending_owner').where('leases.expires_at', '>', nowIso),
+          ),
+        ),
+      ]),
+    )
     .returningAll()
     .execute();
 }

@@ -284,6 +284,8 @@ export interface OutboxMessageTable {
   last_error: string | null;
   smtp_response: string | null;
   sending_started_at: string | null;
+  /** The sender process (its lease owner) that has the message in hand while "sending" (migration 005). */
+  sending_owner: ColumnType<string | null, string | null | undefined, string | null>;
   sent_at: string | null;
   created_at: string;
   updated_at: string;
@@ -294,3 +296,17 @@ export type NewFollowUp = Insertable<FollowUpTable>;
 export type MailSettingsRow = Selectable<MailSettingsTable>;
 export type OutboxMessage = Selectable<OutboxMessageTable>;
 export type NewOutboxMessage = Insertable<OutboxMessageTable>;
+
+// Leases (migration 005): which process runs a job that must run once per database.
+export interface Schema {
+  leases: LeaseTable;
+}
+
+export interface LeaseTable {
+  name: string;
+  owner: string;
+  expires_at: string;
+  renewed_at: string;
+}
+
+export type Lease = Selectable<LeaseTable>;

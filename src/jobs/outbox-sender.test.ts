@@ -5,8 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testEngines, type TestEngine } from '../../test/support/databases';
+import { testEngines, type TestDatabase, type TestEngine } from '../../test/support/databases';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp';
 import { getClientByNameKey } from '../db/clients';
 import type { Workspace } from '../db/schema';
@@ -18,7 +22,8 @@ import { saveMailSettings } from '../app/mail-settings';
 import { smtpMailer, type MailContext } from '../app/mailer';
 import { enqueueFollowUpEmails, getOutboxProgress, resolveUncertain } from '../app/outbox';
 import { secretBoxFromKey } from '../app/secret-box';
-import { startOutboxSender } from './outbox-sender';
+import { openDatabase } from '../db/connection';
+import { startOutboxSender, type OutboxSender } from './outbox-sender';
 
 const DEMO = new URL('../../demo/', import.meta.url).pathname;
 const CHILD = new URL('../../test/support/outbox-worker-child.ts', import.meta.url).pathname;
@@ -31,6 +36,29 @@ function runChild(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => 
   child.stderr?.on('data', (c: Buffer) => { output += c.toString(); });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+async function waitUntil(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const start = Date.now();
+  while (!(await ok())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Makes every write that records a message as sent fail, as a full disk would, until allowed again. */
+async function failSentUpdates(db: TestDatabase): Promise<void> {
+  if (db.engine === 'sqlite') {
+    await sql`create trigger fail_sent before update of state on outbox_messages when new.state = 'sent'
+      begin select raise(abort, 'database or disk is full (simulated)'); end`.execute(db.db);
+    return;
+  }
+  await sql`create function fail_sent() returns trigger language plpgsql as $$
+    begin raise exception 'could not extend file (simulated)' using errcode = '53100'; end $$`.execute(db.db);
+  await sql`create trigger fail_sent before update on outbox_messages for each row when (new.state = 'sent') execute function fail_sent()`.execute(db.db);
+}
+async function allowSentUpdates(db: TestDatabase): Promise<void> {
+  await sql`drop trigger fail_sent${sql.raw(db.engine === 'postgres' ? ' on outbox_messages' : '')}`.execute(db.db);
 }
 
 for (const engine of testEngines()) {
@@ -82,7 +110,7 @@ for (const engine of testEngines()) {
       const first = runChild(childEnv);
       // Kill the sender while the server holds its answer to the third message.
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the server never got ${inFlight}: ${first.output()}`)), 20_000);
+        const timer = setTimeout(() => reject(new Error(`the server never got ${inFlight}: ${first.output()}`)), 60_000);
         smtp.behaviour.onReceived = (mail) => {
           if (mail.to.includes(inFlight)) {
             clearTimeout(timer);
@@ -118,7 +146,92 @@ for (const engine of testEngines()) {
       await resolveUncertain(ctx, ws, uncertain.id, 'mark_sent');
       expect((await getOutboxProgress(ctx, ws, batchId)).done).toBe(true);
       expect(smtp.received).toHaveLength(5);
-    });
+    }, 120_000);
+
+    it('records the outcome after the hand-off even when its first writes fail (disk full), so that nothing stays "sending"', async () => {
+      const { batchId } = await enqueueBatch();
+      await failSentUpdates(db);
+      const lines: string[] = [];
+      const sender = await startOutboxSender(ctx, { pollMs: 50, leaseMs: 2_000, log: (line) => lines.push(line) });
+      try {
+        await waitUntil('three failed writes', () => lines.filter((l) => l.startsWith('état d’un message non enregistré')).length >= 3);
+        expect(lines.find((l) => l.startsWith('état d’un message non enregistré'))).toMatch(/\(tentative 1\) : .*(disk is full|could not extend file).* ; nouvel essai$/);
+        // The mail server has the first message; the database does not know yet.
+        expect(smtp.accepted).toHaveLength(1);
+        expect((await getOutboxProgress(ctx, ws, batchId)).counts).toMatchObject({ sending: 1, sent: 0 });
+        await allowSentUpdates(db);
+        await sender.idle();
+      } finally {
+        await sender.stop();
+      }
+      const progress = await getOutboxProgress(ctx, ws, batchId);
+      expect(progress.counts).toMatchObject({ sent: 5, sending: 0, uncertain: 0, queued: 0 });
+      expect(new Set(smtp.accepted.map((m) => m.to[0])).size).toBe(5);
+      expect(smtp.accepted).toHaveLength(5);
+    }, 120_000);
+
+    it('killed between the hand-off and the state update: once its lease has expired the message is "incertain", never left "sending"', async () => {
+      const { batchId } = await enqueueBatch();
+      await failSentUpdates(db);
+      const first = runChild(childEnv);
+      await waitUntil('the child to fail recording a sent message', () => first.output().includes('état d’un message non enregistré'));
+      first.child.kill('SIGKILL');
+      await first.exited;
+      await allowSentUpdates(db);
+      expect((await getOutboxProgress(ctx, ws, batchId)).counts).toMatchObject({ sending: 1, sent: 0 });
+      expect(smtp.accepted).toHaveLength(1);
+
+      const second = runChild(childEnv);
+      expect(await second.exited).toBe(0);
+      expect(second.output()).toContain('1 message(s) interrompu(s) marqué(s) « incertain »');
+      const progress = await getOutboxProgress(ctx, ws, batchId);
+      expect(progress.counts).toMatchObject({ sent: 4, uncertain: 1, sending: 0, queued: 0 });
+      expect(progress.messages.find((m) => m.state === 'uncertain')!.to).toBe(smtp.accepted[0]!.to[0]);
+      expect(new Set(smtp.accepted.map((m) => m.to[0])).size).toBe(5);
+      expect(smtp.accepted).toHaveLength(5);
+    }, 120_000);
+
+    it('two servers with the default settings: one sends a 50-message batch, each message once, none "incertain", through a restart', async () => {
+      const file = join(db.dataDir ?? tmpdir(), `clients-50-${process.pid}-${Date.now()}.csv`);
+      writeFileSync(file, ['nom;email', ...Array.from({ length: 50 }, (_, i) => `Client Lot ${i + 1};lot${i + 1}@example.com`)].join('\n') + '\n');
+      await importFile(ctx, ws, { kind: 'clients', path: file, overrides: {}, dryRun: false });
+      const ids = [];
+      for (let i = 1; i <= 50; i++) ids.push((await getClientByNameKey(db.db, ws.id, nameKey(`Client Lot ${i}`)))!.id);
+
+      // Each "server" has its own connection to the database and its own sender, with the defaults.
+      const other = await openDatabase(db.options);
+      const senders: OutboxSender[] = [];
+      const start = async (database: typeof db | typeof other) => {
+        const s = await startOutboxSender({ ...ctx, database });
+        senders.push(s);
+        return s;
+      };
+      try {
+        let a = await start(db);
+        const b = await start(other);
+        expect([a.isSending(), b.isSending()].filter(Boolean)).toHaveLength(1);
+        const { batchId, results } = await enqueueFollowUpEmails(ctx, ws, {
+          messages: ids.map((clientId) => ({ clientId, subject: 'Une date cet été ?', body: 'Bonjour, une date cet été ?' })),
+        });
+        expect(results.every((r) => r.result === 'queued')).toBe(true);
+        // Nobody kicks the senders: the holder's short poll finds the batch.
+        await waitUntil('10 messages sent', () => smtp.accepted.length >= 10);
+        // Restart the first server (the holder or not) while the batch is going out.
+        await a.stop();
+        a = await start(db);
+        await waitUntil('the whole batch', async () => (await getOutboxProgress(ctx, ws, batchId)).counts.sent === 50, 90_000);
+        const progress = await getOutboxProgress(ctx, ws, batchId);
+        expect(progress.counts).toMatchObject({ sent: 50, uncertain: 0, sending: 0, queued: 0, failed: 0 });
+        const perRecipient = new Map<string, number>();
+        for (const m of smtp.accepted) perRecipient.set(m.to[0]!, (perRecipient.get(m.to[0]!) ?? 0) + 1);
+        expect(perRecipient.size).toBe(50);
+        expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
+        expect([a.isSending(), b.isSending()].filter(Boolean)).toHaveLength(1);
+      } finally {
+        for (const s of senders) await s.stop();
+        await other.close();
+      }
+    }, 180_000);
 
     it('runs in process: sends a new batch on kick and stops cleanly', async () => {
       const sender = await startOutboxSender(ctx, { pollMs: 60_000 });

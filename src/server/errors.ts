@@ -4,9 +4,11 @@
  * allowed again), never anything else an error holds.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, type AppErrorCode } from '../app/errors';
+import { AppError, appErrorOf, type AppErrorCode } from '../app/errors';
 
-export type ApiErrorCode = 'invalid_input' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid_file' | 'rate_limited' | 'internal';
+export type ApiErrorCode =
+  | 'invalid_input' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid_file' | 'rate_limited' | 'internal'
+  | 'busy' | 'storage_full' | 'read_only';
 
 const API_CODE: Record<AppErrorCode, ApiErrorCode> = {
   usage: 'invalid_input',
@@ -19,6 +21,9 @@ const API_CODE: Record<AppErrorCode, ApiErrorCode> = {
   forbidden: 'forbidden',
   conflict: 'conflict',
   rate_limited: 'rate_limited',
+  busy: 'busy',
+  storage_full: 'storage_full',
+  read_only: 'read_only',
 };
 
 export const HTTP_STATUS: Record<ApiErrorCode, number> = {
@@ -30,7 +35,13 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   invalid_file: 422,
   rate_limited: 429,
   internal: 500,
+  busy: 503,
+  storage_full: 507,
+  read_only: 503,
 };
+
+/** Seconds a client is asked to wait before trying again when the database is busy (an import). */
+export const BUSY_RETRY_AFTER_S = 10;
 
 /** Fastify's own client errors (malformed JSON, body too large …), said in French. */
 const FRAMEWORK_ERRORS: Record<number, [ApiErrorCode, string]> = {
@@ -45,7 +56,7 @@ const FRAMEWORK_ERRORS: Record<number, [ApiErrorCode, string]> = {
  * What an AppError's details may tell the client, and nothing else: why a follow-up is refused and
  * from when it is allowed (`reason`, `lastContact`, `allowedFrom`), a template's `problems`.
  */
-const PUBLIC_DETAILS = ['reason', 'lastContact', 'allowedFrom', 'problems'] as const;
+const PUBLIC_DETAILS = ['reason', 'lastContact', 'allowedFrom', 'problems', 'retryAfter'] as const;
 
 function publicDetails(details: unknown): Record<string, unknown> | undefined {
   if (typeof details !== 'object' || details === null || Array.isArray(details)) return undefined;
@@ -63,9 +74,16 @@ export function errorBody(code: ApiErrorCode, message: string, details?: Record<
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    if (error instanceof AppError) {
-      const code = API_CODE[error.code];
-      return reply.status(HTTP_STATUS[code]).send(errorBody(code, error.message, publicDetails(error.details)));
+    const appError = appErrorOf(error);
+    if (appError) {
+      const code = API_CODE[appError.code];
+      // Disk full, read-only: the operator needs the engine's own words too.
+      if (!(error instanceof AppError)) request.log.error({ err: error }, appError.code);
+      if (code === 'busy') {
+        reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
+        return reply.status(HTTP_STATUS[code]).send(errorBody(code, appError.message, { retryAfter: BUSY_RETRY_AFTER_S }));
+      }
+      return reply.status(HTTP_STATUS[code]).send(errorBody(code, appError.message, publicDetails(appError.details)));
     }
     const known = 'statusCode' in error && error.statusCode !== undefined ? FRAMEWORK_ERRORS[error.statusCode] : undefined;
     if (known) return reply.status(HTTP_STATUS[known[0]]).send(errorBody(known[0], known[1]));

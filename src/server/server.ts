@@ -2,7 +2,7 @@
  * The web server: the JSON API of docs/api.md and the built web app, over the same use-cases as
  * the CLI. `buildServer` makes the Fastify instance (tests use `inject`); `startServer` listens.
  */
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -44,8 +44,9 @@ export interface ServerOptions {
   /** How e-mail leaves (default: SMTP with nodemailer). */
   mailerFor?: MailerFactory;
   /**
-   * Starts the outbox sender with this server and stops it on close. startServer asks for it (one
-   * sender per database: see docs/decisions/005); tests only when they want background sending.
+   * Starts the outbox sender with this server and stops it on close. startServer asks for it (every
+   * server runs one; a lease lets one of them send: see docs/decisions/005); tests only when they
+   * want background sending.
    */
   outboxSender?: OutboxSenderOptions | null;
 }
@@ -82,11 +83,14 @@ const SECURITY_HEADERS = {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const ctx: AppContext = { database: options.database, now: options.now };
   const env = options.env ?? {};
+  // The messages this server sends itself ("Envoyer" in the generator) carry its sender's owner too.
+  const outboxOwner = options.outboxSender ? (options.outboxSender.owner ?? randomUUID()) : null;
   const mail: MailContext = {
     ...ctx,
     secretBox: lazySecretBox(() => openSecretBox({ env, dataDir: options.database.dataDir })),
     mailerFor: options.mailerFor ?? ((config) => smtpMailer(config)),
     publicUrl: publicUrlFrom(env),
+    outboxOwner,
   };
   let sender: OutboxSender | null = null;
   const kickSender = () => sender?.kick();
@@ -117,7 +121,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (options.webDir) await registerWebApp(app, options.webDir);
   if (options.outboxSender) {
     // Last: nothing after it may fail and leave a sender running without its server.
-    const started = await startOutboxSender(mail, options.outboxSender);
+    const started = await startOutboxSender(mail, { ...options.outboxSender, owner: outboxOwner ?? undefined });
     sender = started;
     app.addHook('onClose', async () => started.stop());
   }
@@ -149,9 +153,9 @@ export interface StartOptions {
 }
 
 /**
- * DJBOOKER_OUTBOX_SENDER=off: this server sends nothing in the background. The outbox allows one
- * sender per database (a starting sender marks every message "sending" as "incertain"), so when
- * several app servers share one PostgreSQL database, exactly one of them keeps it on.
+ * DJBOOKER_OUTBOX_SENDER=off: this server never sends in the background. Not needed for safety:
+ * every server runs a sender and a lease lets only one of them send (docs/decisions/005); `off`
+ * only keeps a given server out of the sending.
  */
 export function outboxSenderEnabled(env: Record<string, string | undefined>): boolean {
   const value = env.DJBOOKER_OUTBOX_SENDER?.trim().toLowerCase();
@@ -177,7 +181,8 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
     webDir: web !== 'absent' && existsSync(`${webDir}index.html`) ? webDir : null,
     logger: { level: 'warn' },
     env,
-    outboxSender: withSender ? { log: (line) => options.log(`Envoi des relances : ${line}`) } : null,
+    // With `off`, the sender only keeps its presence lease: messages this server sends at once stay its own.
+    outboxSender: { compete: withSender, log: (line) => options.log(`Envoi des relances : ${line}`) },
   });
   if (!withSender) options.log('Envoi des relances en arrière-plan désactivé (DJBOOKER_OUTBOX_SENDER=off) : un autre serveur de cette base doit l’assurer.');
   try {

@@ -1,7 +1,8 @@
 /**
  * The outbox sender in a process of its own, for the crash test: opens the database named by
- * DJB_TEST_DB ({"dataDir"} or {"url"}), starts the sender, prints one line per event, and exits
- * once nothing is left to send (unless the test kills it first).
+ * DJB_TEST_DB ({"dataDir"} or {"url"}), starts the sender (leases of DJB_LEASE_MS, default 1 s, so
+ * that a killed one is replaced quickly), prints one line per event, and exits once it holds the
+ * lease and nothing is left to send (unless the test kills it first).
  */
 import { openDatabase, type DatabaseOptions } from '../../src/db/connection';
 import { smtpMailer, type MailContext } from '../../src/app/mailer';
@@ -16,7 +17,8 @@ const ctx: MailContext = {
   mailerFor: (config) => smtpMailer(config, { connectionMs: 5000, greetingMs: 5000, socketMs: 30_000 }),
   publicUrl: null,
 };
-const sender = await startOutboxSender(ctx, { pollMs: 50, log: (line) => process.stdout.write(`${line}\n`) });
+const leaseMs = Number(process.env.DJB_LEASE_MS ?? 1000);
+const sender = await startOutboxSender(ctx, { pollMs: 50, leaseMs, log: (line) => process.stdout.write(`${line}\n`) });
 process.stdout.write('started\n');
 await sender.idle();
 await sender.stop();

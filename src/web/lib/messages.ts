@@ -17,6 +17,9 @@ const fr = {
   'common.gigs': { one: '{n} prestation', other: '{n} prestations' },
   'error.network': 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
   'error.generic': 'Une erreur est survenue. Réessayez dans un instant.',
+  'error.busy': 'La base de données est occupée (un import est en cours ?). Réessayez dans {seconds} secondes.',
+  'error.storage_full': 'Le disque du serveur est plein : rien n’a été enregistré. Libérez de la place sur le serveur, puis recommencez.',
+  'error.read_only': 'La base de données du serveur est en lecture seule : rien n’a été enregistré. Vérifiez les droits du dossier de données.',
 
   'nav.label': 'Navigation principale',
   'nav.skip': 'Aller au contenu',
@@ -585,6 +588,9 @@ const en: Dictionary = {
   'common.gigs': { one: '{n} gig', other: '{n} gigs' },
   'error.network': 'The server does not answer. Check your connection and try again.',
   'error.generic': 'Something went wrong. Try again in a moment.',
+  'error.busy': 'The database is busy (an import is running?). Try again in {seconds} seconds.',
+  'error.storage_full': 'The server’s disk is full: nothing was saved. Free some space on the server, then try again.',
+  'error.read_only': 'The server’s database is read-only: nothing was saved. Check the permissions of the data folder.',
 
   'nav.label': 'Main navigation',
   'nav.skip': 'Skip to content',
