@@ -190,6 +190,9 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${isLoopback(options.host) ? 'localhost' : shownHost}:${options.port}`;
   options.log(`DJ Booker Pro écoute sur ${url}`);
+  if (!isLoopback(options.host) && !env.ALLOWED_HOSTS?.trim() && !env.PUBLIC_URL?.trim()) {
+    options.log('Depuis un autre appareil, l’application ne répond qu’aux noms listés dans ALLOWED_HOSTS : ajoutez-y le nom ou l’adresse de cette machine (par exemple ALLOWED_HOSTS=192.168.1.20).');
+  }
   if (setupCode) options.log(`Premier démarrage : code d’installation à saisir pour créer le compte du propriétaire : ${setupCode}`);
   else if (await needsSetup(ctx)) options.log(`Premier démarrage : ouvrez ${url} pour créer le compte du propriétaire.`);
   return { app, url };
