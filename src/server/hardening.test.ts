@@ -4,6 +4,7 @@
  * and static-file refusals.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
@@ -167,6 +168,20 @@ for (const engine of testEngines()) {
           expect(r.body).not.toMatch(/root:|stack|at \w+ \(/);
         }
         expect((await app.inject({ method: 'GET', url: '/%00' })).statusCode).toBe(403);
+        // Over a real connection the path arrives as written (inject would tidy the dots away).
+        await app.listen({ port: 0, host: '127.0.0.1' });
+        const { port } = app.server.address() as AddressInfo;
+        for (const path of ['/../../etc/passwd', '/assets/../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd']) {
+          const raw = await new Promise<string>((done, fail) => {
+            const socket = connect(port, '127.0.0.1', () => socket.end(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+            let text = '';
+            socket.on('data', (chunk) => (text += chunk));
+            socket.on('end', () => done(text));
+            socket.on('error', fail);
+          });
+          expect(raw.split('\r\n')[0], path).toMatch(/^HTTP\/1\.1 40[34] /);
+          expect(raw).not.toContain('root:');
+        }
         expect(lines.filter((l) => /"level":(50|60)/.test(l) || l.includes('stack'))).toEqual([]);
       });
     });
