@@ -28,7 +28,8 @@ Commandes :
   demo                          charge les données de démonstration (date de référence 2026-01-14)
   serve                         démarre l'application web sur http://localhost:3000 (npm start)
                                 ($PORT, $HOST : 127.0.0.1 par défaut ; au-delà, un code d'installation
-                                s'affiche au premier démarrage)
+                                s'affiche au premier démarrage ; $ALLOWED_HOSTS, $PUBLIC_URL,
+                                $TRUST_PROXY : voir la section Security du README)
   users add --email E --name N [--workspace W] [--role owner|member]
                                 crée un compte (dans l'espace W, créé s'il manque ; sinon dans un
                                 nouvel espace au nom de N) ; mot de passe : $DJBOOKER_PASSWORD ou saisi ;
