@@ -1,12 +1,13 @@
 /** The web API's JSON shapes beyond the CLI's (json.ts): money in euros, dates ISO. */
 import type { Gig, Note } from '../db/schema';
+import { OBJECTIVE_TARGETS } from '../domain/kpis';
 import { centsToEuros } from '../domain/money';
 import { overviewJson, clientJson } from './json';
 import type { PortfolioClient } from './portfolio-cache';
 import type { Overview } from './portfolio';
 
 /** The guide's objective: active clients above 40 % of those who booked at least once. */
-export const ACTIVE_SHARE_OBJECTIVE = 0.4;
+export const ACTIVE_SHARE_OBJECTIVE = OBJECTIVE_TARGETS.activeShare;
 
 export function overviewApiJson(o: Overview) {
   const withGigs = o.clients - o.statuses.prospect;

@@ -4,17 +4,24 @@ import { AppError } from '../app/errors';
 import type { AppContext } from '../app/context';
 import { followUpJson, listFollowUpRecords } from '../app/follow-ups';
 import { loadDemo } from '../app/demo';
+import { csvExport, writeChunks } from '../app/exports';
+import { reportPdf } from '../app/report';
+import { exportWorkspace, importWorkspace, readWorkspaceFile } from '../app/workspace-archive';
 import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
 import { clientJson, forecastJson, overviewJson } from '../app/json';
+import { getKpis } from '../app/kpis';
 import { getOverview, listClients } from '../app/portfolio';
 import { CONFIDENCE_LABEL, backtestForecast, getForecast } from '../app/predictions';
 import { recompute } from '../app/recompute';
 import { referenceDateOf, resolveWorkspace } from '../app/workspace';
+import { isIsoDate } from '../domain/dates';
 import { nameKey } from '../domain/names';
 import { TEMPLATE_NAMES } from '../domain/follow-ups/templates';
 import type { CliOptions } from './main';
 import { startServer } from '../server/server';
 import { decimal1, euros, frenchDate, table } from './format';
+import { kpisText } from './kpis-text';
+import { kpisQuerySchema } from '../contracts/kpis';
 import { readHidden } from './prompt';
 
 export interface CommandIo {
@@ -68,6 +75,15 @@ function printImport(io: CommandIo, r: ImportReport): void {
   for (const w of r.warnings) io.out(`⚠️  ${w}\n`);
 }
 
+async function importWorkspaceCommand(ctx: AppContext, path: string, options: CliOptions, io: CommandIo): Promise<void> {
+  const file = await readWorkspaceFile(path);
+  const workspace = await resolveWorkspace(ctx, options.workspace, true);
+  const r = await importWorkspace(ctx, workspace, file);
+  if (io.json) return io.out(JSON.stringify({ file: path, ...r }) + '\n');
+  const mail = { imported: ' ; réglages d’envoi repris (retapez le mot de passe SMTP dans les réglages)', kept: ' ; réglages d’envoi existants conservés', none: '' }[r.mail];
+  io.out(`✅ ${r.clients} clients, ${r.gigs} prestations, ${r.notes} notes, ${r.followUps} relances et ${r.templates} modèles importés dans l'espace « ${workspace.name} »${mail}.\n`);
+}
+
 function importReportJson(r: ImportReport) {
   const { kind: _kind, dryRun: _dryRun, ...json } = r;
   return json;
@@ -76,12 +92,37 @@ function importReportJson(r: ImportReport) {
 export const commands: Record<string, Command> = {
   async import(ctx, args, options, io) {
     const [kindName, path, ...rest] = args;
+    if (kindName === 'workspace' && path && rest.length === 0) return importWorkspaceCommand(ctx, path, options, io);
     const kind = kindName === undefined ? undefined : KIND_ALIASES[kindName];
     if (!kind || !path || rest.length > 0) throw new AppError('usage', 'usage : djbooker import clients|gigs FICHIER [--map champ=En-tête] [--dry-run]');
     const workspace = await resolveWorkspace(ctx, options.workspace, true);
     const report = await importFile(ctx, workspace, { kind, path, overrides: parseMap(options.map), dryRun: options['dry-run'] === true });
     if (io.json) io.out(JSON.stringify(importReportJson(report)) + '\n');
     else printImport(io, report);
+  },
+
+  async export(ctx, args, options, io) {
+    const [what, path, ...rest] = args;
+    if ((what !== 'clients' && what !== 'gigs' && what !== 'workspace') || !path || rest.length > 0) {
+      throw new AppError('usage', 'usage : djbooker export clients|gigs FICHIER.csv | export workspace FICHIER.json');
+    }
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    const bytes = await writeChunks(path, what === 'workspace' ? exportWorkspace(ctx, workspace) : csvExport(ctx, workspace, what));
+    if (io.json) return io.out(JSON.stringify({ file: path, what, bytes }) + '\n');
+    io.out(`✅ ${what === 'workspace' ? 'Espace de travail exporté' : what === 'clients' ? 'Clients exportés' : 'Prestations exportées'} dans ${path} (${bytes.toLocaleString('fr-FR')} octets).\n`);
+  },
+
+  async report(ctx, args, options, io) {
+    if (args.length > 0 || !options.pdf) throw new AppError('usage', 'usage : djbooker report --pdf FICHIER.pdf [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--as-of AAAA-MM-JJ]');
+    for (const name of ['from', 'to'] as const) {
+      const value = options[name];
+      if (value !== undefined && !isIsoDate(value)) throw new AppError('usage', `--${name} : date invalide « ${value} » (attendu AAAA-MM-JJ).`);
+    }
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    const { model, pdf } = await reportPdf(ctx, workspace, { asOf: options['as-of'], from: options.from, to: options.to });
+    const bytes = await writeChunks(options.pdf, [pdf]);
+    if (io.json) return io.out(JSON.stringify({ file: options.pdf, bytes, asOf: model.asOf, period: model.period, sections: model.sections.map((s) => s.id) }) + '\n');
+    io.out(`✅ Rapport au ${frenchDate(model.asOf)} (période du ${frenchDate(model.period.from)} au ${frenchDate(model.period.to)}) écrit dans ${options.pdf}.\n`);
   },
 
   async overview(ctx, args, options, io) {
@@ -131,6 +172,16 @@ export const commands: Record<string, Command> = {
         [false, false, false, true, true, false, true, false, true, true],
       ) + `\n${list.length} clients au ${frenchDate(asOf)}\n`,
     );
+  },
+
+  async kpis(ctx, args, options, io) {
+    if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    const query = kpisQuerySchema.safeParse({ from: options.from, to: options.to, asOf: options['as-of'] });
+    if (!query.success) throw new AppError('usage', `date invalide (${String(query.error.issues[0]?.path[0] ?? '')}) : attendu AAAA-MM-JJ`);
+    const k = await getKpis(ctx, workspace, query.data);
+    if (io.json) return io.out(JSON.stringify(k) + '\n');
+    io.out(kpisText(k));
   },
 
   async recompute(ctx, args, options, io) {

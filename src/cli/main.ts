@@ -18,11 +18,19 @@ Commandes :
   import gigs FICHIER           importe un fichier de prestations (alias : import prestations)
       --map champ=En-tête       impose la colonne d'un champ (répétable)
       --dry-run                 montre le rapport sans rien écrire
+  import workspace FICHIER.json importe un espace de travail exporté (dans un espace vide)
+  export clients|gigs FICHIER   exporte les clients ou les prestations en CSV pour Excel
+  export workspace FICHIER.json exporte tout l'espace de travail (JSON, sans mot de passe SMTP)
+  report --pdf FICHIER [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--as-of …]
+                                le rapport PDF (vue d'ensemble, VIP, clients à relancer, en veille)
   overview [--as-of AAAA-MM-JJ] vue d'ensemble
   clients [--segment vip|active|dormant|lapsed|prospect] [--sort gigs|revenue|last|priority] [--as-of …]
   predict [--as-of …] [--backtest]
                                 prévisions par client (BG/NBD, Gamma-Gamma, saisonnalité) ;
                                 --backtest : calibre jusqu'à --as-of et compare à l'année suivante
+  kpis [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--as-of …]
+                                indicateurs et objectifs du guide sur une période (défaut :
+                                l'année finissant à --as-of, sinon aujourd'hui)
   recompute                     recalcule les totaux et segmentations
   followups [--client NOM]      les relances faites et leurs résultats
   demo                          charge les données de démonstration (date de référence 2026-01-14)
@@ -47,6 +55,8 @@ const optionsSchema = z.object({
   workspace: z.string().min(1).optional(),
   json: z.boolean().optional(),
   'as-of': z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
   segment: z.enum(['vip', 'active', 'dormant', 'lapsed', 'prospect']).optional(),
   sort: z.enum(['name', 'gigs', 'revenue', 'last', 'priority']).optional(),
   map: z.array(z.string().regex(/^[A-Za-z]+=.*$/, 'attendu champ=En-tête')).optional(),
@@ -55,6 +65,7 @@ const optionsSchema = z.object({
   email: z.email().optional(),
   name: z.string().trim().min(1).max(200).optional(),
   client: z.string().min(1).optional(),
+  pdf: z.string().min(1).optional(),
   role: z.enum(ROLES).optional(),
   help: z.boolean().optional(),
 });
@@ -86,6 +97,8 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
         workspace: { type: 'string' },
         json: { type: 'boolean' },
         'as-of': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         segment: { type: 'string' },
         sort: { type: 'string' },
         map: { type: 'string', multiple: true },
@@ -94,6 +107,7 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
         email: { type: 'string' },
         name: { type: 'string' },
         client: { type: 'string' },
+        pdf: { type: 'string' },
         role: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },

@@ -19,8 +19,10 @@ import { registerErrorHandler } from './errors';
 import { allowedHostsFrom, registerHostCheck, trustProxyFrom } from './hosts';
 import { accountRoutes } from './routes/accounts';
 import { bookingRoutes } from './routes/bookings';
+import { exportRoutes } from './routes/exports';
 import { followUpRoutes } from './routes/follow-ups';
 import { importRoutes } from './routes/imports';
+import { kpiRoutes } from './routes/kpis';
 import { mailRoutes, unsubscribeRoutes } from './routes/mail';
 import { portfolioRoutes } from './routes/portfolio';
 import { settingsRoutes } from './routes/settings';
@@ -110,7 +112,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   accountRoutes(app, ctx, options.setupCode ?? null);
   portfolioRoutes(app, ctx);
+  kpiRoutes(app, ctx);
   bookingRoutes(app, ctx, publicUrl);
+  exportRoutes(app, ctx);
   await app.register(async (scope) => importRoutes(scope, ctx));
   settingsRoutes(app, ctx);
   followUpRoutes(app, mail, kickSender);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseOptions } from '../../src/db/connection';
+import { RUN_VARIABLE } from './postgres-schemas';
 
 /** A fresh database for one test: `options` open it again (another connection, the CLI, a child process). */
 export type TestDatabase = Database & { options: DatabaseOptions; cleanup(): Promise<void> };
@@ -35,9 +36,14 @@ export async function openTestSqlite(): Promise<TestDatabase> {
   });
 }
 
-/** A schema of its own per test database, so that parallel test files never see each other. */
+/**
+ * A schema of its own per test database, so that parallel test files never see each other. Under
+ * the unit suite's global setup the schemas are dropped once the run is over (see
+ * postgres-schemas.ts); elsewhere each is dropped when its test is done.
+ */
 export async function openTestPostgres(url: string): Promise<TestDatabase> {
-  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const run = process.env[RUN_VARIABLE];
+  const schema = `t_${run ?? process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
@@ -48,6 +54,7 @@ export async function openTestPostgres(url: string): Promise<TestDatabase> {
     options: { url: scopedUrl },
     async cleanup() {
       await database.close();
+      if (run) return;
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`drop schema ${schema} cascade`);

@@ -1,3 +1,4 @@
+import { takeBackFormulaMark } from '../csv-export.js';
 import type { IsoDate } from '../dates.js';
 import type { Cents } from '../money.js';
 import { parseAmount } from './amount.js';
@@ -63,7 +64,8 @@ class RowReader<K extends ImportKind> {
 
   cell(field: FieldOf<K>): string {
     const index = this.plan.mapping[field];
-    return index === undefined ? '' : (this.record.fields[index] ?? '').trim();
+    // The `'` an export put before `=`, `+`, `-`, `@` is the app's own formula guard, not data.
+    return index === undefined ? '' : takeBackFormulaMark(this.record.fields[index] ?? '').trim();
   }
 
   text(field: FieldOf<K>): string | undefined {

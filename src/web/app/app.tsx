@@ -14,6 +14,7 @@ import { BookingRoute } from './routes/booking-route';
 import { ClientRoute } from './routes/client-route';
 import { ClientsRoute } from './routes/clients-route';
 import { CrmRoute } from './routes/crm-route';
+import { DashboardRoute } from './routes/dashboard-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { SettingsRoute } from './routes/settings-route';
 import { VipBatchRoute } from './routes/vip-batch-route';
@@ -24,6 +25,8 @@ function page(route: Route, session: Session) {
   switch (route.name) {
     case 'crm':
       return <CrmRoute />;
+    case 'dashboard':
+      return <DashboardRoute query={route.query} />;
     case 'clients':
       return <ClientsRoute query={route.query} />;
     case 'client':
@@ -41,7 +44,7 @@ function page(route: Route, session: Session) {
   }
 }
 
-const NAV_OF: Partial<Record<Route['name'], string>> = { crm: 'crm', clients: 'clients', client: 'clients', booking: 'clients', agenda: 'agenda', settings: 'settings', vipBatch: 'crm' };
+const NAV_OF: Partial<Record<Route['name'], string>> = { crm: 'crm', dashboard: 'dashboard', clients: 'clients', client: 'clients', booking: 'clients', agenda: 'agenda', settings: 'settings', vipBatch: 'crm' };
 
 function SignedInApp({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const { setLang } = useI18n();

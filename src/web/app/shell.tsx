@@ -19,6 +19,7 @@ export function Shell({ children, current, userName, onSignOut, onLanguage }: Sh
   const other = OTHER[lang];
   const nav = [
     { href: paths.crm, label: t('nav.crm'), id: 'crm' },
+    { href: paths.dashboard(), label: t('nav.dashboard'), id: 'dashboard' },
     { href: paths.clients(), label: t('nav.clients'), id: 'clients' },
     { href: paths.agenda, label: t('nav.agenda'), id: 'agenda' },
     { href: paths.settings, label: t('nav.settings'), id: 'settings' },

@@ -13,6 +13,8 @@ export const keys = {
   imports: 'imports',
   settings: 'settings',
   predictions: 'predictions',
+  dashboard: (search: string) => `dashboard:${search}`,
+  anyDashboard: 'dashboard:',
   followUps: (clientId?: number) => `follow-ups:${clientId ?? 'all'}`,
   anyFollowUps: 'follow-ups:',
   draft: (clientId: number, template: string) => `draft:${clientId}:${template}`,
@@ -25,7 +27,7 @@ export const keys = {
 } as const;
 
 /** Everything that depends on the portfolio's figures (after an import, a booking, new settings). */
-export const PORTFOLIO_KEYS = [keys.overview, keys.clients, keys.anyClient, keys.upcoming, 'gigs-on:', keys.predictions, keys.anyFollowUps, keys.anyCadence, keys.vipBatch];
+export const PORTFOLIO_KEYS = [keys.overview, keys.clients, keys.anyClient, keys.upcoming, 'gigs-on:', keys.predictions, keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDashboard];
 
 /** What a new follow-up (recorded, sent, confirmed, its outcome) changes. */
-export const FOLLOW_UP_KEYS = [keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDraft];
+export const FOLLOW_UP_KEYS = [keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDraft, keys.anyDashboard];

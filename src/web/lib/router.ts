@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'crm' }
+  | { name: 'dashboard'; query: URLSearchParams }
   | { name: 'clients'; query: URLSearchParams }
   | { name: 'client'; id: number; focusNotes: boolean }
   | { name: 'booking'; id: number }
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 3 && parts[2] === 'notes') return { name: 'client', id, focusNotes: true };
     if (parts.length === 3 && parts[2] === 'rdv') return { name: 'booking', id };
   }
+  if (parts.length === 1 && parts[0] === 'tableau-de-bord') return { name: 'dashboard', query: new URLSearchParams(search) };
   if (parts.length === 1 && parts[0] === 'agenda') return { name: 'agenda' };
   if (parts.length === 1 && parts[0] === 'settings') return { name: 'settings' };
   if (parts.length === 2 && parts[0] === 'relances' && parts[1] === 'vip') return { name: 'vipBatch' };
@@ -30,6 +32,7 @@ export function parseRoute(hash: string): Route {
 
 export const paths = {
   crm: '#/',
+  dashboard: (query?: Record<string, string>) => (query ? `#/tableau-de-bord?${new URLSearchParams(query).toString()}` : '#/tableau-de-bord'),
   clients: (query?: Record<string, string>) => (query ? `#/clients?${new URLSearchParams(query).toString()}` : '#/clients'),
   client: (id: number) => `#/clients/${id}`,
   clientNotes: (id: number) => `#/clients/${id}/notes`,

@@ -12,6 +12,7 @@ import { PageTitle } from '../../ui/page-title';
 import { renderFollowUp } from '../follow-up-launcher';
 
 const FollowUpStatusPanel = lazy(() => import('../../features/follow-ups/components/do-not-contact').then((m) => ({ default: m.FollowUpStatusPanel })));
+const ClientRevenueChart = lazy(() => import('../../features/analytics/components/client-revenue-chart').then((m) => ({ default: m.ClientRevenueChart })));
 const ClientTimeline = lazy(() => import('../../features/follow-ups/components/client-timeline').then((m) => ({ default: m.ClientTimeline })));
 
 /** A client's « Stats »: figures and reasons, predictions, contact details, notes, follow-ups, the timeline, every gig. */
@@ -40,6 +41,11 @@ export function ClientRoute({ id, focusNotes }: { id: number; focusNotes: boolea
             <FollowUpStatusPanel clientId={id} />
             <ClientTimeline clientId={id} gigs={data.gigs} notes={data.notes} />
           </Suspense>
+          {data.totalsByYear.length > 0 ? (
+            <Suspense fallback={<Loading />}>
+              <ClientRevenueChart totals={data.totalsByYear} />
+            </Suspense>
+          ) : null}
           <ClientGigs gigs={data.gigs} totalsByYear={data.totalsByYear} />
         </>
       ) : null}

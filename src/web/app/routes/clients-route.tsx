@@ -1,5 +1,6 @@
 import { ClientDirectory } from '../../features/clients/components/client-directory';
 import { NewClientForm } from '../../features/clients/components/new-client-form';
+import { ExportLinks } from '../../features/exports/components/export-links';
 import { useI18n } from '../../lib/i18n';
 import { PageTitle } from '../../ui/page-title';
 
@@ -20,6 +21,10 @@ export function ClientsRoute({ query }: { query: URLSearchParams }) {
       <section className="panel" aria-labelledby="new-client">
         <h2 id="new-client">{t('directory.newClientTitle')}</h2>
         <NewClientForm />
+      </section>
+      <section className="panel" aria-labelledby="export-data">
+        <h2 id="export-data">{t('directory.exportTitle')}</h2>
+        <ExportLinks />
       </section>
     </div>
   );

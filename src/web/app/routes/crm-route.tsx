@@ -1,4 +1,5 @@
 import { ActiveSection, DormantSection, LapsedSection, VipSection } from '../../features/clients/components/segment-sections';
+import { ReportPdfLink } from '../../features/exports/components/export-links';
 import { ImportSection } from '../../features/imports/components/import-section';
 import { useOverview } from '../../features/overview/api/get-overview';
 import { OverviewPanel } from '../../features/overview/components/overview-panel';
@@ -44,10 +45,11 @@ export function CrmRoute() {
           <LapsedSection renderFollowUp={renderFollowUp} renderFacts={renderFacts} />
           <DormantSection renderFollowUp={renderFollowUp} renderFacts={renderFacts} />
           <ActiveSection />
-          <p>
+          <p className="actions">
             <a className="button" href={paths.clients()}>
               {t('crm.allClients')}
-            </a>
+            </a>{' '}
+            <ReportPdfLink />
           </p>
         </>
       ) : null}

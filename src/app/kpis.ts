@@ -1,0 +1,61 @@
+/** The KPIs of the guide and the analytics page's series, for a workspace and a period. */
+import { chartsJson, idsToName, kpisJson, type DashboardJson, type KpisJson, type KpisQuery } from '../contracts/kpis';
+import { listClientNames, listFollowUpFacts, listGigFacts } from '../db/analytics';
+import type { Workspace } from '../db/schema';
+import { computeCharts } from '../domain/analytics';
+import { calendarDateIn, daysBetween, isIsoDate, type IsoDate } from '../domain/dates';
+import { computeKpis, yearEndingOn, type Period } from '../domain/kpis';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { getCachedOverview, listPortfolioClients } from './portfolio-cache';
+import { parseSettings, thresholdsOf } from './settings';
+
+/** A period longer than this is refused: the monthly series and the lists stay bounded. */
+export const MAX_PERIOD_DAYS = 100 * 366;
+
+/**
+ * The period asked, both ends included. Without `to`: `asOf`, else today in the workspace's time
+ * zone — not its fixed reference date, so that the follow-ups made today count. Without `from`:
+ * the year ending on `to`.
+ */
+export function periodOf(ctx: AppContext, workspace: Workspace, query: KpisQuery): Period {
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && !isIsoDate(value)) throw new AppError('usage', `Date invalide (${name}) : « ${value} » n’existe pas (attendu AAAA-MM-JJ).`);
+  }
+  const to: IsoDate = query.to ?? query.asOf ?? calendarDateIn(workspace.time_zone, ctx.now());
+  const from = query.from ?? yearEndingOn(to).from;
+  if (from > to) throw new AppError('usage', `Période invalide : le début (${from}) est après la fin (${to}).`);
+  if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw new AppError('usage', 'Période trop longue : 100 ans au plus.');
+  return { from, to };
+}
+
+async function loadFacts(ctx: AppContext, workspace: Workspace, period: Period) {
+  const db = ctx.database.db;
+  const [gigs, followUps, overview, active] = await Promise.all([
+    listGigFacts(db, workspace.id),
+    listFollowUpFacts(db, workspace.id),
+    // The overview's active share at the period's end, from the shared portfolio cache.
+    getCachedOverview(ctx, workspace, period.to),
+    listPortfolioClients(ctx, workspace, period.to, { segment: 'active', sort: 'name', limit: Number.MAX_SAFE_INTEGER, offset: 0 }),
+  ]);
+  return {
+    ...period,
+    thresholds: thresholdsOf(parseSettings(workspace.settings)),
+    gigs,
+    followUps,
+    activeShare: { activeClientIds: active.clients.map((c) => c.id), withGigs: overview.clients - overview.statuses.prospect },
+  };
+}
+
+export async function getKpis(ctx: AppContext, workspace: Workspace, query: KpisQuery): Promise<KpisJson> {
+  const facts = await loadFacts(ctx, workspace, periodOf(ctx, workspace, query));
+  return kpisJson(computeKpis(facts));
+}
+
+/** The analytics page in one answer: KPIs, chart series, and the names of the clients behind the figures. */
+export async function getDashboard(ctx: AppContext, workspace: Workspace, query: KpisQuery): Promise<DashboardJson> {
+  const facts = await loadFacts(ctx, workspace, periodOf(ctx, workspace, query));
+  const kpis = kpisJson(computeKpis(facts));
+  const names = await listClientNames(ctx.database.db, workspace.id, idsToName(kpis));
+  return { kpis, charts: chartsJson(computeCharts(facts)), names: Object.fromEntries([...names].map(([id, name]) => [String(id), name])) };
+}

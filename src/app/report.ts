@@ -1,0 +1,73 @@
+/**
+ * The activity report: the workspace's figures as of a reference date and over a period, made into
+ * the report's model (src/domain/report.ts) and rendered as a PDF (./report-pdf.ts).
+ */
+import { addDays, isIsoDate, type IsoDate } from '../domain/dates';
+import { cadenceOf, type FollowUpStatus } from '../domain/follow-ups/cadence';
+import { buildReportModel, type ReportModel } from '../domain/report';
+import { listClientsWithConfirmedGig, listFollowUpDates, listOptedOutClientIds } from '../db/follow-ups';
+import { getOwnerName, getPeriodTotals } from '../db/report';
+import type { Workspace } from '../db/schema';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { listClients, overviewOf } from './portfolio';
+import { renderReportPdf } from './report-pdf';
+import { parseSettings } from './settings';
+import { referenceDateOf } from './workspace';
+
+export interface ReportOptions {
+  asOf?: string;
+  from?: string;
+  to?: string;
+}
+
+function checkedDate(value: string | undefined, what: string): IsoDate | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw new AppError('invalid_input', `Date ${what} invalide : « ${value} » (attendu AAAA-MM-JJ).`);
+  return value;
+}
+
+/** The period: as asked, by default the twelve months that end on the reference date. */
+export function reportPeriod(asOf: IsoDate, from?: IsoDate, to?: IsoDate): { from: IsoDate; to: IsoDate } {
+  const end = to ?? asOf;
+  const start = from ?? addDays(end, -364);
+  if (start > end) throw new AppError('invalid_input', `La période commence (${start}) après sa fin (${end}).`);
+  return { from: start, to: end };
+}
+
+export async function buildReport(ctx: AppContext, workspace: Workspace, options: ReportOptions = {}): Promise<ReportModel> {
+  const asOf = referenceDateOf(ctx, workspace, checkedDate(options.asOf, 'de référence'));
+  const period = reportPeriod(asOf, checkedDate(options.from, 'de début'), checkedDate(options.to, 'de fin'));
+  const db = ctx.database.db;
+  const [clients, totals, followUps, optedOut, booked, owner] = await Promise.all([
+    listClients(ctx, workspace, asOf),
+    getPeriodTotals(db, workspace.id, period.from, period.to),
+    listFollowUpDates(db, workspace.id),
+    listOptedOutClientIds(db, workspace.id),
+    listClientsWithConfirmedGig(db, workspace.id, asOf),
+    getOwnerName(db, workspace.id),
+  ]);
+  const byClient = new Map<number, { date: string; status: FollowUpStatus }[]>();
+  for (const f of followUps) byClient.set(f.client_id, [...(byClient.get(f.client_id) ?? []), { date: f.date, status: f.status }]);
+  const overview = overviewOf(asOf, clients);
+  return buildReportModel({
+    djName: parseSettings(workspace.settings).djName || owner || '',
+    workspaceName: workspace.name,
+    asOf,
+    period,
+    overview,
+    periodTotals: totals,
+    clients: clients.map((c) => ({
+      name: c.name,
+      segment: c.segment,
+      cadence: cadenceOf({
+        asOf, status: c.segment.status, followUps: byClient.get(c.id) ?? [], optedOut: optedOut.has(c.id), nextConfirmedGig: booked.has(c.id) ? asOf : null,
+      }),
+    })),
+  });
+}
+
+/** The report as PDF bytes. */
+export async function reportPdf(ctx: AppContext, workspace: Workspace, options: ReportOptions = {}): Promise<{ model: ReportModel; pdf: Buffer }> {
+  const model = await buildReport(ctx, workspace, options);
+  return { model, pdf: await renderReportPdf(model, ctx.now()) };
+}

@@ -1,0 +1,248 @@
+/**
+ * The activity report (PDF) as a model: a title page's facts and a list of sections, each a list
+ * of blocks (figures, tables, text). The renderer (src/app/report-pdf.ts) knows blocks, not
+ * sections, so a section for the KPIs and objectives, or a `chart` block, is added here and in
+ * the renderer's switch without touching the others. Pure: the data and the dates come in.
+ */
+import type { Cadence } from './follow-ups/cadence';
+import { timeSinceInWords } from './follow-ups/french';
+import { formatEuros, type Cents } from './money';
+import { compareNames } from './names';
+import type { ClientSegment } from './segments';
+import type { IsoDate } from './dates';
+
+/** How many rows each list shows at most; the section says how many there are in all. */
+export const REPORT_LIST_LIMITS = { vip: 20, winBack: 50, gentleReminder: 50 } as const;
+
+export interface ReportColumn {
+  label: string;
+  /** Share of the page's width. */
+  width: number;
+  align?: 'left' | 'right';
+}
+
+export type ReportBlock =
+  | { kind: 'figures'; rows: { label: string; value: string }[] }
+  | { kind: 'table'; columns: ReportColumn[]; rows: string[][]; empty: string }
+  | { kind: 'text'; text: string; tone?: 'muted' };
+
+export interface ReportSection {
+  id: string;
+  title: string;
+  blocks: ReportBlock[];
+}
+
+export interface ReportModel {
+  title: string;
+  djName: string;
+  workspaceName: string;
+  asOf: IsoDate;
+  period: { from: IsoDate; to: IsoDate };
+  /** "Période : du 15 janv. 2025 au 14 janv. 2026" etc., for the title page and the footer. */
+  facts: string[];
+  footer: string;
+  sections: ReportSection[];
+}
+
+export interface ReportClient {
+  name: string;
+  segment: ClientSegment;
+  cadence: Pick<Cadence, 'lastContact' | 'proposed' | 'notProposedBecause' | 'nextGentleReminder'>;
+}
+
+export interface ReportInput {
+  /** The DJ's name from the settings, else the owner's account name; empty: the workspace's name. */
+  djName: string;
+  workspaceName: string;
+  asOf: IsoDate;
+  period: { from: IsoDate; to: IsoDate };
+  overview: {
+    clients: number;
+    gigs: number;
+    revenueCents: Cents;
+    vip: number;
+    statuses: { active: number; dormant: number; lapsed: number; prospect: number };
+  };
+  periodTotals: { gigs: number; revenueCents: Cents; clients: number };
+  clients: readonly ReportClient[];
+}
+
+const shortDateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** `14 janv. 2026`. */
+export function frenchShortDate(date: IsoDate | null): string {
+  return date === null ? '—' : shortDateFormat.format(new Date(`${date}T00:00:00Z`));
+}
+
+const count = (n: number) => n.toLocaleString('fr-FR');
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n > 1 ? many : one}`;
+
+/** "Les 50 premiers sur 1 000." when the list is cut; nothing when it is whole. */
+function cutNote(shown: number, total: number, more: string): ReportBlock[] {
+  if (total <= shown) return [];
+  return [{ kind: 'text', tone: 'muted', text: `Liste limitée aux ${count(shown)} premiers sur ${count(total)}. ${more}` }];
+}
+
+// The thresholds are the workspace's settings: the reasons name the rule, not a number.
+const VIP_REASON = { gigs: 'par le nombre de prestations', revenue: 'par le CA', activeGigs: 'actif et régulier' } as const;
+const NOT_PROPOSED = {
+  opted_out: 'ne plus contacter',
+  recent_follow_up: 'relancé il y a moins de 30 jours',
+  booked: 'prestation confirmée à venir',
+  gentle_reminder_later: 'rappel doux plus tard',
+} as const;
+
+/** Why a client ranks where it does, in words: the terms of its priority and where its follow-up stands. */
+export function winBackReasons(c: ReportClient, asOf: IsoDate): string {
+  const s = c.segment;
+  const parts: string[] = [];
+  if (s.vip) parts.push(`VIP (${s.vipReasons.map((r) => VIP_REASON[r]).join(', ')})`);
+  parts.push(plural(s.stats.gigs, 'prestation', 'prestations'));
+  parts.push(`${formatEuros(s.stats.revenueCents)} de CA`);
+  if (s.stats.lastDate) parts.push(`sans prestation depuis ${timeSinceInWords(s.stats.lastDate, asOf)}`);
+  if (c.cadence.lastContact) parts.push(`relancé le ${frenchShortDate(c.cadence.lastContact)}`);
+  if (c.cadence.notProposedBecause) parts.push(NOT_PROPOSED[c.cadence.notProposedBecause]);
+  return parts.join(' · ');
+}
+
+/** A potential is an estimate: whole euros. */
+function potentialText(s: ClientSegment): string {
+  return s.potential ? formatEuros(Math.round(s.potential.cents / 100) * 100) : '—';
+}
+
+function overviewSection(input: ReportInput): ReportSection {
+  const o = input.overview;
+  const p = input.periodTotals;
+  return {
+    id: 'overview',
+    title: 'Vue d’ensemble',
+    blocks: [
+      {
+        kind: 'figures',
+        rows: [
+          { label: 'Clients au total', value: count(o.clients) },
+          { label: 'VIP (à chouchouter)', value: count(o.vip) },
+          { label: 'Actifs (moins de 90 jours)', value: count(o.statuses.active) },
+          { label: 'En veille (90 à 365 jours)', value: count(o.statuses.dormant) },
+          { label: 'À relancer (plus d’un an)', value: count(o.statuses.lapsed) },
+          { label: 'Prospects (sans prestation)', value: count(o.statuses.prospect) },
+          { label: 'CA total', value: formatEuros(o.revenueCents) },
+          { label: 'Prestations réalisées', value: count(o.gigs) },
+        ],
+      },
+      {
+        kind: 'text',
+        text: `Sur la période du ${frenchShortDate(input.period.from)} au ${frenchShortDate(input.period.to)} : ${plural(p.gigs, 'prestation réalisée', 'prestations réalisées')}, ${formatEuros(p.revenueCents)} de CA, ${plural(p.clients, 'client servi', 'clients servis')}.`,
+      },
+    ],
+  };
+}
+
+const STATUS_WORD = { active: 'Actif', dormant: 'En veille', lapsed: 'À relancer', prospect: 'Prospect' } as const;
+
+function vipSection(input: ReportInput): ReportSection {
+  const vip = input.clients.filter((c) => c.segment.vip).sort((a, b) => b.segment.stats.revenueCents - a.segment.stats.revenueCents || compareNames(a.name, b.name));
+  const shown = vip.slice(0, REPORT_LIST_LIMITS.vip);
+  return {
+    id: 'vip',
+    title: 'Top VIP',
+    blocks: [
+      { kind: 'text', tone: 'muted', text: `${plural(vip.length, 'client VIP', 'clients VIP')}, par chiffre d’affaires.` },
+      {
+        kind: 'table',
+        empty: 'Aucun client VIP.',
+        columns: [
+          { label: '#', width: 0.05, align: 'right' }, { label: 'Client', width: 0.37 }, { label: 'Statut', width: 0.14 },
+          { label: 'Prest.', width: 0.1, align: 'right' }, { label: 'CA', width: 0.16, align: 'right' }, { label: 'Dernière', width: 0.18, align: 'right' },
+        ],
+        rows: shown.map((c, i) => [
+          String(i + 1), c.name, STATUS_WORD[c.segment.status], count(c.segment.stats.gigs), formatEuros(c.segment.stats.revenueCents), frenchShortDate(c.segment.stats.lastDate),
+        ]),
+      },
+      ...cutNote(shown.length, vip.length, 'La liste complète : djbooker clients --segment vip --sort revenue.'),
+    ],
+  };
+}
+
+/** Highest priority first; among equal (rounded) priorities, more revenue, then the name the French way. */
+function byPriority(a: ReportClient, b: ReportClient): number {
+  return (b.segment.priority ?? 0) - (a.segment.priority ?? 0) || b.segment.stats.revenueCents - a.segment.stats.revenueCents || compareNames(a.name, b.name);
+}
+
+function winBackSection(input: ReportInput): ReportSection {
+  const lapsed = input.clients.filter((c) => c.segment.status === 'lapsed').sort(byPriority);
+  const shown = lapsed.slice(0, REPORT_LIST_LIMITS.winBack);
+  const potential = lapsed.reduce((sum, c) => sum + (c.segment.potential?.cents ?? 0), 0);
+  return {
+    id: 'win-back',
+    title: 'Clients à relancer, par priorité',
+    blocks: [
+      {
+        kind: 'text',
+        tone: 'muted',
+        text: `${plural(lapsed.length, 'client', 'clients')} sans prestation depuis plus d’un an ; potentiel de réactivation sur 12 mois : ${formatEuros(Math.round(potential / 100) * 100)} au total. Priorité : VIP 100 points, puis nombre de prestations, CA et ancienneté.`,
+      },
+      {
+        kind: 'table',
+        empty: 'Aucun client à relancer.',
+        columns: [
+          { label: '#', width: 0.05, align: 'right' }, { label: 'Client', width: 0.27 }, { label: 'Priorité', width: 0.1, align: 'right' },
+          { label: 'Potentiel', width: 0.13, align: 'right' }, { label: 'Raisons', width: 0.45 },
+        ],
+        rows: shown.map((c, i) => [
+          String(i + 1), c.name, (c.segment.priority ?? 0).toLocaleString('fr-FR'), potentialText(c.segment), winBackReasons(c, input.asOf),
+        ]),
+      },
+      ...cutNote(shown.length, lapsed.length, 'La liste complète : djbooker clients --segment lapsed --sort priority.'),
+    ],
+  };
+}
+
+function gentleReminderSection(input: ReportInput): ReportSection {
+  const due = input.clients.filter((c) => c.segment.status === 'dormant' && c.cadence.proposed).sort(byPriority);
+  const shown = due.slice(0, REPORT_LIST_LIMITS.gentleReminder);
+  return {
+    id: 'gentle-reminder',
+    title: 'Clients en veille : rappel doux',
+    blocks: [
+      {
+        kind: 'text',
+        tone: 'muted',
+        text: `${plural(due.length, 'client', 'clients')} en veille (90 à 365 jours sans prestation), sans relance depuis 60 jours, ni prestation confirmée à venir.`,
+      },
+      {
+        kind: 'table',
+        empty: 'Aucun rappel doux à faire.',
+        columns: [
+          { label: '#', width: 0.05, align: 'right' }, { label: 'Client', width: 0.33 }, { label: 'Dernière', width: 0.16, align: 'right' },
+          { label: 'Jours', width: 0.09, align: 'right' }, { label: 'Prest.', width: 0.09, align: 'right' }, { label: 'CA', width: 0.14, align: 'right' },
+          { label: 'Potentiel', width: 0.14, align: 'right' },
+        ],
+        rows: shown.map((c, i) => [
+          String(i + 1), c.name, frenchShortDate(c.segment.stats.lastDate), count(c.segment.daysInactive ?? 0), count(c.segment.stats.gigs),
+          formatEuros(c.segment.stats.revenueCents), potentialText(c.segment),
+        ]),
+      },
+      ...cutNote(shown.length, due.length, 'La liste complète : djbooker clients --segment dormant --sort priority.'),
+    ],
+  };
+}
+
+export function buildReportModel(input: ReportInput): ReportModel {
+  const who = input.djName.trim() || input.workspaceName;
+  return {
+    title: 'Rapport d’activité',
+    djName: who,
+    workspaceName: input.workspaceName,
+    asOf: input.asOf,
+    period: input.period,
+    facts: [
+      `DJ : ${who}`,
+      `Période : du ${frenchShortDate(input.period.from)} au ${frenchShortDate(input.period.to)}`,
+      `Date de référence : ${frenchShortDate(input.asOf)}`,
+    ],
+    footer: `${who} — rapport au ${frenchShortDate(input.asOf)}`,
+    // KPIs and objectives, and the revenue charts, are not in the report yet: they come as sections here.
+    sections: [overviewSection(input), vipSection(input), winBackSection(input), gentleReminderSection(input)],
+  };
+}
