@@ -4,10 +4,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { clearLoginFailures, countLoginFailures, deleteExpiredSessions, deleteSession, findSessionAuth, insertSession, recordLoginFailure, type SessionAuth } from '../db/sessions';
+import { clearLoginFailures, loginFailureStats, deleteExpiredSessions, deleteSession, findSessionAuth, insertSession, recordLoginFailure, type SessionAuth } from '../db/sessions';
 import { countUsers, createFirstUser, getUserByEmail, insertUser } from '../db/users';
 import { createWorkspace, getWorkspace, getWorkspaceByName, listWorkspaces } from '../db/workspaces';
-import type { User, Workspace } from '../db/schema';
+import type { Role, User, Workspace } from '../db/schema';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { DEFAULT_WORKSPACE } from './workspace';
@@ -15,7 +15,6 @@ import { DEFAULT_WORKSPACE } from './workspace';
 export const MIN_PASSWORD_LENGTH = 10;
 export const SESSION_DAYS = 30;
 export const LOGIN_WINDOW_MINUTES = 15;
-export const MAX_LOGIN_FAILURES = 5;
 
 /**
  * OWASP's argon2id baseline: 19 MiB, 2 passes (about 70 ms a hash on the target machine).
@@ -35,7 +34,7 @@ export interface SignedIn {
   token: string;
   csrfToken: string;
   expiresAt: Date;
-  user: { id: number; name: string; email: string };
+  user: { id: number; name: string; email: string; role: Role };
   workspace: { id: number; name: string };
 }
 
@@ -55,7 +54,7 @@ async function openSession(ctx: AppContext, user: User, workspace: { id: number;
   const db = ctx.database.db;
   await deleteExpiredSessions(db, now.toISOString());
   await insertSession(db, { tokenHash: tokenHash(token), userId: user.id, csrfToken, now: now.toISOString(), expiresAt: expiresAt.toISOString() });
-  return { token, csrfToken, expiresAt, user: { id: user.id, name: user.name, email: user.email }, workspace: { id: workspace.id, name: workspace.name } };
+  return { token, csrfToken, expiresAt, user: { id: user.id, name: user.name, email: user.email, role: user.role }, workspace: { id: workspace.id, name: workspace.name } };
 }
 
 export async function needsSetup(ctx: AppContext): Promise<boolean> {
@@ -82,23 +81,48 @@ export async function setupOwner(ctx: AppContext, input: { name: string; email: 
   return openSession(ctx, created.user, created.workspace);
 }
 
+/**
+ * Failed sign-ins are limited twice (docs/decisions/007). Per address: past ADDRESS_MAX_FAILURES in
+ * the window, that address may not try again until its oldest failure leaves the window. Per
+ * account, whatever the address: past ACCOUNT_FREE_FAILURES, each further try waits a delay that
+ * doubles up to ACCOUNT_MAX_DELAY_MS. The account is slowed down, never locked: its owner waits
+ * a minute at most, and an attacker gets about one guess a minute however many addresses he has.
+ */
+export const ADDRESS_MAX_FAILURES = 20;
+export const ACCOUNT_FREE_FAILURES = 5;
+export const ACCOUNT_FIRST_DELAY_MS = 5_000;
+export const ACCOUNT_MAX_DELAY_MS = 60_000;
+
+/** How long after its last failure an account with `failures` recent failures may be tried again. */
+export function accountDelayMs(failures: number): number {
+  if (failures < ACCOUNT_FREE_FAILURES) return 0;
+  return Math.min(ACCOUNT_MAX_DELAY_MS, ACCOUNT_FIRST_DELAY_MS * 2 ** (failures - ACCOUNT_FREE_FAILURES));
+}
+
 export async function signIn(ctx: AppContext, input: { email: string; password: string; address: string }): Promise<SignedIn> {
   const db = ctx.database.db;
   const email = input.email.trim().toLowerCase();
-  const attemptKey = `${email}|${input.address}`;
+  const accountKey = `account:${email}`;
+  const addressKey = `address:${input.address}`;
   const now = ctx.now();
   const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
-  if ((await countLoginFailures(db, attemptKey, windowStart)) >= MAX_LOGIN_FAILURES) {
-    throw new AppError('rate_limited', `Trop de tentatives : réessayez dans ${LOGIN_WINDOW_MINUTES} minutes.`);
+  if ((await loginFailureStats(db, addressKey, windowStart)).count >= ADDRESS_MAX_FAILURES) {
+    throw new AppError('rate_limited', `Trop de tentatives depuis cette adresse : réessayez dans ${LOGIN_WINDOW_MINUTES} minutes.`);
+  }
+  const account = await loginFailureStats(db, accountKey, windowStart);
+  const waitMs = account.last === null ? 0 : Date.parse(account.last) + accountDelayMs(account.count) - now.getTime();
+  if (waitMs > 0) {
+    // Even the right password waits: answering it would tell a guess right.
+    throw new AppError('rate_limited', `Trop de tentatives pour ce compte : réessayez dans ${Math.ceil(waitMs / 1000)} secondes.`);
   }
   const user = await getUserByEmail(db, email);
   decoyHash ??= hashPassword(randomToken());
   const valid = await verify(user?.password_hash ?? (await decoyHash), input.password);
   if (!user || !valid) {
-    await recordLoginFailure(db, attemptKey, now.toISOString(), windowStart);
+    await recordLoginFailure(db, [accountKey, addressKey], now.toISOString(), windowStart);
     throw new AppError('unauthorized', 'E-mail ou mot de passe incorrect.');
   }
-  await clearLoginFailures(db, attemptKey);
+  await clearLoginFailures(db, accountKey);
   const workspace = await getWorkspace(db, user.workspace_id);
   if (!workspace) throw new AppError('unauthorized', 'E-mail ou mot de passe incorrect.');
   return openSession(ctx, user, workspace);
@@ -115,11 +139,12 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Sess
 
 /**
  * `djbooker users add`: an account in the workspace named (created when missing), or in a new
- * workspace named after the user.
+ * workspace named after the user. Whoever creates a workspace owns it; joining one makes a member
+ * unless `role` says owner.
  */
 export async function addUser(
   ctx: AppContext,
-  input: { name: string; email: string; password: string; workspace?: string },
+  input: { name: string; email: string; password: string; workspace?: string; role?: Role },
 ): Promise<{ user: User; workspace: Workspace; createdWorkspace: boolean }> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError('invalid_input', `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`);
@@ -135,7 +160,8 @@ export async function addUser(
       throw new AppError('conflict', `L’espace de travail « ${workspaceName} » existe déjà : précisez --workspace pour y ajouter ce compte.`);
     }
     const workspace = existing ?? (await createWorkspace(trx, workspaceName, now));
-    const user = await insertUser(trx, { workspaceId: workspace.id, name: input.name, email: input.email, passwordHash, now: now.toISOString() });
+    const role = input.role ?? (existing ? 'member' : 'owner');
+    const user = await insertUser(trx, { workspaceId: workspace.id, name: input.name, email: input.email, passwordHash, now: now.toISOString(), role });
     return { user, workspace, createdWorkspace: !existing };
   });
 }

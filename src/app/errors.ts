@@ -10,6 +10,8 @@ export type AppErrorCode =
   | 'invalid_input'
   | 'unauthorized'
   | 'forbidden'
+  /** A member asked for what only the workspace's owner may do. */
+  | 'owner_only'
   | 'conflict'
   | 'rate_limited'
   | StorageFailure;

@@ -8,14 +8,14 @@ import { deleteMailSettingsRow, getMailSettingsRow, upsertMailSettingsRow } from
 import type { Workspace } from '../db/schema';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { MailSendError, type Address, type MailContext, type SmtpConfig } from './mailer';
+import { mailPortProblem, MailSendError, resolveSmtpHost, systemResolver, type Address, type MailContext, type SmtpConfig } from './mailer';
 
 export const mailSettingsInputSchema = z.strictObject({
   host: z.string().trim().min(1, 'serveur SMTP requis').max(255).regex(/^[A-Za-z0-9.:[\]-]+$/, 'nom de serveur invalide'),
   port: z.number().int().min(1).max(65535),
   secure: z.boolean(),
   username: z.string().trim().max(255).nullable().optional(),
-  /** Absent: keep the stored password; null or "": remove it. */
+  /** Absent: keep the stored password (only while host, port and user stay the same); null or "": remove it. */
   password: z.string().max(1000).nullable().optional(),
   fromName: z.string().trim().max(200),
   fromAddress: z.email('adresse d’envoi invalide').max(254),
@@ -53,14 +53,37 @@ export async function saveMailSettings(ctx: MailContext, workspace: Workspace, i
   const parsed = mailSettingsInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError('invalid_input', `Réglages d’envoi invalides : ${parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
   const s = parsed.data;
+  const username = s.username ? s.username : null;
+  await checkMailPort(ctx, s.host, s.port);
   const current = await getMailSettingsRow(ctx.database.db, workspace.id);
+  // The stored password goes only where it was typed for: a new host, port or user needs it again.
+  const sameTarget = current !== undefined && current.host === s.host && current.port === s.port && current.username === username;
+  if (s.password === undefined && !sameTarget && username !== null && current?.password_encrypted) {
+    throw new AppError('invalid_input', 'Réglages d’envoi invalides : saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.');
+  }
+  const kept = sameTarget ? (current?.password_encrypted ?? null) : null;
   const password_encrypted =
-    s.password === undefined ? (current?.password_encrypted ?? null) : s.password === null || s.password === '' ? null : ctx.secretBox.seal(s.password, secretContext(workspace.id));
+    s.password === undefined ? kept : s.password === null || s.password === '' ? null : ctx.secretBox.seal(s.password, secretContext(workspace.id));
   await upsertMailSettingsRow(ctx.database.db, {
-    workspace_id: workspace.id, host: s.host, port: s.port, secure: s.secure ? 1 : 0, username: s.username ? s.username : null,
+    workspace_id: workspace.id, host: s.host, port: s.port, secure: s.secure ? 1 : 0, username,
     password_encrypted, from_name: s.fromName, from_address: s.fromAddress, updated_at: ctx.now().toISOString(),
   });
   return getMailSettings(ctx, workspace);
+}
+
+/**
+ * Outside this machine only the mail ports (issue 9: no port scan from the server). A name that
+ * does not resolve now is held to the mail ports too; sending resolves and checks it again.
+ */
+async function checkMailPort(ctx: MailContext, host: string, port: number): Promise<void> {
+  let resolved: { loopback: boolean };
+  try {
+    resolved = await resolveSmtpHost(host, ctx.resolveHost ?? systemResolver);
+  } catch {
+    resolved = { loopback: false };
+  }
+  const problem = mailPortProblem(port, resolved);
+  if (problem) throw new AppError('invalid_input', `Réglages d’envoi invalides : ${problem}`);
 }
 
 export async function deleteMailSettings(ctx: AppContext, workspace: Workspace): Promise<void> {

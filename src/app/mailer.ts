@@ -3,6 +3,8 @@
  * SMTPConnection, one connection per message). It tells a failure that may be retried from one
  * that may not, and both from the one where the server may already have the message.
  */
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { PassThrough } from 'node:stream';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
@@ -60,10 +62,66 @@ export interface Mailer {
 
 export type MailerFactory = (config: SmtpConfig) => Mailer;
 
+/** A name to the one address that will be connected to (tests resolve their own names). */
+export type HostResolver = (host: string) => Promise<string>;
+
+export const systemResolver: HostResolver = async (host) => (await lookup(host)).address;
+
+/**
+ * The mail submission ports. Anywhere but this machine the server connects to nothing else, so
+ * that the mail settings and "Envoyer un test" cannot probe other services (issue 9).
+ */
+export const MAIL_PORTS: readonly number[] = [25, 465, 587, 2525];
+
+export interface ResolvedHost {
+  address: string;
+  /** In 127.0.0.0/8 or ::1: the only place where TLS and the port rule are waived. */
+  loopback: boolean;
+}
+
+/** An address in 127.0.0.0/8 or ::1 (IPv4-mapped, or IPv6 in brackets, too); a name is none. */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const v4 = a.startsWith('::ffff:') ? a.slice(7) : a;
+  return isIP(a) === 6 && /^(0{0,4}:){2,7}0{0,3}1$/.test(a) ? true : isIP(v4) === 4 && v4.startsWith('127.');
+}
+
+/** The settings' host (`[::1]` written with brackets too) resolved once; an address is taken as is. */
+export async function resolveSmtpHost(host: string, resolve: HostResolver): Promise<ResolvedHost> {
+  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  const address = isIP(bare) ? bare : await resolve(bare);
+  return { address, loopback: isLoopbackAddress(address) };
+}
+
+/** Why this port may not be used for that host, or null. */
+export function mailPortProblem(port: number, resolved: { loopback: boolean }): string | null {
+  if (resolved.loopback || MAIL_PORTS.includes(port)) return null;
+  return `port ${port} non autorisé : hors de cette machine, seuls les ports d’envoi ${MAIL_PORTS.join(', ')} sont acceptés.`;
+}
+
+/**
+ * How nodemailer connects: to the resolved address (no second lookup that a DNS answer could
+ * change), checking the certificate against the name that was typed.
+ */
+export function smtpConnectionOptions(config: SmtpConfig, resolved: ResolvedHost) {
+  const bare = config.host.replace(/^\[(.*)\]$/, '$1');
+  return {
+    host: resolved.address,
+    port: config.port,
+    secure: config.secure,
+    ...(isIP(bare) ? {} : { servername: bare }),
+    // A password never crosses the network in clear: STARTTLS is required, except on this machine.
+    requireTLS: !config.secure && !resolved.loopback,
+    ignoreTLS: !config.secure && resolved.loopback,
+  };
+}
+
 /** What sending use-cases need beyond the database and the clock. */
 export interface MailContext extends AppContext {
   secretBox: SecretBox;
   mailerFor: MailerFactory;
+  /** How the mail settings' host is resolved when they are saved (default: the system's). */
+  resolveHost?: HostResolver;
   /** PUBLIC_URL: where the app is reachable from the Internet (unsubscribe links), or null. */
   publicUrl: string | null;
   /**
@@ -94,10 +152,6 @@ export async function composeMessage(mail: OutgoingMail, extraHeaders: Record<st
     textEncoding: 'quoted-printable',
   });
   return composer.compile().build();
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 interface SmtpErrorLike {
@@ -141,19 +195,23 @@ export function classifySmtpError(e: unknown, handedOver: boolean, config: SmtpC
   return new MailSendError('retry', `Échec de l’envoi par ${where} : ${err.message ?? String(e)}.`, code, responseCode);
 }
 
-export function smtpMailer(config: SmtpConfig, timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS): Mailer {
+export function smtpMailer(config: SmtpConfig, timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS, resolveHost: HostResolver = systemResolver): Mailer {
   return {
     async send(mail) {
       const raw = await composeMessage(mail);
+      const where = `${config.host}:${config.port}`;
+      let resolved: ResolvedHost;
+      try {
+        resolved = await resolveSmtpHost(config.host, resolveHost);
+      } catch (e) {
+        throw new MailSendError('retry', `Serveur d’envoi ${where} introuvable : ${e instanceof Error ? e.message : String(e)}.`, 'EDNS', null);
+      }
+      // Checked when the settings were saved, and again here: the name may resolve elsewhere now.
+      const portProblem = mailPortProblem(config.port, resolved);
+      if (portProblem) throw new MailSendError('retry', `Envoi refusé vers ${where} : ${portProblem} Corrigez les réglages d’envoi.`, 'EPORT', null);
       return new Promise((resolve, reject) => {
-        const loopback = isLoopback(config.host);
         const connection = new SMTPConnection({
-          host: config.host,
-          port: config.port,
-          secure: config.secure,
-          // A password never crosses the network in clear: STARTTLS is required, except on this machine.
-          requireTLS: !config.secure && !loopback,
-          ignoreTLS: !config.secure && loopback,
+          ...smtpConnectionOptions(config, resolved),
           connectionTimeout: timeouts.connectionMs,
           greetingTimeout: timeouts.greetingMs,
           socketTimeout: timeouts.socketMs,

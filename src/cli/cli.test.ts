@@ -169,5 +169,19 @@ for (const engine of testEngines()) {
       expect((await run('overview', '--workspace', 'dj-b', '--as-of', '2026-01-14', '--json')).json()).toMatchObject({ clients: 25, gigs: 0 });
       expect((await run('overview', '--workspace', 'nope')).code).toBe(2);
     });
+
+    it('adds accounts with a role: owner of a new workspace, member of an existing one unless --role owner', async () => {
+      env = { ...env, DJBOOKER_PASSWORD: 'une phrase assez longue' };
+      const owner = await run('users', 'add', '--email', 'lea@example.fr', '--name', 'Léa', '--json');
+      expect(owner.json()).toMatchObject({ user: { email: 'lea@example.fr', role: 'owner' }, workspace: { name: 'Léa' }, createdWorkspace: true });
+      const member = await run('users', 'add', '--email', 'sam@example.fr', '--name', 'Sam', '--workspace', 'Léa');
+      expect(member.code).toBe(0);
+      expect(member.out).toContain('membre');
+      const second = await run('users', 'add', '--email', 'max@example.fr', '--name', 'Max', '--workspace', 'Léa', '--role', 'owner', '--json');
+      expect(second.json()).toMatchObject({ user: { role: 'owner' }, createdWorkspace: false });
+      const wrong = await run('users', 'add', '--email', 'x@example.fr', '--name', 'X', '--workspace', 'Léa', '--role', 'admin');
+      expect(wrong.code).toBe(2);
+      expect(wrong.err).toContain('role');
+    });
   });
 }

@@ -288,14 +288,15 @@ export const commands: Record<string, Command> = {
 
   async users(ctx, args, options, io) {
     if (args[0] !== 'add' || args.length > 1 || !options.email || !options.name) {
-      throw new AppError('usage', 'usage : djbooker users add --email E-MAIL --name NOM [--workspace ESPACE] (mot de passe : $DJBOOKER_PASSWORD ou saisi)');
+      throw new AppError('usage', 'usage : djbooker users add --email E-MAIL --name NOM [--workspace ESPACE] [--role owner|member] (mot de passe : $DJBOOKER_PASSWORD ou saisi)');
     }
     const password = await passwordFrom(io.env);
-    const { user, workspace, createdWorkspace } = await addUser(ctx, { name: options.name, email: options.email, password, workspace: options.workspace });
+    const { user, workspace, createdWorkspace } = await addUser(ctx, { name: options.name, email: options.email, password, workspace: options.workspace, role: options.role });
     if (io.json) {
-      return io.out(JSON.stringify({ user: { id: user.id, name: user.name, email: user.email }, workspace: { id: workspace.id, name: workspace.name }, createdWorkspace }) + '\n');
+      return io.out(JSON.stringify({ user: { id: user.id, name: user.name, email: user.email, role: user.role }, workspace: { id: workspace.id, name: workspace.name }, createdWorkspace }) + '\n');
     }
-    io.out(`Compte créé pour ${user.email} dans l'espace de travail « ${workspace.name} »${createdWorkspace ? ' (nouveau)' : ''}.\n`);
+    const role = user.role === 'owner' ? 'propriétaire' : 'membre';
+    io.out(`Compte créé pour ${user.email} (${role}) dans l'espace de travail « ${workspace.name} »${createdWorkspace ? ' (nouveau)' : ''}.\n`);
   },
 };
 

@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase, type Database } from '../db/connection';
 import type { AppContext } from '../app/context';
-import { appErrorOf } from '../app/errors';
+import { AppError, appErrorOf } from '../app/errors';
+import { ROLES } from '../db/schema';
 import { commands, type CommandIo } from './commands';
 
 const USAGE = `Usage : djbooker <commande> [options]
@@ -36,10 +37,13 @@ Commandes :
   demo                          charge les données de démonstration (date de référence 2026-01-14)
   serve                         démarre l'application web sur http://localhost:3000 (npm start)
                                 ($PORT, $HOST : 127.0.0.1 par défaut ; au-delà, un code d'installation
-                                s'affiche au premier démarrage)
-  users add --email E --name N [--workspace W]
+                                s'affiche au premier démarrage ; $ALLOWED_HOSTS, $PUBLIC_URL,
+                                $TRUST_PROXY : voir la section Security du README)
+  users add --email E --name N [--workspace W] [--role owner|member]
                                 crée un compte (dans l'espace W, créé s'il manque ; sinon dans un
-                                nouvel espace au nom de N) ; mot de passe : $DJBOOKER_PASSWORD ou saisi
+                                nouvel espace au nom de N) ; mot de passe : $DJBOOKER_PASSWORD ou saisi ;
+                                rôle : propriétaire (owner) d'un nouvel espace, membre (member) par
+                                défaut d'un espace existant
 
 Options communes :
   --data-dir DOSSIER   dossier des données (défaut : $DJBOOKER_DATA_DIR ou ./data)
@@ -64,6 +68,7 @@ const optionsSchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   client: z.string().min(1).optional(),
   pdf: z.string().min(1).optional(),
+  role: z.enum(ROLES).optional(),
   help: z.boolean().optional(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
@@ -106,6 +111,7 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
         name: { type: 'string' },
         client: { type: 'string' },
         pdf: { type: 'string' },
+        role: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -3,7 +3,7 @@
  * (DATABASE_URL), applies the migrations, and offers the one transaction with a bulk loader
  * that imports use (COPY on PostgreSQL, a prepared statement on SQLite).
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SqliteDriver from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -51,9 +51,26 @@ export async function openDatabase(options: DatabaseOptions, tuning: { lockWaitM
   return database;
 }
 
+/** What the data directory holds that is its owner's only (SQLite gives -wal and -shm the main file's mode). */
+const PRIVATE_FILES = ['djbooker.sqlite', 'djbooker.sqlite-wal', 'djbooker.sqlite-shm', 'djbooker.sqlite-journal', 'secret.key'];
+
+/**
+ * The data directory 0700 and its files 0600, whatever the umask: created so (the database file
+ * before SQLite opens it), and put right on an install that an earlier version left readable.
+ */
+function makePrivateDataDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  const file = join(dir, 'djbooker.sqlite');
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const name of PRIVATE_FILES) {
+    if (existsSync(join(dir, name))) chmodSync(join(dir, name), 0o600);
+  }
+}
+
 function openSqlite(dataDir: string, wait: LockWait): Database {
   const dir = resolve(dataDir);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDataDir(dir);
   const file = join(dir, 'djbooker.sqlite');
   const raw = new SqliteDriver(file);
   // A few milliseconds: longer waits for another process happen asynchronously (sqlite-shared.ts),

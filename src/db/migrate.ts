@@ -3,6 +3,7 @@ import type { Engine } from './engine';
 import { coreMigration } from './migrations/001-core';
 import { accountsMigration } from './migrations/002-accounts';
 import { followUpsMigration } from './migrations/003-follow-ups';
+import { rolesMigration } from './migrations/004-roles';
 import { leasesMigration } from './migrations/005-leases';
 
 /** One set of migrations for both engines, in order; the engine only picks column syntax. */
@@ -11,6 +12,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '001-core': coreMigration(engine),
     '002-accounts': accountsMigration(engine),
     '003-follow-ups': followUpsMigration(engine),
+    '004-roles': rolesMigration(),
     '005-leases': leasesMigration(engine),
   };
 }

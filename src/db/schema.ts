@@ -138,7 +138,12 @@ export interface UserTable {
   /** argon2id, PHC string. */
   password_hash: string;
   created_at: string;
+  /** Migration 004: the owner sets the workspace up, a member works with the clients. */
+  role: Role;
 }
+
+export const ROLES = ['owner', 'member'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface SessionTable {
   /** Hex SHA-256 of the session cookie's token; the token itself is never stored. */

@@ -1,8 +1,8 @@
 import type { Db } from './connection';
-import type { Workspace } from './schema';
+import type { Role, Workspace } from './schema';
 
 export interface SessionAuth {
-  user: { id: number; name: string; email: string };
+  user: { id: number; name: string; email: string; role: Role };
   workspace: Workspace;
   csrfToken: string;
 }
@@ -24,15 +24,15 @@ export async function findSessionAuth(db: Db, tokenHash: string, now: string): P
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('workspaces as w', 'w.id', 'u.workspace_id')
     .select([
-      's.csrf_token', 'u.id as user_id', 'u.name as user_name', 'u.email as user_email',
+      's.csrf_token', 'u.id as user_id', 'u.name as user_name', 'u.email as user_email', 'u.role as user_role',
       'w.id', 'w.name', 'w.time_zone', 'w.reference_date', 'w.settings', 'w.created_at', 'w.data_version', 'w.calendar_token',
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { csrf_token, user_id, user_name, user_email, ...workspace } = row;
-  return { user: { id: user_id, name: user_name, email: user_email }, workspace, csrfToken: csrf_token };
+  const { csrf_token, user_id, user_name, user_email, user_role, ...workspace } = row;
+  return { user: { id: user_id, name: user_name, email: user_email, role: user_role }, workspace, csrfToken: csrf_token };
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
@@ -43,18 +43,20 @@ export async function deleteExpiredSessions(db: Db, now: string): Promise<void> 
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
-export async function countLoginFailures(db: Db, attemptKey: string, since: string): Promise<number> {
+/** How many failures a key has had since `since`, and when the last one was. */
+export async function loginFailureStats(db: Db, attemptKey: string, since: string): Promise<{ count: number; last: string | null }> {
   const row = await db
     .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('last')])
     .where('attempt_key', '=', attemptKey)
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return { count: Number(row.n), last: row.last ?? null };
 }
 
-export async function recordLoginFailure(db: Db, attemptKey: string, now: string, olderThan: string): Promise<void> {
-  await db.insertInto('login_failures').values({ attempt_key: attemptKey, at: now }).execute();
+/** One failure under each of its keys (the account's, the address's). */
+export async function recordLoginFailure(db: Db, attemptKeys: readonly string[], now: string, olderThan: string): Promise<void> {
+  await db.insertInto('login_failures').values(attemptKeys.map((attempt_key) => ({ attempt_key, at: now }))).execute();
   // Failures outside every window are kept no longer than needed.
   await db.deleteFrom('login_failures').where('at', '<=', olderThan).execute();
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database, Db } from './connection';
-import type { User, Workspace } from './schema';
+import type { Role, User, Workspace } from './schema';
 
 export async function countUsers(db: Db): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -13,11 +13,11 @@ export async function getUserByEmail(db: Db, email: string): Promise<User | unde
 
 export async function insertUser(
   db: Db,
-  u: { workspaceId: number; name: string; email: string; passwordHash: string; now: string },
+  u: { workspaceId: number; name: string; email: string; passwordHash: string; now: string; role: Role },
 ): Promise<User> {
   return db
     .insertInto('users')
-    .values({ workspace_id: u.workspaceId, name: u.name, email: u.email.toLowerCase(), password_hash: u.passwordHash, created_at: u.now })
+    .values({ workspace_id: u.workspaceId, name: u.name, email: u.email.toLowerCase(), password_hash: u.passwordHash, created_at: u.now, role: u.role })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -36,7 +36,8 @@ export async function createFirstUser(
     if (database.engine === 'postgres') await sql`lock table users in share row exclusive mode`.execute(trx);
     if ((await countUsers(trx)) > 0) return null;
     const workspace = await pickWorkspace(trx);
-    const user = await insertUser(trx, { ...u, workspaceId: workspace.id });
+    // The account made at first start sets the workspace up.
+    const user = await insertUser(trx, { ...u, workspaceId: workspace.id, role: 'owner' });
     return { user, workspace };
   });
 }

@@ -7,7 +7,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, appErrorOf, type AppErrorCode } from '../app/errors';
 
 export type ApiErrorCode =
-  | 'invalid_input' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid_file' | 'rate_limited' | 'internal'
+  | 'invalid_input' | 'unauthorized' | 'forbidden' | 'owner_only' | 'not_found' | 'conflict' | 'invalid_file' | 'rate_limited' | 'host_not_allowed' | 'internal'
   | 'busy' | 'storage_full' | 'read_only';
 
 const API_CODE: Record<AppErrorCode, ApiErrorCode> = {
@@ -19,6 +19,7 @@ const API_CODE: Record<AppErrorCode, ApiErrorCode> = {
   not_found: 'not_found',
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
+  owner_only: 'owner_only',
   conflict: 'conflict',
   rate_limited: 'rate_limited',
   busy: 'busy',
@@ -30,10 +31,13 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,
   forbidden: 403,
+  owner_only: 403,
   not_found: 404,
   conflict: 409,
   invalid_file: 422,
   rate_limited: 429,
+  // 421 Misdirected Request: this server does not answer for that name (DNS rebinding).
+  host_not_allowed: 421,
   internal: 500,
   busy: 503,
   storage_full: 507,
@@ -46,6 +50,8 @@ export const BUSY_RETRY_AFTER_S = 10;
 /** Fastify's own client errors (malformed JSON, body too large …), said in French. */
 const FRAMEWORK_ERRORS: Record<number, [ApiErrorCode, string]> = {
   400: ['invalid_input', 'Requête invalide (corps JSON illisible ?).'],
+  // @fastify/static refusing a path (traversal, NUL byte…): a refusal, not a failure of ours.
+  403: ['forbidden', 'Accès refusé.'],
   404: ['not_found', 'Ressource introuvable.'],
   413: ['invalid_input', 'Requête trop volumineuse.'],
   415: ['invalid_input', 'Type de contenu non pris en charge.'],
@@ -85,8 +91,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }
       return reply.status(HTTP_STATUS[code]).send(errorBody(code, appError.message, publicDetails(appError.details)));
     }
-    const known = 'statusCode' in error && error.statusCode !== undefined ? FRAMEWORK_ERRORS[error.statusCode] : undefined;
+    const status = 'statusCode' in error ? error.statusCode : undefined;
+    const known = status !== undefined ? FRAMEWORK_ERRORS[status] : undefined;
     if (known) return reply.status(HTTP_STATUS[known[0]]).send(errorBody(known[0], known[1]));
+    // Any other refusal of the framework or a plugin (405, 416 …) is the client's, said as such.
+    if (status !== undefined && status >= 400 && status < 500) return reply.status(status).send(errorBody('invalid_input', 'Requête refusée.'));
     // Internals stay in the server's log: the client only learns that something failed.
     request.log.error({ err: error }, 'internal error');
     return reply.status(500).send(errorBody('internal', 'Erreur interne du serveur. Réessayez ; si cela persiste, consultez le journal du serveur.'));

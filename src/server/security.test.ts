@@ -61,7 +61,7 @@ for (const engine of testEngines()) {
       expect((await call(app, 'GET', '/api/setup')).json()).toEqual({ needsSetup: false, needsCode: false });
       expect((await call(app, 'POST', '/api/setup', { body: { ...OWNER, email: 'other@example.fr' } })).statusCode).toBe(409);
       const me = await call(app, 'GET', '/api/me', { as: callerFrom(r) });
-      expect(me.json()).toEqual({ user: { id: expect.any(Number), name: OWNER.name, email: OWNER.email }, workspace: { id: expect.any(Number), name: 'default' }, csrfToken: callerFrom(r).csrf });
+      expect(me.json()).toEqual({ user: { id: expect.any(Number), name: OWNER.name, email: OWNER.email, role: 'owner' }, workspace: { id: expect.any(Number), name: 'default' }, csrfToken: callerFrom(r).csrf });
     });
 
     it('asks for the console’s setup code when listening beyond loopback', async () => {
@@ -76,7 +76,7 @@ for (const engine of testEngines()) {
       }
     });
 
-    it('signs in and out, says the same thing for an unknown e-mail, and limits failures per e-mail and address', async () => {
+    it('signs in and out, says the same thing for an unknown e-mail, and slows an account down after five failures', async () => {
       const owner = await setUp();
       const wrong = await call(app, 'POST', '/api/auth/login', { body: { email: OWNER.email, password: 'mauvais mot de passe' } });
       const unknown = await call(app, 'POST', '/api/auth/login', { body: { email: 'nobody@example.fr', password: 'mauvais mot de passe' } });
@@ -128,7 +128,7 @@ for (const engine of testEngines()) {
       const csv = Buffer.from(`Nom,Ville\n${SECRET_CLIENT} BIS,Gap\n,Gap\n`);
       const imported = (await call(app, 'POST', '/api/imports?kind=clients&fileName=a.csv', { as: ownerA, file: csv })).json();
       expect(imported.id).toEqual(expect.any(Number));
-      const feed = (await call(app, 'GET', '/api/calendar', { as: ownerA })).json().url as string;
+      const feed = (await call(app, 'GET', '/api/calendar', { as: ownerA })).json().path as string;
       // Follow-ups of A: one recorded, one e-mail in the outbox (no sender runs here: it stays queued).
       expect((await call(app, 'PUT', '/api/mail-settings', { as: ownerA, body: MAIL_A })).statusCode).toBe(200);
       const followUp = (await call(app, 'POST', '/api/follow-ups', { as: ownerA, body: { clientId: client.id, channel: 'copied', subject: SECRET_FOLLOW_UP, body: SECRET_FOLLOW_UP } })).json().followUp;

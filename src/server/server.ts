@@ -11,11 +11,12 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { needsSetup } from '../app/auth';
 import type { AppContext } from '../app/context';
 import { AppError } from '../app/errors';
-import { smtpMailer, type MailContext, type MailerFactory } from '../app/mailer';
+import { isLoopbackAddress, smtpMailer, type MailContext, type MailerFactory } from '../app/mailer';
 import { openSecretBox, type SecretBox } from '../app/secret-box';
 import type { Database } from '../db/connection';
 import { startOutboxSender, type OutboxSender, type OutboxSenderOptions } from '../jobs/outbox-sender';
 import { registerErrorHandler } from './errors';
+import { allowedHostsFrom, registerHostCheck, trustProxyFrom } from './hosts';
 import { accountRoutes } from './routes/accounts';
 import { bookingRoutes } from './routes/bookings';
 import { exportRoutes } from './routes/exports';
@@ -35,11 +36,11 @@ export interface ServerOptions {
   setupCode?: string | null;
   /** Directory of the built web app; without it only the API is served. */
   webDir?: string | null;
-  /** Fastify's logger (pino): off in tests. */
-  logger?: boolean | { level: string };
+  /** Fastify's logger (pino): off in tests; a test may hand it a stream to read the lines. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Told of every route as it is registered (the tests sweep them all). */
   onRoute?: (route: RouteOptions) => void;
-  /** What sending reads of the environment: DJBOOKER_SECRET_KEY, PUBLIC_URL. Default: nothing. */
+  /** What the server reads of the environment: DJBOOKER_SECRET_KEY, PUBLIC_URL, TRUST_PROXY, ALLOWED_HOSTS. Default: nothing. */
   env?: Record<string, string | undefined>;
   /** How e-mail leaves (default: SMTP with nodemailer). */
   mailerFor?: MailerFactory;
@@ -83,20 +84,25 @@ const SECURITY_HEADERS = {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const ctx: AppContext = { database: options.database, now: options.now };
   const env = options.env ?? {};
+  const publicUrl = publicUrlFrom(env);
+  const allowedHosts = allowedHostsFrom(env, publicUrl);
   // The messages this server sends itself ("Envoyer" in the generator) carry its sender's owner too.
   const outboxOwner = options.outboxSender ? (options.outboxSender.owner ?? randomUUID()) : null;
   const mail: MailContext = {
     ...ctx,
     secretBox: lazySecretBox(() => openSecretBox({ env, dataDir: options.database.dataDir })),
     mailerFor: options.mailerFor ?? ((config) => smtpMailer(config)),
-    publicUrl: publicUrlFrom(env),
+    publicUrl,
     outboxOwner,
   };
   let sender: OutboxSender | null = null;
   const kickSender = () => sender?.kick();
-  const app = Fastify({ logger: options.logger ?? false });
+  // Behind a proxy trusted by TRUST_PROXY, request.ip, .protocol and .host are the client's.
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: trustProxyFrom(env) });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   registerErrorHandler(app);
+  // First of all hooks: a request for another name is answered by nothing else.
+  registerHostCheck(app, allowedHosts);
   app.setNotFoundHandler(notFoundHandler(options.webDir ?? null));
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(SECURITY_HEADERS);
@@ -111,7 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   accountRoutes(app, ctx, options.setupCode ?? null);
   portfolioRoutes(app, ctx);
   kpiRoutes(app, ctx);
-  bookingRoutes(app, ctx);
+  bookingRoutes(app, ctx, publicUrl);
   exportRoutes(app, ctx);
   await app.register(async (scope) => importRoutes(scope, ctx));
   settingsRoutes(app, ctx);
@@ -129,10 +135,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '::ffff:127.0.0.1']);
-
 export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || host.startsWith('127.');
+  return host === 'localhost' || isLoopbackAddress(host);
 }
 
 /** Readable over the phone: no 0/O, 1/I. */
@@ -195,6 +199,9 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${isLoopback(options.host) ? 'localhost' : shownHost}:${options.port}`;
   options.log(`DJ Booker Pro écoute sur ${url}`);
+  if (!isLoopback(options.host) && !env.ALLOWED_HOSTS?.trim() && !env.PUBLIC_URL?.trim()) {
+    options.log('Depuis un autre appareil, l’application ne répond qu’aux noms listés dans ALLOWED_HOSTS : ajoutez-y le nom ou l’adresse de cette machine (par exemple ALLOWED_HOSTS=192.168.1.20).');
+  }
   if (setupCode) options.log(`Premier démarrage : code d’installation à saisir pour créer le compte du propriétaire : ${setupCode}`);
   else if (await needsSetup(ctx)) options.log(`Premier démarrage : ouvrez ${url} pour créer le compte du propriétaire.`);
   return { app, url };

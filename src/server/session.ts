@@ -1,6 +1,7 @@
 /**
- * Who is asking: every route requires a session unless its config says `public: true`, and
- * every state-changing request carries the session's CSRF token in `x-csrf-token`.
+ * Who is asking: every route requires a session unless its config says `public: true`, every
+ * state-changing request carries the session's CSRF token in `x-csrf-token`, and the routes of
+ * OWNER_ONLY_ROUTES are the workspace owner's.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -24,6 +25,21 @@ declare module 'fastify' {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * What only the owner may do, as `METHOD /route`: set the workspace up (mail settings, templates,
+ * thresholds and reference date). Reading them stays open: a member's follow-up generator needs to
+ * know whether sending is set up. Kept in one list so that one test sweeps it against every route.
+ */
+export const OWNER_ONLY_ROUTES: readonly string[] = [
+  'PUT /api/settings',
+  'PUT /api/mail-settings',
+  'DELETE /api/mail-settings',
+  'POST /api/mail-settings/test',
+  'PUT /api/templates/:key',
+  'DELETE /api/templates/:key',
+];
+const OWNER_ONLY = new Set(OWNER_ONLY_ROUTES);
+
 function sameToken(given: string | string[] | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
@@ -42,6 +58,9 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
     if (STATE_CHANGING.has(request.method) && !sameToken(request.headers[CSRF_HEADER], auth.csrfToken)) {
       throw new AppError('forbidden', 'Jeton anti-CSRF manquant ou invalide : rechargez la page.');
     }
+    if (auth.user.role !== 'owner' && OWNER_ONLY.has(`${request.method} ${request.routeOptions.url}`)) {
+      throw new AppError('owner_only', 'Réservé au propriétaire de l’espace de travail : demandez-lui de faire ce réglage.');
+    }
     request.auth = auth;
   });
 }
@@ -52,6 +71,7 @@ export function sessionOf(request: FastifyRequest): SessionAuth {
   return request.auth;
 }
 
+// `request.protocol` is https when the connection is, or when a trusted proxy (TRUST_PROXY) says so.
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn): void {
   reply.setCookie(SESSION_COOKIE, signedIn.token, {
     httpOnly: true,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createBooking, deleteBooking, listGigsOnDate, listUpcoming, updateBooking, type BookingFields } from '../../app/bookings';
 import { calendarToken, renderCalendarFeed, rotateCalendarToken } from '../../app/calendar';
@@ -27,11 +27,16 @@ const dayQuery = z.object({ date: isoDate });
 const upcomingQuery = asOfQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
 const feedParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 
-function feedUrl(request: FastifyRequest, token: string): string {
-  return `${request.protocol}://${request.host}/calendar/${token}.ics`;
+/**
+ * The feed's address: whole from PUBLIC_URL, the only name a phone can reach; without it only the
+ * path, which the web app puts after its own address (never a Host header echoed back).
+ */
+function feedUrl(publicUrl: string | null, token: string): { url: string | null; path: string } {
+  const path = `/calendar/${token}.ics`;
+  return { url: publicUrl ? `${publicUrl}${path}` : null, path };
 }
 
-export function bookingRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function bookingRoutes(app: FastifyInstance, ctx: AppContext, publicUrl: string | null): void {
   app.get('/api/gigs', async (request) => {
     const { date } = parseInput(dayQuery, request.query);
     const { workspace } = sessionOf(request);
@@ -73,12 +78,12 @@ export function bookingRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/api/calendar', async (request) => {
     const { workspace } = sessionOf(request);
-    return { url: feedUrl(request, await calendarToken(ctx, workspace)) };
+    return feedUrl(publicUrl, await calendarToken(ctx, workspace));
   });
 
   app.post('/api/calendar/rotate', async (request) => {
     const { workspace } = sessionOf(request);
-    return { url: feedUrl(request, await rotateCalendarToken(ctx, workspace)) };
+    return feedUrl(publicUrl, await rotateCalendarToken(ctx, workspace));
   });
 
   // The secret in the URL is the key: a phone's calendar sends no cookie.

@@ -21,7 +21,7 @@ import { VipBatchRoute } from './routes/vip-batch-route';
 import { useSession } from './session';
 import { Shell } from './shell';
 
-function page(route: Route) {
+function page(route: Route, session: Session) {
   switch (route.name) {
     case 'crm':
       return <CrmRoute />;
@@ -36,7 +36,7 @@ function page(route: Route) {
     case 'agenda':
       return <AgendaRoute />;
     case 'settings':
-      return <SettingsRoute />;
+      return <SettingsRoute isOwner={session.user.role === 'owner'} />;
     case 'vipBatch':
       return <VipBatchRoute />;
     case 'notFound':
@@ -57,12 +57,13 @@ function SignedInApp({ session, onSignOut }: { session: Session; onSignOut: () =
   }, [language, setLang]);
   const changeLanguage = (lang: Lang) => {
     setLang(lang);
-    void updateSettings({ language: lang }).catch(() => undefined);
+    // The workspace's settings are the owner's: a member's choice stays in this browser.
+    if (session.user.role === 'owner') void updateSettings({ language: lang }).catch(() => undefined);
   };
   return (
     <ThresholdsContext.Provider value={settings.data?.thresholds ?? GUIDE_THRESHOLDS}>
       <Shell current={NAV_OF[route.name]} userName={session.user.name} onSignOut={onSignOut} onLanguage={changeLanguage}>
-        {page(route)}
+        {page(route, session)}
       </Shell>
     </ThresholdsContext.Provider>
   );

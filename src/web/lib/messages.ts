@@ -349,6 +349,8 @@ const fr = {
   'calendar.copy': "Copier l'adresse",
   'calendar.rotate': 'Générer une nouvelle adresse',
   'calendar.confirmRotate': "Confirmer : l'ancienne adresse cessera de fonctionner",
+  'calendar.notPublic':
+    "Cette adresse n'est valable que là où vous ouvrez l'application. Un téléphone ne peut s'y abonner que si l'application est joignable depuis Internet (en HTTPS, avec PUBLIC_URL réglée : voir le README).",
 
   'directory.title': 'Tous les clients',
   'directory.search': 'Rechercher',
@@ -390,6 +392,8 @@ const fr = {
   'settings.signature': 'Signature des e-mails',
   'settings.language': 'Langue',
   'settings.saved': 'Réglages enregistrés.',
+  'settings.memberNotice': "Vous êtes membre de cet espace : seul son propriétaire modifie les réglages, l'envoi des e-mails et les modèles.",
+  'settings.ownerOnly': "Réservé au propriétaire de l'espace.",
   'prediction.title': 'Prédictions',
   'prediction.pAlive': 'Probabilité d’être encore client',
   'prediction.pAliveWhy': 'D’après le rythme de ses {gigs} et le temps écoulé depuis la dernière ({since}).',
@@ -920,6 +924,8 @@ const en: Dictionary = {
   'calendar.copy': 'Copy the address',
   'calendar.rotate': 'Make a new address',
   'calendar.confirmRotate': 'Confirm: the old address will stop working',
+  'calendar.notPublic':
+    'This address only works where you open the app. A phone can subscribe to it only once the app is reachable from the Internet (over HTTPS, with PUBLIC_URL set: see the README).',
 
   'directory.title': 'All clients',
   'directory.search': 'Search',
@@ -961,6 +967,8 @@ const en: Dictionary = {
   'settings.signature': 'E-mail signature',
   'settings.language': 'Language',
   'settings.saved': 'Settings saved.',
+  'settings.memberNotice': 'You are a member of this workspace: only its owner changes the settings, e-mail sending and templates.',
+  'settings.ownerOnly': "Only the workspace's owner can change this.",
 
   'prediction.title': 'Predictions',
   'prediction.pAlive': 'Probability of still being a client',

@@ -12,6 +12,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's data directory, for a file that runs the CLI on the same database (users add). */
+    dataDir: string;
   }
 }
 
@@ -62,6 +64,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   await waitUntilUp(baseUrl, child, () => log);
   project.provide('baseUrl', baseUrl);
+  project.provide('dataDir', dataDir);
 
   return async () => {
     child.kill('SIGTERM');

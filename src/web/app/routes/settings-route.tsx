@@ -10,7 +10,8 @@ import { PageTitle } from '../../ui/page-title';
 const MailSettingsPanel = lazy(() => import('../../features/follow-ups/components/mail-settings-form').then((m) => ({ default: m.MailSettingsPanel })));
 const TemplatesEditor = lazy(() => import('../../features/follow-ups/components/templates-editor').then((m) => ({ default: m.TemplatesEditor })));
 
-export function SettingsRoute() {
+/** The owner changes everything here; a member reads the workspace's settings and is told who changes them. */
+export function SettingsRoute({ isOwner }: { isOwner: boolean }) {
   const { t } = useI18n();
   const { data, error, loading } = useSettings();
   const clients = useClients({ sort: 'name', limit: 1000 });
@@ -32,22 +33,35 @@ export function SettingsRoute() {
       <ErrorMessage error={error} />
       {data ? (
         <>
+          {isOwner ? null : (
+            <p className="alert info" role="note">
+              {t('settings.memberNotice')}
+            </p>
+          )}
           <section className="panel" aria-label={t('settings.title')}>
-            <SettingsForm settings={data} />
+            <SettingsForm settings={data} readOnly={!isOwner} />
           </section>
           <section className="panel" aria-labelledby="mail-settings" id="mail">
             <h2 id="mail-settings" ref={mailRef} tabIndex={-1}>
               {t('mail.title')}
             </h2>
-            <Suspense fallback={<Loading />}>
-              <MailSettingsPanel />
-            </Suspense>
+            {isOwner ? (
+              <Suspense fallback={<Loading />}>
+                <MailSettingsPanel />
+              </Suspense>
+            ) : (
+              <p className="muted">{t('settings.ownerOnly')}</p>
+            )}
           </section>
           <section className="panel" aria-labelledby="templates">
             <h2 id="templates">{t('templates.title')}</h2>
-            <Suspense fallback={<Loading />}>
-              <TemplatesEditor clients={(clients.data?.clients ?? []).map((c) => ({ id: c.id, name: c.name }))} />
-            </Suspense>
+            {isOwner ? (
+              <Suspense fallback={<Loading />}>
+                <TemplatesEditor clients={(clients.data?.clients ?? []).map((c) => ({ id: c.id, name: c.name }))} />
+              </Suspense>
+            ) : (
+              <p className="muted">{t('settings.ownerOnly')}</p>
+            )}
           </section>
         </>
       ) : null}

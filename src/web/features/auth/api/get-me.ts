@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { request } from '../../../lib/api-client';
 
 export const sessionSchema = z.object({
-  user: z.object({ id: z.number(), name: z.string(), email: z.string() }),
+  // owner: sets the workspace up (settings, sending, templates); member: works with the clients.
+  user: z.object({ id: z.number(), name: z.string(), email: z.string(), role: z.enum(['owner', 'member']) }),
   workspace: z.object({ id: z.number(), name: z.string() }),
   csrfToken: z.string(),
 });

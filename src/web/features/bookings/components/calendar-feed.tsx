@@ -11,6 +11,7 @@ export function CalendarFeed() {
   const { t } = useI18n();
   const { data, error, loading } = useCalendar();
   const rotate = useMutation(rotateCalendar);
+  const url = data ? (data.url ?? `${window.location.origin}${data.path}`) : '';
   return (
     <section className="panel" aria-labelledby="calendar">
       <h2 id="calendar">{t('calendar.title')}</h2>
@@ -20,9 +21,14 @@ export function CalendarFeed() {
       {data ? (
         <div className="stack">
           <label htmlFor="calendar-url">{t('calendar.url')}</label>
-          <input id="calendar-url" className="mono" readOnly value={data.url} onFocus={(e) => e.target.select()} />
+          <input id="calendar-url" className="mono" readOnly value={url} aria-describedby={data.url ? undefined : 'calendar-not-public'} onFocus={(e) => e.target.select()} />
+          {data.url ? null : (
+            <p id="calendar-not-public" className="alert info">
+              {t('calendar.notPublic')}
+            </p>
+          )}
           <div className="actions">
-            <CopyButton text={data.url} label={t('calendar.copy')} />
+            <CopyButton text={url} label={t('calendar.copy')} />
             <ConfirmButton label={t('calendar.rotate')} confirmLabel={t('calendar.confirmRotate')} onConfirm={() => rotate.run(undefined)} />
           </div>
         </div>

@@ -10,8 +10,11 @@ import { updateSettings } from '../api/update-settings';
 
 const THRESHOLD_FIELDS: (keyof Thresholds)[] = ['activeDays', 'lapsedDays', 'vipMinGigs', 'vipMinRevenue', 'vipActiveMinGigs'];
 
-/** Reference date, thresholds (with the guide's defaults), the DJ's name and signature, the language. */
-export function SettingsForm({ settings }: { settings: Settings }) {
+/**
+ * Reference date, thresholds (with the guide's defaults), the DJ's name and signature, the language.
+ * `readOnly` for a member: the server refuses the change (owner_only), so the form does not offer it.
+ */
+export function SettingsForm({ settings, readOnly = false }: { settings: Settings; readOnly?: boolean }) {
   const { t, setLang, number, money, date } = useI18n();
   const [fixedDate, setFixedDate] = useState(settings.referenceDate !== null);
   const [referenceDate, setReferenceDate] = useState(settings.referenceDate ?? '');
@@ -40,6 +43,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     t('settings.default', { value: f === 'vipMinRevenue' ? money(settings.defaults[f]) : number(settings.defaults[f]) });
   return (
     <form className="stack" onSubmit={(e) => void submit(e)}>
+      {/* One disabled fieldset disables every control inside it. */}
+      <fieldset className="plain" disabled={readOnly}>
       <fieldset>
         <legend>{t('settings.referenceDate')}</legend>
         <p className="hint">{t('settings.referenceDateHint', { timeZone: settings.timeZone })}</p>
@@ -94,11 +99,14 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       </SelectField>
       <ErrorMessage error={mutation.error} />
       <div role="status">{saved ? <p className="alert ok">{t('settings.saved')}</p> : null}</div>
-      <div>
-        <button type="submit" className="button primary" disabled={mutation.pending}>
-          {t('common.save')}
-        </button>
-      </div>
+      {readOnly ? null : (
+        <div>
+          <button type="submit" className="button primary" disabled={mutation.pending}>
+            {t('common.save')}
+          </button>
+        </div>
+      )}
+      </fieldset>
     </form>
   );
 }
