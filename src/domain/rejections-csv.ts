@@ -1,7 +1,8 @@
 /**
  * The rejected rows of an import as a CSV the user opens in Excel: UTF-8 with a BOM (so that
- * Excel reads the accents), `;` (the French Excel delimiter), CRLF. A cell that starts like a
- * formula gets a leading `'`: a client name typed `=HYPERLINK(…)` must stay text.
+ * Excel reads the accents), `;` (the French Excel delimiter), CRLF. Every cell is quoted, so that a
+ * spreadsheet splitting on another delimiter (`,` in many locales) still reads one cell, and a cell
+ * that starts like a formula gets a leading `'`: a client name typed `=HYPERLINK(…)` must stay text.
  */
 export interface RejectedRow {
   line: number;
@@ -14,7 +15,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 export function rejectionsCsv(rows: readonly RejectedRow[]): string {
