@@ -9,9 +9,10 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
-  CsvTokenizer, createCsvDecoder, detectDelimiter, detectEncoding, interpretClientRecord, interpretGigRecord, profileImport,
-  type ClientRow, type CsvEncoding, type CsvRecord, type Delimiter, type GigRow, type ImportPlan, type Rejection,
+  CsvTokenizer, MAX_FIELD_CHARS, MAX_RECORD_CHARS, createCsvDecoder, detectDelimiter, detectEncoding, interpretClientRecord, interpretGigRecord, profileImport,
+  type ClientRow, type CsvEncoding, type CsvProblem, type CsvRecord, type Delimiter, type GigRow, type ImportPlan, type Rejection,
 } from '../domain/csv';
+import { excerpt } from '../domain/excerpt';
 import { gigIdentity } from '../domain/gig-identity';
 import { formatEuros } from '../domain/money';
 import { nameKey } from '../domain/names';
@@ -45,9 +46,39 @@ export interface ImportReport {
   imported: number;
   updated: number;
   duplicates: number;
+  /** The first MAX_KEPT_ROWS rejected rows, by line, their values cut to an excerpt. */
   rejected: Rejection[];
+  /** How many rows were rejected in all. */
+  rejectedCount: number;
+  /** The first MAX_KEPT_ROWS clients a gigs file created. */
   createdClients: string[];
+  createdClientsCount: number;
   warnings: string[];
+}
+
+/**
+ * How many rejected rows (and created clients' names) a report keeps: enough to fix a file by
+ * hand, and a bound on the answer and the stored report whatever the file (about 500 bytes each).
+ */
+export const MAX_KEPT_ROWS = 1000;
+
+/** The first rejections by line, and a count of them all. */
+class Rejections {
+  readonly kept: Rejection[] = [];
+  count = 0;
+
+  /** Rejections must come in line order, or be followed by `settle()`. */
+  add(r: Rejection): void {
+    this.count++;
+    if (this.kept.length < MAX_KEPT_ROWS) this.kept.push(r);
+  }
+
+  /** After rejections out of line order: the first ones by line again. */
+  settle(): Rejection[] {
+    this.kept.sort((a, b) => a.line - b.line);
+    this.kept.length = Math.min(this.kept.length, MAX_KEPT_ROWS);
+    return this.kept;
+  }
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -114,6 +145,12 @@ export async function* readRecords(path: string, format: FileFormat, onBytes?: (
   if (last.length > 0) yield last;
 }
 
+function unreadableHeader(problem: CsvProblem): string {
+  if (problem.kind === 'record-too-long') return `la ligne d'en-tête est trop longue (plus de ${MAX_RECORD_CHARS / 1024 / 1024} Mio) : est-ce bien un fichier CSV ?`;
+  if (problem.kind === 'field-too-long') return `l'en-tête de la colonne ${problem.column + 1} est trop long (plus de ${MAX_FIELD_CHARS / 1024} Kio).`;
+  return `un guillemet ouvert ligne ${problem.quoteLine} dans la ligne d'en-tête n'est jamais refermé.`;
+}
+
 /** Pass 1: the header, each column's conventions, and the file's hash. */
 export async function planFile(path: string, fileName: string, kind: ImportKind, overrides: Record<string, string>) {
   const format = await detectFormat(path);
@@ -123,6 +160,7 @@ export async function planFile(path: string, fileName: string, kind: ImportKind,
     for await (const records of readRecords(path, format, (b) => hash.update(b))) {
       for (const record of records) {
         if (!profiler) {
+          if (record.problem) throw new AppError('invalid_file', `${fileName} : ${unreadableHeader(record.problem)}`);
           profiler = profileImport(kind, record, overrides);
           if (!profiler.ok) throw new AppError('invalid_file', `${fileName} : ${profiler.message}`, profiler);
           continue;
@@ -163,7 +201,7 @@ function mismatchWarnings(list: StatsMismatch[]): string[] {
     if (m.fileRevenueCents !== null && m.fileRevenueCents !== m.revenueCents) {
       parts.push(`CA annoncé ${formatEuros(m.fileRevenueCents)}, calculé ${formatEuros(m.revenueCents)}`);
     }
-    return `${m.name} (${parts.join(' ; ')})`;
+    return `${excerpt(m.name)} (${parts.join(' ; ')})`;
   };
   const named = list.slice(0, MAX_NAMED_MISMATCHES).map(describe);
   const more = list.length > MAX_NAMED_MISMATCHES ? ` … et ${list.length - MAX_NAMED_MISMATCHES} autres` : '';
@@ -179,7 +217,8 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
     committed = await ctx.database.bulkTransaction(async (trx, load) => {
       const importId = await createImportRecord(trx, { workspaceId: workspace.id, kind: options.kind, fileName, fileHash, now });
       await createStaging(trx);
-      const rejected: Rejection[] = [];
+      // Kept whole up to MAX_KEPT_ROWS of them; the rest are counted.
+      const rejected = new Rejections();
       let staged = 0;
       let batch: StagedRow[] = [];
       const flush = async () => {
@@ -197,7 +236,7 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
           }
           const row = interpret(options.kind, record, plan);
           if (row === null) continue;
-          if ('rejection' in row) rejected.push(row.rejection);
+          if ('rejection' in row) rejected.add(row.rejection);
           else batch.push(row.staged);
           if (batch.length >= BATCH_ROWS) await flush();
         }
@@ -209,33 +248,40 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
       let updated: number;
       let createdClients: string[] = [];
       if (options.kind === 'clients') {
-        const repeated = await takeRepeatedNames(trx);
-        for (const r of repeated) {
-          rejected.push({ line: r.line, field: 'name', header: nameHeader(plan), value: r.name, message: `Client déjà présent à la ligne ${r.firstLine} de ce fichier` });
+        const repeated = await takeRepeatedNames(trx, MAX_KEPT_ROWS);
+        const header = nameHeader(plan);
+        for (const r of repeated.first) {
+          rejected.kept.push({ line: r.line, field: 'name', header, value: excerpt(r.name), message: `Client déjà présent à la ligne ${r.firstLine} de ce fichier` });
         }
-        staged -= repeated.length;
+        rejected.count += repeated.count;
+        staged -= repeated.count;
         ({ imported, updated } = await mergeClients(trx, workspace.id, importId, now));
       } else {
         ({ imported, updated, createdClients } = await mergeGigs(trx, ctx.database.engine, workspace.id, importId, now));
       }
       const warnings = [...plan.warnings, ...mismatchWarnings(await listStatsMismatches(trx, workspace.id))];
       await dropStaging(trx);
-      rejected.sort((a, b) => a.line - b.line);
       const report: ImportReport = {
         id: options.dryRun ? null : importId,
         kind: options.kind,
         dryRun: options.dryRun,
         file: fileName,
-        rows: staged + rejected.length,
+        rows: staged + rejected.count,
         imported,
         updated,
         duplicates: staged - imported - updated,
-        rejected,
-        createdClients,
+        rejected: rejected.settle(),
+        rejectedCount: rejected.count,
+        createdClients: createdClients.slice(0, MAX_KEPT_ROWS).map((name) => excerpt(name)),
+        createdClientsCount: createdClients.length,
         warnings,
       };
       if (options.dryRun) throw new DryRunRollback(report);
-      await finishImportRecord(trx, importId, { ...report, rejected: rejected.length, report: { rejected, createdClients, warnings } });
+      await finishImportRecord(trx, importId, {
+        ...report,
+        rejected: report.rejectedCount,
+        report: { rejected: report.rejected, createdClients: report.createdClients, createdClientsCount: report.createdClientsCount, warnings },
+      });
       return report;
     });
   } catch (e) {
@@ -261,5 +307,6 @@ function interpret(kind: ImportKind, record: CsvRecord, plan: ImportPlan<ImportK
 
 function nameHeader(plan: ImportPlan<ImportKind>): string | null {
   const index = (plan as ImportPlan<'clients'>).mapping.name;
-  return index === undefined ? null : (plan.headers[index] ?? null);
+  const header = index === undefined ? undefined : plan.headers[index];
+  return header === undefined ? null : excerpt(header);
 }

@@ -3,10 +3,11 @@
  * rows as they will be read) and what importing it would do, without writing anything.
  */
 import {
-  CLIENT_FIELDS, FIELD_LABELS, GIG_FIELDS, describeDetection, interpretClientRecord, interpretGigRecord,
+  CLIENT_FIELDS, FIELD_LABELS, GIG_FIELDS, describeDetection, interpretClientRecord, interpretGigRecord, shownHeaders,
   type Field, type ImportPlan, type Rejection,
 } from '../domain/csv';
 import type { Workspace } from '../db/schema';
+import { excerpt } from '../domain/excerpt';
 import { centsToEuros } from '../domain/money';
 import type { AppContext } from './context';
 import { AppError } from './errors';
@@ -26,7 +27,10 @@ export interface ImportPreview {
   updated: number;
   duplicates: number;
   createdClients: string[];
+  createdClientsCount: number;
+  /** The first rejected rows (see MAX_KEPT_ROWS), and how many there are in all. */
   rejected: Rejection[];
+  rejectedCount: number;
   warnings: string[];
   error: null | { message: string; missing: string[] };
 }
@@ -92,7 +96,7 @@ export async function previewImport(
     const summary = describeDetection(format, format.delimiter, { kind: options.kind, headers: [], mapping: {}, ignored: [], dateOrder: {}, decimal: {}, warnings: [] });
     return {
       encoding: summary.encoding, delimiter: summary.delimiter, headers: failure.seen, mapping: {}, fields, sample: [],
-      rows: 0, imported: 0, updated: 0, duplicates: 0, createdClients: [], rejected: [], warnings: [],
+      rows: 0, imported: 0, updated: 0, duplicates: 0, createdClients: [], createdClientsCount: 0, rejected: [], rejectedCount: 0, warnings: [],
       error: { message: e.message, missing: failure.missing },
     };
   }
@@ -104,8 +108,8 @@ export async function previewImport(
   return {
     encoding: summary.encoding,
     delimiter: summary.delimiter,
-    headers: plan.headers,
-    mapping: Object.fromEntries(summary.columns.map((c) => [c.field, c.header])),
+    headers: shownHeaders(plan.headers),
+    mapping: Object.fromEntries(summary.columns.map((c) => [c.field, excerpt(c.header.trim())])),
     fields,
     sample,
     rows: report.rows,
@@ -113,8 +117,10 @@ export async function previewImport(
     updated: report.updated,
     duplicates: report.duplicates,
     createdClients: report.createdClients,
+    createdClientsCount: report.createdClientsCount,
     rejected: report.rejected,
-    warnings: [...summary.ignored.length > 0 ? [`Colonnes ignorées : ${summary.ignored.join(', ')}.`] : [], ...report.warnings],
+    rejectedCount: report.rejectedCount,
+    warnings: [...summary.ignored.length > 0 ? [`Colonnes ignorées : ${shownHeaders(summary.ignored).join(', ')}.`] : [], ...report.warnings],
     error: null,
   };
 }

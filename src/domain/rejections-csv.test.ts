@@ -18,6 +18,11 @@ describe('rejected rows as CSV', () => {
     expect(csv.split('\r\n')[1]).toBe('"2";"name";"x,=1+1";"m"');
   });
 
+  it('says how many rows were rejected beyond those kept', () => {
+    const csv = rejectionsCsv([{ line: 4, field: null, value: 'x', message: 'm' }], 1500);
+    expect(csv.split('\r\n')[2]).toBe('"";"";"";"… et 1499 autres lignes rejetées, non conservées (seules les 1 premières le sont)"');
+  });
+
   it('starts with a BOM, uses ; and CRLF', () => {
     const csv = rejectionsCsv([{ line: 4, field: 'date', value: '31/02/2024', message: 'Date invalide' }]);
     expect(csv).toBe('\uFEFF"Ligne";"Champ";"Valeur";"Raison"\r\n"4";"date";"31/02/2024";"Date invalide"\r\n');

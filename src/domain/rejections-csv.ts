@@ -18,7 +18,9 @@ export function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function rejectionsCsv(rows: readonly RejectedRow[]): string {
+/** `total`: how many rows were rejected, of which the report kept only the first `rows`. */
+export function rejectionsCsv(rows: readonly RejectedRow[], total = rows.length): string {
   const lines = [['Ligne', 'Champ', 'Valeur', 'Raison'], ...rows.map((r) => [String(r.line), r.field ?? '', r.value, r.message])];
+  if (total > rows.length) lines.push(['', '', '', `… et ${total - rows.length} autres lignes rejetées, non conservées (seules les ${rows.length} premières le sont)`]);
   return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
