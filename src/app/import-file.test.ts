@@ -13,6 +13,7 @@ import { createWorkspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { importFile, type ImportReport } from './import-file';
+import { getFollowUpDraft } from './follow-ups';
 import { getOverview, listClients } from './portfolio';
 
 const FIXTURES = new URL('../../test/fixtures/csv/', import.meta.url).pathname;
@@ -253,6 +254,36 @@ for (const engine of testEngines()) {
       const error = await run(file('x'.repeat(3 * 1024 * 1024) + '\nA,B\n'), 'gigs').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).message).toBe("f" + fileCount + ".csv : la ligne d'en-tête est trop longue (plus de 1 Mio) : est-ce bien un fichier CSV ?");
+    });
+
+    it('reads Excel’s « Texte Unicode » (UTF-16 LE with tabs) and UTF-16 BE, with or without a BOM', async () => {
+      const text = 'Date\tClient\tMontant\r\n14/01/2026\tCafé des Écrins\t250\r\n15/01/2026\tL’Odéon\t1 250,50\r\n';
+      const le = Buffer.from(text, 'utf16le');
+      const be = Buffer.from(le).swap16();
+      const variants = [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), le, Buffer.concat([Buffer.from([0xfe, 0xff]), be]), be];
+      const first = await run(file(variants[0]!), 'gigs');
+      expect(first).toMatchObject({ rows: 2, imported: 2, rejectedCount: 0 });
+      for (const bytes of variants.slice(1)) expect(await run(file(bytes), 'gigs')).toMatchObject({ rows: 2, imported: 0, duplicates: 2 });
+      expect([...(await byName()).keys()].sort()).toEqual(['Café des Écrins', 'L’Odéon']);
+    });
+
+    it('refuses a UTF-32 file by name, in words', async () => {
+      const text = 'Date;Client;Montant\n14/01/2026;Bar;250\n';
+      const bytes = Buffer.from([...text].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]));
+      const path = file(bytes, 'unicode32.csv');
+      await expect(run(path, 'gigs')).rejects.toThrow(new AppError('invalid_file',
+        "unicode32.csv : ce fichier est en UTF-32, un encodage que l'import ne lit pas. Enregistrez-le depuis votre tableur en « CSV UTF-8 » (ou « Texte Unicode »), puis importez-le à nouveau."));
+    });
+
+    it('keeps an invalid e-mail address as text, flags it, and never writes to it', async () => {
+      const r = await run(file('nom,email\nLe Bar,a@x?bcc=spy@evil\nLe Club,club@example.fr\n'), 'clients');
+      expect(r).toMatchObject({ imported: 2, rejectedCount: 0 });
+      expect(r.warnings).toEqual(['1 adresse(s) e-mail invalide(s), gardée(s) comme texte et jamais utilisée(s) pour écrire : ligne 2 (« a@x?bcc=spy@evil »).']);
+      const bar = (await byName()).get('Le Bar')!;
+      expect(bar.email).toBe('a@x?bcc=spy@evil');
+      const draft = await getFollowUpDraft(ctx, ws, bar.id, { asOf: ASOF });
+      expect(draft.mailto).not.toContain('spy');
+      expect(draft.mailto.startsWith('mailto:?subject=')).toBe(true);
     });
 
     it('rejects an empty file clearly', async () => {

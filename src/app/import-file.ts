@@ -12,6 +12,7 @@ import {
   CsvTokenizer, MAX_FIELD_CHARS, MAX_RECORD_CHARS, createCsvDecoder, detectDelimiter, detectEncoding, interpretClientRecord, interpretGigRecord, profileImport,
   type ClientRow, type CsvEncoding, type CsvProblem, type CsvRecord, type Delimiter, type GigRow, type ImportPlan, type Rejection,
 } from '../domain/csv';
+import { isEmailAddress } from '../domain/email';
 import { excerpt } from '../domain/excerpt';
 import { gigIdentity } from '../domain/gig-identity';
 import { formatEuros } from '../domain/money';
@@ -84,6 +85,8 @@ class Rejections {
 const HEAD_BYTES = 64 * 1024;
 /** Rows staged per bulk load: one COPY on PostgreSQL, so not too few; a few MB of rows in memory. */
 const BATCH_ROWS = 10_000;
+/** …and fewer when rows are long (a 64 KiB note each): the characters of the records staged at once. */
+const BATCH_CHARS = 16 * 1024 * 1024;
 const MAX_NAMED_MISMATCHES = 20;
 
 class DryRunRollback extends Error {
@@ -111,8 +114,8 @@ function unreadable(path: string, e: unknown): AppError {
   return new AppError('unreadable_file', `Impossible de lire le fichier ${path} : ${reason}.`);
 }
 
-/** Encoding and delimiter, from the first bytes of the file. */
-export async function detectFormat(path: string): Promise<FileFormat> {
+/** Encoding and delimiter, from the first bytes of the file; `fileName` names it in an error. */
+export async function detectFormat(path: string, fileName = basename(path)): Promise<FileFormat> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -124,6 +127,9 @@ export async function detectFormat(path: string): Promise<FileFormat> {
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
     const head = buffer.subarray(0, bytesRead);
     const { encoding, bom } = detectEncoding(head);
+    if (encoding === 'utf-32le' || encoding === 'utf-32be') {
+      throw new AppError('invalid_file', `${fileName} : ce fichier est en UTF-32, un encodage que l'import ne lit pas. Enregistrez-le depuis votre tableur en « CSV UTF-8 » (ou « Texte Unicode »), puis importez-le à nouveau.`);
+    }
     const decoder = createCsvDecoder(encoding);
     return { encoding, bom, delimiter: detectDelimiter(decoder.decode(head)) };
   } finally {
@@ -153,7 +159,7 @@ function unreadableHeader(problem: CsvProblem): string {
 
 /** Pass 1: the header, each column's conventions, and the file's hash. */
 export async function planFile(path: string, fileName: string, kind: ImportKind, overrides: Record<string, string>) {
-  const format = await detectFormat(path);
+  const format = await detectFormat(path, fileName);
   const hash = createHash('sha256');
   let profiler: ReturnType<typeof profileImport<ImportKind>> | undefined;
   try {
@@ -193,6 +199,22 @@ function stagedGig(line: number, g: GigRow): StagedRow {
   };
 }
 
+/** Addresses that are no address: kept on the client as text, named in the report, never written to. */
+class InvalidEmails {
+  readonly #first: string[] = [];
+  #count = 0;
+
+  add(line: number, text: string): void {
+    if (this.#count++ < MAX_NAMED_MISMATCHES) this.#first.push(`ligne ${line} (« ${excerpt(text, 80)} »)`);
+  }
+
+  warnings(): string[] {
+    if (this.#count === 0) return [];
+    const more = this.#count > this.#first.length ? ` … et ${this.#count - this.#first.length} autres` : '';
+    return [`${this.#count} adresse(s) e-mail invalide(s), gardée(s) comme texte et jamais utilisée(s) pour écrire : ${this.#first.join(', ')}${more}.`];
+  }
+}
+
 function mismatchWarnings(list: StatsMismatch[]): string[] {
   if (list.length === 0) return [];
   const describe = (m: StatsMismatch) => {
@@ -221,11 +243,14 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
       const rejected = new Rejections();
       let staged = 0;
       let batch: StagedRow[] = [];
+      let batchChars = 0;
+      const invalidEmails = new InvalidEmails();
       const flush = async () => {
         if (batch.length === 0) return;
         await stageRows(load, batch);
         staged += batch.length;
         batch = [];
+        batchChars = 0;
       };
       let header = true;
       for await (const records of readRecords(options.path, format)) {
@@ -237,8 +262,12 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
           const row = interpret(options.kind, record, plan);
           if (row === null) continue;
           if ('rejection' in row) rejected.add(row.rejection);
-          else batch.push(row.staged);
-          if (batch.length >= BATCH_ROWS) await flush();
+          else {
+            if (row.staged.email !== null && !isEmailAddress(row.staged.email)) invalidEmails.add(record.line, row.staged.email);
+            batch.push(row.staged);
+            for (const f of record.fields) batchChars += f.length;
+          }
+          if (batch.length >= BATCH_ROWS || batchChars >= BATCH_CHARS) await flush();
         }
       }
       await flush();
@@ -259,7 +288,7 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
       } else {
         ({ imported, updated, createdClients } = await mergeGigs(trx, ctx.database.engine, workspace.id, importId, now));
       }
-      const warnings = [...plan.warnings, ...mismatchWarnings(await listStatsMismatches(trx, workspace.id))];
+      const warnings = [...plan.warnings, ...invalidEmails.warnings(), ...mismatchWarnings(await listStatsMismatches(trx, workspace.id))];
       await dropStaging(trx);
       const report: ImportReport = {
         id: options.dryRun ? null : importId,

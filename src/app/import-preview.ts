@@ -14,6 +14,8 @@ import { AppError } from './errors';
 import { detectFormat, importFile, planFile, readRecords, type ImportKind } from './import-file';
 
 const SAMPLE_ROWS = 5;
+/** How many records the sample is looked for in: a file of rejected rows is not read to its end for it. */
+const SAMPLE_SEARCH = 1000;
 
 export interface ImportPreview {
   encoding: string;
@@ -50,6 +52,7 @@ const euros = (cents: number | undefined) => (cents === undefined ? null : cents
 
 async function sampleRows(path: string, format: Awaited<ReturnType<typeof detectFormat>>, plan: ImportPlan<ImportKind>) {
   const sample: Record<string, unknown>[] = [];
+  let seen = 0;
   let header = true;
   for await (const records of readRecords(path, format)) {
     for (const record of records) {
@@ -73,7 +76,7 @@ async function sampleRows(path: string, format: Awaited<ReturnType<typeof detect
           sample.push({ line: record.line, client: clientName, amount: centsToEuros(amountCents), ...gig });
         }
       }
-      if (sample.length >= SAMPLE_ROWS) return sample;
+      if (sample.length >= SAMPLE_ROWS || ++seen >= SAMPLE_SEARCH) return sample;
     }
   }
   return sample;
@@ -84,7 +87,7 @@ export async function previewImport(
   workspace: Workspace,
   options: { kind: ImportKind; path: string; fileName: string; overrides: Record<string, string> },
 ): Promise<ImportPreview> {
-  const format = await detectFormat(options.path);
+  const format = await detectFormat(options.path, options.fileName);
   const fields = (options.kind === 'clients' ? CLIENT_FIELDS : GIG_FIELDS).map((field) => ({ field, label: FIELD_LABELS[field] }));
   let plan: ImportPlan<ImportKind>;
   try {

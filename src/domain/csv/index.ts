@@ -3,7 +3,7 @@ export { AmountColumnProfile, DateColumnProfile, type ColumnDecision } from './c
 export { parseDate, type DateOrder, type DateResult } from './date.js';
 export { detectDelimiter, type Delimiter } from './delimiter.js';
 export { describeDetection, type DetectionSummary } from './detection.js';
-export { createCsvDecoder, detectEncoding, type CsvDecoder, type CsvEncoding, type EncodingDetection } from './encoding.js';
+export { createCsvDecoder, detectEncoding, type CsvDecoder, type CsvEncoding, type EncodingDetection, type UnreadableEncoding } from './encoding.js';
 export {
   CLIENT_FIELDS, FIELD_LABELS, GIG_FIELDS,
   type ClientField, type Field, type FieldOf, type GigField, type ImportKind,

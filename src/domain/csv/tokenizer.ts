@@ -63,6 +63,10 @@ export class CsvTokenizer {
   readonly #delimiter: number;
   readonly #maxRecord: number;
   readonly #maxField: number;
+  /** Where a long unquoted field, a long quoted one, or a skipped line may end: searched rather than walked. */
+  readonly #unquotedEnd: RegExp;
+  readonly #quotedEnd = /["\r\n]/g;
+  readonly #lineEnd = /[\r\n]/g;
   #state = State.FieldStart;
   #fields: string[] = [];
   /** The part of the current field already read from earlier chunks or before a doubled quote. */
@@ -87,6 +91,14 @@ export class CsvTokenizer {
     this.#delimiter = delimiter.charCodeAt(0);
     this.#maxRecord = limits.maxRecordChars ?? MAX_RECORD_CHARS;
     this.#maxField = limits.maxFieldChars ?? MAX_FIELD_CHARS;
+    this.#unquotedEnd = new RegExp(`[${delimiter.replace(/[\\\]^-]/g, '\\$&')}\\r\\n]`, 'g');
+  }
+
+  /** The index before the next match of `re` in `s` from `from`, or before `stop`: where the loop goes on. */
+  static #jump(re: RegExp, s: string, from: number, stop: number): number {
+    re.lastIndex = from;
+    const m = re.exec(s);
+    return (m === null ? stop : Math.min(m.index, stop)) - 1;
   }
 
   push(text: string): CsvRecord[] {
@@ -236,6 +248,8 @@ export class CsvTokenizer {
               recordStart = i + 1;
               stop = Math.min(n, recordStart + maxRecord + 1);
               state = State.FieldStart;
+            } else if (i - segStart > 32) {
+              i = CsvTokenizer.#jump(this.#unquotedEnd, s, i + 1, stop);
             }
             break;
           case State.Quoted:
@@ -244,6 +258,8 @@ export class CsvTokenizer {
               state = State.QuoteInQuoted;
             } else if (c === CR || (c === LF && !afterCr)) {
               line++;
+            } else if (i - segStart > 32) {
+              i = CsvTokenizer.#jump(this.#quotedEnd, s, i + 1, stop);
             }
             break;
           case State.QuoteInQuoted:
@@ -286,6 +302,8 @@ export class CsvTokenizer {
               recordStart = i + 1;
               state = State.FieldStart;
               stop = Math.min(n, recordStart + maxRecord + 1);
+            } else {
+              i = CsvTokenizer.#jump(this.#lineEnd, s, i + 1, stop);
             }
             break;
         }
