@@ -5,7 +5,10 @@
  * `overview` and `clients` use-cases on the result, loads the HTTP API with 50 concurrent
  * connections (autocannon), imports the same file again, measures the server's reads and writes
  * while a CLI import holds the embedded database (a fifth of the data set: bench/shared-database.ts,
- * which also runs on its own), and prints and saves every figure (bench/results/latest.json). `--keep` keeps the files and the databases.
+ * which also runs on its own), and prints and saves every figure (bench/results/latest.json).
+ * `--keep` keeps the files and the databases.
+ * Then the hostile uploads of issue 9 (bench/hostile-uploads.ts); `--only hostile-uploads` runs
+ * just that scenario, on empty databases (bench/results/hostile-uploads.json).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -23,6 +26,7 @@ import { timeUseCases, type UseCaseTimings } from './use-cases';
 import { HTTP_ENDPOINTS, runHttpLoad, type EndpointLoad } from './http-load';
 import { runPredictionsBench } from './predictions';
 import { runSharedDatabaseBench, sharedDatabaseTable, SHARED_READ_AIM_MS } from './shared-database';
+import { HOSTILE_AIM, generateHostileFiles, runHostileUploads, type HostileUploadsResult } from './hostile-uploads';
 
 const FULL: BenchSize = { clients: 20_000, gigs: 1_000_000 };
 const QUICK: BenchSize = { clients: 2_000, gigs: 100_000 };
@@ -48,12 +52,26 @@ interface EngineResult {
 const log = (text: string) => process.stdout.write(`${text}\n`);
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, keep: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, keep: { type: 'boolean' }, only: { type: 'string' } } });
+  if (values.only !== undefined && values.only !== 'hostile-uploads') throw new Error(`unknown scenario: ${values.only} (only hostile-uploads runs alone)`);
   const size = values.quick ? QUICK : FULL;
   const keep = values.keep === true;
   const workDir = mkdtempSync(join(tmpdir(), 'djbooker-bench-'));
   const targets: BenchTarget[] = [sqliteTarget(workDir)];
   try {
+    if (values.only === 'hostile-uploads') {
+      const postgres = await postgresTarget(process.env, keep);
+      if ('skipped' in postgres) log(`PostgreSQL skipped: ${postgres.skipped}`);
+      else targets.push(postgres);
+      const hostile = await hostileScenario(targets, workDir);
+      mkdirSync(join(RESULTS, '..'), { recursive: true });
+      writeFileSync(join(RESULTS, '../hostile-uploads.json'), JSON.stringify({
+        date: new Date().toISOString(),
+        machine: { cpu: cpus()[0]?.model, cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
+        hostile,
+      }, null, 2) + '\n');
+      return hostile.every((h) => h.ok) ? 0 : 1;
+    }
     log(`DJ Booker Pro bench${values.quick ? ' (--quick)' : ''}: ${count(size.gigs)} gigs for ${count(size.clients)} clients`);
     log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${megabytes(totalmem())} RAM, Node ${process.version}`);
     log(`Files in ${workDir}${keep ? ' (kept)' : ' (removed at the end)'}`);
@@ -75,6 +93,7 @@ async function main(): Promise<number> {
     const sharedDir = join(workDir, 'shared');
     mkdirSync(sharedDir);
     const shared = await runSharedDatabaseBench(sharedDir, { gigs: size.gigs / 5, clients: size.clients / 5 }, log);
+    const hostile = await hostileScenario(targets, workDir);
 
     log('');
     log(summaryTable(engines, files));
@@ -101,9 +120,10 @@ async function main(): Promise<number> {
       engines,
       predictions,
       shared,
+      hostile,
     }, null, 2) + '\n');
     log(`\nAll figures: ${RESULTS}`);
-    return sharedOk && engines.every((e) => e.checks.every((c) => c.ok)) ? 0 : 1;
+    return sharedOk && engines.every((e) => e.checks.every((c) => c.ok)) && hostile.every((h) => h.ok) ? 0 : 1;
   } finally {
     for (const target of targets) await target.cleanup();
     if (!keep) rmSync(workDir, { recursive: true, force: true });
@@ -139,6 +159,24 @@ async function benchEngine(target: BenchTarget, files: GeneratedFiles, httpSecon
     { check: `HTTP load: every answer a success (${HTTP_CONNECTIONS} connections)`, ok: http.every((h) => h.errors === 0 && h.non2xx === 0 && h.requests > 0) },
   ];
   return { engine: target.engine, label: target.label, version, clientsImport, gigsImport, baseline, reads, http, reimport, checks };
+}
+
+/** Issue 9's hostile uploads against each engine's server, while another client signs in and reads. */
+async function hostileScenario(targets: readonly BenchTarget[], workDir: string): Promise<(HostileUploadsResult & { engine: string; ok: boolean })[]> {
+  log('\nHostile uploads: a 50 MB single line and 200 rows of 1 MB bad amounts, to the preview and the import');
+  const files = await generateHostileFiles(workDir);
+  const results = [];
+  for (const target of targets) {
+    const r = await runHostileUploads(target.database, files);
+    for (const u of r.uploads) log(`  ${target.label} ${u.upload}: ${u.status} in ${duration(u.ms)}, ${megabytes(u.bytes)} (${u.summary})`);
+    const ok = r.other.failures === 0 && r.uploads.every((u) => u.bytes < 1e6);
+    log(`  ${target.label} other client: ${count(r.other.requests)} requests, ${r.other.failures} failed, p50 ${duration(r.other.p50Ms)}, `
+      + `p99 ${duration(r.other.p99Ms)}, slowest ${duration(r.other.slowestMs)} ${verdict(r.other.slowestMs < HOSTILE_AIM.otherSlowestMs)} (aim < 1 s)`);
+    log(`  ${target.label} server peak RSS ${megabytes(r.serverPeakRssBytes)} ${verdict(r.serverPeakRssBytes < HOSTILE_AIM.serverPeakBytes)} (aim < 600 MiB)`);
+    log(`${verdict(ok)} ${target.label}: every other request served, every answer under 1 MB`);
+    results.push({ engine: target.label, ...r, ok });
+  }
+  return results;
 }
 
 function summaryTable(engines: readonly EngineResult[], files: GeneratedFiles): string {

@@ -9,6 +9,7 @@ import type { FollowUp, Workspace } from '../db/schema';
 import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain/follow-ups/message';
 import { nameKey } from '../domain/names';
 import { AppError } from './errors';
+import { isEmailAddress } from '../domain/email';
 import { assertNoPlaceholderLeft, recordFollowUp, unsubscribeTokenOf, type FollowUpInput } from './follow-ups';
 import { messageIdFor } from './mail-settings';
 import { composeMessage, type MailContext } from './mailer';
@@ -35,7 +36,7 @@ export async function exportFollowUpEml(
   const followUp = await recordFollowUp(ctx, workspace, { ...input, body, channel: 'eml' });
   const content = await composeMessage({
     from: from ?? { name: null, address: 'moi@exemple.invalid' },
-    to: { name: client.contact?.trim() || null, address: client.email?.trim() || 'destinataire@exemple.invalid' },
+    to: { name: client.contact?.trim() || null, address: client.email && isEmailAddress(client.email.trim()) ? client.email.trim() : 'destinataire@exemple.invalid' },
     subject: input.subject,
     text: body,
     messageId: messageIdFor(from?.address ?? 'djbooker.local'),

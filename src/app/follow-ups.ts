@@ -21,7 +21,7 @@ import {
 } from '../domain/follow-ups/cadence';
 import { timeSinceInWords } from '../domain/follow-ups/french';
 import { nextFreeWeekendDates } from '../domain/follow-ups/free-dates';
-import { mailtoLink } from '../domain/follow-ups/message';
+import { mailtoLink } from '../domain/email';
 import { placeholderValues, type MessageFacts } from '../domain/follow-ups/placeholders';
 import {
   chooseTemplate, DEFAULT_TEMPLATES, leftoverPlaceholder, renderTemplate, TEMPLATE_KEYS, TEMPLATE_NAMES, validateTemplate,
@@ -223,7 +223,7 @@ function draftOf(c: ClientContextResult, templates: Record<TemplateKey, Template
   const text = renderTemplate(templates[key], placeholderValues(c.facts));
   return {
     asOf, client: c.figures, suggestedTemplate: suggested, template: key, subject: text.subject, body: text.body,
-    mailto: mailtoLink(c.view.email, text.subject, text.body), cadence: c.cadence,
+    mailto: mailtoLink(c.view.email, { subject: text.subject, body: text.body }), cadence: c.cadence,
   };
 }
 

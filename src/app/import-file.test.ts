@@ -13,6 +13,7 @@ import { createWorkspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { importFile, type ImportReport } from './import-file';
+import { getFollowUpDraft } from './follow-ups';
 import { getOverview, listClients } from './portfolio';
 
 const FIXTURES = new URL('../../test/fixtures/csv/', import.meta.url).pathname;
@@ -30,7 +31,8 @@ function file(content: string | Buffer, name = `f${++fileCount}.csv`): string {
 
 /** The invariant every report keeps. */
 function expectBalanced(r: ImportReport): void {
-  expect(r.rows).toBe(r.imported + r.updated + r.duplicates + r.rejected.length);
+  expect(r.rows).toBe(r.imported + r.updated + r.duplicates + r.rejectedCount);
+  expect(r.rejected.length).toBe(Math.min(r.rejectedCount, 1000));
 }
 
 for (const engine of testEngines()) {
@@ -190,6 +192,98 @@ for (const engine of testEngines()) {
       expect((await run(file(csv), 'gigs')).imported).toBe(1);
       const row = await db.db.selectFrom('gigs').innerJoin('clients', 'clients.id', 'gigs.client_id').select(['clients.name', 'gigs.notes']).executeTakeFirstOrThrow();
       expect(row).toEqual({ name: 'Back\\slash', notes });
+    });
+
+    /** A gigs file of `rows` rows on distinct days (line n + 1 holds row n), with `broken` put on one line. */
+    const gigsFile = (rows: number, brokenLine: number, broken: string) => {
+      const lines = ['date;client;montant;notes'];
+      for (let i = 1; i <= rows; i++) {
+        lines.push(i + 1 === brokenLine ? broken : `${new Date(Date.UTC(2020, 0, i)).toISOString().slice(0, 10)};Client ${i % 40};${100 + i};note ${i}`);
+      }
+      return file(lines.join('\r\n') + '\r\n');
+    };
+    const unclosedMessage = (line: number) => `Guillemet ouvert ligne ${line} et non refermé : ligne ignorée, lecture reprise ligne ${line + 1}`;
+
+    it('rejects the record of a quote left open to the end of a gigs file, and imports every other row', async () => {
+      const r = await run(gigsFile(999, 2, '2020-01-01;"Bar du Port;150;oubli du guillemet'), 'gigs');
+      expect(r).toMatchObject({ rows: 999, imported: 998, rejectedCount: 1 });
+      expect(r.rejected).toEqual([{ line: 2, field: null, header: null, value: expect.stringMatching(/^2020-01-01;Bar du Port;150;oubli/), message: unclosedMessage(2) }]);
+      expect((await overview()).gigs).toBe(998);
+    });
+
+    it('rejects the record of a quote still open beyond 1 MiB in a gigs file, and imports every other row', async () => {
+      // 20,000 rows (about 1.3 MB) after the quote, and a stray quote far below that would close it.
+      const path = gigsFile(20_000, 3, '2020-01-02;Bar;150;"note ouverte');
+      writeFileSync(path, '2099-01-01;Fin;1;fin"\r\n', { flag: 'a' });
+      const r = await run(path, 'gigs');
+      expect(r).toMatchObject({ rows: 20_001, imported: 20_000, rejectedCount: 1 });
+      expect(r.rejected).toEqual([{ line: 3, field: null, header: null, value: expect.any(String), message: unclosedMessage(3) }]);
+      expect(r.rejected[0]!.value.length).toBeLessThanOrEqual(201);
+    });
+
+    it('rejects the record of an unclosed quote in a clients file, at the end or beyond 1 MiB, keeping every other client', async () => {
+      const clients = (count: number, broken: number) => ['nom,email,ville', ...Array.from({ length: count }, (_, i) =>
+        i + 2 === broken ? `"Le Bar,bar@example.fr,Lyon` : `Client ${i},c${i}@example.fr,Nantes`)].join('\n') + '\n';
+      const atEnd = await run(file(clients(999, 4)), 'clients');
+      expect(atEnd).toMatchObject({ rows: 999, imported: 998, rejectedCount: 1 });
+      expect(atEnd.rejected[0]).toMatchObject({ line: 4, message: unclosedMessage(4) });
+      const longest = await db.db.selectFrom('clients').select((eb) => eb.fn.max(eb.fn('length', ['name'])).as('n')).executeTakeFirstOrThrow();
+      expect(Number(longest.n)).toBeLessThan(20);
+
+      const beyond = await run(file(clients(40_000, 5) + 'Fin"\n'), 'clients');
+      expect(beyond).toMatchObject({ rows: 40_001, rejectedCount: 1 });
+      expect(beyond.rejected[0]).toMatchObject({ line: 5, message: unclosedMessage(5) });
+      expect(beyond.imported + beyond.updated + beyond.duplicates).toBe(40_000);
+      // Client 0 … Client 39999 (Client 3 from the first file, Client 2 from the second) and « Fin" ».
+      expect((await overview()).clients).toBe(40_001);
+    });
+
+    it('keeps the first 1,000 rejected rows by line, counts the rest, and stores no more', async () => {
+      const lines = ['nom,email'];
+      for (let i = 0; i < 1500; i++) lines.push(i % 2 === 0 ? `Doublon,d${i}@example.fr` : `,sans-nom${i}@example.fr`);
+      const r = await run(file(lines.join('\n')), 'clients');
+      expect(r).toMatchObject({ rows: 1500, imported: 1, rejectedCount: 1499 });
+      expect(r.rejected).toHaveLength(1000);
+      expect(r.rejected.map((x) => x.line)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 3));
+      const stored = await db.db.selectFrom('imports').select(['rejected', 'report']).executeTakeFirstOrThrow();
+      expect(stored.rejected).toBe(1499);
+      expect((JSON.parse(stored.report) as { rejected: unknown[] }).rejected).toHaveLength(1000);
+    });
+
+    it('rejects a file whose header line is over 1 MiB, quoting only an excerpt', async () => {
+      const error = await run(file('x'.repeat(3 * 1024 * 1024) + '\nA,B\n'), 'gigs').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).message).toBe("f" + fileCount + ".csv : la ligne d'en-tête est trop longue (plus de 1 Mio) : est-ce bien un fichier CSV ?");
+    });
+
+    it('reads Excel’s « Texte Unicode » (UTF-16 LE with tabs) and UTF-16 BE, with or without a BOM', async () => {
+      const text = 'Date\tClient\tMontant\r\n14/01/2026\tCafé des Écrins\t250\r\n15/01/2026\tL’Odéon\t1 250,50\r\n';
+      const le = Buffer.from(text, 'utf16le');
+      const be = Buffer.from(le).swap16();
+      const variants = [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), le, Buffer.concat([Buffer.from([0xfe, 0xff]), be]), be];
+      const first = await run(file(variants[0]!), 'gigs');
+      expect(first).toMatchObject({ rows: 2, imported: 2, rejectedCount: 0 });
+      for (const bytes of variants.slice(1)) expect(await run(file(bytes), 'gigs')).toMatchObject({ rows: 2, imported: 0, duplicates: 2 });
+      expect([...(await byName()).keys()].sort()).toEqual(['Café des Écrins', 'L’Odéon']);
+    });
+
+    it('refuses a UTF-32 file by name, in words', async () => {
+      const text = 'Date;Client;Montant\n14/01/2026;Bar;250\n';
+      const bytes = Buffer.from([...text].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]));
+      const path = file(bytes, 'unicode32.csv');
+      await expect(run(path, 'gigs')).rejects.toThrow(new AppError('invalid_file',
+        "unicode32.csv : ce fichier est en UTF-32, un encodage que l'import ne lit pas. Enregistrez-le depuis votre tableur en « CSV UTF-8 » (ou « Texte Unicode »), puis importez-le à nouveau."));
+    });
+
+    it('keeps an invalid e-mail address as text, flags it, and never writes to it', async () => {
+      const r = await run(file('nom,email\nLe Bar,a@x?bcc=spy@evil\nLe Club,club@example.fr\n'), 'clients');
+      expect(r).toMatchObject({ imported: 2, rejectedCount: 0 });
+      expect(r.warnings).toEqual(['1 adresse(s) e-mail invalide(s), gardée(s) comme texte et jamais utilisée(s) pour écrire : ligne 2 (« a@x?bcc=spy@evil »).']);
+      const bar = (await byName()).get('Le Bar')!;
+      expect(bar.email).toBe('a@x?bcc=spy@evil');
+      const draft = await getFollowUpDraft(ctx, ws, bar.id, { asOf: ASOF });
+      expect(draft.mailto).not.toContain('spy');
+      expect(draft.mailto.startsWith('mailto:?subject=')).toBe(true);
     });
 
     it('rejects an empty file clearly', async () => {

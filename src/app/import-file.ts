@@ -9,9 +9,11 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
-  CsvTokenizer, createCsvDecoder, detectDelimiter, detectEncoding, interpretClientRecord, interpretGigRecord, profileImport,
-  type ClientRow, type CsvEncoding, type CsvRecord, type Delimiter, type GigRow, type ImportPlan, type Rejection,
+  CsvTokenizer, MAX_FIELD_CHARS, MAX_RECORD_CHARS, createCsvDecoder, detectDelimiter, detectEncoding, interpretClientRecord, interpretGigRecord, profileImport,
+  type ClientRow, type CsvEncoding, type CsvProblem, type CsvRecord, type Delimiter, type GigRow, type ImportPlan, type Rejection,
 } from '../domain/csv';
+import { isEmailAddress } from '../domain/email';
+import { excerpt } from '../domain/excerpt';
 import { gigIdentity } from '../domain/gig-identity';
 import { formatEuros } from '../domain/money';
 import { nameKey } from '../domain/names';
@@ -50,14 +52,46 @@ export interface ImportReport {
   imported: number;
   updated: number;
   duplicates: number;
+  /** The first MAX_KEPT_ROWS rejected rows, by line, their values cut to an excerpt. */
   rejected: Rejection[];
+  /** How many rows were rejected in all. */
+  rejectedCount: number;
+  /** The first MAX_KEPT_ROWS clients a gigs file created. */
   createdClients: string[];
+  createdClientsCount: number;
   warnings: string[];
+}
+
+/**
+ * How many rejected rows (and created clients' names) a report keeps: enough to fix a file by
+ * hand, and a bound on the answer and the stored report whatever the file (about 500 bytes each).
+ */
+export const MAX_KEPT_ROWS = 1000;
+
+/** The first rejections by line, and a count of them all. */
+class Rejections {
+  readonly kept: Rejection[] = [];
+  count = 0;
+
+  /** Rejections must come in line order, or be followed by `settle()`. */
+  add(r: Rejection): void {
+    this.count++;
+    if (this.kept.length < MAX_KEPT_ROWS) this.kept.push(r);
+  }
+
+  /** After rejections out of line order: the first ones by line again. */
+  settle(): Rejection[] {
+    this.kept.sort((a, b) => a.line - b.line);
+    this.kept.length = Math.min(this.kept.length, MAX_KEPT_ROWS);
+    return this.kept;
+  }
 }
 
 const HEAD_BYTES = 64 * 1024;
 /** Rows staged per bulk load: one COPY on PostgreSQL, so not too few; a few MB of rows in memory. */
 const BATCH_ROWS = 10_000;
+/** …and fewer when rows are long (a 64 KiB note each): the characters of the records staged at once. */
+const BATCH_CHARS = 16 * 1024 * 1024;
 const MAX_NAMED_MISMATCHES = 20;
 
 class DryRunRollback extends Error {
@@ -85,8 +119,8 @@ function unreadable(path: string, e: unknown): AppError {
   return new AppError('unreadable_file', `Impossible de lire le fichier ${path} : ${reason}.`);
 }
 
-/** Encoding and delimiter, from the first bytes of the file. */
-export async function detectFormat(path: string): Promise<FileFormat> {
+/** Encoding and delimiter, from the first bytes of the file; `fileName` names it in an error. */
+export async function detectFormat(path: string, fileName = basename(path)): Promise<FileFormat> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -101,6 +135,9 @@ export async function detectFormat(path: string): Promise<FileFormat> {
     });
     const head = buffer.subarray(0, bytesRead);
     const { encoding, bom } = detectEncoding(head);
+    if (encoding === 'utf-32le' || encoding === 'utf-32be') {
+      throw new AppError('invalid_file', `${fileName} : ce fichier est en UTF-32, un encodage que l'import ne lit pas. Enregistrez-le depuis votre tableur en « CSV UTF-8 » (ou « Texte Unicode »), puis importez-le à nouveau.`);
+    }
     const decoder = createCsvDecoder(encoding);
     return { encoding, bom, delimiter: detectDelimiter(decoder.decode(head)) };
   } finally {
@@ -122,15 +159,22 @@ export async function* readRecords(path: string, format: FileFormat, onBytes?: (
   if (last.length > 0) yield last;
 }
 
+function unreadableHeader(problem: CsvProblem): string {
+  if (problem.kind === 'record-too-long') return `la ligne d'en-tête est trop longue (plus de ${MAX_RECORD_CHARS / 1024 / 1024} Mio) : est-ce bien un fichier CSV ?`;
+  if (problem.kind === 'field-too-long') return `l'en-tête de la colonne ${problem.column + 1} est trop long (plus de ${MAX_FIELD_CHARS / 1024} Kio).`;
+  return `un guillemet ouvert ligne ${problem.quoteLine} dans la ligne d'en-tête n'est jamais refermé.`;
+}
+
 /** Pass 1: the header, each column's conventions, and the file's hash. */
 export async function planFile(path: string, fileName: string, kind: ImportKind, overrides: Record<string, string>) {
-  const format = await detectFormat(path);
+  const format = await detectFormat(path, fileName);
   const hash = createHash('sha256');
   let profiler: ReturnType<typeof profileImport<ImportKind>> | undefined;
   try {
     for await (const records of readRecords(path, format, (b) => hash.update(b))) {
       for (const record of records) {
         if (!profiler) {
+          if (record.problem) throw new AppError('invalid_file', `${fileName} : ${unreadableHeader(record.problem)}`);
           profiler = profileImport(kind, record, overrides);
           if (!profiler.ok) throw new AppError('invalid_file', `${fileName} : ${profiler.message}`, profiler);
           continue;
@@ -163,6 +207,22 @@ function stagedGig(line: number, g: GigRow): StagedRow {
   };
 }
 
+/** Addresses that are no address: kept on the client as text, named in the report, never written to. */
+class InvalidEmails {
+  readonly #first: string[] = [];
+  #count = 0;
+
+  add(line: number, text: string): void {
+    if (this.#count++ < MAX_NAMED_MISMATCHES) this.#first.push(`ligne ${line} (« ${excerpt(text, 80)} »)`);
+  }
+
+  warnings(): string[] {
+    if (this.#count === 0) return [];
+    const more = this.#count > this.#first.length ? ` … et ${this.#count - this.#first.length} autres` : '';
+    return [`${this.#count} adresse(s) e-mail invalide(s), gardée(s) comme texte et jamais utilisée(s) pour écrire : ${this.#first.join(', ')}${more}.`];
+  }
+}
+
 function mismatchWarnings(list: StatsMismatch[]): string[] {
   if (list.length === 0) return [];
   const describe = (m: StatsMismatch) => {
@@ -171,7 +231,7 @@ function mismatchWarnings(list: StatsMismatch[]): string[] {
     if (m.fileRevenueCents !== null && m.fileRevenueCents !== m.revenueCents) {
       parts.push(`CA annoncé ${formatEuros(m.fileRevenueCents)}, calculé ${formatEuros(m.revenueCents)}`);
     }
-    return `${m.name} (${parts.join(' ; ')})`;
+    return `${excerpt(m.name)} (${parts.join(' ; ')})`;
   };
   const named = list.slice(0, MAX_NAMED_MISMATCHES).map(describe);
   const more = list.length > MAX_NAMED_MISMATCHES ? ` … et ${list.length - MAX_NAMED_MISMATCHES} autres` : '';
@@ -189,14 +249,18 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
       await waitForWorkspaceImports(trx, ctx.database.engine, workspace.id, options.lockWait?.onWait);
       const importId = await createImportRecord(trx, { workspaceId: workspace.id, kind: options.kind, fileName, fileHash, now });
       await createStaging(trx);
-      const rejected: Rejection[] = [];
+      // Kept whole up to MAX_KEPT_ROWS of them; the rest are counted.
+      const rejected = new Rejections();
       let staged = 0;
       let batch: StagedRow[] = [];
+      let batchChars = 0;
+      const invalidEmails = new InvalidEmails();
       const flush = async () => {
         if (batch.length === 0) return;
         await stageRows(load, batch);
         staged += batch.length;
         batch = [];
+        batchChars = 0;
       };
       let header = true;
       for await (const records of readRecords(options.path, format)) {
@@ -207,9 +271,13 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
           }
           const row = interpret(options.kind, record, plan);
           if (row === null) continue;
-          if ('rejection' in row) rejected.push(row.rejection);
-          else batch.push(row.staged);
-          if (batch.length >= BATCH_ROWS) await flush();
+          if ('rejection' in row) rejected.add(row.rejection);
+          else {
+            if (row.staged.email !== null && !isEmailAddress(row.staged.email)) invalidEmails.add(record.line, row.staged.email);
+            batch.push(row.staged);
+            for (const f of record.fields) batchChars += f.length;
+          }
+          if (batch.length >= BATCH_ROWS || batchChars >= BATCH_CHARS) await flush();
         }
       }
       await flush();
@@ -219,33 +287,40 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
       let updated: number;
       let createdClients: string[] = [];
       if (options.kind === 'clients') {
-        const repeated = await takeRepeatedNames(trx);
-        for (const r of repeated) {
-          rejected.push({ line: r.line, field: 'name', header: nameHeader(plan), value: r.name, message: `Client déjà présent à la ligne ${r.firstLine} de ce fichier` });
+        const repeated = await takeRepeatedNames(trx, MAX_KEPT_ROWS);
+        const header = nameHeader(plan);
+        for (const r of repeated.first) {
+          rejected.kept.push({ line: r.line, field: 'name', header, value: excerpt(r.name), message: `Client déjà présent à la ligne ${r.firstLine} de ce fichier` });
         }
-        staged -= repeated.length;
+        rejected.count += repeated.count;
+        staged -= repeated.count;
         ({ imported, updated } = await mergeClients(trx, workspace.id, importId, now));
       } else {
         ({ imported, updated, createdClients } = await mergeGigs(trx, ctx.database.engine, workspace.id, importId, now));
       }
-      const warnings = [...plan.warnings, ...mismatchWarnings(await listStatsMismatches(trx, workspace.id))];
+      const warnings = [...plan.warnings, ...invalidEmails.warnings(), ...mismatchWarnings(await listStatsMismatches(trx, workspace.id))];
       await dropStaging(trx);
-      rejected.sort((a, b) => a.line - b.line);
       const report: ImportReport = {
         id: options.dryRun ? null : importId,
         kind: options.kind,
         dryRun: options.dryRun,
         file: fileName,
-        rows: staged + rejected.length,
+        rows: staged + rejected.count,
         imported,
         updated,
         duplicates: staged - imported - updated,
-        rejected,
-        createdClients,
+        rejected: rejected.settle(),
+        rejectedCount: rejected.count,
+        createdClients: createdClients.slice(0, MAX_KEPT_ROWS).map((name) => excerpt(name)),
+        createdClientsCount: createdClients.length,
         warnings,
       };
       if (options.dryRun) throw new DryRunRollback(report);
-      await finishImportRecord(trx, importId, { ...report, rejected: rejected.length, report: { rejected, createdClients, warnings } });
+      await finishImportRecord(trx, importId, {
+        ...report,
+        rejected: report.rejectedCount,
+        report: { rejected: report.rejected, createdClients: report.createdClients, createdClientsCount: report.createdClientsCount, warnings },
+      });
       return report;
     }, options.lockWait);
   } catch (e) {
@@ -271,5 +346,6 @@ function interpret(kind: ImportKind, record: CsvRecord, plan: ImportPlan<ImportK
 
 function nameHeader(plan: ImportPlan<ImportKind>): string | null {
   const index = (plan as ImportPlan<'clients'>).mapping.name;
-  return index === undefined ? null : (plan.headers[index] ?? null);
+  const header = index === undefined ? undefined : plan.headers[index];
+  return header === undefined ? null : excerpt(header);
 }

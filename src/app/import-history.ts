@@ -33,7 +33,7 @@ export async function rejectedRowsCsv(ctx: AppContext, workspace: Workspace, id:
   if (!record) throw new AppError('not_found', 'Import introuvable.');
   const report = JSON.parse(record.report) as { rejected?: RejectedRow[] };
   const base = record.file_name.replace(/\.[^.]*$/, '');
-  return { fileName: `${base}-lignes-rejetees.csv`, csv: rejectionsCsv(report.rejected ?? []) };
+  return { fileName: `${base}-lignes-rejetees.csv`, csv: rejectionsCsv(report.rejected ?? [], record.rejected) };
 }
 
 /** Only the latest import can be undone: an earlier one may have been built upon since. */

@@ -3,16 +3,19 @@
  * rows as they will be read) and what importing it would do, without writing anything.
  */
 import {
-  CLIENT_FIELDS, FIELD_LABELS, GIG_FIELDS, describeDetection, interpretClientRecord, interpretGigRecord,
+  CLIENT_FIELDS, FIELD_LABELS, GIG_FIELDS, describeDetection, interpretClientRecord, interpretGigRecord, shownHeaders,
   type Field, type ImportPlan, type Rejection,
 } from '../domain/csv';
 import type { Workspace } from '../db/schema';
+import { excerpt } from '../domain/excerpt';
 import { centsToEuros } from '../domain/money';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { detectFormat, importFile, planFile, readRecords, type ImportKind } from './import-file';
 
 const SAMPLE_ROWS = 5;
+/** How many records the sample is looked for in: a file of rejected rows is not read to its end for it. */
+const SAMPLE_SEARCH = 1000;
 
 export interface ImportPreview {
   encoding: string;
@@ -26,7 +29,10 @@ export interface ImportPreview {
   updated: number;
   duplicates: number;
   createdClients: string[];
+  createdClientsCount: number;
+  /** The first rejected rows (see MAX_KEPT_ROWS), and how many there are in all. */
   rejected: Rejection[];
+  rejectedCount: number;
   warnings: string[];
   error: null | { message: string; missing: string[] };
 }
@@ -46,6 +52,7 @@ const euros = (cents: number | undefined) => (cents === undefined ? null : cents
 
 async function sampleRows(path: string, format: Awaited<ReturnType<typeof detectFormat>>, plan: ImportPlan<ImportKind>) {
   const sample: Record<string, unknown>[] = [];
+  let seen = 0;
   let header = true;
   for await (const records of readRecords(path, format)) {
     for (const record of records) {
@@ -69,7 +76,7 @@ async function sampleRows(path: string, format: Awaited<ReturnType<typeof detect
           sample.push({ line: record.line, client: clientName, amount: centsToEuros(amountCents), ...gig });
         }
       }
-      if (sample.length >= SAMPLE_ROWS) return sample;
+      if (sample.length >= SAMPLE_ROWS || ++seen >= SAMPLE_SEARCH) return sample;
     }
   }
   return sample;
@@ -80,7 +87,7 @@ export async function previewImport(
   workspace: Workspace,
   options: { kind: ImportKind; path: string; fileName: string; overrides: Record<string, string> },
 ): Promise<ImportPreview> {
-  const format = await detectFormat(options.path);
+  const format = await detectFormat(options.path, options.fileName);
   const fields = (options.kind === 'clients' ? CLIENT_FIELDS : GIG_FIELDS).map((field) => ({ field, label: FIELD_LABELS[field] }));
   let plan: ImportPlan<ImportKind>;
   try {
@@ -92,7 +99,7 @@ export async function previewImport(
     const summary = describeDetection(format, format.delimiter, { kind: options.kind, headers: [], mapping: {}, ignored: [], dateOrder: {}, decimal: {}, warnings: [] });
     return {
       encoding: summary.encoding, delimiter: summary.delimiter, headers: failure.seen, mapping: {}, fields, sample: [],
-      rows: 0, imported: 0, updated: 0, duplicates: 0, createdClients: [], rejected: [], warnings: [],
+      rows: 0, imported: 0, updated: 0, duplicates: 0, createdClients: [], createdClientsCount: 0, rejected: [], rejectedCount: 0, warnings: [],
       error: { message: e.message, missing: failure.missing },
     };
   }
@@ -104,8 +111,8 @@ export async function previewImport(
   return {
     encoding: summary.encoding,
     delimiter: summary.delimiter,
-    headers: plan.headers,
-    mapping: Object.fromEntries(summary.columns.map((c) => [c.field, c.header])),
+    headers: shownHeaders(plan.headers),
+    mapping: Object.fromEntries(summary.columns.map((c) => [c.field, excerpt(c.header.trim())])),
     fields,
     sample,
     rows: report.rows,
@@ -113,8 +120,10 @@ export async function previewImport(
     updated: report.updated,
     duplicates: report.duplicates,
     createdClients: report.createdClients,
+    createdClientsCount: report.createdClientsCount,
     rejected: report.rejected,
-    warnings: [...summary.ignored.length > 0 ? [`Colonnes ignorées : ${summary.ignored.join(', ')}.`] : [], ...report.warnings],
+    rejectedCount: report.rejectedCount,
+    warnings: [...summary.ignored.length > 0 ? [`Colonnes ignorées : ${shownHeaders(summary.ignored).join(', ')}.`] : [], ...report.warnings],
     error: null,
   };
 }

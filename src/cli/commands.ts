@@ -15,6 +15,7 @@ import { CONFIDENCE_LABEL, backtestForecast, getForecast, percentFr, reasonText 
 import { recompute } from '../app/recompute';
 import { referenceDateOf, resolveWorkspace } from '../app/workspace';
 import { isIsoDate } from '../domain/dates';
+import { excerpt } from '../domain/excerpt';
 import { nameKey } from '../domain/names';
 import { TEMPLATE_NAMES } from '../domain/follow-ups/templates';
 import type { CliOptions } from './main';
@@ -64,15 +65,27 @@ function parseMap(entries: string[] | undefined): Record<string, string> {
   return map;
 }
 
+/** Rejected rows a terminal shows; the rest are counted (all the kept ones are in --json). */
+const SHOWN_REJECTIONS = 50;
+/** A value in a terminal table: one line, cut short. */
+const cellText = (text: string) => excerpt(text.replace(/[\r\n\t]+/g, ' '), 60);
+
 function printImport(io: CommandIo, r: ImportReport): void {
   if (io.json) return;
   const what = r.kind === 'clients' ? 'clients' : 'prestations';
   io.out(`${r.dryRun ? 'Simulation (rien n’a été écrit) — ' : ''}${r.file}\n`);
-  io.out(`✅ ${r.imported} ${what} importé${r.kind === 'gigs' ? 'e' : ''}s, ${r.updated} mis à jour, ${r.duplicates} déjà présents, ${r.rejected.length} rejetés — ${r.rows} lignes au total\n`);
-  if (r.createdClients.length > 0) io.out(`Clients créés depuis les prestations : ${r.createdClients.join(', ')}\n`);
+  io.out(`✅ ${r.imported} ${what} importé${r.kind === 'gigs' ? 'e' : ''}s, ${r.updated} mis à jour, ${r.duplicates} déjà présents, ${r.rejectedCount} rejetés — ${r.rows} lignes au total\n`);
+  if (r.createdClients.length > 0) {
+    const more = r.createdClientsCount - Math.min(r.createdClients.length, SHOWN_REJECTIONS);
+    io.out(`Clients créés depuis les prestations : ${r.createdClients.slice(0, SHOWN_REJECTIONS).map(cellText).join(', ')}${more > 0 ? ` … et ${more} autres` : ''}\n`);
+  }
   if (r.rejected.length > 0) {
+    const shown = r.rejected.slice(0, SHOWN_REJECTIONS);
     io.out('\nLignes rejetées :\n');
-    io.out(table(['Ligne', 'Champ', 'Valeur', 'Raison'], r.rejected.map((x) => [x.line, x.header ?? x.field ?? '', x.value, x.message]), [true]) + '\n');
+    io.out(table(['Ligne', 'Champ', 'Valeur', 'Raison'], shown.map((x) => [x.line, cellText(x.header ?? x.field ?? ''), cellText(x.value), cellText(x.message)]), [true]) + '\n');
+    if (r.rejectedCount > shown.length) {
+      io.out(`… et ${r.rejectedCount - shown.length} autres lignes rejetées (les ${r.rejected.length} premières avec --json).\n`);
+    }
   }
   for (const w of r.warnings) io.out(`⚠️  ${w}\n`);
 }

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../db/connection';
 import type { AppContext } from '../app/context';
 import { AppError, appErrorOf } from '../app/errors';
 import { ROLES } from '../db/schema';
+import { excerpt } from '../domain/excerpt';
 import { commands, type CommandIo } from './commands';
 
 const USAGE = `Usage : djbooker <commande> [options]
@@ -143,15 +144,18 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
     const known = appErrorOf(e);
     if (known) {
       const usage = known.code === 'usage' || known.code === 'ambiguous_workspace' || known.code === 'not_found';
-      io.err(`djbooker : ${known.message}\n`);
+      io.err(`djbooker : ${excerpt(known.message, MAX_ERROR_CHARS)}\n`);
       return usage ? 2 : 1;
     }
-    io.err(`djbooker : erreur de base de données ou d'entrée/sortie : ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`djbooker : erreur de base de données ou d'entrée/sortie : ${excerpt(e instanceof Error ? e.message : String(e), MAX_ERROR_CHARS)}\n`);
     return 1;
   } finally {
     await database?.close();
   }
 }
+
+/** An error is one line a person reads, whatever value a driver or a file put in it. */
+const MAX_ERROR_CHARS = 2000;
 
 function usageError(io: MainIo, message: string): number {
   io.err(`djbooker : ${message} (djbooker --help)\n`);

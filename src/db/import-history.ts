@@ -5,8 +5,14 @@ import type { Db } from './connection';
 import type { ImportRecord } from './schema';
 import { bumpDataVersion } from './workspaces';
 
-export async function listImportRecords(db: Db, workspaceId: number): Promise<ImportRecord[]> {
-  return db.selectFrom('imports').selectAll().where('workspace_id', '=', workspaceId).orderBy('id', 'desc').execute();
+/** The list leaves each import's stored report (its rejected rows) in the database. */
+export async function listImportRecords(db: Db, workspaceId: number): Promise<Omit<ImportRecord, 'report'>[]> {
+  return db
+    .selectFrom('imports')
+    .select(['id', 'workspace_id', 'kind', 'file_name', 'file_hash', 'rows', 'imported', 'updated', 'duplicates', 'rejected', 'created_at', 'undone_at'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 export async function getImportRecord(db: Db, workspaceId: number, id: number): Promise<ImportRecord | undefined> {

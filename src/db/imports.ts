@@ -111,7 +111,11 @@ function affected(result: { numAffectedRows?: bigint }): number {
 }
 
 /** Staged rows after the first one of the same name in the file: the line they repeat. */
-export async function takeRepeatedNames(trx: Db): Promise<{ line: number; name: string; firstLine: number }[]> {
+/**
+ * Takes out of the staged rows every client named again further down the file, and says which:
+ * the first `keep` of them by line, and how many in all.
+ */
+export async function takeRepeatedNames(trx: Db, keep: number): Promise<{ first: { line: number; name: string; firstLine: number }[]; count: number }> {
   const firsts = trx.selectFrom('import_rows').select((eb) => ['name_key', eb.fn.min('line').as('first_line')]).groupBy('name_key').as('f');
   const repeated = await trx
     .selectFrom('import_rows as r')
@@ -119,12 +123,14 @@ export async function takeRepeatedNames(trx: Db): Promise<{ line: number; name: 
     .select(['r.line', 'r.name', 'f.first_line as firstLine'])
     .whereRef('r.line', '>', 'f.first_line')
     .orderBy('r.line')
+    .limit(keep)
     .execute();
+  let count = 0;
   if (repeated.length > 0) {
-    await sql`delete from import_rows where line in (select r.line from import_rows r
-      where r.line > (select min(r2.line) from import_rows r2 where r2.name_key = r.name_key))`.execute(trx);
+    count = affected(await sql`delete from import_rows where line in (select r.line from import_rows r
+      where r.line > (select min(r2.line) from import_rows r2 where r2.name_key = r.name_key))`.execute(trx));
   }
-  return repeated.map((r) => ({ line: r.line, name: r.name, firstLine: Number(r.firstLine) }));
+  return { first: repeated.map((r) => ({ line: r.line, name: r.name, firstLine: Number(r.firstLine) })), count };
 }
 
 /** Merges staged clients: a value in the file completes or replaces the stored one; an empty cell erases nothing. */

@@ -2,15 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, rejectionsCsv } from './rejections-csv';
 
 describe('rejected rows as CSV', () => {
-  it('neutralises formulas and quotes what needs it', () => {
-    for (const v of ['=SUM(A1)', '+33 6', '-1', '@cmd', '\tx', '\rx']) expect(csvCell(v).replace(/^"/, '').startsWith("'")).toBe(true);
+  it('neutralises formulas and quotes every cell', () => {
+    for (const v of ['=SUM(A1)', '+33 6', '-1', '@cmd', '\tx', '\rx']) expect(csvCell(v)).toBe(`"'${v}"`);
     expect(csvCell('a;b')).toBe('"a;b"');
     expect(csvCell('dit "oui"')).toBe('"dit ""oui"""');
-    expect(csvCell('Gergom Events')).toBe('Gergom Events');
+    expect(csvCell('Gergom Events')).toBe('"Gergom Events"');
+    expect(csvCell('')).toBe('""');
+  });
+
+  it('keeps a formula after a comma inside its cell, whatever delimiter the spreadsheet splits on', () => {
+    // A comma-locale spreadsheet split a bare `x,=1+1` into a live `=1+1`.
+    expect(csvCell('x,=1+1')).toBe('"x,=1+1"');
+    expect(csvCell('x\t=1+1')).toBe('"x\t=1+1"');
+    const csv = rejectionsCsv([{ line: 2, field: 'name', value: 'x,=1+1', message: 'm' }]);
+    expect(csv.split('\r\n')[1]).toBe('"2";"name";"x,=1+1";"m"');
+  });
+
+  it('says how many rows were rejected beyond those kept', () => {
+    const csv = rejectionsCsv([{ line: 4, field: null, value: 'x', message: 'm' }], 1500);
+    expect(csv.split('\r\n')[2]).toBe('"";"";"";"… et 1499 autres lignes rejetées, non conservées (seules les 1 premières le sont)"');
   });
 
   it('starts with a BOM, uses ; and CRLF', () => {
     const csv = rejectionsCsv([{ line: 4, field: 'date', value: '31/02/2024', message: 'Date invalide' }]);
-    expect(csv).toBe('\uFEFFLigne;Champ;Valeur;Raison\r\n4;date;31/02/2024;Date invalide\r\n');
+    expect(csv).toBe('\uFEFF"Ligne";"Champ";"Valeur";"Raison"\r\n"4";"date";"31/02/2024";"Date invalide"\r\n');
   });
 });

@@ -211,8 +211,8 @@ for (const engine of testEngines()) {
       const csv = await get(`/api/imports/${report.id}/rejected.csv`);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       expect(csv.headers['content-disposition']).toContain('attachment');
-      expect(csv.body.startsWith('\uFEFFLigne;Champ;Valeur;Raison\r\n')).toBe(true);
-      expect(csv.body).not.toMatch(/(^|;)=HYPERLINK/m);
+      expect(csv.body.startsWith('\uFEFF"Ligne";"Champ";"Valeur";"Raison"\r\n')).toBe(true);
+      expect(csv.body).not.toMatch(/(^|;)"?=HYPERLINK/m);
 
       expect((await send('POST', `/api/imports/${gigs.id}/undo`)).statusCode).toBe(409);
       const undone = (await send('POST', `/api/imports/${report.id}/undo`)).json();

@@ -1,4 +1,5 @@
 import type { Cents } from '../money.js';
+import { excerpt } from '../excerpt.js';
 
 export type DecimalMark = ',' | '.';
 
@@ -60,12 +61,12 @@ export function parseAmount(text: string, decimal: DecimalMark): AmountResult {
   const value = text.trim();
   if (value === '') return { ok: false, reason: 'Montant manquant' };
   const figure = amountFigure(value);
-  if (MINUS.test(figure)) return { ok: false, reason: `Montant négatif : ${value}` };
+  if (MINUS.test(figure)) return { ok: false, reason: `Montant négatif : ${excerpt(value)}` };
   const parts = splitFigure(figure, decimal);
-  if (!parts) return { ok: false, reason: `Montant illisible : ${value}` };
+  if (!parts) return { ok: false, reason: `Montant illisible : ${excerpt(value)}` };
   const fraction = parts.fraction.replace(/0+$/, '');
-  if (fraction.length > 2) return { ok: false, reason: `Montant illisible (plus de deux décimales) : ${value}` };
+  if (fraction.length > 2) return { ok: false, reason: `Montant illisible (plus de deux décimales) : ${excerpt(value)}` };
   const cents = Number(parts.whole || '0') * 100 + Number(fraction.padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return { ok: false, reason: `Montant trop grand : ${value}` };
+  if (!Number.isSafeInteger(cents)) return { ok: false, reason: `Montant trop grand : ${excerpt(value)}` };
   return { ok: true, cents };
 }

@@ -1,5 +1,6 @@
 import { amountFigure, type DecimalMark } from './amount.js';
 import { leadingDateParts, type DateOrder } from './date.js';
+import { excerpt } from '../excerpt.js';
 
 /**
  * Pass 1 of an import feeds every value of a date or amount column to its profile; the profile
@@ -31,10 +32,10 @@ export class DateColumnProfile {
   decide(): ColumnDecision<DateOrder> {
     if (this.#secondAbove12 && !this.#firstAbove12) return { value: 'mdy' };
     if (this.#secondAbove12) {
-      return { value: 'dmy', warning: `Colonne « ${this.header} » : dates tantôt jour/mois, tantôt mois/jour ; lues en jour/mois/année.` };
+      return { value: 'dmy', warning: `Colonne « ${excerpt(this.header, 80)} » : dates tantôt jour/mois, tantôt mois/jour ; lues en jour/mois/année.` };
     }
     if (!this.#firstAbove12 && this.#ambiguous) {
-      return { value: 'dmy', warning: `Colonne « ${this.header} » : dates ambiguës (jour et mois ≤ 12), lues en jour/mois/année.` };
+      return { value: 'dmy', warning: `Colonne « ${excerpt(this.header, 80)} » : dates ambiguës (jour et mois ≤ 12), lues en jour/mois/année.` };
     }
     return { value: 'dmy' };
   }
@@ -71,7 +72,7 @@ export class AmountColumnProfile {
   decide(): ColumnDecision<DecimalMark> {
     if (this.#dotDecimal && !this.#commaDecimal) return { value: '.' };
     if (this.#ambiguousSample !== null && !this.#commaDecimal) {
-      return { value: ',', warning: `Colonne « ${this.header} » : montants ambigus comme « ${this.#ambiguousSample} », lus avec la virgule décimale.` };
+      return { value: ',', warning: `Colonne « ${excerpt(this.header, 80)} » : montants ambigus comme « ${excerpt(this.#ambiguousSample, 80)} », lus avec la virgule décimale.` };
     }
     return { value: ',' };
   }

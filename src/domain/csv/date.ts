@@ -1,4 +1,5 @@
 import { isValidDate, makeIsoDate, type IsoDate } from '../dates.js';
+import { excerpt } from '../excerpt.js';
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -34,8 +35,8 @@ export function parseDate(text: string, order: DateOrder): DateResult {
     // Two-digit years are this century's: a DJ's history does not go back to 1925.
     year = written.length === 2 ? 2000 + Number(written) : Number(written);
   } else {
-    return { ok: false, reason: `Date illisible : ${value}` };
+    return { ok: false, reason: `Date illisible : ${excerpt(value)}` };
   }
-  if (!isValidDate(year, month, day)) return { ok: false, reason: `Date impossible : ${value}` };
+  if (!isValidDate(year, month, day)) return { ok: false, reason: `Date impossible : ${excerpt(value)}` };
   return { ok: true, date: makeIsoDate(year, month, day) };
 }

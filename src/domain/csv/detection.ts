@@ -11,6 +11,9 @@ export interface DetectionSummary {
   warnings: string[];
 }
 
+const ENCODING_NAMES: Record<EncodingDetection['encoding'], string> = {
+  'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'utf-32le': 'UTF-32 LE', 'utf-32be': 'UTF-32 BE',
+};
 const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'virgule', ';': 'point-virgule', '\t': 'tabulation' };
 
 /** What was understood of a file, in French, for the import preview. */
@@ -23,7 +26,7 @@ export function describeDetection<K extends ImportKind>(
     .map(([field, column]) => ({ field, label: FIELD_LABELS[field], header: plan.headers[column] ?? '', column }))
     .sort((a, b) => a.column - b.column);
   return {
-    encoding: encoding.encoding === 'windows-1252' ? 'Windows-1252' : encoding.bom ? 'UTF-8 (avec BOM)' : 'UTF-8',
+    encoding: `${ENCODING_NAMES[encoding.encoding]}${encoding.bom ? ' (avec BOM)' : ''}`,
     delimiter: DELIMITER_NAMES[delimiter],
     columns,
     ignored: plan.ignored,

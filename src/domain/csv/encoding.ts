@@ -1,28 +1,59 @@
 /**
  * Which bytes a CSV file is made of. French spreadsheets save either UTF-8 (LibreOffice, Google
  * Sheets, Excel's "CSV UTF-8", with or without a byte-order mark) or Windows-1252 (Excel's plain
- * "CSV (séparateur: point-virgule)").
+ * "CSV (séparateur: point-virgule)"); Excel's "Texte Unicode" is UTF-16 little-endian with tabs.
  */
-export type CsvEncoding = 'utf-8' | 'windows-1252';
+export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+/** Recognised so that the user is told, but not read: no spreadsheet saves it, and it is rare. */
+export type UnreadableEncoding = 'utf-32le' | 'utf-32be';
 
 export interface EncodingDetection {
-  encoding: CsvEncoding;
+  encoding: CsvEncoding | UnreadableEncoding;
   bom: boolean;
 }
 
+/** How many bytes the NUL pattern of UTF-16/32 text without a BOM is looked for in. */
+const PATTERN_BYTES = 4096;
+
 /**
- * Looks at the first bytes of a file. Any byte sequence that is not valid UTF-8 means
- * Windows-1252: that encoding has no invalid bytes, and UTF-8 text almost never looks like it.
- * The head may stop in the middle of a multi-byte character; that is not counted as invalid.
+ * Without a BOM, UTF-16 and UTF-32 show in their NUL bytes: Latin text has a zero high byte in
+ * every code unit, at fixed places modulo 2 or 4. Text in UTF-8 or Windows-1252 has no NUL at all.
+ */
+function wideEncoding(head: Uint8Array): CsvEncoding | UnreadableEncoding | null {
+  const length = Math.min(head.length, PATTERN_BYTES) & ~3;
+  if (length < 4) return null;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < length; i++) if (head[i] === 0) zeros[i & 3]!++;
+  const [z0, z1, z2, z3] = zeros.map((z) => z / (length / 4)) as [number, number, number, number];
+  const high = (z: number) => z > 0.5;
+  const low = (z: number) => z < 0.1;
+  if (high(z1) && high(z2) && high(z3) && low(z0)) return 'utf-32le';
+  if (high(z0) && high(z1) && high(z2) && low(z3)) return 'utf-32be';
+  if (high(z1) && high(z3) && low(z0) && low(z2)) return 'utf-16le';
+  if (high(z0) && high(z2) && low(z1) && low(z3)) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Looks at the first bytes of a file: a byte-order mark, else the NUL bytes of UTF-16 or UTF-32,
+ * else any byte sequence that is not valid UTF-8 means Windows-1252: that encoding has no
+ * invalid bytes, and UTF-8 text almost never looks like it. The head may stop in the middle of
+ * a multi-byte character; that is not counted as invalid.
  */
 export function detectEncoding(head: Uint8Array): EncodingDetection {
-  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  if (bom) return { encoding: 'utf-8', bom };
+  const [b0, b1, b2, b3] = head;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', bom: true };
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return { encoding: 'utf-32le', bom: true };
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return { encoding: 'utf-32be', bom: true };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bom: true };
+  const wide = wideEncoding(head);
+  if (wide) return { encoding: wide, bom: false };
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return { encoding: 'utf-8', bom };
+    return { encoding: 'utf-8', bom: false };
   } catch {
-    return { encoding: 'windows-1252', bom };
+    return { encoding: 'windows-1252', bom: false };
   }
 }
 
@@ -42,12 +73,14 @@ export interface CsvDecoder {
 }
 
 /**
- * The decoder the app streams a file through, chunk by chunk. A leading BOM is dropped.
+ * The decoder the app streams a file through, chunk by chunk. A leading BOM is dropped, and a
+ * character (or UTF-16 code unit) split between chunks comes out whole with the later one.
  * Windows-1252 is one byte per character, so its chunks never split a character.
  */
-export function createCsvDecoder(encoding: CsvEncoding): CsvDecoder {
-  if (encoding === 'utf-8') {
-    const decoder = new TextDecoder('utf-8');
+export function createCsvDecoder(encoding: CsvEncoding | UnreadableEncoding): CsvDecoder {
+  if (encoding === 'utf-32le' || encoding === 'utf-32be') throw new RangeError(`unreadable CSV encoding: ${encoding}`);
+  if (encoding !== 'windows-1252') {
+    const decoder = new TextDecoder(encoding);
     return {
       decode: (chunk) => decoder.decode(chunk, { stream: true }),
       end: () => decoder.decode(),

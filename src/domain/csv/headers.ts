@@ -1,3 +1,4 @@
+import { excerpt } from '../excerpt.js';
 import { nameKey } from '../names.js';
 import { CLIENT_FIELDS, FIELD_LABELS, GIG_FIELDS, type FieldOf, type ImportKind } from './fields.js';
 
@@ -100,9 +101,20 @@ export type HeaderResult<K extends ImportKind> =
 /** The gig amount columns, in the order one is chosen as revenue: excluding tax first. */
 export const GIG_AMOUNT_PREFERENCE = ['amountHt', 'amount', 'amountTtc'] as const;
 
+/** How many headers a message or the preview shows, each as an excerpt: a header line may be a whole file. */
+export const SHOWN_HEADERS = 50;
+const HEADER_EXCERPT = 200;
+
+/** The non-empty headers as the user may see them: the first ones, each cut to an excerpt. */
+export function shownHeaders(headers: readonly string[]): string[] {
+  return headers.filter((h) => h.trim() !== '').slice(0, SHOWN_HEADERS).map((h) => excerpt(h.trim(), HEADER_EXCERPT));
+}
+
 function quoteList(headers: readonly string[]): string {
-  const shown = headers.filter((h) => h.trim() !== '');
-  return shown.length === 0 ? '(aucun)' : shown.map((h) => `« ${h.trim()} »`).join(', ');
+  const shown = shownHeaders(headers);
+  const more = headers.filter((h) => h.trim() !== '').length - shown.length;
+  if (shown.length === 0) return '(aucun)';
+  return shown.map((h) => `« ${h} »`).join(', ') + (more > 0 ? ` … et ${more} autres` : '');
 }
 
 /**
@@ -118,7 +130,7 @@ export function mapHeaders<K extends ImportKind>(
   type F = FieldOf<K>;
   const fields = FIELDS_BY_KIND[kind] as readonly F[];
   const keys = headers.map(headerKey);
-  const seen = headers.filter((h) => h.trim() !== '');
+  const seen = shownHeaders(headers);
   const mapping: HeaderMapping<K> = {};
   const taken = new Set<number>();
   // A field mapped to '' is read from no column, whatever the automatic match would take.
@@ -128,7 +140,7 @@ export function mapHeaders<K extends ImportKind>(
     if (!(fields as readonly string[]).includes(field)) {
       return {
         ok: false, code: 'unknown-field', missing: [], seen,
-        message: `Champ inconnu : « ${field} ». Champs possibles : ${fields.join(', ')}.`,
+        message: `Champ inconnu : « ${excerpt(field, HEADER_EXCERPT)} ». Champs possibles : ${fields.join(', ')}.`,
       };
     }
     if (header.trim() === '') {
@@ -139,7 +151,7 @@ export function mapHeaders<K extends ImportKind>(
     if (index < 0) {
       return {
         ok: false, code: 'unknown-header', missing: [], seen,
-        message: `Colonne « ${header} » introuvable pour le champ ${FIELD_LABELS[field as F]}. En-têtes lus : ${quoteList(headers)}.`,
+        message: `Colonne « ${excerpt(header, HEADER_EXCERPT)} » introuvable pour le champ ${FIELD_LABELS[field as F]}. En-têtes lus : ${quoteList(headers)}.`,
       };
     }
     mapping[field as F] = index;

@@ -46,6 +46,8 @@ export class ImportProfiler<K extends ImportKind> {
 
   /** Every record after the header. */
   observe(record: CsvRecord): void {
+    // A record the tokenizer could not read whole is rejected in pass 2; it settles nothing.
+    if (record.problem) return;
     for (const [, index, profile] of this.#dates) profile.observe(record.fields[index] ?? '');
     for (const [, index, profile] of this.#amounts) profile.observe(record.fields[index] ?? '');
   }

@@ -20,6 +20,31 @@ const gigs = (lines: string[]) => {
 };
 
 describe('interpretGigRecord', () => {
+  it('rejects what the tokenizer could not read, quoting only an excerpt of the value', () => {
+    const long = 'x'.repeat(70_000);
+    const results = gigs([
+      'Date;Client;Montant;Notes',
+      `14/01/2026;Bar;${long};`,
+      `14/01/2026;Bar;12${'9'.repeat(5_000)}abc;`,
+      `14/01/2026;Bar;;${long}`,
+      '14/01/2026;Bar;100;"open',
+      '14/01/2026;Bar;200;ok',
+    ]);
+    const excerpt = `${'x'.repeat(200)}…`;
+    expect(results).toEqual([
+      { ok: false, rejection: { line: 2, field: 'amount', header: 'Montant', value: excerpt, message: 'Valeur trop longue (plus de 64 Kio)' } },
+      { ok: false, rejection: { line: 3, field: 'amount', header: 'Montant', value: `12${'9'.repeat(198)}…`, message: `Montant illisible : 12${'9'.repeat(198)}…` } },
+      { ok: false, rejection: { line: 4, field: 'notes', header: 'Notes', value: excerpt, message: 'Valeur trop longue (plus de 64 Kio)' } },
+      { ok: false, rejection: {
+        line: 5, field: null, header: null, value: '14/01/2026;Bar;100;open\n14/01/2026;Bar;200;ok',
+        message: 'Guillemet ouvert ligne 5 et non refermé : ligne ignorée, lecture reprise ligne 6',
+      } },
+      { ok: true, value: expect.objectContaining({ amountCents: 20000 }) },
+    ]);
+    const [tooLong] = gigs(['Date;Client;Montant', 'y'.repeat(2 * 1024 * 1024)]);
+    expect(tooLong).toEqual({ ok: false, rejection: { line: 2, field: null, header: null, value: `${'y'.repeat(200)}…`, message: 'Ligne trop longue (plus de 1 Mio), ignorée' } });
+  });
+
   it('reads a full row, trimming strings and leaving empty ones out', () => {
     expect(gigs([
       'Référence;Date;Client;Type;Lieu;Ville;Montant;Durée;Statut;Notes',

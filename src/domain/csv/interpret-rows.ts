@@ -1,5 +1,6 @@
 import { takeBackFormulaMark } from '../csv-export.js';
 import type { IsoDate } from '../dates.js';
+import { excerpt } from '../excerpt.js';
 import type { Cents } from '../money.js';
 import { parseAmount } from './amount.js';
 import { parseDate } from './date.js';
@@ -7,7 +8,7 @@ import type { FieldOf, ImportKind } from './fields.js';
 import { parseDuration, parseGigStatus, type GigStatus } from './gig-values.js';
 import { wordsKey } from './headers.js';
 import type { ImportPlan } from './import-plan.js';
-import type { CsvRecord } from './tokenizer.js';
+import { MAX_FIELD_CHARS, MAX_RECORD_CHARS, type CsvProblem, type CsvRecord } from './tokenizer.js';
 
 export interface ClientStats {
   gigs?: number;
@@ -75,11 +76,12 @@ class RowReader<K extends ImportKind> {
   reject(field: FieldOf<K> | null, message: string, value = field ? this.cell(field) : ''): Rejection {
     const index = field ? this.plan.mapping[field] : undefined;
     const header = index === undefined ? null : (this.plan.headers[index] ?? null);
-    return { line: this.record.line, field, header, value, message };
+    return { line: this.record.line, field, header: header === null ? null : excerpt(header), value: excerpt(value), message };
   }
 
   /** The rejections that concern the row as a whole, before any field is read. */
   rowProblem(): Rejection | 'blank' | null {
+    if (this.record.problem) return this.unreadable(this.record.problem);
     const fields = this.record.fields;
     const first = fields.find((f) => f.trim() !== '');
     if (first === undefined) return 'blank';
@@ -91,6 +93,24 @@ class RowReader<K extends ImportKind> {
       return this.reject(null, `Ligne avec trop de colonnes (${fields.length} au lieu de ${width})`, extra.join(' | '));
     }
     return null;
+  }
+
+  /** A record the tokenizer could not read whole: its line, and an excerpt, are all the report keeps. */
+  unreadable(problem: CsvProblem): Rejection {
+    if (problem.kind === 'field-too-long') {
+      const field = (Object.entries(this.plan.mapping) as [FieldOf<K>, number][]).find(([, index]) => index === problem.column)?.[0] ?? null;
+      const header = this.plan.headers[problem.column];
+      const rejection = this.reject(field, `Valeur trop longue (plus de ${MAX_FIELD_CHARS / 1024} Kio)`, this.record.fields[problem.column] ?? '');
+      return header === undefined || field !== null ? rejection : { ...rejection, header: excerpt(header) };
+    }
+    if (problem.kind === 'record-too-long') {
+      return this.reject(null, `Ligne trop longue (plus de ${MAX_RECORD_CHARS / 1024 / 1024} Mio), ignorée`, problem.excerpt);
+    }
+    return this.reject(
+      null,
+      `Guillemet ouvert ligne ${problem.quoteLine} et non refermé : ligne ignorée, lecture reprise ligne ${problem.quoteLine + 1}`,
+      problem.excerpt,
+    );
   }
 
   /** Reads an optional amount, date or count: undefined when empty, a rejection when unreadable. */
@@ -129,7 +149,7 @@ export function interpretClientRecord(record: CsvRecord, plan: ImportPlan<'clien
   const gigsText = row.cell('statGigs').replace(/\s/g, '');
   if (gigsText !== '') {
     if (!/^\d+$/.test(gigsText)) {
-      return { ok: false, rejection: row.reject('statGigs', `Nombre de prestations illisible : ${row.cell('statGigs')}`) };
+      return { ok: false, rejection: row.reject('statGigs', `Nombre de prestations illisible : ${excerpt(row.cell('statGigs'))}`) };
     }
     stats.gigs = Number(gigsText);
   }
@@ -176,11 +196,11 @@ export function interpretGigRecord(record: CsvRecord, plan: ImportPlan<'gigs'>):
   if (!amount.ok) return { ok: false, rejection: row.reject(amountField, amount.reason) };
 
   const status = parseGigStatus(row.cell('status'));
-  if (status === null) return { ok: false, rejection: row.reject('status', `Statut illisible : ${row.cell('status')}`) };
+  if (status === null) return { ok: false, rejection: row.reject('status', `Statut illisible : ${excerpt(row.cell('status'))}`) };
 
   const durationText = row.cell('duration');
   const durationMinutes = durationText === '' ? undefined : parseDuration(durationText);
-  if (durationMinutes === null) return { ok: false, rejection: row.reject('duration', `Durée illisible : ${durationText}`) };
+  if (durationMinutes === null) return { ok: false, rejection: row.reject('duration', `Durée illisible : ${excerpt(durationText)}`) };
 
   return {
     ok: true,

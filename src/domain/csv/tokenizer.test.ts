@@ -39,8 +39,64 @@ describe('CsvTokenizer', () => {
     expect(fields('"12" vinyl,5" single\n')).toEqual([['12 vinyl', '5" single']]);
   });
 
-  it('runs an unterminated quoted field to the end of the input', () => {
-    expect(fields('a,"open\nstill open')).toEqual([['a', 'open\nstill open']]);
+  it('reports a quote still open at the end of the input and reads again from the line after it', () => {
+    expect(tokenize('a,"open\nstill open\nb,c')).toEqual([
+      { line: 1, fields: [], problem: { kind: 'unclosed-quote', quoteLine: 1, excerpt: 'a,open\nstill open\nb,c' } },
+      { line: 2, fields: ['still open'] },
+      { line: 3, fields: ['b', 'c'] },
+    ]);
+    // The record started a line before its unclosed quote: reading starts again after the quote's line.
+    expect(tokenize('h,"two\r\nlines",x,"open\r\nz\r\n')).toEqual([
+      { line: 1, fields: [], problem: { kind: 'unclosed-quote', quoteLine: 2, excerpt: 'h,two\r\nlines,x,open\r\nz\r\n' } },
+      { line: 3, fields: ['z'] },
+    ]);
+    expect(tokenize('a,b\n1,"x')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: [], problem: { kind: 'unclosed-quote', quoteLine: 2, excerpt: '1,x' } },
+    ]);
+  });
+
+  it('takes a quote still open beyond the record limit for an unclosed one, whatever the chunks', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `r${i},v\n`).join('');
+    const text = `h,v\n"open\n${rows}end",x\nlast,1\n`;
+    const expected = [
+      { line: 1, fields: ['h', 'v'] },
+      { line: 2, fields: [], problem: { kind: 'unclosed-quote', quoteLine: 2, excerpt: expect.stringMatching(/^open\nr0,v\n/) } },
+      ...Array.from({ length: 30 }, (_, i) => ({ line: i + 3, fields: [`r${i}`, 'v'] })),
+      { line: 33, fields: ['end"', 'x'] },
+      { line: 34, fields: ['last', '1'] },
+    ];
+    const read = (chunks: string[]) => {
+      const tokenizer = new CsvTokenizer(',', { maxRecordChars: 50 });
+      return [...chunks.flatMap((c) => tokenizer.push(c)), ...tokenizer.end()];
+    };
+    expect(read([text])).toEqual(expected);
+    expect(read([...text])).toEqual(expected);
+  });
+
+  it('skips the rest of a line over the record limit and marks a field over the field limit', () => {
+    const tokenizer = new CsvTokenizer(',', { maxRecordChars: 10, maxFieldChars: 4 });
+    const records = [...tokenizer.push(`ab\n${'x'.repeat(30)},y\ncd,12345\n0123456789\n01234567890\nok`), ...tokenizer.end()];
+    expect(records).toEqual([
+      { line: 1, fields: ['ab'] },
+      { line: 2, fields: [], problem: { kind: 'record-too-long', excerpt: 'x'.repeat(11) } },
+      { line: 3, fields: ['cd', '12345'], problem: { kind: 'field-too-long', column: 1 } },
+      { line: 4, fields: ['0123456789'], problem: { kind: 'field-too-long', column: 0 } },
+      { line: 5, fields: [], problem: { kind: 'record-too-long', excerpt: '01234567890' } },
+      { line: 6, fields: ['ok'] },
+    ]);
+  });
+
+  it('holds no more than the limit of a 50 MB single line', () => {
+    const tokenizer = new CsvTokenizer(';');
+    const chunk = 'x'.repeat(1 << 20);
+    const records = tokenizer.push('nom;ville\n');
+    for (let i = 0; i < 50; i++) records.push(...tokenizer.push(chunk));
+    records.push(...tokenizer.push('\nA;B'), ...tokenizer.end());
+    expect(records.map((r) => [r.line, r.fields, r.problem?.kind])).toEqual([
+      [1, ['nom', 'ville'], undefined], [2, [], 'record-too-long'], [3, ['A', 'B'], undefined],
+    ]);
+    expect((records[1]?.problem as { excerpt: string }).excerpt).toHaveLength(201);
   });
 
   it('drops a byte-order mark left at the start of the text', () => {
@@ -125,6 +181,20 @@ describe('CsvTokenizer properties', () => {
     const text = fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' '), maxLength: 40 });
     fc.assert(fc.property(text, fc.array(fc.nat(), { maxLength: 8 }), (t, positions) => {
       expect(tokenize(t, ',', cut(t, positions))).toEqual(tokenize(t, ','));
+    }));
+  });
+
+  it('gives the same records whatever the chunks with limits reached, and never loses a line after an unclosed quote', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' ', '\r\n'), maxLength: 60 });
+    const read = (chunks: string[]) => {
+      const tokenizer = new CsvTokenizer(',', { maxRecordChars: 7, maxFieldChars: 3 });
+      return [...chunks.flatMap((c) => tokenizer.push(c)), ...tokenizer.end()];
+    };
+    fc.assert(fc.property(text, fc.array(fc.nat(), { maxLength: 8 }), (t, positions) => {
+      const whole = read([t]);
+      expect(read(cut(t, positions))).toEqual(whole);
+      const lines = whole.map((r) => r.line);
+      expect([...lines].sort((a, b) => a - b)).toEqual(lines);
     }));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listUnsubscribeHeaders, mailtoLink, optOutLine, unsubscribeOf, withOptOutLine } from './message';
+import { mailtoLink } from '../email';
+import { listUnsubscribeHeaders, optOutLine, unsubscribeOf, withOptOutLine } from './message';
 
 describe('opt-out', () => {
   it('is a mailto: to the DJ by default', () => {
@@ -22,7 +23,7 @@ describe('opt-out', () => {
 
 describe('mailtoLink', () => {
   it('encodes subject and body (emoji, accents, line breaks as CRLF)', () => {
-    const link = mailtoLink('contact@yellow-monkeys.example', 'On se retrouve bientôt ? 🎵', 'Bonjour Kevin,\nÀ bientôt & merci');
+    const link = mailtoLink('contact@yellow-monkeys.example', { subject: 'On se retrouve bientôt ? 🎵', body: 'Bonjour Kevin,\nÀ bientôt & merci' });
     expect(link.startsWith('mailto:contact@yellow-monkeys.example?subject=')).toBe(true);
     const params = new URLSearchParams(link.split('?')[1]);
     expect(params.get('subject')).toBe('On se retrouve bientôt ? 🎵');

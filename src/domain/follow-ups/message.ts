@@ -1,4 +1,5 @@
 /** What every sent follow-up carries besides its text: the opt-out line, List-Unsubscribe, a mailto: link. */
+import { mailtoLink } from '../email.js';
 
 export interface Unsubscribe {
   /** `mailto:` the DJ, always there. */
@@ -11,7 +12,7 @@ export const OPT_OUT_SUBJECT = 'STOP';
 
 export function unsubscribeOf(djAddress: string, publicUrl: string | null, token: string): Unsubscribe {
   return {
-    mailto: `mailto:${djAddress}?subject=${encodeURIComponent(OPT_OUT_SUBJECT)}`,
+    mailto: mailtoLink(djAddress, { subject: OPT_OUT_SUBJECT }),
     url: publicUrl ? `${publicUrl.replace(/\/+$/, '')}/unsubscribe/${encodeURIComponent(token)}` : null,
   };
 }
@@ -33,8 +34,3 @@ export function listUnsubscribeHeaders(u: Unsubscribe): Record<string, string> {
   return { 'List-Unsubscribe': `<${u.url}>, <${u.mailto}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
-/** "Ouvrir dans ma messagerie": RFC 6068 wants %20 for spaces and CRLF line breaks. */
-export function mailtoLink(to: string | null, subject: string, body: string): string {
-  const q = `subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}`;
-  return `mailto:${to ? encodeURI(to) : ''}?${q}`;
-}

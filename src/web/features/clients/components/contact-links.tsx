@@ -1,6 +1,6 @@
 import type { Client } from '../../../lib/entities';
 import { useI18n } from '../../../lib/i18n';
-import { mailtoHref, telHref, whatsappHref } from '../utils/contact-links';
+import { isEmailAddress, mailtoLink, telHref, whatsappHref } from '../utils/contact-links';
 
 /** Call, e-mail and WhatsApp links for whatever contact details the client has. */
 export function ContactLinks({ client }: { client: Pick<Client, 'name' | 'email' | 'phone'> }) {
@@ -17,13 +17,15 @@ export function ContactLinks({ client }: { client: Pick<Client, 'name' | 'email'
           </a>
         </li>
       ) : null}
-      {client.email ? (
+      {client.email && isEmailAddress(client.email.trim()) ? (
         <li>
-          <a className="button" href={mailtoHref(client.email)} aria-label={t('contact.mailLabel', { name: client.name, email: client.email })}>
+          <a className="button" href={mailtoLink(client.email)} aria-label={t('contact.mailLabel', { name: client.name, email: client.email })}>
             <span aria-hidden="true">✉️ </span>
             {t('contact.mail')}
           </a>
         </li>
+      ) : client.email ? (
+        <li className="muted">{t('contact.invalidEmail')}</li>
       ) : null}
       {whatsapp ? (
         <li>

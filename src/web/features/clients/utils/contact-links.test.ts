@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailtoHref, telHref, whatsappHref } from './contact-links';
+import { mailtoLink, telHref, whatsappHref } from './contact-links';
 
 describe('contact links', () => {
   it('turns a French mobile number into a wa.me link with the 33 prefix', () => {
@@ -13,6 +13,6 @@ describe('contact links', () => {
   });
   it('writes tel: and mailto: links', () => {
     expect(telHref('06 39 98 00 67')).toBe('tel:0639980067');
-    expect(mailtoHref(' a@b.fr ')).toBe('mailto:a@b.fr');
+    expect(mailtoLink(' a@b.fr ')).toBe('mailto:a@b.fr');
   });
 });

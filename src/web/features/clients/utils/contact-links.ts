@@ -4,9 +4,7 @@ export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
 
-export function mailtoHref(email: string): string {
-  return `mailto:${email.trim()}`;
-}
+export { isEmailAddress, mailtoLink } from '../../../../domain/email';
 
 /**
  * wa.me wants the international number in digits only: a French 0X XX XX XX XX becomes 33X…,

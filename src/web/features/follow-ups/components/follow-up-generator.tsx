@@ -13,17 +13,13 @@ import { recordFollowUp } from '../api/record-follow-up';
 import { TEMPLATE_KEYS, type Draft, type MessageInput, type TemplateKey } from '../api/schemas';
 import { sendFollowUp, type SendResult } from '../api/send-follow-up';
 import { Figure } from '../../../ui/figure';
+import { isEmailAddress, mailtoLink } from '../../../../domain/email';
 
 /** One key per opened generator: a double click on « Envoyer » or a retry never sends twice. */
 function newKey(): string {
   return `gen-${crypto.randomUUID()}`;
 }
 
-/** `mailto:` of the text as edited (the draft's own link is of the text before any edit). */
-export function mailtoOf(email: string | null, subject: string, body: string): string {
-  const q = (s: string) => encodeURIComponent(s.replace(/\r?\n/g, '\r\n'));
-  return `mailto:${email ? encodeURIComponent(email).replace(/%40/g, '@') : ''}?subject=${q(subject)}&body=${q(body)}`;
-}
 
 interface Refusal {
   reason: string;
@@ -77,6 +73,8 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
   const i18n = useI18n();
   const { t, number, money, date } = i18n;
   const { client, cadence } = draft;
+  /** The client's e-mail when it is an address: an imported `a@x?bcc=…` is shown, never written to. */
+  const address = client.email && isEmailAddress(client.email.trim()) ? client.email.trim() : null;
   const mail = useMailSettings();
   const [force, setForce] = useState(false);
   const [key, setKey] = useState(newKey);
@@ -198,7 +196,7 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
           </option>
         ))}
       </SelectField>
-      <TextField label={t('generator.to')} value={client.email ?? ''} readOnly hint={client.email ? undefined : t('generator.noEmail')} />
+      <TextField label={t('generator.to')} value={client.email ?? ''} readOnly hint={address ? undefined : client.email ? t('generator.invalidEmail') : t('generator.noEmail')} />
       <TextField label={t('generator.subject')} value={text.subject} onChange={(e) => onText({ ...text, subject: e.target.value })} required maxLength={300} />
       <TextAreaField label={t('generator.body')} value={text.body} onChange={(e) => onText({ ...text, body: e.target.value })} rows={12} required />
 
@@ -211,7 +209,7 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
             {t('generator.mailto')}
           </span>
         ) : (
-          <a className="button" href={mailtoOf(client.email, text.subject, text.body)} onClick={() => void openMail()}>
+          <a className="button" href={mailtoLink(address, { subject: text.subject, body: text.body })} onClick={() => void openMail()}>
             {t('generator.mailto')}
           </a>
         )}
@@ -221,8 +219,8 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
         <button
           type="button"
           className="button primary"
-          disabled={blocked || busy || !mailConfigured || !client.email}
-          aria-describedby={!mailConfigured || !client.email ? 'send-why' : undefined}
+          disabled={blocked || busy || !mailConfigured || !address}
+          aria-describedby={!mailConfigured || !address ? 'send-why' : undefined}
           onClick={() => void sendNow()}
         >
           {send.pending ? t('generator.sending') : t('generator.send')}
@@ -232,9 +230,9 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
         <p id="send-why" className="hint">
           {t('generator.noSmtp')} <a href={paths.mailSettings}>{t('generator.smtpLink')}</a>
         </p>
-      ) : !client.email ? (
+      ) : !address ? (
         <p id="send-why" className="hint">
-          {t('generator.noEmailSend')}
+          {t(client.email ? 'generator.invalidEmailSend' : 'generator.noEmailSend')}
         </p>
       ) : null}
 

@@ -21,6 +21,7 @@ export const previewSchema = z.object({
   sample: z.array(z.record(z.string(), z.unknown())),
   rows: z.number(),
   rejected: z.array(rejectionSchema),
+  rejectedCount: z.number(),
   warnings: z.array(z.string()),
   error: z.object({ message: z.string(), missing: z.array(z.string()) }).nullable(),
 });

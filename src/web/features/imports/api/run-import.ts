@@ -12,7 +12,9 @@ export const importReportSchema = z.object({
   updated: z.number(),
   duplicates: z.number(),
   rejected: z.array(rejectionSchema),
+  rejectedCount: z.number(),
   createdClients: z.array(z.string()),
+  createdClientsCount: z.number(),
   warnings: z.array(z.string()),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;

@@ -88,7 +88,7 @@ export function ImportPreviewPanel({ preview, map, onMapChange }: PreviewProps) 
           </table>
         </div>
       ) : null}
-      <RejectedRows rejected={preview.rejected} title={tn('import.willReject', preview.rejected.length)} />
+      <RejectedRows rejected={preview.rejected} total={preview.rejectedCount} title={tn('import.willReject', preview.rejectedCount)} />
     </div>
   );
 }

@@ -84,7 +84,7 @@ export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
           <ImportPreviewPanel preview={phase.preview} map={map} onMapChange={changeMap} />
           <div className="actions">
             <button type="button" className="button primary" disabled={phase.preview.error !== null} onClick={() => void start()}>
-              {tn(`import.run.${kind}`, phase.preview.rows - phase.preview.rejected.length)}
+              {tn(`import.run.${kind}`, phase.preview.rows - phase.preview.rejectedCount)}
             </button>
             <button type="button" className="button" onClick={reset}>
               {t('common.cancel')}
@@ -109,7 +109,13 @@ export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
             {phase.report.updated > 0 ? <li>{tn('import.updated', phase.report.updated)}</li> : null}
             {phase.report.duplicates > 0 ? <li>{tn('import.duplicates', phase.report.duplicates)}</li> : null}
             {phase.report.createdClients.length > 0 ? (
-              <li>{t('import.createdClients', { names: phase.report.createdClients.join(', ') })}</li>
+              <li>
+                {t('import.createdClients', {
+                  names: phase.report.createdClientsCount > phase.report.createdClients.length
+                    ? t('import.createdClientsMore', { names: phase.report.createdClients.join(', '), more: phase.report.createdClientsCount - phase.report.createdClients.length })
+                    : phase.report.createdClients.join(', '),
+                })}
+              </li>
             ) : null}
             {phase.report.warnings.map((w) => (
               <li key={w}>{w}</li>
@@ -117,7 +123,8 @@ export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
           </ul>
           <RejectedRows
             rejected={phase.report.rejected}
-            title={tn('import.rejected', phase.report.rejected.length)}
+            total={phase.report.rejectedCount}
+            title={tn('import.rejected', phase.report.rejectedCount)}
             {...(phase.report.id !== null ? { downloadHref: `/api/imports/${phase.report.id}/rejected.csv` } : {})}
           />
           <div>

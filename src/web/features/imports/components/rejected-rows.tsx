@@ -1,13 +1,14 @@
 import { useI18n } from '../../../lib/i18n';
 import type { Rejection } from '../api/preview-import';
 
-/** Rows left out of an import, with their line in the file and the reason. */
-export function RejectedRows({ rejected, title, downloadHref }: { rejected: Rejection[]; title: string; downloadHref?: string }) {
+/** Rows left out of an import, with their line in the file and the reason; `total` counts those the report did not keep. */
+export function RejectedRows({ rejected, total, title, downloadHref }: { rejected: Rejection[]; total: number; title: string; downloadHref?: string }) {
   const { t } = useI18n();
   if (rejected.length === 0) return null;
   return (
     <div className="rejected">
       <h4>{title}</h4>
+      {total > rejected.length ? <p>{t('import.rejectedKept', { kept: rejected.length })}</p> : null}
       {downloadHref ? (
         <p>
           <a className="button" href={downloadHref} download>
