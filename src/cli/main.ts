@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase, type Database } from '../db/connection';
 import type { AppContext } from '../app/context';
-import { AppError, appErrorOf } from '../app/errors';
+import { appErrorOf } from '../app/errors';
 import { ROLES } from '../db/schema';
 import { excerpt } from '../domain/excerpt';
 import { commands, type CommandIo } from './commands';
