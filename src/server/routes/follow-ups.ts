@@ -14,6 +14,7 @@ import {
 } from '../../app/follow-ups';
 import type { MailContext } from '../../app/mailer';
 import { emailMessageSchema, enqueueFollowUpEmails, getOutboxProgress, resolveUncertain, sendFollowUpEmail } from '../../app/outbox';
+import { cancelOutboxMessage, listOutbox, OUTBOX_PAGE_LIMIT, retryOutboxMessage } from '../../app/outbox-admin';
 import { referenceDateOf } from '../../app/workspace';
 import type { FollowUp, Workspace } from '../../db/schema';
 import { PLACEHOLDERS, TEMPLATE_KEYS, type TemplateKey } from '../../domain/follow-ups/templates';
@@ -52,6 +53,7 @@ const vipBatchQuery = asOfQuery.extend({
 });
 const doNotContactBody = z.strictObject({ value: z.boolean() });
 const outboxQuery = z.object({ batchId: z.string().min(1).max(100).optional() });
+const outboxPageQuery = z.object({ limit: z.coerce.number().int().min(1).max(OUTBOX_PAGE_LIMIT).default(OUTBOX_PAGE_LIMIT) });
 const resolveBody = z.strictObject({ decision: z.enum(['resend', 'mark_sent']) });
 
 const templateParams = z.strictObject({ key: z.string().min(1).max(50) });
@@ -201,6 +203,26 @@ export function followUpRoutes(app: FastifyInstance, ctx: MailContext, kickSende
     const { batchId } = parseInput(outboxQuery, request.query);
     const { workspace } = sessionOf(request);
     return getOutboxProgress(ctx, workspace, batchId);
+  });
+
+  app.get('/api/outbox/messages', async (request) => {
+    const { limit } = parseInput(outboxPageQuery, request.query);
+    const { workspace } = sessionOf(request);
+    return listOutbox(ctx, workspace, limit);
+  });
+
+  app.post('/api/outbox/:id/cancel', async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    const { workspace } = sessionOf(request);
+    return { message: await cancelOutboxMessage(ctx, workspace, id) };
+  });
+
+  app.post('/api/outbox/:id/retry', async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    const { workspace } = sessionOf(request);
+    const message = await retryOutboxMessage(ctx, workspace, id);
+    kickSender();
+    return { message };
   });
 
   app.post('/api/outbox/:id/resolve', async (request) => {

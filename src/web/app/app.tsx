@@ -16,6 +16,7 @@ import { ClientsRoute } from './routes/clients-route';
 import { CrmRoute } from './routes/crm-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { SettingsRoute } from './routes/settings-route';
+import { OutboxRoute } from './routes/outbox-route';
 import { VipBatchRoute } from './routes/vip-batch-route';
 import { useSession } from './session';
 import { Shell } from './shell';
@@ -36,12 +37,14 @@ function page(route: Route) {
       return <SettingsRoute />;
     case 'vipBatch':
       return <VipBatchRoute />;
+    case 'outbox':
+      return <OutboxRoute />;
     case 'notFound':
       return <NotFoundRoute />;
   }
 }
 
-const NAV_OF: Partial<Record<Route['name'], string>> = { crm: 'crm', clients: 'clients', client: 'clients', booking: 'clients', agenda: 'agenda', settings: 'settings', vipBatch: 'crm' };
+const NAV_OF: Partial<Record<Route['name'], string>> = { crm: 'crm', clients: 'clients', client: 'clients', booking: 'clients', agenda: 'agenda', settings: 'settings', vipBatch: 'crm', outbox: 'crm' };
 
 function SignedInApp({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const { setLang } = useI18n();

@@ -20,6 +20,7 @@ export const keys = {
   cadence: (clientId: number) => `cadence:${clientId}`,
   anyCadence: 'cadence:',
   vipBatch: 'vip-batch',
+  outbox: 'outbox',
   templates: 'templates',
   mailSettings: 'mail-settings',
 } as const;
@@ -28,4 +29,4 @@ export const keys = {
 export const PORTFOLIO_KEYS = [keys.overview, keys.clients, keys.anyClient, keys.upcoming, 'gigs-on:', keys.predictions, keys.anyFollowUps, keys.anyCadence, keys.vipBatch];
 
 /** What a new follow-up (recorded, sent, confirmed, its outcome) changes. */
-export const FOLLOW_UP_KEYS = [keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDraft];
+export const FOLLOW_UP_KEYS = [keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDraft, keys.outbox];

@@ -8,9 +8,10 @@ import { getOutbox, type OutboxProgress } from '../api/get-outbox';
 import { getVipBatch } from '../api/get-vip-batch';
 import { ApiError } from '../../../lib/api-client';
 import { useMailSettings } from '../api/mail-settings';
-import { resolveOutbox } from '../api/resolve-outbox';
-import type { Draft, OutboxMessage } from '../api/schemas';
+import { useOutboxListing } from '../api/outbox-page';
+import type { Draft } from '../api/schemas';
 import { sendBatch, type BatchResult } from '../api/send-batch';
+import { OutboxRow } from './outbox-row';
 
 interface Item {
   draft: Draft;
@@ -77,6 +78,7 @@ export function VipBatchReview() {
         </p>
       ) : null}
       {items && items.length === 0 ? <p className="empty">{t('batch.empty')}</p> : null}
+      {result ? null : <WaitingInOutbox />}
       {result ? (
         <BatchProgress batchId={batchId} result={result} />
       ) : (
@@ -184,7 +186,7 @@ function BatchProgress({ batchId, result }: { batchId: string; result: BatchResu
       {pollError ? <p className="alert warn">{t('error.network')}</p> : null}
       <ul className="batch-list">
         {(progress?.messages ?? []).map((m) => (
-          <OutboxRow key={m.id} message={m} onResolved={() => setTick((n) => n + 1)} />
+          <OutboxRow key={m.id} message={m} onChanged={() => setTick((n) => n + 1)} />
         ))}
         {refused.map((r) =>
           r.result === 'refused' ? (
@@ -194,7 +196,10 @@ function BatchProgress({ batchId, result }: { batchId: string; result: BatchResu
           ) : null,
         )}
       </ul>
-      <p>
+      <p className="actions">
+        <a className="button" href={paths.outbox}>
+          {t('outbox.open')}
+        </a>
         <a className="button" href={paths.crm}>
           {t('nav.backToCrm')}
         </a>
@@ -203,41 +208,14 @@ function BatchProgress({ batchId, result }: { batchId: string; result: BatchResu
   );
 }
 
-function OutboxRow({ message: m, onResolved }: { message: OutboxMessage; onResolved: () => void }) {
-  const { t, dateTime } = useI18n();
-  const resolve = useMutation(resolveOutbox);
-  const decide = async (decision: 'resend' | 'mark_sent') => {
-    if (await resolve.run({ id: m.id, decision })) onResolved();
-  };
+/** Clients with an e-mail still waiting are not proposed again: say so, with the way to the outbox. */
+function WaitingInOutbox() {
+  const { t, tn } = useI18n();
+  const { data } = useOutboxListing();
+  if (!data || data.attention.pending === 0) return null;
   return (
-    <li className="card outbox-row" data-testid="outbox-row">
-      <div className="card-head">
-        <strong>{m.client}</strong>
-        <span className={`state ${m.state}`} data-testid="outbox-state">
-          {t(`outbox.state.${m.state}`)}
-        </span>
-      </div>
-      <p className="muted">
-        {m.to} · {m.subject}
-      </p>
-      {m.state === 'queued' && m.nextAttemptAt && m.attempts > 0 ? (
-        <p className="muted">{t('outbox.retryAt', { at: dateTime(m.nextAttemptAt), attempts: m.attempts })}</p>
-      ) : null}
-      {m.error ? <p className="alert error">{m.error}</p> : null}
-      {m.state === 'uncertain' ? (
-        <div className="stack-tight">
-          <p className="hint">{t('outbox.uncertainHint')}</p>
-          <div className="actions">
-            <button type="button" className="button" disabled={resolve.pending} onClick={() => void decide('resend')}>
-              {t('outbox.resend')}
-            </button>
-            <button type="button" className="button" disabled={resolve.pending} onClick={() => void decide('mark_sent')}>
-              {t('outbox.markSent')}
-            </button>
-          </div>
-        </div>
-      ) : null}
-      <ErrorMessage error={resolve.error} />
-    </li>
+    <p className="alert info" data-testid="batch-in-outbox">
+      {tn('batch.inOutbox', data.attention.pending)} <a href={paths.outbox}>{t('outbox.open')}</a>
+    </p>
   );
 }
