@@ -400,6 +400,20 @@ export async function confirmFollowUp(ctx: AppContext, workspace: Workspace, id:
   return (await getFollowUp(ctx.database.db, workspace.id, id)) ?? updated ?? f;
 }
 
+/** « Tout confirmer envoyé »: every one of these still « à confirmer » went out; the others are left as they are. */
+export async function confirmFollowUps(ctx: AppContext, workspace: Workspace, ids: readonly number[]): Promise<number[]> {
+  const confirmed: number[] = [];
+  const at = ctx.now().toISOString();
+  for (const id of new Set(ids)) {
+    const f = await getFollowUp(ctx.database.db, workspace.id, id);
+    if (f?.status !== 'to_confirm') continue;
+    await updateFollowUpRow(ctx.database.db, workspace.id, id, { status: 'sent', confirmed_at: at });
+    confirmed.push(id);
+  }
+  if (confirmed.length > 0) await markBookingsObtained(ctx, workspace.id);
+  return confirmed;
+}
+
 /** A copied / mailto / .eml follow-up that never went out: forgotten. */
 export async function discardFollowUp(ctx: AppContext, workspace: Workspace, id: number): Promise<void> {
   const f = await requireFollowUp(ctx.database.db, workspace, id);

@@ -13,7 +13,8 @@ import { nextFreeWeekendDates } from '../../src/domain/follow-ups/free-dates';
 import { frenchDateList } from '../../src/domain/follow-ups/french';
 import { closedPort } from '../support/smtp';
 import { apiFromPage } from './support/api';
-import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, openContext, screenshot, textOf } from './support/browser';
+import { signedInWithClipboard } from './support/clipboard';
+import { PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, openContext, screenshot, textOf } from './support/browser';
 import { shownDate, todayInParis } from './support/dates';
 import { signIn, viewShot } from './support/session';
 
@@ -25,10 +26,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const opened = await openContext(browser, DESKTOP);
-  page = opened.page;
-  await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-  await signIn(page, baseUrl);
+  page = await signedInWithClipboard(browser, baseUrl);
 });
 
 afterAll(async () => {
