@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { paths } from '../../../lib/router';
@@ -12,13 +12,17 @@ export function FollowUpStatusPanel({ clientId }: { clientId: number }) {
   const id = useId();
   const { data } = useCadence(clientId);
   const toggle = useMutation(setDoNotContact);
-  // Checked at once; the server's answer confirms it (or the box goes back).
+  // Checked at once; kept until the cadence read again says the same (a refused change puts the
+  // box back at once). Dropped on the answer alone, the box flickered back until that read came.
   const [pending, setPending] = useState<boolean | null>(null);
+  const optedOut = data?.optedOut;
+  useEffect(() => {
+    if (pending !== null && optedOut === pending) setPending(null);
+  }, [optedOut, pending]);
   if (!data) return null;
   const change = async (value: boolean) => {
     setPending(value);
-    await toggle.run({ clientId, value });
-    setPending(null);
+    if ((await toggle.run({ clientId, value })) === undefined) setPending(null);
   };
   return (
     <section className="panel" aria-labelledby="follow-up-status">
