@@ -8,7 +8,7 @@ import { formatEuros } from '../domain/money';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { parseSettings } from './settings';
-import { referenceDateOf } from './workspace';
+import { todayOf } from './workspace';
 
 /** Far more than a DJ books ahead; bounds the feed whatever the data. */
 const MAX_EVENTS = 5000;
@@ -29,7 +29,7 @@ export async function rotateCalendarToken(ctx: AppContext, workspace: Workspace)
 export async function renderCalendarFeed(ctx: AppContext, token: string): Promise<string> {
   const workspace = await getWorkspaceByCalendarToken(ctx.database.db, token);
   if (!workspace) throw new AppError('not_found', 'Calendrier introuvable.');
-  const gigs = await listUpcomingGigs(ctx.database.db, workspace.id, referenceDateOf(ctx, workspace), MAX_EVENTS);
+  const gigs = await listUpcomingGigs(ctx.database.db, workspace.id, todayOf(ctx, workspace), MAX_EVENTS);
   const djName = parseSettings(workspace.settings).djName;
   const events = gigs.map((g): CalendarEvent => ({
     uid: `gig-${g.id}-${workspace.id}@djbooker`,

@@ -13,6 +13,8 @@ import { isEmailAddress } from '../domain/email';
 import { assertNoPlaceholderLeft, recordFollowUp, unsubscribeTokenOf, type FollowUpInput } from './follow-ups';
 import { messageIdFor } from './mail-settings';
 import { composeMessage, type MailContext } from './mailer';
+import { todayOf } from './workspace';
+import { storedZip, ZIP_LIMITS, type ZipEntry } from './zip';
 
 export async function exportFollowUpEml(
   ctx: MailContext,
@@ -45,4 +47,40 @@ export async function exportFollowUpEml(
   });
   const fileName = `relance-${nameKey(client.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'client'}-${followUp.date}.eml`;
   return { fileName, content, followUp };
+}
+
+export interface EmlBatchResult {
+  fileName: string;
+  content: Buffer;
+  /** The follow-up recorded (or updated) for each client whose file is in the zip. */
+  recorded: { clientId: number; followUpId: number }[];
+  /** Clients left out, with why (opted out, no longer allowed, unknown). */
+  refused: { clientId: number; message: string }[];
+}
+
+/**
+ * "Tout télécharger (.zip)" of the VIP batch without a mail server: one .eml per message in one
+ * stored zip, each recorded « à confirmer » (or updating the follow-up its row already recorded).
+ * A message refused (opt-out, cadence) is left out and reported, the others still go in.
+ */
+export async function exportFollowUpEmlZip(ctx: MailContext, workspace: Workspace, inputs: readonly FollowUpInput[]): Promise<EmlBatchResult> {
+  const entries: ZipEntry[] = [];
+  const recorded: EmlBatchResult['recorded'] = [];
+  const refused: EmlBatchResult['refused'] = [];
+  const names = new Set<string>();
+  for (const input of inputs.slice(0, ZIP_LIMITS.entries)) {
+    try {
+      const { fileName, content, followUp } = await exportFollowUpEml(ctx, workspace, input);
+      // Two clients whose names make the same file name each keep their own file.
+      let name = fileName;
+      for (let i = 2; names.has(name); i++) name = fileName.replace(/\.eml$/, `-${i}.eml`);
+      names.add(name);
+      entries.push({ name, content, modifiedAt: ctx.now() });
+      recorded.push({ clientId: input.clientId, followUpId: followUp.id });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      refused.push({ clientId: input.clientId, message: e.message });
+    }
+  }
+  return { fileName: `relances-${todayOf(ctx, workspace)}.zip`, content: storedZip(entries), recorded, refused };
 }

@@ -2,6 +2,7 @@
  * Follow-ups on the demo data (reference date 2026-01-14), on both engines: the generator, the
  * VIP batch, tracking and outcomes, cadence, opt-out, templates, and the CLI listing.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,9 @@ import {
   markBookingsObtained, previewTemplate, recordFollowUp, resetTemplate, saveTemplate, setDoNotContact, setFollowUpOutcome,
   unsubscribeTokenOf, unsubscribeWithToken,
 } from './follow-ups';
+import { exportFollowUpEml } from './eml';
+import { smtpMailer, type MailContext } from './mailer';
+import { secretBoxFromKey } from './secret-box';
 import { importFile } from './import-file';
 
 const DEMO = new URL('../../demo/', import.meta.url).pathname;
@@ -116,9 +120,54 @@ for (const engine of testEngines()) {
       const forced = await recordFollowUp(ctx, ws, { clientId: id, channel: 'eml', force: true, ...message(d) });
       expect(forced.status).toBe('to_confirm');
 
+      // The reference date is for the figures: moving it frees no one. The 30 days pass on the clock.
       await updateWorkspace(db.db, ws.id, { reference_date: '2026-02-13' });
       ws = (await getWorkspace(db.db, ws.id))!;
+      expect((await getClientCadence(ctx, ws, id)).blocked).toBe('recent_follow_up');
+      clock = new Date('2026-02-13T10:00:00Z');
       expect((await getClientCadence(ctx, ws, id)).blocked).toBeNull();
+    });
+
+    it('dates what happens today, whatever the reference date: the follow-up, its cadence, the free dates offered', async () => {
+      // Figures looked at as of 14 January, on 1 December.
+      clock = new Date('2026-12-01T10:00:00Z');
+      const id = await clientId('YELLOW MONKEYS');
+      const d = await getFollowUpDraft(ctx, ws, id, { template: 'vipLapsed' });
+      expect(d).toMatchObject({ asOf: '2026-01-14', today: '2026-12-01' });
+      // The figures beside the message are the reference date's; the message is today's.
+      expect(d.client.daysInactive).toBe(932);
+      expect(d.body).toContain('plus de 3 ans');
+      expect(d.body).not.toMatch(/janvier|février/);
+      expect(d.body).toMatch(/décembre/);
+      const f = await recordFollowUp(ctx, ws, { clientId: id, channel: 'phone', subject: 'Appel', body: 'Appel' });
+      expect(f.date).toBe('2026-12-01');
+      expect(await getClientCadence(ctx, ws, id)).toMatchObject({ lastContact: '2026-12-01', allowedFrom: '2026-12-31' });
+      // Europe/Paris: 23:30 UTC on 1 December is already the 2nd there.
+      clock = new Date('2026-12-01T23:30:00Z');
+      expect((await recordFollowUp(ctx, ws, { clientId: id, channel: 'phone', force: true, subject: 'Rappel', body: 'Rappel' })).date).toBe('2026-12-02');
+    });
+
+    it('one generator, one follow-up: Copier, then the mail program, then .eml update the first record', async () => {
+      const id = await clientId('YELLOW MONKEYS');
+      const d = await getFollowUpDraft(ctx, ws, id);
+      const first = await recordFollowUp(ctx, ws, { clientId: id, channel: 'copied', ...message(d) });
+      const second = await recordFollowUp(ctx, ws, { clientId: id, channel: 'mailto', ...message(d), subject: 'Objet revu', followUpId: first.id });
+      expect(second).toMatchObject({ id: first.id, channel: 'mailto', subject: 'Objet revu', status: 'to_confirm' });
+      // No mail settings: the .eml needs neither the key nor a mail server.
+      const mailCtx: MailContext = { ...ctx, secretBox: secretBoxFromKey(randomBytes(32)), mailerFor: (c) => smtpMailer(c), publicUrl: null };
+      const { content, followUp } = await exportFollowUpEml(mailCtx, ws, { clientId: id, ...message(d), followUpId: first.id });
+      expect(content.length).toBeGreaterThan(0);
+      expect(followUp).toMatchObject({ id: first.id, channel: 'eml' });
+      const records = await listFollowUpRecords(ctx, ws, id);
+      expect(records.map((r) => [r.id, r.channel, r.status])).toEqual([[first.id, 'eml', 'to_confirm']]);
+      // The client's panel and the timeline agree: one to confirm, none sent.
+      expect(await getClientCadence(ctx, ws, id)).toMatchObject({ lastContact: null, toConfirm: 1, lastToConfirm: '2026-01-14' });
+
+      // Another client's record, or an unknown id, is never touched: a new follow-up is made.
+      const other = await clientId('TENNIS CLUB DE GRANS');
+      const own = await recordFollowUp(ctx, ws, { clientId: other, channel: 'copied', ...message(d), followUpId: first.id });
+      expect(own.id).not.toBe(first.id);
+      expect((await listFollowUpRecords(ctx, ws, id))[0]).toMatchObject({ channel: 'eml' });
     });
 
     it('refuses a message that still holds a placeholder', async () => {
@@ -146,8 +195,8 @@ for (const engine of testEngines()) {
       // createBooking credits the follow-up by itself: nothing is left to mark afterwards.
       expect(await markBookingsObtained(ctx, ws.id)).toBe(0);
       const byId = new Map((await listFollowUpRecords(ctx, ws)).map((f) => [f.id, f]));
-      // Booked 18 days after the call, for a date in June: obtained.
-      expect(byId.get(f1.id)).toMatchObject({ outcome: 'booking', outcomeDate: '2026-01-14', outcomeAuto: true });
+      // Booked 18 days after the call, for a date in June: obtained, on the day it was booked.
+      expect(byId.get(f1.id)).toMatchObject({ outcome: 'booking', outcomeDate: '2026-02-01', outcomeAuto: true });
       // Never confirmed as sent: not credited; declined by the user: left alone.
       expect(byId.get(f2.id)).toMatchObject({ outcome: 'none' });
       expect(byId.get(f3.id)).toMatchObject({ outcome: 'declined', outcomeDate: '2026-01-20' });

@@ -9,9 +9,10 @@ import { getClientRow } from '../db/clients';
 import {
   deleteFollowUpRow, deleteTemplateRow, ensureContactPrefs, getContactPrefs, getContactPrefsByToken, getFollowUp, insertFollowUp,
   listClientsWithConfirmedGig, listFollowUpDates, listFollowUps, listOptedOutClientIds, listTakenDates, listTemplateRows,
-  markBookingsObtainedRows, setOptedOut, updateFollowUpRow, upsertTemplateRow, type FollowUpWithClient,
+  markBookingsObtainedRows, setOptedOut, updateFollowUpMessage, updateFollowUpRow, upsertTemplateRow, type FollowUpWithClient,
 } from '../db/follow-ups';
 import type { Db } from '../db/connection';
+import { listClientIdsInOutbox } from '../db/outbox-admin';
 import type { FollowUp, Workspace } from '../db/schema';
 import { getWorkspace } from '../db/workspaces';
 import { addDays, isIsoDate, type IsoDate } from '../domain/dates';
@@ -22,6 +23,7 @@ import {
 import { timeSinceInWords } from '../domain/follow-ups/french';
 import { nextFreeWeekendDates } from '../domain/follow-ups/free-dates';
 import { mailtoLink } from '../domain/email';
+import { sendErrorKind, type SendErrorKind } from '../domain/follow-ups/send-errors';
 import { placeholderValues, type MessageFacts } from '../domain/follow-ups/placeholders';
 import {
   chooseTemplate, DEFAULT_TEMPLATES, leftoverPlaceholder, renderTemplate, TEMPLATE_KEYS, TEMPLATE_NAMES, validateTemplate,
@@ -30,10 +32,10 @@ import {
 import type { ClientStatus } from '../domain/segments';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { getPortfolioClient } from './portfolio-cache';
+import { getPortfolioClient, type PortfolioClient } from './portfolio-cache';
 import { listClients, type ClientView } from './portfolio';
 import { parseSettings } from './settings';
-import { referenceDateOf } from './workspace';
+import { referenceDateOf, todayOf } from './workspace';
 
 // ---------------------------------------------------------------------------------------------
 // Templates
@@ -99,11 +101,11 @@ export async function previewTemplate(
 ): Promise<{ problems: TemplateProblem[]; rendered: MessageText | null }> {
   const problems = validateTemplate(input);
   if (problems.length > 0) return { problems, rendered: null };
-  const asOf = referenceDateOf(ctx, workspace, input.asOf);
+  // The preview is the text that would go out today (the reference date is for the figures only).
   const facts =
     input.clientId !== undefined
-      ? (await clientContext(ctx, workspace, input.clientId, asOf)).facts
-      : await sampleFacts(ctx, workspace, asOf);
+      ? (await clientContext(ctx, workspace, input.clientId, referenceDateOf(ctx, workspace, input.asOf))).facts
+      : await sampleFacts(ctx, workspace, todayOf(ctx, workspace));
   return { problems: [], rendered: renderTemplate(input, placeholderValues(facts)) };
 }
 
@@ -139,10 +141,16 @@ export interface FollowUpFigures {
 export interface ClientCadence extends Cadence {
   optedOut: boolean;
   nextConfirmedGig: boolean;
+  /** Follow-ups copied, opened in the mail program or downloaded, not yet confirmed as sent (the timeline lists them). */
+  toConfirm: number;
+  lastToConfirm: IsoDate | null;
 }
 
 export interface FollowUpDraft {
+  /** The date of the figures shown (the reference date). */
   asOf: IsoDate;
+  /** The date of the message, its free dates and its cadence: today, whatever the reference date. */
+  today: IsoDate;
   client: FollowUpFigures;
   /** The template chosen for the client's segment, and the one this draft uses. */
   suggestedTemplate: TemplateKey;
@@ -170,17 +178,36 @@ function figuresOf(v: ClientView, asOf: IsoDate): FollowUpFigures {
   };
 }
 
-/** Everything the generator needs for several clients at once (one query per kind, not per client). */
+/** A few clients are read one by one from the cached portfolio; more, from its whole list. */
+const ONE_BY_ONE = 20;
+
+/** The same clients as of today: what a message says of them (gigs, last one, time since). */
+async function viewsOfToday(ctx: AppContext, workspace: Workspace, today: IsoDate, views: ClientView[]): Promise<Map<number, ClientView | PortfolioClient>> {
+  if (views.length <= ONE_BY_ONE) {
+    const found = await Promise.all(views.map((v) => getPortfolioClient(ctx, workspace, today, v.id)));
+    return new Map(found.flatMap((v) => (v ? [[v.id, v] as const] : [])));
+  }
+  return new Map((await listClients(ctx, workspace, today)).map((v) => [v.id, v]));
+}
+
+/**
+ * Everything the generator needs for several clients at once (one query per kind, not per client).
+ * `asOf` (the reference date) gives the figures shown beside the message; the message itself, its
+ * free dates and the cadence are of today.
+ */
 async function clientContexts(ctx: AppContext, workspace: Workspace, asOf: IsoDate, views: ClientView[]): Promise<ClientContextResult[]> {
   const db = ctx.database.db;
-  const [followUps, optedOut, booked, taken] = await Promise.all([
+  const today = todayOf(ctx, workspace);
+  const [followUps, optedOut, inOutbox, booked, taken, current] = await Promise.all([
     listFollowUpDates(db, workspace.id),
     listOptedOutClientIds(db, workspace.id),
-    listClientsWithConfirmedGig(db, workspace.id, asOf),
-    listTakenDates(db, workspace.id, asOf),
+    listClientIdsInOutbox(db, workspace.id),
+    listClientsWithConfirmedGig(db, workspace.id, today),
+    listTakenDates(db, workspace.id, today),
+    asOf === today ? null : viewsOfToday(ctx, workspace, today, views),
   ]);
   const settings = parseSettings(workspace.settings);
-  const freeDates = nextFreeWeekendDates(asOf, taken);
+  const freeDates = nextFreeWeekendDates(today, taken);
   const byClient = new Map<number, { date: string; status: FollowUpStatus }[]>();
   for (const f of followUps) {
     const list = byClient.get(f.client_id) ?? [];
@@ -188,18 +215,22 @@ async function clientContexts(ctx: AppContext, workspace: Workspace, asOf: IsoDa
     byClient.set(f.client_id, list);
   }
   return views.map((view) => {
-    const s = view.segment;
+    const now = current?.get(view.id) ?? view;
+    const s = now.segment;
     const isOptedOut = optedOut.has(view.id);
     const isBooked = booked.has(view.id);
-    const cadence = cadenceOf({ asOf, status: s.status, followUps: byClient.get(view.id) ?? [], optedOut: isOptedOut, nextConfirmedGig: isBooked ? asOf : null });
+    const cadence = cadenceOf({
+      asOf: today, status: s.status, followUps: byClient.get(view.id) ?? [], optedOut: isOptedOut, nextConfirmedGig: isBooked ? today : null, inOutbox: inOutbox.has(view.id),
+    });
+    const unconfirmed = (byClient.get(view.id) ?? []).filter((f) => f.status === 'to_confirm').map((f) => f.date).sort();
     return {
       view,
       facts: {
         clientName: view.name, contact: view.contact, gigs: s.stats.gigs, revenueCents: s.stats.revenueCents, lastDate: s.stats.lastDate,
-        asOf, freeDates, djName: settings.djName ?? '', signature: settings.signature ?? '',
+        asOf: today, freeDates, djName: settings.djName ?? '', signature: settings.signature ?? '',
       },
       figures: figuresOf(view, asOf),
-      cadence: { ...cadence, optedOut: isOptedOut, nextConfirmedGig: isBooked },
+      cadence: { ...cadence, optedOut: isOptedOut, nextConfirmedGig: isBooked, toConfirm: unconfirmed.length, lastToConfirm: unconfirmed.at(-1) ?? null },
     };
   });
 }
@@ -222,7 +253,7 @@ function draftOf(c: ClientContextResult, templates: Record<TemplateKey, Template
   const key = template ?? suggested;
   const text = renderTemplate(templates[key], placeholderValues(c.facts));
   return {
-    asOf, client: c.figures, suggestedTemplate: suggested, template: key, subject: text.subject, body: text.body,
+    asOf, today: c.facts.asOf, client: c.figures, suggestedTemplate: suggested, template: key, subject: text.subject, body: text.body,
     mailto: mailtoLink(c.view.email, { subject: text.subject, body: text.body }), cadence: c.cadence,
   };
 }
@@ -261,6 +292,8 @@ export const followUpInputSchema = z.strictObject({
   body: z.string().min(1, 'message requis').max(50_000),
   template: z.enum(TEMPLATE_KEYS as [TemplateKey, ...TemplateKey[]]).nullable().optional(),
   force: z.boolean().optional(),
+  /** The follow-up this generator already recorded: Copier, then the mail program, then .eml is one follow-up. */
+  followUpId: z.number().int().positive().max(2 ** 31 - 1).optional(),
 });
 export type FollowUpInput = z.infer<typeof followUpInputSchema>;
 
@@ -278,12 +311,20 @@ export function assertNoPlaceholderLeft(subject: string, body: string): void {
 
 /**
  * The cadence check every channel goes through: an opted-out client is refused whatever `force`
- * says; one followed up less than 30 days ago needs `force: true` (the user's confirmation).
+ * says, and so is one with a message still waiting in the outbox (never two queued to one
+ * client); one followed up less than 30 days ago needs `force: true` (the user's confirmation).
  */
 export async function assertMayFollowUp(db: Db, workspaceId: number, clientId: number, asOf: IsoDate, force: boolean): Promise<void> {
   const prefs = await getContactPrefs(db, workspaceId, clientId);
   if (prefs?.opted_out_at) {
     throw new AppError('conflict', 'Ce client a demandé à ne plus être contacté : aucune relance ne lui est envoyée.', { reason: 'opted_out' });
+  }
+  if ((await listClientIdsInOutbox(db, workspaceId, clientId)).size > 0) {
+    throw new AppError(
+      'conflict',
+      'Un message à ce client attend déjà dans la boîte d’envoi : annulez-le ou attendez son envoi avant d’en préparer un autre.',
+      { reason: 'in_outbox' },
+    );
   }
   const cadence = cadenceOf({ asOf, status: 'active', followUps: await listFollowUpDates(db, workspaceId, clientId), optedOut: false, nextConfirmedGig: null });
   if (cadence.blocked === 'recent_follow_up' && !force) {
@@ -312,6 +353,8 @@ async function requireClient(db: Db, workspace: Workspace, clientId: number) {
 /**
  * A follow-up made outside the app's own sending: copied, opened in the mail program, downloaded
  * (.eml) — "à confirmer" until the user says it went out —, or made by phone or otherwise (done).
+ * With `followUpId` (the one the same generator recorded first), the message is one follow-up:
+ * that record takes the new channel and text instead of a second one being made.
  */
 export async function recordFollowUp(
   ctx: AppContext,
@@ -322,10 +365,15 @@ export async function recordFollowUp(
   if (!['copied', 'mailto', 'eml', 'phone', 'other'].includes(channel)) throw new AppError('invalid_input', `Canal inconnu : ${String(channel)}`);
   const f = parseInput(followUpInputSchema, rest);
   if (channel !== 'phone' && channel !== 'other') assertNoPlaceholderLeft(f.subject, f.body);
-  const asOf = referenceDateOf(ctx, workspace);
+  const asOf = todayOf(ctx, workspace);
   const now = ctx.now();
   return ctx.database.db.transaction().execute(async (trx) => {
     await requireClient(trx, workspace, f.clientId);
+    const same = f.followUpId === undefined ? undefined : await getFollowUp(trx, workspace.id, f.followUpId);
+    if (same && same.client_id === f.clientId && OUTSIDE_CHANNELS.has(same.channel) && OUTSIDE_CHANNELS.has(channel)) {
+      const updated = await updateFollowUpMessage(trx, workspace.id, same.id, { channel, subject: f.subject, body: f.body, template: f.template ?? same.template });
+      if (updated) return updated;
+    }
     await assertMayFollowUp(trx, workspace.id, f.clientId, asOf, f.force === true);
     return insertFollowUp(trx, {
       workspace_id: workspace.id, client_id: f.clientId, date: asOf, channel, template: f.template ?? null, subject: f.subject, body: f.body,
@@ -333,6 +381,9 @@ export async function recordFollowUp(
     });
   });
 }
+
+/** The channels of a message taken out of the app by the user, one follow-up whichever way it goes. */
+const OUTSIDE_CHANNELS: ReadonlySet<FollowUpChannel> = new Set(['copied', 'mailto', 'eml']);
 
 async function requireFollowUp(db: Db, workspace: Workspace, id: number): Promise<FollowUp> {
   const f = await getFollowUp(db, workspace.id, id);
@@ -347,6 +398,20 @@ export async function confirmFollowUp(ctx: AppContext, workspace: Workspace, id:
   const updated = await updateFollowUpRow(ctx.database.db, workspace.id, id, { status: 'sent', confirmed_at: ctx.now().toISOString() });
   await markBookingsObtained(ctx, workspace.id);
   return (await getFollowUp(ctx.database.db, workspace.id, id)) ?? updated ?? f;
+}
+
+/** « Tout confirmer envoyé »: every one of these still « à confirmer » went out; the others are left as they are. */
+export async function confirmFollowUps(ctx: AppContext, workspace: Workspace, ids: readonly number[]): Promise<number[]> {
+  const confirmed: number[] = [];
+  const at = ctx.now().toISOString();
+  for (const id of new Set(ids)) {
+    const f = await getFollowUp(ctx.database.db, workspace.id, id);
+    if (f?.status !== 'to_confirm') continue;
+    await updateFollowUpRow(ctx.database.db, workspace.id, id, { status: 'sent', confirmed_at: at });
+    confirmed.push(id);
+  }
+  if (confirmed.length > 0) await markBookingsObtained(ctx, workspace.id);
+  return confirmed;
 }
 
 /** A copied / mailto / .eml follow-up that never went out: forgotten. */
@@ -370,7 +435,7 @@ export async function setFollowUpOutcome(
 ): Promise<FollowUp> {
   const o = parseInput(outcomeInputSchema, input);
   await requireFollowUp(ctx.database.db, workspace, id);
-  const date = o.outcome === 'none' ? null : (o.date ?? referenceDateOf(ctx, workspace));
+  const date = o.outcome === 'none' ? null : (o.date ?? todayOf(ctx, workspace));
   const updated = await updateFollowUpRow(ctx.database.db, workspace.id, id, { outcome: o.outcome, outcome_date: date, outcome_auto: 0 });
   if (!updated) throw new AppError('not_found', 'Relance introuvable.');
   return updated;
@@ -384,7 +449,7 @@ export async function setFollowUpOutcome(
 export async function markBookingsObtained(ctx: AppContext, workspaceId: number): Promise<number> {
   const workspace = await getWorkspace(ctx.database.db, workspaceId);
   if (!workspace) return 0;
-  return markBookingsObtainedRows(ctx.database.db, workspaceId, referenceDateOf(ctx, workspace));
+  return markBookingsObtainedRows(ctx.database.db, workspaceId, todayOf(ctx, workspace));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -450,6 +515,8 @@ export interface FollowUpRecord {
   body: string;
   status: FollowUpStatus;
   error: string | null;
+  /** Why an e-mail did not go, as a kind the interface words. */
+  errorKind: SendErrorKind | null;
   outcome: FollowUpOutcome;
   outcomeDate: IsoDate | null;
   outcomeAuto: boolean;
@@ -459,7 +526,7 @@ export interface FollowUpRecord {
 function recordOf(f: FollowUpWithClient): FollowUpRecord {
   return {
     id: f.id, clientId: f.client_id, client: f.client_name, date: f.date, channel: f.channel, template: (f.template as TemplateKey | null) ?? null,
-    subject: f.subject, body: f.body, status: f.status, error: f.error, outcome: f.outcome, outcomeDate: f.outcome_date,
+    subject: f.subject, body: f.body, status: f.status, error: f.error, errorKind: sendErrorKind(f.error), outcome: f.outcome, outcomeDate: f.outcome_date,
     outcomeAuto: Number(f.outcome_auto) === 1, createdAt: f.created_at,
   };
 }
@@ -479,6 +546,7 @@ export function draftJson(d: FollowUpDraft) {
   const { revenueCents, ...client } = d.client;
   return {
     asOf: d.asOf,
+    today: d.today,
     client: { ...client, revenue: centsToEuros(revenueCents) },
     suggestedTemplate: d.suggestedTemplate, template: d.template, subject: d.subject, body: d.body, mailto: d.mailto, cadence: d.cadence,
   };

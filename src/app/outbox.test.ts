@@ -208,8 +208,8 @@ for (const engine of testEngines()) {
       const uncertain = (await getOutboxProgress(ctx, ws)).messages.find((m) => m.state === 'uncertain')!;
       expect(uncertain.error).toMatch(/perdue après la remise du message.*peut-être accepté/);
       expect((await listFollowUpRecords(ctx, ws, b!.clientId))[0]!.status).toBe('uncertain');
-      // Still counts as a contact: the client is not proposed again.
-      expect((await getClientCadence(ctx, ws, b!.clientId)).blocked).toBe('recent_follow_up');
+      // Still in the outbox, awaiting the user's decision: the client is not proposed again.
+      expect((await getClientCadence(ctx, ws, b!.clientId)).blocked).toBe('in_outbox');
 
       smtp.behaviour.dataDelayMs = 0;
       clock = new Date(clock.getTime() + 60_000);

@@ -18,13 +18,14 @@ import type { Db } from '../db/connection';
 import type { FollowUpTable, OutboxMessage, OutboxState, Workspace } from '../db/schema';
 import type { IsoDate } from '../domain/dates';
 import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain/follow-ups/message';
+import { sendErrorKind, type SendErrorKind } from '../domain/follow-ups/send-errors';
 import { TEMPLATE_KEYS, type TemplateKey } from '../domain/follow-ups/templates';
 import { getMailSettingsRow } from '../db/mail-settings';
 import { AppError } from './errors';
 import { assertMayFollowUp, assertNoPlaceholderLeft, bookingWindow, markBookingsObtained, unsubscribeTokenOf } from './follow-ups';
 import { getSendingSetup, messageIdFor } from './mail-settings';
 import { MailSendError, type MailContext } from './mailer';
-import { referenceDateOf } from './workspace';
+import { todayOf } from './workspace';
 
 export interface RetryPolicy {
   /** Delay before the 2nd attempt; doubled at each further one. */
@@ -69,7 +70,7 @@ export type EnqueueInput = z.infer<typeof enqueueInputSchema>;
 export type EnqueueResult =
   | { clientId: number; result: 'queued'; outboxId: number; followUpId: number }
   | { clientId: number; result: 'duplicate'; outboxId: number; followUpId: number | null; state: OutboxState }
-  | { clientId: number; result: 'refused'; reason: 'opted_out' | 'recent_follow_up' | 'no_email' | 'not_found' | 'invalid'; message: string };
+  | { clientId: number; result: 'refused'; reason: 'opted_out' | 'in_outbox' | 'recent_follow_up' | 'no_email' | 'not_found' | 'invalid'; message: string };
 
 function defaultKey(workspaceId: number, m: EmailMessageInput, to: string, date: IsoDate): string {
   return createHash('sha256').update([workspaceId, m.clientId, to, m.subject, m.body, date].join('\u0000')).digest('base64url');
@@ -96,7 +97,7 @@ async function enqueueOne(
     await assertMayFollowUp(trx, workspace.id, m.clientId, options.date, options.force);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    const reason = (e.details as { reason?: 'opted_out' | 'recent_follow_up' } | undefined)?.reason ?? 'invalid';
+    const reason = (e.details as { reason?: 'opted_out' | 'in_outbox' | 'recent_follow_up' } | undefined)?.reason ?? 'invalid';
     return { clientId: m.clientId, result: 'refused', reason, message: `${client.name} : ${e.message}` };
   }
   const unsubscribe = unsubscribeOf(options.djAddress, ctx.publicUrl, await unsubscribeTokenOf(trx, workspace.id, client.id));
@@ -137,7 +138,7 @@ export async function enqueueFollowUpEmails(ctx: MailContext, workspace: Workspa
   const settings = await getMailSettingsRow(ctx.database.db, workspace.id);
   if (!settings) throw new AppError('invalid_input', 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi (SMTP) avant d’envoyer.');
   const batchId = parsed.data.batchId ?? randomUUID();
-  const date = referenceDateOf(ctx, workspace);
+  const date = todayOf(ctx, workspace);
   const results = await ctx.database.db.transaction().execute(async (trx) => {
     const out: EnqueueResult[] = [];
     for (const m of parsed.data.messages) {
@@ -163,7 +164,7 @@ export async function sendFollowUpEmail(
   const enqueue = results[0];
   if (!enqueue) throw new Error('no enqueue result');
   if (enqueue.result === 'refused') {
-    throw new AppError(enqueue.reason === 'opted_out' || enqueue.reason === 'recent_follow_up' ? 'conflict' : 'invalid_input', enqueue.message, { reason: enqueue.reason });
+    throw new AppError(enqueue.reason === 'opted_out' || enqueue.reason === 'in_outbox' || enqueue.reason === 'recent_follow_up' ? 'conflict' : 'invalid_input', enqueue.message, { reason: enqueue.reason });
   }
   if (enqueue.result === 'queued') await deliverOutboxMessage(ctx, enqueue.outboxId, policy);
   const row = await getOutboxMessage(ctx.database.db, enqueue.outboxId);
@@ -180,7 +181,7 @@ async function syncFollowUp(db: Db, m: OutboxMessage, error: string | null): Pro
 }
 
 /** Moves the message and its follow-up together (with `owner`: only while that sender has it in hand). */
-async function move(
+export async function move(
   ctx: MailContext,
   m: OutboxMessage,
   from: OutboxState | readonly OutboxState[],
@@ -356,14 +357,16 @@ export interface OutboxView {
   attempts: number;
   nextAttemptAt: string | null;
   error: string | null;
+  /** Why it did not go, as a kind the interface words. */
+  errorKind: SendErrorKind | null;
   sentAt: string | null;
   followUpId: number | null;
 }
 
-function outboxView(m: OutboxMessage & { client_name: string }): OutboxView {
+export function outboxView(m: OutboxMessage & { client_name: string }): OutboxView {
   return {
     id: m.id, clientId: m.client_id, client: m.client_name, to: m.to_address, subject: m.subject, state: m.state, attempts: Number(m.attempts),
-    nextAttemptAt: m.state === 'queued' ? m.next_attempt_at : null, error: m.last_error, sentAt: m.sent_at, followUpId: m.follow_up_id,
+    nextAttemptAt: m.state === 'queued' ? m.next_attempt_at : null, error: m.last_error, errorKind: sendErrorKind(m.last_error), sentAt: m.sent_at, followUpId: m.follow_up_id,
   };
 }
 

@@ -38,3 +38,12 @@ export function referenceDateOf(ctx: AppContext, workspace: Workspace, asked?: s
   }
   return workspace.reference_date ?? calendarDateIn(workspace.time_zone, ctx.now());
 }
+
+/**
+ * Today in the workspace's time zone, from the clock: the date of everything that happens (a
+ * follow-up, its cadence, the free dates a message offers, a booking's checks). The reference
+ * date above is for looking at the figures as of another day, and never reaches them.
+ */
+export function todayOf(ctx: AppContext, workspace: Workspace): IsoDate {
+  return calendarDateIn(workspace.time_zone, ctx.now());
+}

@@ -44,6 +44,16 @@ export async function updateFollowUpRow(
   return db.updateTable('follow_ups').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
+/** The message of a follow-up made outside the app (copied, mail program, .eml) as the user last took it out. */
+export async function updateFollowUpMessage(
+  db: Db,
+  workspaceId: number,
+  id: number,
+  changes: Pick<FollowUp, 'channel' | 'subject' | 'body' | 'template'>,
+): Promise<FollowUp | undefined> {
+  return db.updateTable('follow_ups').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
 export async function deleteFollowUpRow(db: Db, workspaceId: number, id: number): Promise<void> {
   await db.deleteFrom('follow_ups').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }

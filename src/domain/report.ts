@@ -90,6 +90,7 @@ const NOT_PROPOSED = {
   recent_follow_up: 'relancé il y a moins de 30 jours',
   booked: 'prestation confirmée à venir',
   gentle_reminder_later: 'rappel doux plus tard',
+  in_outbox: 'e-mail en attente d’envoi',
 } as const;
 
 /** Why a client ranks where it does, in words: the terms of its priority and where its follow-up stands. */

@@ -42,7 +42,7 @@ for (const engine of testEngines()) {
       expect((await send('POST', '/api/demo')).statusCode).toBe(409);
       const overview = (await get('/api/overview')).json();
       expect(overview).toEqual({
-        asOf: expected.asOf, clients: 25, gigs: 276, revenue: 48752, vip: 12, statuses: expected.statuses,
+        asOf: expected.asOf, today: '2026-01-20', clients: 25, gigs: 276, revenue: 48752, vip: 12, statuses: expected.statuses,
         activeShare: { active: expected.statuses.active, withGigs: 24, ratio: expected.statuses.active / 24, objective: 0.4 },
       });
       expect((await get('/api/overview?asOf=2025-01-14')).json().asOf).toBe('2025-01-14');

@@ -8,10 +8,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decodeEncodedWords, headersOf, startTestSmtp, textBodyOf, type TestSmtp } from '../support/smtp';
 import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, openContext, screenshot, textOf } from './support/browser';
+import { timeSinceInWords } from '../../src/domain/follow-ups/french';
+import { apiFromPage } from './support/api';
 import { tabTo } from './support/keyboard';
+import { addDays, shownDate, todayInParis } from './support/dates';
 import { signIn, viewShot } from './support/session';
 
 const baseUrl = inject('baseUrl');
+// The figures are of the demo's reference date (14 January 2026); what happens is of today.
+const TODAY = todayInParis();
+const IN_30_DAYS = addDays(TODAY, 30);
 let browser: Browser;
 let page: Page;
 let smtp: TestSmtp;
@@ -30,18 +36,6 @@ afterAll(async () => {
 
 function mailsTo(address: string) {
   return smtp.accepted.filter((m) => m.to.includes(address));
-}
-
-/** A state-changing call as the page would make it (session cookie and CSRF token), to check the API's refusals. */
-async function apiFromPage(p: Page, method: string, path: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  return p.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
-      const r = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
-      return { status: r.status, json: (await r.json()) as unknown };
-    },
-    { method, path, body },
-  );
 }
 
 describe('follow-ups, end to end', () => {
@@ -95,7 +89,8 @@ describe('follow-ups, end to end', () => {
     const body = await dialog.getByLabel('Message').inputValue();
     expect(body).toContain('Bonjour Kevin');
     expect(body).toContain('7 prestations');
-    expect(body).toContain('plus de 2 ans');
+    // The message is of today: the time since the last gig counts to today, not to the reference date.
+    expect(body).toContain(timeSinceInWords('2023-06-27', TODAY));
     expect(body).not.toContain('{{');
     await expectNoSeriousAxeViolations(page, 'generator');
     await viewShot(page, '13-generator');
@@ -127,14 +122,14 @@ describe('follow-ups, end to end', () => {
     const event = page.getByTestId('timeline-follow-up').first();
     await event.waitFor();
     const text = await textOf(event);
-    expect(text).toContain('14 janv. 2026');
+    expect(text).toContain(shownDate(TODAY));
     expect(text).toContain('Nouveautés et disponibilités - DJ Pro');
     expect(text).toContain('E-mail envoyé · Standard · envoyée');
     await event.getByLabel('Résultat').selectOption('answered');
-    await expect.poll(async () => textOf(page.getByTestId('timeline-follow-up').first())).toContain('le 14 janv. 2026');
+    await expect.poll(async () => textOf(page.getByTestId('timeline-follow-up').first())).toContain(`le ${shownDate(TODAY)}`);
     expect(await page.getByTestId('timeline-follow-up').first().getByLabel('Résultat').inputValue()).toBe('answered');
     expect(await textOf(page.locator('section', { has: page.getByRole('heading', { name: 'Relances', exact: true }) }))).toContain(
-      'Prochaine relance possible le 13 févr. 2026',
+      `Prochaine relance possible le ${shownDate(IN_30_DAYS)}`,
     );
     await expectNoSeriousAxeViolations(page, 'client page with timeline');
     await page.getByRole('heading', { level: 2, name: 'Historique' }).scrollIntoViewIfNeeded();
@@ -142,7 +137,7 @@ describe('follow-ups, end to end', () => {
 
     await page.getByRole('button', { name: 'Relancer', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Relancer YELLOW MONKEYS' });
-    await dialog.getByText('Relancé le 14 janv. 2026, de nouveau possible le 13 févr. 2026').waitFor();
+    await dialog.getByText(`Relancé le ${shownDate(TODAY)}, de nouveau possible le ${shownDate(IN_30_DAYS)}`).waitFor();
     const send = dialog.getByRole('button', { name: 'Envoyer', exact: true });
     expect(await send.isDisabled()).toBe(true);
     await viewShot(page, '15-generator-cadence');
@@ -155,7 +150,7 @@ describe('follow-ups, end to end', () => {
       idempotencyKey: 'e2e-second-follow-up',
     });
     expect(refused.status).toBe(409);
-    expect(refused.json).toMatchObject({ error: { code: 'conflict', details: { reason: 'recent_follow_up', lastContact: '2026-01-14', allowedFrom: '2026-02-13' } } });
+    expect(refused.json).toMatchObject({ error: { code: 'conflict', details: { reason: 'recent_follow_up', lastContact: TODAY, allowedFrom: IN_30_DAYS } } });
 
     await dialog.getByLabel('Relancer quand même').check();
     expect(await send.isDisabled()).toBe(false);
@@ -244,7 +239,7 @@ describe('follow-ups, end to end', () => {
     await templates.getByRole('button', { name: 'Enregistrer le modèle' }).click();
     await expect.poll(async () => textOf(page.getByTestId('template-problems'))).toMatch(/inconnu/);
     await body.fill('{{salutation}},\n\nCela fait {{depuis}} que nous ne nous sommes pas vus !\n\n{{signature}}');
-    await expect.poll(async () => textOf(page.getByTestId('template-preview'))).toContain('Cela fait plus de 2 ans que nous ne nous sommes pas vus');
+    await expect.poll(async () => textOf(page.getByTestId('template-preview'))).toContain(`Cela fait ${timeSinceInWords('2023-06-27', TODAY)} que nous ne nous sommes pas vus`);
     await templates.getByRole('button', { name: 'Enregistrer le modèle' }).click();
     await page.getByText('Modèle enregistré.').waitFor();
     await page.getByText('Texte personnalisé.').waitFor();

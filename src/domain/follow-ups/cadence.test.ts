@@ -19,13 +19,17 @@ describe('cadenceOf', () => {
     expect(day30).toMatchObject({ blocked: null, allowedFrom: '2026-01-14', proposed: true });
   });
 
-  it('does not count an unconfirmed copy nor a failed e-mail; counts one queued or uncertain', () => {
-    for (const status of ['to_confirm', 'failed'] as const) {
-      expect(cadenceOf(build({ followUps: [{ date: '2026-01-10', status }] })).blocked).toBeNull();
+  it('counts only a follow-up that went out: not a copy to confirm, a failed e-mail, nor one still in the outbox', () => {
+    for (const status of ['to_confirm', 'failed', 'queued', 'uncertain'] as const) {
+      expect(cadenceOf(build({ followUps: [{ date: '2026-01-10', status }] })), status).toMatchObject({ blocked: null, lastContact: null });
     }
-    for (const status of ['queued', 'uncertain', 'sent'] as const) {
-      expect(cadenceOf(build({ followUps: [{ date: '2026-01-10', status }] })).blocked).toBe('recent_follow_up');
-    }
+    expect(cadenceOf(build({ followUps: [{ date: '2026-01-10', status: 'sent' }] })).blocked).toBe('recent_follow_up');
+  });
+
+  it('holds back a client with a message waiting in the outbox, without calling it a follow-up', () => {
+    const waiting = cadenceOf(build({ followUps: [{ date: '2026-01-10', status: 'queued' }], inOutbox: true }));
+    expect(waiting).toMatchObject({ blocked: 'in_outbox', lastContact: null, allowedFrom: null, proposed: false, notProposedBecause: 'in_outbox' });
+    expect(cadenceOf(build({ optedOut: true, inOutbox: true })).blocked).toBe('opted_out');
   });
 
   it('treats a follow-up dated after the reference date as recent', () => {

@@ -39,11 +39,13 @@ export function initialStatus(channel: FollowUpChannel): FollowUpStatus {
 }
 
 /**
- * Whether a follow-up counts as a contact for the cadence. An unconfirmed copy does not block the
- * client, a failed e-mail neither; one that is queued or uncertain may reach the client, so it does.
+ * Whether a follow-up counts as a contact for the cadence: only one that went out. An unconfirmed
+ * copy does not, a failed e-mail neither, and one still in the outbox (queued, retrying,
+ * uncertain) is not a follow-up yet: it holds the client back through `inOutbox` instead, without
+ * being shown as the last follow-up nor starting the 30 days.
  */
 export function countsAsContact(status: FollowUpStatus): boolean {
-  return status === 'sent' || status === 'queued' || status === 'uncertain';
+  return status === 'sent';
 }
 
 export interface CadenceInput {
@@ -53,9 +55,12 @@ export interface CadenceInput {
   optedOut: boolean;
   /** The client's next confirmed gig on or after asOf, if any. */
   nextConfirmedGig: IsoDate | null;
+  /** A message to the client waits in the outbox (queued, retrying, uncertain): no second one. */
+  inOutbox?: boolean;
 }
 
-export type CadenceBlock = 'opted_out' | 'recent_follow_up';
+/** `in_outbox` and `opted_out` hold whatever the user confirms; `recent_follow_up` may be forced. */
+export type CadenceBlock = 'opted_out' | 'in_outbox' | 'recent_follow_up';
 
 export interface Cadence {
   lastContact: IsoDate | null;
@@ -77,7 +82,7 @@ export function cadenceOf(input: CadenceInput): Cadence {
   const allowedFrom = lastContact === null ? null : addDays(lastContact, CADENCE.minDaysBetween);
   // A follow-up dated after asOf (a reference date moved back) is as recent as can be.
   const recent = lastContact !== null && daysBetween(lastContact, input.asOf) < CADENCE.minDaysBetween;
-  const blocked: CadenceBlock | null = input.optedOut ? 'opted_out' : recent ? 'recent_follow_up' : null;
+  const blocked: CadenceBlock | null = input.optedOut ? 'opted_out' : input.inOutbox === true ? 'in_outbox' : recent ? 'recent_follow_up' : null;
   const nextGentleReminder =
     input.status === 'dormant' ? (lastContact === null ? input.asOf : addDays(lastContact, CADENCE.gentleReminderDays)) : null;
   const notProposedBecause =

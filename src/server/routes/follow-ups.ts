@@ -5,15 +5,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { exportFollowUpEml } from '../../app/eml';
+import { exportFollowUpEml, exportFollowUpEmlZip } from '../../app/eml';
 import { AppError } from '../../app/errors';
 import {
-  confirmFollowUp, discardFollowUp, draftJson, followUpInputSchema, getClientCadence, getFollowUpDraft, listFollowUpRecords, listTemplates,
+  confirmFollowUp, confirmFollowUps, discardFollowUp, draftJson, followUpInputSchema, getClientCadence, getFollowUpDraft, listFollowUpRecords, listTemplates,
   listVipFollowUpCandidates, outcomeInputSchema, previewTemplate, recordFollowUp, resetTemplate, saveTemplate, setDoNotContact, setFollowUpOutcome,
   type FollowUpRecord,
 } from '../../app/follow-ups';
 import type { MailContext } from '../../app/mailer';
 import { emailMessageSchema, enqueueFollowUpEmails, getOutboxProgress, resolveUncertain, sendFollowUpEmail } from '../../app/outbox';
+import { cancelOutboxMessage, listOutbox, OUTBOX_PAGE_LIMIT, retryOutboxMessage } from '../../app/outbox-admin';
 import { referenceDateOf } from '../../app/workspace';
 import type { FollowUp, Workspace } from '../../db/schema';
 import { PLACEHOLDERS, TEMPLATE_KEYS, type TemplateKey } from '../../domain/follow-ups/templates';
@@ -31,6 +32,8 @@ const followUpBody = followUpInputSchema.extend({
   channel: z.enum(['copied', 'mailto', 'eml', 'phone', 'other']),
 });
 const emlBody = followUpInputSchema.extend({ clientId });
+const emlBatchBody = z.strictObject({ messages: z.array(emlBody).min(1).max(500) });
+const confirmManyBody = z.strictObject({ ids: z.array(z.number().int().positive().max(MAX_ID)).min(1).max(500) });
 /** "Envoyer": the key is the UI's, one per opened generator, so that a double click sends once. */
 const sendBody = emailMessageSchema.extend({ clientId, idempotencyKey: z.string().min(8).max(200), force: z.boolean().optional() });
 const batchBody = z.strictObject({
@@ -52,6 +55,7 @@ const vipBatchQuery = asOfQuery.extend({
 });
 const doNotContactBody = z.strictObject({ value: z.boolean() });
 const outboxQuery = z.object({ batchId: z.string().min(1).max(100).optional() });
+const outboxPageQuery = z.object({ limit: z.coerce.number().int().min(1).max(OUTBOX_PAGE_LIMIT).default(OUTBOX_PAGE_LIMIT) });
 const resolveBody = z.strictObject({ decision: z.enum(['resend', 'mark_sent']) });
 
 const templateParams = z.strictObject({ key: z.string().min(1).max(50) });
@@ -141,6 +145,27 @@ export function followUpRoutes(app: FastifyInstance, ctx: MailContext, kickSende
       .send(content);
   });
 
+  app.post('/api/follow-ups/eml-batch', async (request, reply) => {
+    const { messages } = parseInput(emlBatchBody, request.body);
+    const { workspace } = sessionOf(request);
+    const { fileName, content, recorded, refused } = await exportFollowUpEmlZip(ctx, workspace, messages);
+    if (recorded.length === 0) throw new AppError('conflict', refused.map((r) => r.message).join(' '), { reason: 'all_refused' });
+    return reply
+      .type('application/zip')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .header('cache-control', 'no-store')
+      // clientId:followUpId pairs, and the clients left out (the page shows why by asking again).
+      .header('x-follow-up-ids', recorded.map((r) => `${r.clientId}:${r.followUpId}`).join(','))
+      .header('x-refused-clients', refused.map((r) => r.clientId).join(','))
+      .send(content);
+  });
+
+  app.post('/api/follow-ups/confirm', async (request) => {
+    const { ids } = parseInput(confirmManyBody, request.body);
+    const { workspace } = sessionOf(request);
+    return { confirmed: await confirmFollowUps(ctx, workspace, ids) };
+  });
+
   app.post('/api/follow-ups/:id/confirm', async (request) => {
     const { id } = parseInput(idParams, request.params);
     const { workspace } = sessionOf(request);
@@ -201,6 +226,26 @@ export function followUpRoutes(app: FastifyInstance, ctx: MailContext, kickSende
     const { batchId } = parseInput(outboxQuery, request.query);
     const { workspace } = sessionOf(request);
     return getOutboxProgress(ctx, workspace, batchId);
+  });
+
+  app.get('/api/outbox/messages', async (request) => {
+    const { limit } = parseInput(outboxPageQuery, request.query);
+    const { workspace } = sessionOf(request);
+    return listOutbox(ctx, workspace, limit);
+  });
+
+  app.post('/api/outbox/:id/cancel', async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    const { workspace } = sessionOf(request);
+    return { message: await cancelOutboxMessage(ctx, workspace, id) };
+  });
+
+  app.post('/api/outbox/:id/retry', async (request) => {
+    const { id } = parseInput(idParams, request.params);
+    const { workspace } = sessionOf(request);
+    const message = await retryOutboxMessage(ctx, workspace, id);
+    kickSender();
+    return { message };
   });
 
   app.post('/api/outbox/:id/resolve', async (request) => {

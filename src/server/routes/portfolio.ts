@@ -6,7 +6,7 @@ import { addNote, editNote, removeNote } from '../../app/notes';
 import { getCachedOverview, getCachedPrediction, listPortfolioClients, listPortfolioPredictions } from '../../app/portfolio-cache';
 import { forecastClientJson, forecastModelJson } from '../../app/json';
 import { clientApiJson, clientApiJsonText, gigJson, noteJson, overviewApiJson } from '../../app/records-json';
-import { referenceDateOf } from '../../app/workspace';
+import { referenceDateOf, todayOf } from '../../app/workspace';
 import { centsToEuros } from '../../domain/money';
 import { asOfQuery, idParams, optionalText, parseInput } from '../input';
 import { sessionOf } from '../session';
@@ -38,7 +38,8 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/overview', async (request) => {
     const { asOf } = parseInput(asOfQuery, request.query);
     const { workspace } = sessionOf(request);
-    return overviewApiJson(await getCachedOverview(ctx, workspace, referenceDateOf(ctx, workspace, asOf)));
+    // `today` beside `asOf`: the page says when the figures are not of today.
+    return { ...overviewApiJson(await getCachedOverview(ctx, workspace, referenceDateOf(ctx, workspace, asOf))), today: todayOf(ctx, workspace) };
   });
 
   app.get('/api/clients', async (request, reply) => {

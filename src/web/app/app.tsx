@@ -17,6 +17,7 @@ import { CrmRoute } from './routes/crm-route';
 import { DashboardRoute } from './routes/dashboard-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { SettingsRoute } from './routes/settings-route';
+import { OutboxRoute } from './routes/outbox-route';
 import { VipBatchRoute } from './routes/vip-batch-route';
 import { useSession } from './session';
 import { Shell } from './shell';
@@ -39,12 +40,14 @@ function page(route: Route, session: Session) {
       return <SettingsRoute isOwner={session.user.role === 'owner'} />;
     case 'vipBatch':
       return <VipBatchRoute />;
+    case 'outbox':
+      return <OutboxRoute />;
     case 'notFound':
       return <NotFoundRoute />;
   }
 }
 
-const NAV_OF: Partial<Record<Route['name'], string>> = { crm: 'crm', dashboard: 'dashboard', clients: 'clients', client: 'clients', booking: 'clients', agenda: 'agenda', settings: 'settings', vipBatch: 'crm' };
+const NAV_OF: Partial<Record<Route['name'], string>> = { crm: 'crm', dashboard: 'dashboard', clients: 'clients', client: 'clients', booking: 'clients', agenda: 'agenda', settings: 'settings', vipBatch: 'crm', outbox: 'crm' };
 
 function SignedInApp({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const { setLang } = useI18n();

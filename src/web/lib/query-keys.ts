@@ -22,6 +22,7 @@ export const keys = {
   cadence: (clientId: number) => `cadence:${clientId}`,
   anyCadence: 'cadence:',
   vipBatch: 'vip-batch',
+  outbox: 'outbox',
   templates: 'templates',
   mailSettings: 'mail-settings',
 } as const;
@@ -30,4 +31,4 @@ export const keys = {
 export const PORTFOLIO_KEYS = [keys.overview, keys.clients, keys.anyClient, keys.upcoming, 'gigs-on:', keys.predictions, keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDashboard];
 
 /** What a new follow-up (recorded, sent, confirmed, its outcome) changes. */
-export const FOLLOW_UP_KEYS = [keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDraft, keys.anyDashboard];
+export const FOLLOW_UP_KEYS = [keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDraft, keys.anyDashboard, keys.outbox];

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'agenda' }
   | { name: 'settings' }
   | { name: 'vipBatch' }
+  | { name: 'outbox' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && parts[0] === 'agenda') return { name: 'agenda' };
   if (parts.length === 1 && parts[0] === 'settings') return { name: 'settings' };
   if (parts.length === 2 && parts[0] === 'relances' && parts[1] === 'vip') return { name: 'vipBatch' };
+  if (parts.length === 2 && parts[0] === 'relances' && parts[1] === 'envois') return { name: 'outbox' };
   return { name: 'notFound' };
 }
 
@@ -41,6 +43,7 @@ export const paths = {
   settings: '#/settings',
   mailSettings: '#/settings?section=mail',
   vipBatch: '#/relances/vip',
+  outbox: '#/relances/envois',
 } as const;
 
 function subscribe(listener: () => void): () => void {

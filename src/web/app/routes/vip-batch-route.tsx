@@ -1,8 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useI18n } from '../../lib/i18n';
-import { paths } from '../../lib/router';
-import { Loading } from '../../ui/messages';
-import { PageTitle } from '../../ui/page-title';
+import { BackToCrmPage } from './back-to-crm-page';
 
 const VipBatchReview = lazy(() => import('../../features/follow-ups/components/vip-batch-review').then((m) => ({ default: m.VipBatchReview })));
 
@@ -10,17 +8,8 @@ const VipBatchReview = lazy(() => import('../../features/follow-ups/components/v
 export function VipBatchRoute() {
   const { t } = useI18n();
   return (
-    <div className="page narrow">
-      <p>
-        <a href={paths.crm}>← {t('nav.backToCrm')}</a>
-      </p>
-      <div className="page-head">
-        <PageTitle title={t('lapsed.allVipTitle')}>{t('lapsed.allVipTitle')}</PageTitle>
-        <p className="muted">{t('batch.intro')}</p>
-      </div>
-      <Suspense fallback={<Loading />}>
-        <VipBatchReview />
-      </Suspense>
-    </div>
+    <BackToCrmPage title={t('lapsed.allVipTitle')} intro={t('batch.intro')}>
+      <VipBatchReview />
+    </BackToCrmPage>
   );
 }

@@ -19,3 +19,10 @@ export async function discardFollowUp(id: number): Promise<true> {
   invalidate(...FOLLOW_UP_KEYS);
   return true;
 }
+
+/** « Tout confirmer envoyé »: every follow-up of the batch still « à confirmer » went out. */
+export async function confirmFollowUps(ids: number[]): Promise<number[]> {
+  const { confirmed } = await request('POST', '/api/follow-ups/confirm', z.object({ confirmed: z.array(z.number()) }), { json: { ids } });
+  invalidate(...FOLLOW_UP_KEYS);
+  return confirmed;
+}

@@ -9,17 +9,20 @@ export const TEMPLATE_KEYS = templateKeySchema.options;
 export const cadenceSchema = z.object({
   lastContact: z.string().nullable(),
   allowedFrom: z.string().nullable(),
-  blocked: z.enum(['opted_out', 'recent_follow_up']).nullable(),
+  blocked: z.enum(['opted_out', 'in_outbox', 'recent_follow_up']).nullable(),
   nextGentleReminder: z.string().nullable(),
   proposed: z.boolean(),
-  notProposedBecause: z.enum(['opted_out', 'recent_follow_up', 'booked', 'gentle_reminder_later']).nullable(),
+  notProposedBecause: z.enum(['opted_out', 'in_outbox', 'recent_follow_up', 'booked', 'gentle_reminder_later']).nullable(),
   optedOut: z.boolean(),
   nextConfirmedGig: z.boolean(),
+  toConfirm: z.number(),
+  lastToConfirm: z.string().nullable(),
 });
 export type Cadence = z.infer<typeof cadenceSchema>;
 
 export const draftSchema = z.object({
   asOf: z.string(),
+  today: z.string(),
   client: z.object({
     clientId: z.number(),
     name: z.string(),
@@ -43,6 +46,13 @@ export const draftSchema = z.object({
 });
 export type Draft = z.infer<typeof draftSchema>;
 
+/** Why an e-mail did not go (docs/api.md, « errorKind »): the interface words it. */
+export const sendErrorKindSchema = z.enum([
+  'host_not_found', 'connection_refused', 'timeout', 'auth', 'tls', 'recipient_refused', 'sender_refused', 'try_later',
+  'opted_out', 'cancelled', 'interrupted', 'no_settings', 'other',
+]);
+export type SendErrorKind = z.infer<typeof sendErrorKindSchema>;
+
 export const followUpChannelSchema = z.enum(['email_sent', 'copied', 'mailto', 'eml', 'phone', 'other']);
 export type FollowUpChannel = z.infer<typeof followUpChannelSchema>;
 export const followUpStatusSchema = z.enum(['queued', 'sent', 'to_confirm', 'uncertain', 'failed']);
@@ -61,6 +71,7 @@ export const followUpSchema = z.object({
   body: z.string(),
   status: followUpStatusSchema,
   error: z.string().nullable(),
+  errorKind: sendErrorKindSchema.nullable(),
   outcome: followUpOutcomeSchema,
   outcomeDate: z.string().nullable(),
   outcomeAuto: z.boolean(),
@@ -81,6 +92,7 @@ export const outboxMessageSchema = z.object({
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
   error: z.string().nullable(),
+  errorKind: sendErrorKindSchema.nullable(),
   sentAt: z.string().nullable(),
   followUpId: z.number().nullable(),
 });
@@ -93,4 +105,6 @@ export interface MessageInput {
   body: string;
   template?: TemplateKey;
   force?: boolean;
+  /** The follow-up this generator recorded first: the next ways out update it. */
+  followUpId?: number;
 }

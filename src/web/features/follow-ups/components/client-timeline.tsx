@@ -7,6 +7,7 @@ import { confirmFollowUp, discardFollowUp } from '../api/confirm-follow-up';
 import { useFollowUps } from '../api/get-follow-ups';
 import { FOLLOW_UP_OUTCOMES, followUpOutcomeSchema, type FollowUp } from '../api/schemas';
 import { setOutcome } from '../api/set-outcome';
+import { SendError } from './send-error';
 
 type Item =
   | { kind: 'gig'; date: string; order: string; gig: Gig }
@@ -80,8 +81,8 @@ function FollowUpEvent({ followUp: f }: { followUp: FollowUp }) {
         <p className="muted">
           {t(`channel.${f.channel}`)}
           {f.template ? ` · ${t(`template.${f.template}`)}` : ''} · <span className={`state ${f.status}`}>{t(`followUpStatus.${f.status}`)}</span>
-          {f.error ? ` — ${f.error}` : ''}
         </p>
+        {f.status !== 'sent' ? <SendError kind={f.errorKind} error={f.error} tone={f.status === 'failed' ? 'muted' : 'warn'} /> : null}
         {f.status === 'to_confirm' ? (
           <div className="actions">
             <button type="button" className="button primary" disabled={confirm.pending} onClick={() => void confirm.run(f.id)}>

@@ -14,6 +14,7 @@ import { TEMPLATE_KEYS, type Draft, type MessageInput, type TemplateKey } from '
 import { sendFollowUp, type SendResult } from '../api/send-follow-up';
 import { Figure } from '../../../ui/figure';
 import { isEmailAddress, mailtoLink } from '../../../../domain/email';
+import { SendError } from './send-error';
 
 /** One key per opened generator: a double click on « Envoyer » or a retry never sends twice. */
 function newKey(): string {
@@ -79,6 +80,8 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
   const [force, setForce] = useState(false);
   const [key, setKey] = useState(newKey);
   const [pendingConfirm, setPendingConfirm] = useState<{ id: number; channel: string } | null>(null);
+  // The follow-up this generator recorded first: Copier, then the mail program, then .eml update it.
+  const [recorded, setRecorded] = useState<number | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [sent, setSent] = useState<SendResult | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -92,12 +95,14 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
   const refusal = refusalOf(anyError);
   const recent = cadence.blocked === 'recent_follow_up' || refusal?.reason === 'recent_follow_up';
   const optedOut = cadence.optedOut || refusal?.reason === 'opted_out';
+  const inOutbox = !optedOut && (cadence.blocked === 'in_outbox' || refusal?.reason === 'in_outbox');
   const lastContact = refusal?.lastContact ?? cadence.lastContact;
   const allowedFrom = refusal?.allowedFrom ?? cadence.allowedFrom;
-  const blocked = optedOut || (recent && !force);
+  const blocked = optedOut || inOutbox || (recent && !force);
   const busy = record.pending || eml.pending || send.pending;
   const mailConfigured = mail.data?.configured === true;
   const message: MessageInput = { clientId: client.clientId, subject: text.subject, body: text.body, template: text.template, ...(force ? { force: true } : {}) };
+  const outside: MessageInput = recorded === null ? message : { ...message, followUpId: recorded };
 
   useEffect(() => {
     if (pendingConfirm) confirmRef.current?.focus();
@@ -106,7 +111,10 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
   const toConfirm = (id: number | null, channel: string) => {
     setSent(null);
     setDone(null);
-    if (id !== null) setPendingConfirm({ id, channel });
+    if (id !== null) {
+      setRecorded(id);
+      setPendingConfirm({ id, channel });
+    }
   };
   const copy = async () => {
     try {
@@ -115,15 +123,15 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
       setDone(t('generator.copyFailed'));
       return;
     }
-    const f = await record.run({ ...message, channel: 'copied' });
+    const f = await record.run({ ...outside, channel: 'copied' });
     if (f) toConfirm(f.id, 'copied');
   };
   const openMail = async () => {
-    const f = await record.run({ ...message, channel: 'mailto' });
+    const f = await record.run({ ...outside, channel: 'mailto' });
     if (f) toConfirm(f.id, 'mailto');
   };
   const downloadFile = async () => {
-    const r = await eml.run(message);
+    const r = await eml.run(outside);
     if (r) toConfirm(r.followUpId, 'eml');
   };
   const sendNow = async () => {
@@ -147,6 +155,7 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
     if (!pendingConfirm) return;
     if (await discard.run(pendingConfirm.id)) {
       setPendingConfirm(null);
+      setRecorded(null);
       setDone(t('generator.discarded'));
     }
   };
@@ -168,7 +177,12 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
           {t('generator.optedOut')}
         </p>
       ) : null}
-      {!optedOut && recent ? (
+      {inOutbox ? (
+        <p className="alert warn" role={refusal ? 'alert' : undefined}>
+          {t('generator.inOutbox')} <a href={paths.outbox}>{t('outbox.open')}</a>
+        </p>
+      ) : null}
+      {!optedOut && !inOutbox && recent ? (
         <div className="alert warn" role={refusal ? 'alert' : undefined}>
           <p>
             {lastContact && allowedFrom
@@ -273,15 +287,23 @@ function SendOutcome({ result }: { result: SendResult }) {
     case 'sent':
       return <p className="alert ok">{prefix + t('generator.sent', { to: m.to })}</p>;
     case 'failed':
-      return <p className="alert error">{prefix + t('generator.failed', { error: m.error ?? '' })}</p>;
+      return (
+        <div className="stack-tight">
+          {prefix ? <p>{prefix}</p> : null}
+          <SendError kind={m.errorKind} error={m.error} />
+        </div>
+      );
     case 'uncertain':
       return <p className="alert warn">{prefix + t('generator.uncertain')}</p>;
     case 'queued':
     case 'sending':
       return (
-        <p className="alert warn">
-          {prefix + t('generator.retrying', { error: m.error ?? '', at: m.nextAttemptAt ? dateTime(m.nextAttemptAt) : '—' })}
-        </p>
+        <div className="alert warn">
+          <p>{prefix + t('generator.retrying', { error: m.errorKind ? t(`outbox.error.${m.errorKind}`) : (m.error ?? ''), at: m.nextAttemptAt ? dateTime(m.nextAttemptAt) : '—' })}</p>
+          <p>
+            <a href={paths.outbox}>{t('outbox.open')}</a>
+          </p>
+        </div>
       );
     case 'cancelled':
       return <p className="alert warn">{prefix + t('outbox.state.cancelled')}</p>;

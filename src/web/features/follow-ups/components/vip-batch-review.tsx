@@ -8,15 +8,30 @@ import { getOutbox, type OutboxProgress } from '../api/get-outbox';
 import { getVipBatch } from '../api/get-vip-batch';
 import { ApiError } from '../../../lib/api-client';
 import { useMailSettings } from '../api/mail-settings';
-import { resolveOutbox } from '../api/resolve-outbox';
-import type { Draft, OutboxMessage } from '../api/schemas';
+import { useOutboxListing } from '../api/outbox-page';
+import type { Draft, MessageInput } from '../api/schemas';
+import { confirmFollowUps } from '../api/confirm-follow-up';
+import { downloadEml, downloadEmlZip } from '../api/download-eml';
+import { recordFollowUp } from '../api/record-follow-up';
+import { mailtoLink } from '../../../../domain/email';
 import { sendBatch, type BatchResult } from '../api/send-batch';
+import { OutboxRow } from './outbox-row';
 
 interface Item {
   draft: Draft;
   selected: boolean;
   subject: string;
   body: string;
+  /** Without a mail server: the follow-up its Copier / mail program / .eml (or the .zip) recorded, and whether confirmed. */
+  followUpId?: number;
+  confirmed?: boolean;
+}
+
+function messageOf(i: Item): MessageInput {
+  return {
+    clientId: i.draft.client.clientId, subject: i.subject, body: i.body, template: i.draft.template,
+    ...(i.followUpId === undefined ? {} : { followUpId: i.followUpId }),
+  };
 }
 
 const POLL_MS = 1000;
@@ -55,6 +70,24 @@ export function VipBatchReview() {
   const configured = mail.data?.configured === true;
   const update = (clientId: number, change: Partial<Item>) =>
     setItems((all) => (all ?? []).map((i) => (i.draft.client.clientId === clientId ? { ...i, ...change } : i)));
+  const zip = useMutation(downloadEmlZip);
+  const confirmAll = useMutation(confirmFollowUps);
+  const [offlineDone, setOfflineDone] = useState<string | null>(null);
+  const recorded = (items ?? []).filter((i) => i.followUpId !== undefined && !i.confirmed);
+  const zipAll = async () => {
+    const r = await zip.run(selected.map(messageOf));
+    if (!r) return;
+    setItems((all) => (all ?? []).map((i) => (r.recorded.has(i.draft.client.clientId) ? { ...i, followUpId: r.recorded.get(i.draft.client.clientId) } : i)));
+    setOfflineDone(tn('batch.zipDone', r.recorded.size) + (r.refused.length > 0 ? ` ${tn('batch.zipRefused', r.refused.length)}` : ''));
+  };
+  const confirmRecorded = async () => {
+    const ids = recorded.flatMap((i) => (i.followUpId === undefined ? [] : [i.followUpId]));
+    const done = await confirmAll.run(ids);
+    if (!done) return;
+    const confirmed = new Set(done);
+    setItems((all) => (all ?? []).map((i) => (i.followUpId !== undefined && confirmed.has(i.followUpId) ? { ...i, confirmed: true } : i)));
+    setOfflineDone(tn('batch.confirmedAll', done.length));
+  };
   const sendAll = async () => {
     const r = await send.run({
       batchId,
@@ -67,9 +100,12 @@ export function VipBatchReview() {
       {loading ? <Loading /> : null}
       <ErrorMessage error={error} />
       {mail.data && !configured ? (
-        <p className="alert warn">
-          {t('generator.noSmtp')} <a href={paths.mailSettings}>{t('generator.smtpLink')}</a>
-        </p>
+        <div className="alert info">
+          <p>{t('batch.offline')}</p>
+          <p>
+            {t('generator.noSmtp')} <a href={paths.mailSettings}>{t('generator.smtpLink')}</a>
+          </p>
+        </div>
       ) : null}
       {items ? (
         <p role="status" data-testid="batch-count">
@@ -77,16 +113,36 @@ export function VipBatchReview() {
         </p>
       ) : null}
       {items && items.length === 0 ? <p className="empty">{t('batch.empty')}</p> : null}
+      {result ? null : <WaitingInOutbox />}
       {result ? (
         <BatchProgress batchId={batchId} result={result} />
       ) : (
         <>
           <ul className="batch-list">
             {(items ?? []).map((item) => (
-              <BatchItem key={item.draft.client.clientId} item={item} onChange={(change) => update(item.draft.client.clientId, change)} />
+              <BatchItem
+                key={item.draft.client.clientId}
+                item={item}
+                offline={mail.data !== undefined && !configured}
+                onChange={(change) => update(item.draft.client.clientId, change)}
+              />
             ))}
           </ul>
-          {items && items.length > 0 ? (
+          {items && items.length > 0 && mail.data && !configured ? (
+            <div className="stack-tight sticky-actions" data-testid="batch-offline-actions">
+              <div className="actions">
+                <button type="button" className="button primary" disabled={selected.length === 0 || zip.pending} onClick={() => void zipAll()}>
+                  {t('batch.zip', { n: selected.length })}
+                </button>
+                <button type="button" className="button" disabled={recorded.length === 0 || confirmAll.pending} onClick={() => void confirmRecorded()}>
+                  {t('batch.confirmAll', { n: recorded.length })}
+                </button>
+              </div>
+              <div role="status">{offlineDone ? <p className="alert ok">{offlineDone}</p> : null}</div>
+              <ErrorMessage error={zip.error ?? confirmAll.error} />
+            </div>
+          ) : null}
+          {items && items.length > 0 && configured ? (
             <div className="actions sticky-actions">
               <button type="button" className="button primary" disabled={!configured || selected.length === 0 || send.pending} onClick={() => void sendAll()}>
                 {send.pending ? t('generator.sending') : t('batch.sendAll', { n: selected.length })}
@@ -103,10 +159,30 @@ export function VipBatchReview() {
   );
 }
 
-function BatchItem({ item, onChange }: { item: Item; onChange: (change: Partial<Item>) => void }) {
+function BatchItem({ item, offline, onChange }: { item: Item; offline: boolean; onChange: (change: Partial<Item>) => void }) {
   const { t, tn, money, date } = useI18n();
   const id = useId();
   const c = item.draft.client;
+  const record = useMutation(recordFollowUp);
+  const eml = useMutation(downloadEml);
+  const busy = record.pending || eml.pending || item.confirmed === true;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(`${item.subject}\n\n${item.body}`);
+    } catch {
+      return;
+    }
+    const f = await record.run({ ...messageOf(item), channel: 'copied' });
+    if (f) onChange({ followUpId: f.id });
+  };
+  const openMail = async () => {
+    const f = await record.run({ ...messageOf(item), channel: 'mailto' });
+    if (f) onChange({ followUpId: f.id });
+  };
+  const download = async () => {
+    const r = await eml.run(messageOf(item));
+    if (r?.followUpId) onChange({ followUpId: r.followUpId });
+  };
   return (
     <li className={`card batch-item${item.selected ? '' : ' deselected'}`} data-testid="batch-item">
       <div className="card-head">
@@ -120,6 +196,25 @@ function BatchItem({ item, onChange }: { item: Item; onChange: (change: Partial<
         {c.email ?? t('generator.noEmail')} · {tn('common.gigs', c.gigs)} · {money(c.revenue)}
         {c.lastDate ? ` · ${t('batch.last', { date: date(c.lastDate), since: c.timeSince ?? '' })}` : ''}
       </p>
+      {offline && item.selected ? (
+        <div className="actions batch-item-actions">
+          <button type="button" className="button" disabled={busy} aria-label={t('batch.copyFor', { name: c.name })} onClick={() => void copy()}>
+            {t('generator.copy')}
+          </button>
+          <a className="button" href={mailtoLink(c.email, { subject: item.subject, body: item.body })} aria-label={t('batch.mailtoFor', { name: c.name })} onClick={() => void openMail()}>
+            {t('generator.mailto')}
+          </a>
+          <button type="button" className="button" disabled={busy} aria-label={t('batch.emlFor', { name: c.name })} onClick={() => void download()}>
+            {t('generator.eml')}
+          </button>
+          {item.followUpId !== undefined ? (
+            <span className={`state ${item.confirmed ? 'sent' : 'to_confirm'}`} data-testid="batch-item-state">
+              {t(item.confirmed ? 'followUpStatus.sent' : 'followUpStatus.to_confirm')}
+            </span>
+          ) : null}
+          <ErrorMessage error={record.error ?? eml.error} />
+        </div>
+      ) : null}
       {item.selected ? (
         <details>
           <summary>{t('batch.edit', { subject: item.subject })}</summary>
@@ -184,7 +279,7 @@ function BatchProgress({ batchId, result }: { batchId: string; result: BatchResu
       {pollError ? <p className="alert warn">{t('error.network')}</p> : null}
       <ul className="batch-list">
         {(progress?.messages ?? []).map((m) => (
-          <OutboxRow key={m.id} message={m} onResolved={() => setTick((n) => n + 1)} />
+          <OutboxRow key={m.id} message={m} onChanged={() => setTick((n) => n + 1)} />
         ))}
         {refused.map((r) =>
           r.result === 'refused' ? (
@@ -194,7 +289,10 @@ function BatchProgress({ batchId, result }: { batchId: string; result: BatchResu
           ) : null,
         )}
       </ul>
-      <p>
+      <p className="actions">
+        <a className="button" href={paths.outbox}>
+          {t('outbox.open')}
+        </a>
         <a className="button" href={paths.crm}>
           {t('nav.backToCrm')}
         </a>
@@ -203,41 +301,14 @@ function BatchProgress({ batchId, result }: { batchId: string; result: BatchResu
   );
 }
 
-function OutboxRow({ message: m, onResolved }: { message: OutboxMessage; onResolved: () => void }) {
-  const { t, dateTime } = useI18n();
-  const resolve = useMutation(resolveOutbox);
-  const decide = async (decision: 'resend' | 'mark_sent') => {
-    if (await resolve.run({ id: m.id, decision })) onResolved();
-  };
+/** Clients with an e-mail still waiting are not proposed again: say so, with the way to the outbox. */
+function WaitingInOutbox() {
+  const { t, tn } = useI18n();
+  const { data } = useOutboxListing();
+  if (!data || data.attention.pending === 0) return null;
   return (
-    <li className="card outbox-row" data-testid="outbox-row">
-      <div className="card-head">
-        <strong>{m.client}</strong>
-        <span className={`state ${m.state}`} data-testid="outbox-state">
-          {t(`outbox.state.${m.state}`)}
-        </span>
-      </div>
-      <p className="muted">
-        {m.to} · {m.subject}
-      </p>
-      {m.state === 'queued' && m.nextAttemptAt && m.attempts > 0 ? (
-        <p className="muted">{t('outbox.retryAt', { at: dateTime(m.nextAttemptAt), attempts: m.attempts })}</p>
-      ) : null}
-      {m.error ? <p className="alert error">{m.error}</p> : null}
-      {m.state === 'uncertain' ? (
-        <div className="stack-tight">
-          <p className="hint">{t('outbox.uncertainHint')}</p>
-          <div className="actions">
-            <button type="button" className="button" disabled={resolve.pending} onClick={() => void decide('resend')}>
-              {t('outbox.resend')}
-            </button>
-            <button type="button" className="button" disabled={resolve.pending} onClick={() => void decide('mark_sent')}>
-              {t('outbox.markSent')}
-            </button>
-          </div>
-        </div>
-      ) : null}
-      <ErrorMessage error={resolve.error} />
-    </li>
+    <p className="alert info" data-testid="batch-in-outbox">
+      {tn('batch.inOutbox', data.attention.pending)} <a href={paths.outbox}>{t('outbox.open')}</a>
+    </p>
   );
 }

@@ -5,6 +5,8 @@ import { keys } from '../../../lib/query-keys';
 
 export const overviewSchema = z.object({
   asOf: z.string(),
+  /** Today in the workspace's time zone: when `asOf` differs, the page says so. */
+  today: z.string(),
   clients: z.number(),
   gigs: z.number(),
   revenue: z.number(),

@@ -1,0 +1,86 @@
+/**
+ * The outbox page: every recent message with its state, and what the user may do with one —
+ * cancel one still waiting (or uncertain), send again one that failed or was cancelled. A
+ * cancelled or failed message frees its client at once (only a waiting one holds it back).
+ */
+import { getClientRow } from '../db/clients';
+import { getContactPrefs, updateFollowUpRow } from '../db/follow-ups';
+import { getOutboxMessage } from '../db/outbox';
+import { countOutboxStates, listClientIdsInOutbox, listRecentOutboxMessages, requeueOutboxMessage } from '../db/outbox-admin';
+import type { OutboxMessage, OutboxState, Workspace } from '../db/schema';
+import { AppError } from './errors';
+import type { MailContext } from './mailer';
+import { move, outboxView, type OutboxView } from './outbox';
+
+/** The page shows the newest messages; older ones stay in the database. */
+export const OUTBOX_PAGE_LIMIT = 200;
+/** A failure stays « to look at » on the CRM for a week. */
+const RECENT_FAILURE_MS = 7 * 86_400_000;
+
+export interface OutboxListing {
+  /** Counts by state over the whole outbox. */
+  counts: Record<OutboxState, number>;
+  /** What the CRM's panel shows: messages waiting (queued, retrying, sending, uncertain), failures of the last week. */
+  attention: { pending: number; failedRecently: number };
+  messages: OutboxView[];
+}
+
+export async function listOutbox(ctx: MailContext, workspace: Workspace, limit = OUTBOX_PAGE_LIMIT): Promise<OutboxListing> {
+  const db = ctx.database.db;
+  const [states, rows] = await Promise.all([countOutboxStates(db, workspace.id), listRecentOutboxMessages(db, workspace.id, limit)]);
+  const counts: Record<OutboxState, number> = { queued: 0, sending: 0, sent: 0, failed: 0, uncertain: 0, cancelled: 0 };
+  for (const s of states) counts[s.state] = s.count;
+  const since = ctx.now().getTime() - RECENT_FAILURE_MS;
+  const failedRecently = rows.filter((r) => r.state === 'failed' && Date.parse(r.updated_at) >= since).length;
+  return { counts, attention: { pending: counts.queued + counts.sending + counts.uncertain, failedRecently }, messages: rows.map(outboxView) };
+}
+
+async function requireMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<OutboxMessage> {
+  const m = await getOutboxMessage(ctx.database.db, id);
+  if (!m || m.workspace_id !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
+  return m;
+}
+
+async function viewOf(ctx: MailContext, workspace: Workspace, m: OutboxMessage): Promise<OutboxView> {
+  const client = await getClientRow(ctx.database.db, workspace.id, m.client_id);
+  return outboxView({ ...m, client_name: client?.name ?? '' });
+}
+
+export const CANCELLED_BY_USER = 'Envoi annulé par vous depuis la boîte d’envoi.';
+
+/**
+ * « Annuler »: a message waiting (queued or retrying) or uncertain is not sent; its follow-up
+ * turns « échec » with the reason, and the client may be followed up again at once. One the
+ * sender holds this very moment cannot be: the answer says to wait for it.
+ */
+export async function cancelOutboxMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<OutboxView> {
+  const m = await requireMessage(ctx, workspace, id);
+  if (m.state === 'sending') throw new AppError('conflict', 'Ce message est en train de partir : attendez quelques secondes la réponse du serveur d’envoi.');
+  if (m.state !== 'queued' && m.state !== 'uncertain') throw new AppError('conflict', 'Seul un message en attente ou incertain peut être annulé.');
+  const moved = await move(ctx, m, ['queued', 'uncertain'], { state: 'cancelled', last_error: CANCELLED_BY_USER });
+  if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
+  return viewOf(ctx, workspace, moved);
+}
+
+/**
+ * « Réessayer »: a failed or cancelled message goes back in the queue as it was written, unless
+ * the client opted out since or another message to it waits already.
+ */
+export async function retryOutboxMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<OutboxView> {
+  const m = await requireMessage(ctx, workspace, id);
+  if (m.state !== 'failed' && m.state !== 'cancelled') throw new AppError('conflict', 'Seul un message en échec ou annulé peut être renvoyé.');
+  const db = ctx.database.db;
+  const moved = await db.transaction().execute(async (trx) => {
+    if ((await getContactPrefs(trx, workspace.id, m.client_id))?.opted_out_at) {
+      throw new AppError('conflict', 'Ce client a demandé à ne plus être contacté : le message ne peut plus partir.', { reason: 'opted_out' });
+    }
+    if ((await listClientIdsInOutbox(trx, workspace.id, m.client_id)).size > 0) {
+      throw new AppError('conflict', 'Un autre message à ce client attend déjà dans la boîte d’envoi.', { reason: 'in_outbox' });
+    }
+    const requeued = await requeueOutboxMessage(trx, m.id, ['failed', 'cancelled'], ctx.now().toISOString());
+    if (requeued?.follow_up_id != null) await updateFollowUpRow(trx, workspace.id, requeued.follow_up_id, { status: 'queued', error: null });
+    return requeued;
+  });
+  if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
+  return viewOf(ctx, workspace, moved);
+}
