@@ -7,12 +7,12 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseOptions } from '../src/db/connection';
+import { send, type Answer } from '../test/support/raw-http';
 
 const MB = 1_000_000;
 const EMAIL = 'hostile@example.fr';
@@ -56,35 +56,6 @@ export async function generateHostileFiles(dir: string): Promise<{ singleLine: s
   return { singleLine, badAmounts };
 }
 
-interface Answer {
-  status: number;
-  body: string;
-  ms: number;
-  cookie: string | null;
-}
-
-function send(base: string, method: string, path: string, o: { cookie?: string; csrf?: string; json?: unknown; file?: string } = {}): Promise<Answer> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
-    if (o.cookie) headers.cookie = o.cookie;
-    if (o.csrf) headers['x-csrf-token'] = o.csrf;
-    if (o.json !== undefined) headers['content-type'] = 'application/json';
-    if (o.file) headers['content-type'] = 'application/octet-stream';
-    const req = request(`${base}${path}`, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({
-        status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started,
-        cookie: res.headers['set-cookie']?.find((c) => c.startsWith('djb_session='))?.split(';')[0] ?? null,
-      }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    if (o.file) createReadStream(o.file).pipe(req);
-    else req.end(o.json === undefined ? undefined : JSON.stringify(o.json));
-  });
-}
 
 /** The peak resident memory of a process so far (Linux). */
 function peakRss(pid: number): number {

@@ -4,9 +4,7 @@
  * `-`, `@`, tab, carriage return) gets a leading `'`, so that a client named `=HYPERLINK(…)`
  * stays text in a spreadsheet (OWASP's "CSV injection" advice). The app's own import takes that
  * mark back (`takeBackFormulaMark`), so an export read back keeps every value verbatim.
- *
- * src/domain/rejections-csv.ts writes the same dialect for an import's rejected rows: the two are
- * meant to become one writer.
+ * The rejected rows of an import (rejections-csv.ts) are written with it too.
  */
 import type { IsoDate } from './dates';
 import type { Cents } from './money';

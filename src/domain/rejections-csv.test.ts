@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, rejectionsCsv } from './rejections-csv';
+import { csvExportCell as csvCell } from './csv-export';
+import { rejectionsCsv } from './rejections-csv';
 
 describe('rejected rows as CSV', () => {
   it('neutralises formulas and quotes every cell', () => {

@@ -4,8 +4,7 @@
  * overview. The import is refused or reports bounded rejections; everyone else is served.
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
+import { send, type Answer } from '../../test/support/raw-http';
 import { buildServer } from './server';
 
 const OWNER = { name: 'Alex Martin', email: 'alex@example.fr', password: 'correct horse battery' };
@@ -30,36 +30,6 @@ async function writeFile(name: string, parts: () => Iterable<string>): Promise<s
   return path;
 }
 
-interface Answer {
-  status: number;
-  body: string;
-  ms: number;
-  /** The session cookie the answer set, if any. */
-  cookie: string | null;
-}
-
-function send(base: string, method: string, path: string, o: { cookie?: string; csrf?: string; json?: unknown; file?: string } = {}): Promise<Answer> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
-    if (o.cookie) headers.cookie = o.cookie;
-    if (o.csrf) headers['x-csrf-token'] = o.csrf;
-    if (o.json !== undefined) headers['content-type'] = 'application/json';
-    if (o.file) headers['content-type'] = 'application/octet-stream';
-    const req = request(`${base}${path}`, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({
-        status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started,
-        cookie: res.headers['set-cookie']?.find((c) => c.startsWith('djb_session='))?.split(';')[0] ?? null,
-      }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    if (o.file) createReadStream(o.file).pipe(req);
-    else req.end(o.json === undefined ? undefined : JSON.stringify(o.json));
-  });
-}
 
 let singleLine: string;
 let bigAmounts: string;
