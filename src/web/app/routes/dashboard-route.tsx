@@ -4,6 +4,7 @@ import { navigate, paths } from '../../lib/router';
 import { Loading } from '../../ui/messages';
 import { PageTitle } from '../../ui/page-title';
 import type { PeriodChoice, PeriodState } from '../../features/analytics/components/dashboard';
+import { ReportPdfLink } from '../../features/exports/components/export-links';
 
 // The page and its charts load on demand: none of it is in the first visit's JavaScript.
 const DashboardPage = lazy(() => import('../../features/analytics/components/dashboard').then((m) => ({ default: m.DashboardPage })));
@@ -37,7 +38,7 @@ export function DashboardRoute({ query }: { query: URLSearchParams }) {
         <p className="muted">{t('analytics.intro')}</p>
       </div>
       <Suspense fallback={<Loading />}>
-        <DashboardPage key={query.toString()} period={period} onPeriod={onPeriod} />
+        <DashboardPage key={query.toString()} period={period} onPeriod={onPeriod} actions={(from, to) => <ReportPdfLink from={from} to={to} />} />
       </Suspense>
     </div>
   );

@@ -2,7 +2,7 @@
  * « Tableau de bord »: the guide's KPIs and objectives for a period, then the charts. Every figure
  * opens the list of the clients behind it; a rate nobody is concerned by says so, never 0 %.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { KpisJson } from '../../../../contracts/kpis';
 import { useI18n } from '../../../lib/i18n';
 import type { MessageKey } from '../../../lib/messages';
@@ -32,7 +32,8 @@ function browserToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function DashboardPage({ period, onPeriod }: { period: PeriodState; onPeriod: (p: PeriodState) => void }) {
+/** `actions`: what the app puts beside the period shown (the PDF report of that period). */
+export function DashboardPage({ period, onPeriod, actions }: { period: PeriodState; onPeriod: (p: PeriodState) => void; actions?: (from: string, to: string) => ReactNode }) {
   const { t, date } = useI18n();
   const { data, error, loading } = useDashboard(queryOf(period, browserToday()));
   return (
@@ -43,6 +44,7 @@ export function DashboardPage({ period, onPeriod }: { period: PeriodState; onPer
         </h2>
         <PeriodPicker period={period} onPeriod={onPeriod} />
         {data ? <p className="muted">{t('analytics.periodShown', { from: date(data.kpis.from), to: date(data.kpis.to) })}</p> : null}
+        {data && actions ? <p className="actions">{actions(data.kpis.from, data.kpis.to)}</p> : null}
       </section>
       {loading && !data ? <Loading /> : null}
       <ErrorMessage error={error} />

@@ -21,11 +21,15 @@ export function ExportLinks() {
   );
 }
 
-/** "Exporter en PDF": the activity report as of the workspace's reference date. */
-export function ReportPdfLink() {
+/**
+ * "Exporter en PDF": the activity report as of the workspace's reference date; from the
+ * Tableau de bord, over the period it shows.
+ */
+export function ReportPdfLink({ from, to }: { from?: string; to?: string } = {}) {
   const { t } = useI18n();
+  const query = from && to ? `?${new URLSearchParams({ from, to }).toString()}` : '';
   return (
-    <a className="button" href="/api/report.pdf" download title={t('crm.reportPdfHint')}>
+    <a className="button" href={`/api/report.pdf${query}`} download title={t('crm.reportPdfHint')}>
       <span aria-hidden="true">📄 </span>
       {t('crm.reportPdf')}
     </a>
