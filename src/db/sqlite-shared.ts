@@ -108,14 +108,27 @@ class SharedSqliteDriver implements Driver {
     return new Session(this);
   }
   async autocommit(q: CompiledQuery): Promise<QueryResult<unknown>> {
-    const read = this.reader.prepare(q.sql);
-    if (read.readonly) return untilFree(() => runStatement(read, q.parameters), this.wait);
+    const read = this.#preparedRead(q.sql);
+    if (read) return untilFree(() => runStatement(read, q.parameters), this.wait);
     const release = await this.#mutex.lock();
     try {
       const stmt = this.writer.prepare(q.sql);
       return await untilFree(() => runStatement(stmt, q.parameters), this.wait);
     } finally {
       release();
+    }
+  }
+  /**
+   * The statement on the read-only handle when it only reads. A statement that the reader cannot
+   * even prepare is the writer's: the reader's copy of the schema may be behind the writer's
+   * (an `alter table` right after another changed the same table fails to prepare there).
+   */
+  #preparedRead(text: string): SqliteDriver.Statement | null {
+    try {
+      const read = this.reader.prepare(text);
+      return read.readonly ? read : null;
+    } catch {
+      return null;
     }
   }
   async beginTransaction(connection: DatabaseConnection): Promise<void> {

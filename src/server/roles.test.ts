@@ -7,7 +7,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
 import { addUser } from '../app/auth';
-import { migrateToLatest } from '../db/migrate';
+import { rolesMigration } from '../db/migrations/004-roles';
 import { insertUser } from '../db/users';
 import { OWNER_ONLY_ROUTES } from './session';
 import { buildServer } from './server';
@@ -99,12 +99,12 @@ for (const engine of testEngines()) {
 
     it('makes every account that exists when the migration runs an owner', async () => {
       const db = database.db;
-      // Back to the schema before roles, with one account in it, then migrate again.
+      // Back to the schema before roles, with one account in it, then the roles migration again
+      // (run on its own: the migrations after it stay applied).
       await sql`alter table users drop column role`.execute(db);
-      await sql`delete from schema_migrations where name = '004-roles'`.execute(db);
       const workspace = await db.insertInto('workspaces').values({ name: 'ancien', time_zone: 'Europe/Paris', reference_date: null, settings: '{}', created_at: NOW.toISOString() } as never).returning('id').executeTakeFirstOrThrow();
       await sql`insert into users (workspace_id, name, email, password_hash, created_at) values (${workspace.id}, 'Ancien', 'ancien@example.fr', 'x', ${NOW.toISOString()})`.execute(db);
-      await migrateToLatest(db as never, database.engine);
+      await rolesMigration().up(db as never);
       const rows = await db.selectFrom('users').select(['email', 'role']).execute();
       expect(rows).toEqual([{ email: 'ancien@example.fr', role: 'owner' }]);
       // And a role outside the two is refused by the database itself.
