@@ -166,7 +166,8 @@ describe('the CRM of the guide, end to end', () => {
 
     await page.getByRole('link', { name: 'Agenda' }).click();
     await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
-    expect(await textOf(page.locator('main'))).toMatch(/samedi 14 mars 2026/i);
+    // The list arrives after the heading: wait for it rather than read a page still loading.
+    await page.locator('main').getByText(/samedi 14 mars 2026/i).first().waitFor();
     expect(await page.getByLabel('Adresse du flux iCalendar').inputValue()).toMatch(/\/calendar\/.+\.ics$/);
   });
 
