@@ -25,6 +25,7 @@ import { postgresTarget, sqliteTarget, type BenchTarget } from './targets';
 import { timeUseCases, type UseCaseTimings } from './use-cases';
 import { HTTP_ENDPOINTS, runHttpLoad, type EndpointLoad } from './http-load';
 import { runPredictionsBench } from './predictions';
+import { runRefitBench } from './predictions-refit';
 import { runSharedDatabaseBench, sharedDatabaseTable, SHARED_READ_AIM_MS } from './shared-database';
 import { HOSTILE_AIM, generateHostileFiles, runHostileUploads, type HostileUploadsResult } from './hostile-uploads';
 
@@ -88,6 +89,8 @@ async function main(): Promise<number> {
     for (const target of targets) engines.push(await benchEngine(target, files, values.quick ? 3 : 8));
     log('\nPredictions bench…');
     const predictions = runPredictionsBench();
+    // The refit at the bench's size, on histories built in memory (bench/predictions-refit.ts; aim: under 1 s).
+    const refit = runRefitBench(size, 3);
     // A fifth of the data set: the server's reads and writes while a CLI import holds the embedded database.
     log('\nShared embedded database (bench/shared-database.ts)…');
     const sharedDir = join(workDir, 'shared');
@@ -110,6 +113,7 @@ async function main(): Promise<number> {
     for (const e of engines) for (const c of e.checks) log(`${verdict(c.ok)} ${e.label}: ${c.check}`);
     log(`${verdict(sharedOk)} SQLite shared: reads and writes during a CLI import all succeed, reads p99 < ${SHARED_READ_AIM_MS} ms`);
     log(`\nPredictions (bench/predictions.ts): ${JSON.stringify(predictions)}`);
+    log(`Refit (bench/predictions-refit.ts): ${JSON.stringify(refit)}`);
 
     mkdirSync(join(RESULTS, '..'), { recursive: true });
     writeFileSync(RESULTS, JSON.stringify({
@@ -119,6 +123,7 @@ async function main(): Promise<number> {
       files: { gigsBytes: files.gigsBytes, clientsBytes: files.clientsBytes, doneGigs: files.doneGigs, generateMs: files.ms },
       engines,
       predictions,
+      refit,
       shared,
       hostile,
     }, null, 2) + '\n');
