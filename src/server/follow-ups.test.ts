@@ -195,7 +195,9 @@ for (const engine of testEngines()) {
         // A third click after the end: still nothing new.
         const third = await call(withSender, 'POST', '/api/follow-ups/batch', { as: owner, body });
         expect(third.json().results.map((r: { result: string }) => r.result)).toEqual(['duplicate', 'duplicate', 'duplicate']);
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        // Nothing was queued by it, so nothing is left for the sender to deliver later.
+        const settled = (await call(withSender, 'GET', '/api/outbox?batchId=lot-vip-2026-01-14', { as: owner })).json();
+        expect(settled).toMatchObject({ total: 3, done: true, counts: { queued: 0, sending: 0, sent: 2, failed: 1 } });
         for (const address of addresses) expect(receivedBy(address), address).toHaveLength(address === refusedAddress ? 0 : 1);
         expect(smtp.received.filter((m) => addresses.some((a) => m.to.includes(a)))).toHaveLength(2);
         for (const m of receivedBy(addresses[0]!)) expect(decodeEncodedWords(headersOf(m.raw).get('subject')!)).toBe('On se retrouve bientôt ? 🎵');
