@@ -3,8 +3,8 @@
  * type and by month of the year; clients per status at month ends; the VIP's share of revenue;
  * follow-ups sent and their outcomes by month. Pure: the web only draws what comes out of here.
  */
-import { daysInMonth, makeIsoDate, type IsoDate } from './dates';
-import { addMonths, classificationAt, doneHistories, inPeriod, wentOut, type KpiFollowUp, type KpiGig, type Period } from './kpis';
+import { addMonths, daysInMonth, makeIsoDate, type IsoDate } from './dates';
+import { classificationAt, doneHistories, inPeriod, wentOut, type KpiFollowUp, type KpiGig, type Period } from './kpis';
 import type { Cents } from './money';
 import type { Thresholds } from './segments';
 

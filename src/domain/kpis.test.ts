@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates';
-import { addMonths, computeKpis, returnsOf, doneHistories, yearEndingOn, type KpiFollowUp, type KpiGig, type KpiInput } from './kpis';
+import { addMonths } from './dates';
+import { computeKpis, returnsOf, doneHistories, yearEndingOn, type KpiFollowUp, type KpiGig, type KpiInput } from './kpis';
 import { DEFAULT_THRESHOLDS } from './segments';
 
 function gig(clientId: number, date: string, overrides: Partial<KpiGig> = {}): KpiGig {

@@ -8,7 +8,7 @@
  *   dated before the follow-up's day, so that a gig on that very day is an answer to the
  *   follow-up, not a reason for the client not to need one.
  */
-import { addDays, daysBetween, isValidDate, makeIsoDate, type IsoDate } from './dates';
+import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
 import type { FollowUpOutcome } from './follow-ups/cadence';
 import type { Cents } from './money';
 import { classifyClient, type Classification, type Thresholds } from './segments';
@@ -114,19 +114,6 @@ export function respondedOutcome(outcome: FollowUpOutcome): boolean {
 
 export function inPeriod(date: IsoDate, p: Period): boolean {
   return date >= p.from && date <= p.to;
-}
-
-/** The same day `months` months later, or the month's last day when it has none (31 Jan + 1 → 28/29 Feb). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  let day = d;
-  while (!isValidDate(year, month, day)) day -= 1;
-  return makeIsoDate(year, month, day);
 }
 
 /** The default period: the year ending on `to` (2026-01-14 → 2025-01-15 … 2026-01-14). */
