@@ -3,7 +3,7 @@
  * the CLI. `buildServer` makes the Fastify instance (tests use `inject`); `startServer` listens.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -28,7 +28,7 @@ import { mailRoutes, unsubscribeRoutes } from './routes/mail';
 import { portfolioRoutes } from './routes/portfolio';
 import { settingsRoutes } from './routes/settings';
 import { registerSessions } from './session';
-import { ensureWebBuild, notFoundHandler, registerWebApp } from './web';
+import { notFoundHandler, registerWebApp, WEB_BUILD_DIR, webBuildState } from './web';
 
 export interface ServerOptions {
   database: Database;
@@ -141,12 +141,17 @@ export interface StartOptions {
   log: (line: string) => void;
   /** The environment parsed by src/app/env. */
   env: Env;
+  /** The tree whose dist/web is served (default: this checkout). */
+  projectRoot?: string;
 }
 
-/** `djbooker serve`: builds the web app if needed, then listens. */
+/** `djbooker serve`: listens, with the web app's build when it is current (else says how to make it). */
 export async function startServer(options: StartOptions): Promise<{ app: FastifyInstance; url: string }> {
-  const web = ensureWebBuild(PROJECT_ROOT, options.log);
-  const webDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+  const root = options.projectRoot ?? PROJECT_ROOT;
+  const web = webBuildState(root);
+  if (web === 'missing' || web === 'stale') {
+    throw new AppError('usage', `l’application web ${web === 'missing' ? 'n’est pas construite' : 'date d’avant ses sources'} : lancez « npm run build » (ou « npm start », qui la construit).`);
+  }
   if (web === 'absent') options.log('Pas d’application web dans ce dossier : seule l’API est servie.');
   const ctx: AppContext = { database: options.database, now: options.now };
   // Beyond loopback, whoever reaches the server first must not be able to claim it.
@@ -157,7 +162,7 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
     database: options.database,
     now: options.now,
     setupCode,
-    webDir: web !== 'absent' && existsSync(`${webDir}index.html`) ? webDir : null,
+    webDir: web === 'current' ? join(root, WEB_BUILD_DIR) : null,
     logger: { level: 'warn' },
     env,
     // With `off`, the sender only keeps its presence lease: messages this server sends at once stay its own.
