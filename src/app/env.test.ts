@@ -10,30 +10,62 @@ const BIN = new URL('../../bin/djbooker.js', import.meta.url).pathname;
 
 describe('the environment', () => {
   it('has defaults for every variable, and a blank variable is an unset one', () => {
-    expect(DEFAULT_ENV).toMatchObject({ host: '127.0.0.1', port: 3000, publicUrl: null, allowedHosts: [], trustProxy: false, outboxSender: true });
-    expect(parseEnv({ PORT: '  ', PUBLIC_URL: '', DJBOOKER_PASSWORD: '' })).toMatchObject({ port: 3000, publicUrl: null, password: undefined });
+    expect(DEFAULT_ENV).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      publicUrl: null,
+      allowedHosts: [],
+      trustProxy: false,
+      outboxSender: true,
+    });
+    expect(parseEnv({ PORT: '  ', PUBLIC_URL: '', DJBOOKER_PASSWORD: '' })).toMatchObject({
+      port: 3000,
+      publicUrl: null,
+      password: undefined,
+    });
   });
 
   it('parses every variable into what the application uses', () => {
     const key = randomBytes(32).toString('base64');
     const env = parseEnv({
-      DATABASE_URL: 'postgres://u@h:5432/db', DJBOOKER_DATA_DIR: '/var/lib/djbooker', HOST: '0.0.0.0', PORT: '8080',
-      PUBLIC_URL: 'https://crm.example.fr/', ALLOWED_HOSTS: 'Studio.local:3000, [::1], 192.168.1.20', TRUST_PROXY: '10.0.0.1, 10.0.0.0/8, loopback',
-      DJBOOKER_OUTBOX_SENDER: 'OFF', DJBOOKER_SECRET_KEY: key, DJBOOKER_PASSWORD: ' une phrase ',
+      DATABASE_URL: 'postgres://u@h:5432/db',
+      DJBOOKER_DATA_DIR: '/var/lib/djbooker',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      PUBLIC_URL: 'https://crm.example.fr/',
+      ALLOWED_HOSTS: 'Studio.local:3000, [::1], 192.168.1.20',
+      TRUST_PROXY: '10.0.0.1, 10.0.0.0/8, loopback',
+      DJBOOKER_OUTBOX_SENDER: 'OFF',
+      DJBOOKER_SECRET_KEY: key,
+      DJBOOKER_PASSWORD: ' une phrase ',
     });
     expect(env).toEqual({
-      databaseUrl: 'postgres://u@h:5432/db', dataDir: '/var/lib/djbooker', host: '0.0.0.0', port: 8080,
-      publicUrl: 'https://crm.example.fr', allowedHosts: ['studio.local', '::1', '192.168.1.20'], trustProxy: { addresses: ['10.0.0.1', '10.0.0.0/8', 'loopback'] },
-      outboxSender: false, secretKey: key, password: ' une phrase ',
+      databaseUrl: 'postgres://u@h:5432/db',
+      dataDir: '/var/lib/djbooker',
+      host: '0.0.0.0',
+      port: 8080,
+      publicUrl: 'https://crm.example.fr',
+      allowedHosts: ['studio.local', '::1', '192.168.1.20'],
+      trustProxy: { addresses: ['10.0.0.1', '10.0.0.0/8', 'loopback'] },
+      outboxSender: false,
+      secretKey: key,
+      password: ' une phrase ',
     });
     expect(parseEnv({ TRUST_PROXY: '1' }).trustProxy).toEqual({ hops: 1 });
     expect(parseEnv({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
   });
 
   it.each([
-    ['PORT', '80a'], ['PORT', '70000'], ['PUBLIC_URL', 'crm.example.fr'], ['PUBLIC_URL', 'javascript:alert(1)'],
-    ['ALLOWED_HOSTS', 'studio local'], ['TRUST_PROXY', 'yes please'], ['TRUST_PROXY', '10.0.0.0/99'], ['DJBOOKER_OUTBOX_SENDER', 'maybe'],
-    ['DJBOOKER_SECRET_KEY', 'trop-court'], ['DATABASE_URL', 'mysql://u@h/db'],
+    ['PORT', '80a'],
+    ['PORT', '70000'],
+    ['PUBLIC_URL', 'crm.example.fr'],
+    ['PUBLIC_URL', 'javascript:alert(1)'],
+    ['ALLOWED_HOSTS', 'studio local'],
+    ['TRUST_PROXY', 'yes please'],
+    ['TRUST_PROXY', '10.0.0.0/99'],
+    ['DJBOOKER_OUTBOX_SENDER', 'maybe'],
+    ['DJBOOKER_SECRET_KEY', 'trop-court'],
+    ['DATABASE_URL', 'mysql://u@h/db'],
   ])('refuses %s=%s in one line naming the variable', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^variable ${name} invalide : [^\\n]+$`));
   });

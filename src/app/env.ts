@@ -66,7 +66,10 @@ const allowedHosts = text(4000).transform((value, ctx) => {
     const name = hostName(item);
     if (!name) continue;
     if (!/^[a-z0-9.:-]+$/.test(name)) {
-      ctx.addIssue({ code: 'custom', message: `nom d’hôte invalide « ${item.trim()} » (attendu : des noms ou des adresses séparés par des virgules)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `nom d’hôte invalide « ${item.trim()} » (attendu : des noms ou des adresses séparés par des virgules)`,
+      });
       return z.NEVER;
     }
     names.push(name);
@@ -78,9 +81,15 @@ const trustProxy = text(4000).transform((raw, ctx): TrustProxy => {
   const value = raw?.trim().toLowerCase() ?? '';
   if (value === '' || value === 'off' || value === 'false' || value === '0') return false;
   if (/^\d{1,2}$/.test(value)) return { hops: Number(value) };
-  const items = value.split(',').map((i) => i.trim()).filter((i) => i !== '');
+  const items = value
+    .split(',')
+    .map((i) => i.trim())
+    .filter((i) => i !== '');
   if (items.length === 0 || items.some((i) => !isAddressOrRange(i))) {
-    ctx.addIssue({ code: 'custom', message: `« ${raw} » (attendu : un nombre de relais, par exemple 1, ou les adresses du proxy séparées par des virgules, par exemple 127.0.0.1)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `« ${raw} » (attendu : un nombre de relais, par exemple 1, ou les adresses du proxy séparées par des virgules, par exemple 127.0.0.1)`,
+    });
     return z.NEVER;
   }
   return { addresses: items };
@@ -88,7 +97,10 @@ const trustProxy = text(4000).transform((raw, ctx): TrustProxy => {
 
 const envSchema = z
   .object({
-    DATABASE_URL: text(2000).refine((v) => v === undefined || /^postgres(ql)?:\/\//i.test(v.trim()), 'attendu postgres://utilisateur@hôte:5432/base'),
+    DATABASE_URL: text(2000).refine(
+      (v) => v === undefined || /^postgres(ql)?:\/\//i.test(v.trim()),
+      'attendu postgres://utilisateur@hôte:5432/base',
+    ),
     DJBOOKER_DATA_DIR: text(1000),
     HOST: z.preprocess(blankIsUnset, z.string().trim().max(255).default('127.0.0.1')),
     PORT: z.preprocess(blankIsUnset, z.coerce.number().int('attendu un nombre entier').min(1).max(65_535).default(3000)),
@@ -99,7 +111,10 @@ const envSchema = z
       (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v) || undefined,
       z.enum(['on', 'off'], 'attendu « on » ou « off »').default('on'),
     ),
-    DJBOOKER_SECRET_KEY: text(200).refine((v) => v === undefined || isSecretKeyText(v), 'attendu 32 octets encodés en base64 (par exemple : openssl rand -base64 32)'),
+    DJBOOKER_SECRET_KEY: text(200).refine(
+      (v) => v === undefined || isSecretKeyText(v),
+      'attendu 32 octets encodés en base64 (par exemple : openssl rand -base64 32)',
+    ),
     DJBOOKER_PASSWORD: text(1000),
   })
   .transform((v) => ({

@@ -47,11 +47,26 @@ describe('the web build, as `djbooker serve` sees it', () => {
 
   it('refuses to serve a missing or stale build in one line that says how to make it', async () => {
     write('src/web/index.html', '<div id="root"></div>');
-    const start = () => startServer({ database, now: () => new Date(), host: '127.0.0.1', port: 0, env: DEFAULT_ENV, log: () => undefined, projectRoot: root });
-    await expect(start()).rejects.toMatchObject({ code: 'usage', message: expect.stringMatching(/n’est pas construite : lancez « npm run build »/) });
+    const start = () =>
+      startServer({
+        database,
+        now: () => new Date(),
+        host: '127.0.0.1',
+        port: 0,
+        env: DEFAULT_ENV,
+        log: () => undefined,
+        projectRoot: root,
+      });
+    await expect(start()).rejects.toMatchObject({
+      code: 'usage',
+      message: expect.stringMatching(/n’est pas construite : lancez « npm run build »/),
+    });
     write('dist/web/index.html', '<html></html>');
     write(SOURCE_HASH_FILE, 'an older hash');
-    await expect(start()).rejects.toMatchObject({ code: 'usage', message: expect.stringMatching(/date d’avant ses sources : lancez « npm run build »/) });
+    await expect(start()).rejects.toMatchObject({
+      code: 'usage',
+      message: expect.stringMatching(/date d’avant ses sources : lancez « npm run build »/),
+    });
   });
 
   it('serves a current build', async () => {
@@ -59,7 +74,15 @@ describe('the web build, as `djbooker serve` sees it', () => {
     write('dist/web/index.html', '<html><body>DJ Booker Pro</body></html>');
     write(SOURCE_HASH_FILE, webSourceHash(root));
     const lines: string[] = [];
-    const { app, url } = await startServer({ database, now: () => new Date(), host: '127.0.0.1', port: 0, env: DEFAULT_ENV, log: (l) => lines.push(l), projectRoot: root });
+    const { app, url } = await startServer({
+      database,
+      now: () => new Date(),
+      host: '127.0.0.1',
+      port: 0,
+      env: DEFAULT_ENV,
+      log: (l) => lines.push(l),
+      projectRoot: root,
+    });
     try {
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : 0;

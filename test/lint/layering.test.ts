@@ -12,7 +12,9 @@ const eslint = new ESLint({ cwd: ROOT });
 
 /** A module of another feature, as it exists today (an import must resolve to be judged). */
 const otherFeature = (() => {
-  const file = readdirSync(`${ROOT}src/web/features/follow-ups`, { recursive: true, encoding: 'utf8' }).find((f) => /\.tsx?$/.test(f) && !f.includes('.test.'));
+  const file = readdirSync(`${ROOT}src/web/features/follow-ups`, { recursive: true, encoding: 'utf8' }).find(
+    (f) => /\.tsx?$/.test(f) && !f.includes('.test.'),
+  );
   if (!file) throw new Error('no module in src/web/features/follow-ups');
   return `follow-ups/${file.replace(/\.tsx?$/, '')}`;
 })();
@@ -58,7 +60,9 @@ describe('lint: the layering', () => {
   });
 
   it('imports Kysely only in src/db', async () => {
-    expect(await rulesFired('src/app/probe.ts', "import { sql } from 'kysely';\nexport const s = sql;\n")).toContain('no-restricted-imports');
+    expect(await rulesFired('src/app/probe.ts', "import { sql } from 'kysely';\nexport const s = sql;\n")).toContain(
+      'no-restricted-imports',
+    );
     expect(await rulesFired('src/db/probe.ts', "import { sql } from 'kysely';\nexport const s = sql;\n")).toEqual([]);
   });
 
@@ -68,6 +72,8 @@ describe('lint: the layering', () => {
 
   it('finds an import cycle', async () => {
     // src/domain/kpis.ts imports ./dates: a dates.ts importing ./kpis closes a cycle.
-    expect(await rulesFired('src/domain/dates.ts', "import { kpisFor } from './kpis';\nexport const k = kpisFor;\n")).toContain('import-x/no-cycle');
+    expect(await rulesFired('src/domain/dates.ts', "import { kpisFor } from './kpis';\nexport const k = kpisFor;\n")).toContain(
+      'import-x/no-cycle',
+    );
   });
 });
