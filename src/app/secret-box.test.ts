@@ -22,22 +22,22 @@ describe('secret box', () => {
 
   it('takes the key from DJBOOKER_SECRET_KEY, refusing one that is not 32 bytes of base64', () => {
     const key = randomBytes(32);
-    expect(loadSecretKey({ env: { DJBOOKER_SECRET_KEY: key.toString('base64') }, dataDir: null }).equals(key)).toBe(true);
-    expect(() => loadSecretKey({ env: { DJBOOKER_SECRET_KEY: 'trop-court' }, dataDir: null })).toThrow(/32 octets encodés en base64/);
+    expect(loadSecretKey({ secretKey: key.toString('base64'), dataDir: null }).equals(key)).toBe(true);
+    expect(() => loadSecretKey({ secretKey: 'trop-court', dataDir: null })).toThrow(/32 octets encodés en base64/);
   });
 
   it('creates secret.key (mode 0600) in the data directory once, and reuses it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'djbooker-key-'));
-    const first = loadSecretKey({ env: {}, dataDir: dir });
+    const first = loadSecretKey({ secretKey: undefined, dataDir: dir });
     const path = join(dir, 'secret.key');
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(Buffer.from(readFileSync(path, 'utf8').trim(), 'base64').equals(first)).toBe(true);
-    expect(loadSecretKey({ env: {}, dataDir: dir }).equals(first)).toBe(true);
-    const sealed = openSecretBox({ env: {}, dataDir: dir }).seal('x', 'c');
-    expect(openSecretBox({ env: {}, dataDir: dir }).open(sealed, 'c')).toBe('x');
+    expect(loadSecretKey({ secretKey: undefined, dataDir: dir }).equals(first)).toBe(true);
+    const sealed = openSecretBox({ secretKey: undefined, dataDir: dir }).seal('x', 'c');
+    expect(openSecretBox({ secretKey: undefined, dataDir: dir }).open(sealed, 'c')).toBe('x');
   });
 
   it('requires the environment variable without a data directory (PostgreSQL)', () => {
-    expect(() => loadSecretKey({ env: {}, dataDir: null })).toThrow(/Avec PostgreSQL, définissez DJBOOKER_SECRET_KEY/);
+    expect(() => loadSecretKey({ secretKey: undefined, dataDir: null })).toThrow(/Avec PostgreSQL, définissez DJBOOKER_SECRET_KEY/);
   });
 });

@@ -49,21 +49,28 @@ export function secretBoxFromKey(key: Buffer): SecretBox {
   };
 }
 
-function keyFromEnv(value: string): Buffer {
+/** The key a DJBOOKER_SECRET_KEY value gives, or null when it is not the base64 of 32 bytes. */
+function keyFromText(value: string): Buffer | null {
   const key = Buffer.from(value.trim(), 'base64');
-  if (key.length !== 32 || key.toString('base64') !== value.trim()) {
-    throw new AppError('invalid_input', `${SECRET_KEY_ENV} doit contenir 32 octets encodés en base64 (par exemple : openssl rand -base64 32).`);
-  }
+  return key.length === 32 && key.toString('base64') === value.trim() ? key : null;
+}
+
+export function isSecretKeyText(value: string): boolean {
+  return keyFromText(value) !== null;
+}
+
+function keyFromEnv(value: string): Buffer {
+  const key = keyFromText(value);
+  if (!key) throw new AppError('invalid_input', `${SECRET_KEY_ENV} doit contenir 32 octets encodés en base64 (par exemple : openssl rand -base64 32).`);
   return key;
 }
 
 /**
- * The key: from the environment, else from `dataDir/secret.key` (created at first use, readable by
+ * The key: DJBOOKER_SECRET_KEY (parsed by ./env), else from `dataDir/secret.key` (created at first use, readable by
  * its owner only). Without a data directory (PostgreSQL), the environment variable is required.
  */
-export function loadSecretKey(options: { env: Record<string, string | undefined>; dataDir: string | null }): Buffer {
-  const fromEnv = options.env[SECRET_KEY_ENV];
-  if (fromEnv) return keyFromEnv(fromEnv);
+export function loadSecretKey(options: { secretKey: string | undefined; dataDir: string | null }): Buffer {
+  if (options.secretKey) return keyFromEnv(options.secretKey);
   if (options.dataDir === null) {
     throw new AppError(
       'invalid_input',
@@ -82,6 +89,6 @@ export function loadSecretKey(options: { env: Record<string, string | undefined>
   return key;
 }
 
-export function openSecretBox(options: { env: Record<string, string | undefined>; dataDir: string | null }): SecretBox {
+export function openSecretBox(options: { secretKey: string | undefined; dataDir: string | null }): SecretBox {
   return secretBoxFromKey(loadSecretKey(options));
 }

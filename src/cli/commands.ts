@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH, addUser } from '../app/auth';
+import type { Env } from '../app/env';
 import { AppError } from '../app/errors';
 import type { AppContext } from '../app/context';
 import { followUpJson, listFollowUpRecords } from '../app/follow-ups';
@@ -30,7 +30,8 @@ export interface CommandIo {
   /** One line for the user beside the output (a wait, a warning): stderr. */
   err: (text: string) => void;
   json: boolean;
-  env: NodeJS.ProcessEnv;
+  /** The environment, parsed once by main. */
+  env: Env;
 }
 
 type Command = (ctx: AppContext, args: string[], options: CliOptions, io: CommandIo) => Promise<void>;
@@ -41,14 +42,9 @@ const FOLLOW_UP_STATUS_LABEL = { queued: 'En file d’envoi', sent: 'Envoyée', 
 const FOLLOW_UP_OUTCOME_LABEL = { none: '—', no_answer: 'Sans réponse', answered: 'Réponse', booking: 'Réservation obtenue', declined: 'Refus' } as const;
 const KIND_ALIASES: Record<string, ImportKind> = { clients: 'clients', gigs: 'gigs', prestations: 'gigs' };
 
-const serveEnvSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-});
-
 /** The new account's password: from the environment (scripts), else typed twice on the terminal. */
-async function passwordFrom(env: NodeJS.ProcessEnv): Promise<string> {
-  if (env.DJBOOKER_PASSWORD) return env.DJBOOKER_PASSWORD;
+async function passwordFrom(env: Env): Promise<string> {
+  if (env.password) return env.password;
   if (!process.stdin.isTTY) throw new AppError('usage', 'mot de passe manquant : définissez DJBOOKER_PASSWORD ou lancez la commande dans un terminal.');
   const first = await readHidden(`Mot de passe (au moins ${MIN_PASSWORD_LENGTH} caractères) : `);
   if ((await readHidden('Confirmez le mot de passe : ')) !== first) throw new AppError('usage', 'les deux saisies diffèrent.');
@@ -285,10 +281,8 @@ export const commands: Record<string, Command> = {
 
   async serve(ctx, args, _options, io) {
     if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
-    const env = serveEnvSchema.safeParse(io.env);
-    if (!env.success) throw new AppError('usage', `variable ${String(env.error.issues[0]?.path[0] ?? '')} invalide : ${env.error.issues[0]?.message ?? ''}`);
     const { app } = await startServer({
-      database: ctx.database, now: ctx.now, host: env.data.HOST, port: env.data.PORT, env: io.env, log: (line) => io.out(`${line}\n`),
+      database: ctx.database, now: ctx.now, host: io.env.host, port: io.env.port, env: io.env, log: (line) => io.out(`${line}\n`),
     });
     // Serves until stopped; the database is closed by main once this returns.
     await new Promise<void>((resolve) => {

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase, type Database } from '../db/connection';
 import type { AppContext } from '../app/context';
+import { parseEnv, processEnv, type EnvSource } from '../app/env';
 import { appErrorOf } from '../app/errors';
 import { ROLES } from '../db/schema';
 import { excerpt } from '../domain/excerpt';
@@ -77,14 +78,15 @@ export type CliOptions = z.infer<typeof optionsSchema>;
 export interface MainIo {
   out: (text: string) => void;
   err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
+  /** The environment's variables, parsed by src/app/env before any command runs. */
+  env: EnvSource;
   now: () => Date;
 }
 
 const processIo: MainIo = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  env: process.env,
+  env: processEnv(),
   now: () => new Date(),
 };
 
@@ -134,10 +136,11 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
 
   let database: Database | undefined;
   try {
-    const url = io.env.DATABASE_URL;
-    database = await openDatabase(url ? { url } : { dataDir: options.data['data-dir'] ?? io.env.DJBOOKER_DATA_DIR ?? './data' });
+    const env = parseEnv(io.env);
+    const url = env.databaseUrl;
+    database = await openDatabase(url ? { url } : { dataDir: options.data['data-dir'] ?? env.dataDir ?? './data' });
     const ctx: AppContext = { database, now: io.now };
-    const cio: CommandIo = { out: io.out, err: io.err, json: options.data.json === true, env: io.env };
+    const cio: CommandIo = { out: io.out, err: io.err, json: options.data.json === true, env };
     await command(ctx, args, options.data, cio);
     return 0;
   } catch (e) {

@@ -32,7 +32,7 @@ describe('data directory modes', () => {
     const database = await openDatabase({ dataDir: dir });
     try {
       await createWorkspace(database.db, 'demo', new Date());
-      loadSecretKey({ env: {}, dataDir: dir });
+      loadSecretKey({ secretKey: undefined, dataDir: dir });
       expect(modeOf(dir).toString(8)).toBe('700');
       for (const file of [...FILES, 'secret.key']) {
         expect(existsSync(join(dir, file)), file).toBe(true);
@@ -47,7 +47,7 @@ describe('data directory modes', () => {
     const dir = join(parent, 'old');
     const first = await openDatabase({ dataDir: dir });
     await createWorkspace(first.db, 'demo', new Date());
-    loadSecretKey({ env: {}, dataDir: dir });
+    loadSecretKey({ secretKey: undefined, dataDir: dir });
     await first.close();
     // As an earlier version left them: world-readable.
     chmodSync(dir, 0o755);

@@ -11,7 +11,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
 import { decodeEncodedWords, headersOf, startTestSmtp, textBodyOf, type TestSmtp } from '../../test/support/smtp';
-import { buildServer, outboxSenderEnabled, publicUrlFrom, type ServerOptions } from './server';
+import { parseEnv } from '../app/env';
+import { buildServer, type ServerOptions } from './server';
 import { call, callerFrom, type Caller } from './test-client';
 
 const NOW = new Date('2026-01-14T10:00:00Z');
@@ -24,7 +25,7 @@ for (const engine of testEngines()) {
     let smtp: TestSmtp;
     let app: FastifyInstance;
     let owner: Caller;
-    const env = { DJBOOKER_SECRET_KEY: randomBytes(32).toString('base64'), PUBLIC_URL };
+    const env = parseEnv({ DJBOOKER_SECRET_KEY: randomBytes(32).toString('base64'), PUBLIC_URL });
 
     async function serve(extra: Partial<ServerOptions> = {}): Promise<FastifyInstance> {
       return buildServer({ database, now: () => NOW, env, ...extra });
@@ -185,7 +186,7 @@ for (const engine of testEngines()) {
         let progress;
         for (;;) {
           progress = (await call(withSender, 'GET', '/api/outbox?batchId=lot-vip-2026-01-14', { as: owner })).json();
-          if (progress.done || performance.now() - started > 15_000) break;
+          if (progress.done || performance.now() - started > 60_000) break;
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
         expect(progress).toMatchObject({ total: 3, done: true, counts: { queued: 0, sending: 0, sent: 2, failed: 1, uncertain: 0, cancelled: 0 } });
@@ -342,15 +343,3 @@ for (const engine of testEngines()) {
     });
   });
 }
-
-describe('server environment for sending', () => {
-  it('reads PUBLIC_URL and DJBOOKER_OUTBOX_SENDER strictly', () => {
-    expect(publicUrlFrom({})).toBeNull();
-    expect(publicUrlFrom({ PUBLIC_URL: 'https://crm.example.fr/' })).toBe('https://crm.example.fr');
-    expect(() => publicUrlFrom({ PUBLIC_URL: 'crm.example.fr' })).toThrow(/PUBLIC_URL/);
-    expect(() => publicUrlFrom({ PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_URL/);
-    expect(outboxSenderEnabled({})).toBe(true);
-    expect(outboxSenderEnabled({ DJBOOKER_OUTBOX_SENDER: 'off' })).toBe(false);
-    expect(() => outboxSenderEnabled({ DJBOOKER_OUTBOX_SENDER: 'maybe' })).toThrow(/DJBOOKER_OUTBOX_SENDER/);
-  });
-});

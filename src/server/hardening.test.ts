@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
+import { parseEnv } from '../app/env';
 import { buildServer, type ServerOptions } from './server';
 import { call, callerFrom } from './test-client';
 
@@ -43,7 +44,7 @@ for (const engine of testEngines()) {
 
     describe('allowed hosts', () => {
       it('answers localhost, loopback addresses, PUBLIC_URL’s host and ALLOWED_HOSTS, and refuses any other Host with 421', async () => {
-        const app = await server({ env: { PUBLIC_URL: 'https://crm.example.fr', ALLOWED_HOSTS: 'studio.local, 192.168.1.20' } });
+        const app = await server({ env: parseEnv({ PUBLIC_URL: 'https://crm.example.fr', ALLOWED_HOSTS: 'studio.local, 192.168.1.20' }) });
         for (const host of ['localhost', 'localhost:3000', '127.0.0.1:3000', '127.9.9.9', '[::1]:3000', 'crm.example.fr', 'CRM.example.fr:443', 'studio.local:3000', '192.168.1.20:3000']) {
           const r = await app.inject({ method: 'GET', url: '/api/setup', headers: { host } });
           expect(r.statusCode, host).toBe(200);
@@ -64,14 +65,14 @@ for (const engine of testEngines()) {
       const proxied = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'crm.example.fr', 'x-forwarded-for': '203.0.113.7' };
 
       it('trusts no forwarded header by default: no Secure cookie from a claimed https', async () => {
-        const app = await server({ env: { PUBLIC_URL: 'https://crm.example.fr' } });
+        const app = await server({ env: parseEnv({ PUBLIC_URL: 'https://crm.example.fr' }) });
         const r = await app.inject({ method: 'POST', url: '/api/setup', headers: proxied, payload: OWNER });
         expect(r.statusCode, r.body).toBe(201);
         expect(r.cookies.find((c) => c.name === 'djb_session')?.secure).toBeFalsy();
       });
 
       it('with TRUST_PROXY, takes the scheme, host and client address from the proxy: Secure cookie, per-client limits', async () => {
-        const app = await server({ env: { PUBLIC_URL: 'https://crm.example.fr', TRUST_PROXY: '1' } });
+        const app = await server({ env: parseEnv({ PUBLIC_URL: 'https://crm.example.fr', TRUST_PROXY: '1' }) });
         const r = await app.inject({ method: 'POST', url: '/api/setup', headers: { ...proxied, host: '127.0.0.1:3000' }, payload: OWNER });
         expect(r.statusCode, r.body).toBe(201);
         expect(r.cookies.find((c) => c.name === 'djb_session')).toMatchObject({ secure: true, httpOnly: true });
@@ -87,12 +88,12 @@ for (const engine of testEngines()) {
       });
 
       it('refuses a TRUST_PROXY that is neither a hop count nor addresses', async () => {
-        await expect(server({ env: { TRUST_PROXY: 'yes please' } })).rejects.toThrow(/TRUST_PROXY/);
-        await expect(server({ env: { TRUST_PROXY: '10.0.0.1, 10.0.0.0/8, loopback' } })).resolves.toBeDefined();
+        expect(() => parseEnv({ TRUST_PROXY: 'yes please' })).toThrow(/^variable TRUST_PROXY invalide/);
+        await expect(server({ env: parseEnv({ TRUST_PROXY: '10.0.0.1, 10.0.0.0/8, loopback' }) })).resolves.toBeDefined();
       });
 
       it('gives the calendar URL from PUBLIC_URL, and never from the Host header', async () => {
-        const withUrl = await server({ env: { PUBLIC_URL: 'https://crm.example.fr' } });
+        const withUrl = await server({ env: parseEnv({ PUBLIC_URL: 'https://crm.example.fr' }) });
         const owner = callerFrom(await call(withUrl, 'POST', '/api/setup', { body: OWNER }));
         const r = await withUrl.inject({ method: 'GET', url: '/api/calendar', headers: { cookie: owner.cookie, host: 'localhost:3000' } });
         expect(r.json().url).toMatch(/^https:\/\/crm\.example\.fr\/calendar\/[A-Za-z0-9_-]{20,}\.ics$/);

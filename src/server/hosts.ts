@@ -3,31 +3,15 @@
  * stops DNS rebinding (ALLOWED_HOSTS, PUBLIC_URL), and the reverse proxy it trusts (TRUST_PROXY).
  * See docs/decisions/007.
  */
-import { isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../app/errors';
+import { hostName, type Env, type TrustProxy } from '../app/env';
 import { isLoopbackAddress } from '../app/mailer';
 import { errorBody, HTTP_STATUS } from './errors';
 
-/** The name part of a Host header, lower-cased, without its port or IPv6 brackets. */
-export function hostName(host: string): string {
-  const h = host.trim().toLowerCase();
-  if (h.startsWith('[')) return h.slice(1, h.indexOf(']') > 0 ? h.indexOf(']') : undefined);
-  const colon = h.indexOf(':');
-  // Several colons: a bare IPv6 address, which has no port.
-  return colon >= 0 && h.indexOf(':', colon + 1) < 0 ? h.slice(0, colon) : h;
-}
-
-/** ALLOWED_HOSTS (comma list) and PUBLIC_URL's host; `localhost` and loopback addresses always. */
-export function allowedHostsFrom(env: Record<string, string | undefined>, publicUrl: string | null): Set<string> {
-  const hosts = new Set(['localhost']);
-  if (publicUrl) hosts.add(hostName(new URL(publicUrl).host));
-  for (const item of (env.ALLOWED_HOSTS ?? '').split(',')) {
-    const name = hostName(item);
-    if (!name) continue;
-    if (!/^[a-z0-9.:-]+$/.test(name)) throw new AppError('usage', `ALLOWED_HOSTS : nom d’hôte invalide « ${item.trim()} » (attendu : des noms ou des adresses séparés par des virgules).`);
-    hosts.add(name);
-  }
+/** ALLOWED_HOSTS (parsed by src/app/env) and PUBLIC_URL's host; `localhost` and loopback addresses always. */
+export function allowedHostsFrom(env: Pick<Env, 'allowedHosts' | 'publicUrl'>): Set<string> {
+  const hosts = new Set(['localhost', ...env.allowedHosts]);
+  if (env.publicUrl) hosts.add(hostName(new URL(env.publicUrl).host));
   return hosts;
 }
 
@@ -46,33 +30,10 @@ export function registerHostCheck(app: FastifyInstance, allowed: Set<string>): v
   });
 }
 
-const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-
-function isAddressOrRange(item: string): boolean {
-  if (PROXY_NAMES.has(item)) return true;
-  const [address, bits, ...rest] = item.split('/');
-  if (rest.length > 0 || !address || isIP(address) === 0) return false;
-  if (bits === undefined) return true;
-  const max = isIP(address) === 4 ? 32 : 128;
-  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
-}
-
-/**
- * TRUST_PROXY, for Fastify's `trustProxy`: off (false) by default; a hop count (`1`: the one proxy
- * in front); or a comma list of the proxy's addresses, ranges (10.0.0.0/8) or `loopback`.
- */
-export function trustProxyFrom(env: Record<string, string | undefined>): false | string[] | ((address: string, hop: number) => boolean) {
-  const value = env.TRUST_PROXY?.trim().toLowerCase() ?? '';
-  if (value === '' || value === 'off' || value === 'false' || value === '0') return false;
-  if (/^\d{1,2}$/.test(value)) {
-    // What Fastify does with a number (its types do not take one): the first `hops` hops are proxies.
-    const hops = Number(value);
-    return (_address, hop) => hop < hops;
-  }
-  const items = value.split(',').map((i) => i.trim()).filter((i) => i !== '');
-  const wrong = items.find((i) => !isAddressOrRange(i));
-  if (wrong !== undefined || items.length === 0) {
-    throw new AppError('usage', `TRUST_PROXY invalide : « ${env.TRUST_PROXY} » (attendu : un nombre de relais, par exemple 1, ou les adresses du proxy séparées par des virgules, par exemple 127.0.0.1).`);
-  }
-  return items;
+/** TRUST_PROXY (parsed by src/app/env), for Fastify's `trustProxy`: off by default. */
+export function trustProxyFrom(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if ('addresses' in trust) return trust.addresses;
+  // What Fastify does with a number (its types do not take one): the first `hops` hops are proxies.
+  return (_address, hop) => hop < trust.hops;
 }

@@ -3,13 +3,14 @@
  * the CLI. `buildServer` makes the Fastify instance (tests use `inject`); `startServer` listens.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { needsSetup } from '../app/auth';
 import type { AppContext } from '../app/context';
+import { DEFAULT_ENV, type Env } from '../app/env';
 import { AppError } from '../app/errors';
 import { isLoopbackAddress, smtpMailer, type MailContext, type MailerFactory } from '../app/mailer';
 import { openSecretBox, type SecretBox } from '../app/secret-box';
@@ -27,7 +28,7 @@ import { mailRoutes, unsubscribeRoutes } from './routes/mail';
 import { portfolioRoutes } from './routes/portfolio';
 import { settingsRoutes } from './routes/settings';
 import { registerSessions } from './session';
-import { ensureWebBuild, notFoundHandler, registerWebApp } from './web';
+import { notFoundHandler, registerWebApp, WEB_BUILD_DIR, webBuildState } from './web';
 
 export interface ServerOptions {
   database: Database;
@@ -40,8 +41,8 @@ export interface ServerOptions {
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Told of every route as it is registered (the tests sweep them all). */
   onRoute?: (route: RouteOptions) => void;
-  /** What the server reads of the environment: DJBOOKER_SECRET_KEY, PUBLIC_URL, TRUST_PROXY, ALLOWED_HOSTS. Default: nothing. */
-  env?: Record<string, string | undefined>;
+  /** The environment parsed by src/app/env (secret key, PUBLIC_URL, TRUST_PROXY, ALLOWED_HOSTS). Default: every default. */
+  env?: Env;
   /** How e-mail leaves (default: SMTP with nodemailer). */
   mailerFor?: MailerFactory;
   /**
@@ -59,20 +60,6 @@ function lazySecretBox(open: () => SecretBox): SecretBox {
   return { seal: (plain, context) => get().seal(plain, context), open: (sealed, context) => get().open(sealed, context) };
 }
 
-/** PUBLIC_URL: where the app is reachable from the Internet (the https unsubscribe link), or null. */
-export function publicUrlFrom(env: Record<string, string | undefined>): string | null {
-  const value = env.PUBLIC_URL?.trim();
-  if (!value) return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new AppError('usage', `PUBLIC_URL invalide : ${value} (attendu par exemple https://crm.mon-domaine.fr).`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('usage', `PUBLIC_URL doit commencer par https:// (reçu : ${value}).`);
-  return url.toString().replace(/\/+$/, '');
-}
-
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
@@ -83,14 +70,14 @@ const SECURITY_HEADERS = {
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const ctx: AppContext = { database: options.database, now: options.now };
-  const env = options.env ?? {};
-  const publicUrl = publicUrlFrom(env);
-  const allowedHosts = allowedHostsFrom(env, publicUrl);
+  const env = options.env ?? DEFAULT_ENV;
+  const publicUrl = env.publicUrl;
+  const allowedHosts = allowedHostsFrom(env);
   // The messages this server sends itself ("Envoyer" in the generator) carry its sender's owner too.
   const outboxOwner = options.outboxSender ? (options.outboxSender.owner ?? randomUUID()) : null;
   const mail: MailContext = {
     ...ctx,
-    secretBox: lazySecretBox(() => openSecretBox({ env, dataDir: options.database.dataDir })),
+    secretBox: lazySecretBox(() => openSecretBox({ secretKey: env.secretKey, dataDir: options.database.dataDir })),
     mailerFor: options.mailerFor ?? ((config) => smtpMailer(config)),
     publicUrl,
     outboxOwner,
@@ -98,7 +85,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   let sender: OutboxSender | null = null;
   const kickSender = () => sender?.kick();
   // Behind a proxy trusted by TRUST_PROXY, request.ip, .protocol and .host are the client's.
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: trustProxyFrom(env) });
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: trustProxyFrom(env.trustProxy) });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   registerErrorHandler(app);
   // First of all hooks: a request for another name is answered by nothing else.
@@ -152,37 +139,30 @@ export interface StartOptions {
   host: string;
   port: number;
   log: (line: string) => void;
-  /** Default: process.env (DJBOOKER_SECRET_KEY, PUBLIC_URL, DJBOOKER_OUTBOX_SENDER). */
-  env?: Record<string, string | undefined>;
+  /** The environment parsed by src/app/env. */
+  env: Env;
+  /** The tree whose dist/web is served (default: this checkout). */
+  projectRoot?: string;
 }
 
-/**
- * DJBOOKER_OUTBOX_SENDER=off: this server never sends in the background. Not needed for safety:
- * every server runs a sender and a lease lets only one of them send (docs/decisions/005); `off`
- * only keeps a given server out of the sending.
- */
-export function outboxSenderEnabled(env: Record<string, string | undefined>): boolean {
-  const value = env.DJBOOKER_OUTBOX_SENDER?.trim().toLowerCase();
-  if (value === undefined || value === '' || value === 'on') return true;
-  if (value === 'off') return false;
-  throw new AppError('usage', `DJBOOKER_OUTBOX_SENDER vaut « on » ou « off » (reçu : ${env.DJBOOKER_OUTBOX_SENDER}).`);
-}
-
-/** `djbooker serve`: builds the web app if needed, then listens. */
+/** `djbooker serve`: listens, with the web app's build when it is current (else says how to make it). */
 export async function startServer(options: StartOptions): Promise<{ app: FastifyInstance; url: string }> {
-  const web = ensureWebBuild(PROJECT_ROOT, options.log);
-  const webDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+  const root = options.projectRoot ?? PROJECT_ROOT;
+  const web = webBuildState(root);
+  if (web === 'missing' || web === 'stale') {
+    throw new AppError('usage', `l’application web ${web === 'missing' ? 'n’est pas construite' : 'date d’avant ses sources'} : lancez « npm run build » (ou « npm start », qui la construit).`);
+  }
   if (web === 'absent') options.log('Pas d’application web dans ce dossier : seule l’API est servie.');
   const ctx: AppContext = { database: options.database, now: options.now };
   // Beyond loopback, whoever reaches the server first must not be able to claim it.
   const setupCode = !isLoopback(options.host) && (await needsSetup(ctx)) ? newSetupCode() : null;
-  const env = options.env ?? process.env;
-  const withSender = outboxSenderEnabled(env);
+  const env = options.env;
+  const withSender = env.outboxSender;
   const app = await buildServer({
     database: options.database,
     now: options.now,
     setupCode,
-    webDir: web !== 'absent' && existsSync(`${webDir}index.html`) ? webDir : null,
+    webDir: web === 'current' ? join(root, WEB_BUILD_DIR) : null,
     logger: { level: 'warn' },
     env,
     // With `off`, the sender only keeps its presence lease: messages this server sends at once stay its own.
@@ -199,7 +179,7 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${isLoopback(options.host) ? 'localhost' : shownHost}:${options.port}`;
   options.log(`DJ Booker Pro écoute sur ${url}`);
-  if (!isLoopback(options.host) && !env.ALLOWED_HOSTS?.trim() && !env.PUBLIC_URL?.trim()) {
+  if (!isLoopback(options.host) && env.allowedHosts.length === 0 && !env.publicUrl) {
     options.log('Depuis un autre appareil, l’application ne répond qu’aux noms listés dans ALLOWED_HOSTS : ajoutez-y le nom ou l’adresse de cette machine (par exemple ALLOWED_HOSTS=192.168.1.20).');
   }
   if (setupCode) options.log(`Premier démarrage : code d’installation à saisir pour créer le compte du propriétaire : ${setupCode}`);

@@ -1,38 +1,48 @@
-/** The built React app: rebuilt by `npm start` when its sources changed, served with an SPA fallback. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * The built React app, served with an SPA fallback. The server never builds it: `npm run build`
+ * (scripts/build-web.ts) does, and `npm start` through `prestart` when it is missing or stale.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './errors';
 
-/** Newest modification time under a path (0 when it does not exist). */
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
+/** What the web build is made from: its sources, the Vite config and what decides the packages. */
+const BUILD_INPUTS = ['src/web', 'vite.config.ts', 'tsconfig.json', 'package-lock.json'];
+/** Where the build keeps the hash of the inputs it was made from, beside its files. */
+export const WEB_BUILD_DIR = 'dist/web';
+export const SOURCE_HASH_FILE = 'dist/web/.source-hash';
+
+function filesUnder(root: string, path: string): string[] {
+  const full = join(root, path);
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return [path];
+  return readdirSync(full).flatMap((entry) => filesUnder(root, join(path, entry)));
 }
 
-export type WebBuildState = 'absent' | 'fresh' | 'built';
+/** SHA-256 of the build's inputs, names and contents, in a stable order. */
+export function webSourceHash(root: string): string {
+  const hash = createHash('sha256');
+  for (const file of BUILD_INPUTS.flatMap((input) => filesUnder(root, input)).sort()) {
+    hash.update(`${relative(root, join(root, file))}\0`).update(readFileSync(join(root, file))).update('\0');
+  }
+  return hash.digest('hex');
+}
 
 /**
- * Builds the web app with Vite when dist/web/index.html is missing or older than its sources.
- * 'absent': there is no web app in this checkout yet, and only the API is served.
+ * 'current': dist/web was built from the sources as they are (or there are no sources to compare
+ * with: an installation that ships only the build); 'missing' or 'stale': build it; 'absent': no
+ * web app at all in this tree (only the API is served).
  */
-export function ensureWebBuild(projectRoot: string, log: (line: string) => void): WebBuildState {
-  const config = join(projectRoot, 'vite.config.ts');
-  const sources = join(projectRoot, 'src/web');
-  if (!existsSync(config) || !existsSync(join(sources, 'index.html'))) return 'absent';
-  const built = join(projectRoot, 'dist/web/index.html');
-  const sourcesTime = Math.max(newestMtime(sources), newestMtime(config));
-  if (existsSync(built) && statSync(built).mtimeMs >= sourcesTime) return 'fresh';
-  log('Construction de l’application web (npx vite build)…');
-  const result = spawnSync('npx', ['vite', 'build'], { cwd: projectRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('la construction de l’application web a échoué (npx vite build) : voir les messages ci-dessus.');
-  return 'built';
+export type WebBuildState = 'absent' | 'missing' | 'stale' | 'current';
+
+export function webBuildState(root: string): WebBuildState {
+  const built = existsSync(join(root, WEB_BUILD_DIR, 'index.html'));
+  if (!existsSync(join(root, 'src/web/index.html'))) return built ? 'current' : 'absent';
+  if (!built || !existsSync(join(root, SOURCE_HASH_FILE))) return 'missing';
+  return readFileSync(join(root, SOURCE_HASH_FILE), 'utf8').trim() === webSourceHash(root) ? 'current' : 'stale';
 }
 
 export async function registerWebApp(app: FastifyInstance, dir: string): Promise<void> {

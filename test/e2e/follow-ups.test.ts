@@ -4,7 +4,7 @@
  * generator from « Relancer », sending, the timeline, the cadence, « Relancer tous les VIP
  * inactifs » with its progress, the templates; axe, the keyboard and 375 px.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decodeEncodedWords, headersOf, startTestSmtp, textBodyOf, type TestSmtp } from '../support/smtp';
 import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, openContext, screenshot, textOf } from './support/browser';
@@ -103,9 +103,20 @@ describe('follow-ups, end to end', () => {
     await dialog.getByLabel('Message').fill(`${body}\n\nPS : une nouvelle lumière UV 🎵 !`);
 
     const send = dialog.getByRole('button', { name: 'Envoyer', exact: true });
+    // Every request the double click made, answered: by then a second e-mail would have been accepted.
+    const unanswered = new Set<Request>();
+    const sent = (r: Request) => r.method() === 'POST' && new URL(r.url()).pathname.startsWith('/api/follow-ups');
+    const started = (r: Request) => void (sent(r) && unanswered.add(r));
+    const answered = (r: Request) => void unanswered.delete(r);
+    page.on('request', started);
+    page.on('requestfinished', answered);
+    page.on('requestfailed', answered);
     await send.dblclick();
     await dialog.getByText('E-mail envoyé à contact@yellow-monkeys.example.').waitFor();
-    await page.waitForTimeout(500);
+    await expect.poll(() => unanswered.size, { timeout: 20_000 }).toBe(0);
+    page.off('request', started);
+    page.off('requestfinished', answered);
+    page.off('requestfailed', answered);
     const mails = mailsTo('contact@yellow-monkeys.example');
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
@@ -159,8 +170,17 @@ describe('follow-ups, end to end', () => {
     expect(mailsTo('contact@yellow-monkeys.example')).toHaveLength(1);
   });
 
+  /** Clicks « Ne plus contacter » and waits for the server's answer, then for the box to show it (it follows the server). */
+  async function setDoNotContact(value: boolean): Promise<void> {
+    const box = page.getByLabel('Ne plus contacter');
+    const answer = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/do-not-contact'));
+    await box.click();
+    expect((await answer).status()).toBe(200);
+    await expect.poll(() => box.isChecked(), { timeout: 20_000 }).toBe(value);
+  }
+
   it('« Ne plus contacter » blocks every way of sending, and can be undone', async () => {
-    await page.getByLabel('Ne plus contacter').check();
+    await setDoNotContact(true);
     await page.getByText('Ce client ne reçoit plus aucune relance.').waitFor();
     await page.getByRole('button', { name: 'Relancer', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Relancer YELLOW MONKEYS' });
@@ -168,7 +188,7 @@ describe('follow-ups, end to end', () => {
     expect(await dialog.getByRole('button', { name: 'Copier' }).isDisabled()).toBe(true);
     expect(await dialog.getByRole('button', { name: 'Envoyer', exact: true }).isDisabled()).toBe(true);
     await page.keyboard.press('Escape');
-    await page.getByLabel('Ne plus contacter').uncheck();
+    await setDoNotContact(false);
     await page.getByText('Coché, aucune relance ne peut lui être envoyée').waitFor();
   });
 
@@ -203,7 +223,7 @@ describe('follow-ups, end to end', () => {
     });
     await page.getByRole('button', { name: 'Envoyer tout (3)' }).dblclick();
     await page.getByRole('heading', { level: 2, name: 'Envoi en cours' }).waitFor();
-    await expect.poll(async () => textOf(page.getByTestId('batch-summary')), { timeout: 20_000 }).toContain('3 envoyé(s) sur 3');
+    await expect.poll(async () => textOf(page.getByTestId('batch-summary')), { timeout: 45_000 }).toContain('3 envoyé(s) sur 3');
     expect(await textOf(page.getByTestId('batch-summary'))).toContain('terminé');
     const states = await page.getByTestId('outbox-state').allInnerTexts();
     expect(states).toEqual(['Envoyé', 'Envoyé', 'Envoyé']);
@@ -214,7 +234,10 @@ describe('follow-ups, end to end', () => {
     const again = await apiFromPage(page, 'POST', '/api/follow-ups/batch', JSON.parse(posted!) as unknown);
     expect(again.status).toBe(202);
     expect((again.json as { results: { result: string }[] }).results.map((r) => r.result)).toEqual(['duplicate', 'duplicate', 'duplicate']);
-    await page.waitForTimeout(1000);
+    // Nothing was queued by it: with nothing queued or being sent in the batch, no e-mail can follow.
+    const { batchId } = JSON.parse(posted!) as { batchId: string };
+    const outbox = await apiFromPage(page, 'GET', `/api/outbox?batchId=${encodeURIComponent(batchId)}`);
+    expect(outbox.json).toMatchObject({ total: 3, done: true, counts: { queued: 0, sending: 0, sent: 3 } });
     for (const to of ['contact@bar-du-port-martigues.example', 'contact@bde-sciences-po-aix.example', 'contact@la-taverne-des-ecrins.example']) {
       expect(mailsTo(to), to).toHaveLength(1);
     }

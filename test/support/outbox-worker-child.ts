@@ -6,6 +6,7 @@
  */
 import { openDatabase, type DatabaseOptions } from '../../src/db/connection';
 import { smtpMailer, type MailContext } from '../../src/app/mailer';
+import { parseEnv } from '../../src/app/env';
 import { openSecretBox } from '../../src/app/secret-box';
 import { startOutboxSender } from '../../src/jobs/outbox-sender';
 
@@ -13,7 +14,7 @@ const database = await openDatabase(JSON.parse(process.env.DJB_TEST_DB ?? '{}') 
 const ctx: MailContext = {
   database,
   now: () => new Date(),
-  secretBox: openSecretBox({ env: process.env, dataDir: database.dataDir }),
+  secretBox: openSecretBox({ secretKey: parseEnv(process.env).secretKey, dataDir: database.dataDir }),
   mailerFor: (config) => smtpMailer(config, { connectionMs: 5000, greetingMs: 5000, socketMs: 30_000 }),
   publicUrl: null,
 };

@@ -5,6 +5,7 @@
  * listens on a free loopback port, prints `{"port": …}` and serves until SIGTERM.
  */
 import { openDatabase, type DatabaseOptions } from '../../src/db/connection';
+import { parseEnv } from '../../src/app/env';
 import { buildServer } from '../../src/server/server';
 
 const database = await openDatabase(JSON.parse(process.env.DJB_TEST_DB ?? '{}') as DatabaseOptions);
@@ -12,7 +13,7 @@ const number = (name: string) => (process.env[name] ? Number(process.env[name]) 
 const app = await buildServer({
   database,
   now: () => new Date(),
-  env: process.env,
+  env: parseEnv(process.env),
   outboxSender: { pollMs: number('DJB_SENDER_POLL_MS'), leaseMs: number('DJB_LEASE_MS'), log: (line) => process.stderr.write(`${line}\n`) },
 });
 await app.listen({ host: '127.0.0.1', port: 0 });

@@ -44,8 +44,10 @@ export async function textOf(locator: Locator): Promise<string> {
   return normalise(await locator.innerText());
 }
 
-export async function expectNoSeriousAxeViolations(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+/** axe on the page, or only on what changed (`within`: a dialog, a panel) to keep each run short on a busy machine. */
+export async function expectNoSeriousAxeViolations(page: Page, what: string, within?: string): Promise<void> {
+  const builder = new AxeBuilder({ page });
+  const results = await (within ? builder.include(within) : builder).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = serious.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
   expect(summary, `axe on ${what}`).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Builds the web app and starts the real server (`djbooker serve`) on a fresh data directory and
+ * Builds the web app when it is stale and starts the real server (`djbooker serve`) on a fresh data directory and
  * a free port, for the whole browser suite; stops it and removes the data afterwards.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -45,9 +45,9 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  if (build.status !== 0) throw new Error('npx vite build failed');
+  // `djbooker serve` serves only a current build: make it when the sources changed (a fresh clone has none).
+  const build = spawnSync('node', ['--import', 'tsx', 'scripts/build-web.ts', '--if-stale'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the web build failed (scripts/build-web.ts)');
 
   const dataDir = mkdtempSync(join(tmpdir(), 'djbooker-e2e-'));
   const port = await freePort();
