@@ -5,7 +5,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { KpisJson } from '../../../../contracts/kpis';
 import { useI18n } from '../../../lib/i18n';
-import type { MessageKey } from '../../../lib/messages';
+import type { MessageKey } from '../../../../contracts/messages/fr';
 import { paths } from '../../../lib/router';
 import { ErrorMessage, Loading } from '../../../ui/messages';
 import { useDashboard, type Dashboard, type PeriodQuery } from '../api/get-dashboard';
