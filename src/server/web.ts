@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './errors';
+import { langOf, message } from '../contracts/messages';
 
 /** Newest modification time under a path (0 when it does not exist). */
 function newestMtime(path: string): number {
@@ -55,6 +56,6 @@ export function notFoundHandler(webDir: string | null) {
     if (webDir && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/calendar/')) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', webDir);
     }
-    return reply.status(404).send(errorBody('not_found', 'Ressource introuvable.'));
+    return reply.status(404).send(errorBody('not_found', message(langOf(request.headers['accept-language']), 'error.not_found')));
   };
 }
