@@ -107,24 +107,24 @@ export async function signIn(ctx: AppContext, input: { email: string; password: 
   const now = ctx.now();
   const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
   if ((await loginFailureStats(db, addressKey, windowStart)).count >= ADDRESS_MAX_FAILURES) {
-    throw new AppError('rate_limited', `Trop de tentatives depuis cette adresse : réessayez dans ${LOGIN_WINDOW_MINUTES} minutes.`);
+    throw AppError.worded('rate_limited', 'error.tooManyFromAddress', { minutes: LOGIN_WINDOW_MINUTES });
   }
   const account = await loginFailureStats(db, accountKey, windowStart);
   const waitMs = account.last === null ? 0 : Date.parse(account.last) + accountDelayMs(account.count) - now.getTime();
   if (waitMs > 0) {
     // Even the right password waits: answering it would tell a guess right.
-    throw new AppError('rate_limited', `Trop de tentatives pour ce compte : réessayez dans ${Math.ceil(waitMs / 1000)} secondes.`);
+    throw AppError.worded('rate_limited', 'error.tooManyForAccount', { seconds: Math.ceil(waitMs / 1000) });
   }
   const user = await getUserByEmail(db, email);
   decoyHash ??= hashPassword(randomToken());
   const valid = await verify(user?.password_hash ?? (await decoyHash), input.password);
   if (!user || !valid) {
     await recordLoginFailure(db, [accountKey, addressKey], now.toISOString(), windowStart);
-    throw new AppError('unauthorized', 'E-mail ou mot de passe incorrect.');
+    throw AppError.worded('unauthorized', 'error.credentials');
   }
   await clearLoginFailures(db, accountKey);
   const workspace = await getWorkspace(db, user.workspace_id);
-  if (!workspace) throw new AppError('unauthorized', 'E-mail ou mot de passe incorrect.');
+  if (!workspace) throw AppError.worded('unauthorized', 'error.credentials');
   return openSession(ctx, user, workspace);
 }
 

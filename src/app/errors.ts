@@ -1,4 +1,5 @@
 /** The one error type of the application: a code the CLI and the HTTP server map in one place each. */
+import { message, type MessageKey, type Vars } from '../contracts/messages';
 import { storageFailureOf, type StorageFailure } from '../db/storage-errors';
 
 export type AppErrorCode =
@@ -16,21 +17,34 @@ export type AppErrorCode =
   | 'rate_limited'
   | StorageFailure;
 
+/** An error's sentence in the message catalogue: the server words it in the request's language. */
+export interface Words {
+  key: MessageKey;
+  vars?: Vars;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
     readonly details?: unknown,
+    /** When set, `message` is its French wording, and the API answers in the request's language. */
+    readonly words?: Words,
   ) {
     super(message);
     this.name = 'AppError';
   }
+
+  /** An error worded from the catalogue: French for the CLI and the logs, any language for the API. */
+  static worded(code: AppErrorCode, key: MessageKey, vars?: Vars, details?: unknown): AppError {
+    return new AppError(code, message('fr', key, vars), details, vars ? { key, vars } : { key });
+  }
 }
 
-const STORAGE_MESSAGES: Record<StorageFailure, string> = {
-  busy: 'La base de données est occupée par un autre processus (un import en cours ?) : réessayez dans un moment.',
-  storage_full: 'Le disque de la base de données est plein : l’opération a été annulée, rien n’a été enregistré. Libérez de la place, puis recommencez.',
-  read_only: 'La base de données est en lecture seule (droits sur le dossier de données, ou disque monté en lecture seule) : rien n’a été enregistré.',
+const STORAGE_MESSAGES: Record<StorageFailure, MessageKey> = {
+  busy: 'storage.busy',
+  storage_full: 'storage.storage_full',
+  read_only: 'storage.read_only',
 };
 
 /**
@@ -40,5 +54,5 @@ const STORAGE_MESSAGES: Record<StorageFailure, string> = {
 export function appErrorOf(e: unknown): AppError | null {
   if (e instanceof AppError) return e;
   const kind = storageFailureOf(e);
-  return kind ? new AppError(kind, STORAGE_MESSAGES[kind]) : null;
+  return kind ? AppError.worded(kind, STORAGE_MESSAGES[kind]) : null;
 }

@@ -317,22 +317,15 @@ export function assertNoPlaceholderLeft(subject: string, body: string): void {
 export async function assertMayFollowUp(db: Db, workspaceId: number, clientId: number, asOf: IsoDate, force: boolean): Promise<void> {
   const prefs = await getContactPrefs(db, workspaceId, clientId);
   if (prefs?.opted_out_at) {
-    throw new AppError('conflict', 'Ce client a demandé à ne plus être contacté : aucune relance ne lui est envoyée.', { reason: 'opted_out' });
+    throw AppError.worded('conflict', 'cadence.refused.opted_out', undefined, { reason: 'opted_out' });
   }
   if ((await listClientIdsInOutbox(db, workspaceId, clientId)).size > 0) {
-    throw new AppError(
-      'conflict',
-      'Un message à ce client attend déjà dans la boîte d’envoi : annulez-le ou attendez son envoi avant d’en préparer un autre.',
-      { reason: 'in_outbox' },
-    );
+    throw AppError.worded('conflict', 'cadence.refused.in_outbox', undefined, { reason: 'in_outbox' });
   }
   const cadence = cadenceOf({ asOf, status: 'active', followUps: await listFollowUpDates(db, workspaceId, clientId), optedOut: false, nextConfirmedGig: null });
   if (cadence.blocked === 'recent_follow_up' && !force) {
-    throw new AppError(
-      'conflict',
-      `Ce client a déjà été relancé le ${cadence.lastContact} : pas plus d’une relance par mois. Nouvelle relance possible à partir du ${cadence.allowedFrom} (ou confirmez pour relancer quand même).`,
-      { reason: 'recent_follow_up', lastContact: cadence.lastContact, allowedFrom: cadence.allowedFrom },
-    );
+    const dates = { lastContact: cadence.lastContact ?? '', allowedFrom: cadence.allowedFrom ?? '' };
+    throw AppError.worded('conflict', 'cadence.refused.recent_follow_up', dates, { reason: 'recent_follow_up', ...dates });
   }
 }
 

@@ -9,6 +9,7 @@ import type { Workspace } from '../db/schema';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { mailPortProblem, MailSendError, resolveSmtpHost, systemResolver, type Address, type MailContext, type SmtpConfig } from './mailer';
+import type { SendErrorKind } from '../domain/follow-ups/send-errors';
 
 export const mailSettingsInputSchema = z.strictObject({
   host: z.string().trim().min(1, 'serveur SMTP requis').max(255).regex(/^[A-Za-z0-9.:[\]-]+$/, 'nom de serveur invalide'),
@@ -114,7 +115,7 @@ export function messageIdFor(fromAddress: string): string {
 }
 
 /** "Envoyer un test": a short message to the DJ's own address (or `to`), straight through the server. */
-export async function sendTestMail(ctx: MailContext, workspace: Workspace, to?: string): Promise<{ ok: true; to: string; response: string } | { ok: false; to: string; error: string }> {
+export async function sendTestMail(ctx: MailContext, workspace: Workspace, to?: string): Promise<{ ok: true; to: string; response: string } | { ok: false; to: string; error: string; errorKind: SendErrorKind }> {
   const setup = await getSendingSetup(ctx, workspace.id);
   if (!setup) throw new AppError('invalid_input', 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi.');
   const recipient = to ?? setup.from.address;
@@ -131,7 +132,7 @@ export async function sendTestMail(ctx: MailContext, workspace: Workspace, to?: 
     });
     return { ok: true, to: recipient, response };
   } catch (e) {
-    if (e instanceof MailSendError) return { ok: false, to: recipient, error: e.message };
+    if (e instanceof MailSendError) return { ok: false, to: recipient, error: e.message, errorKind: e.sendKind };
     throw e;
   }
 }

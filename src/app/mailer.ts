@@ -10,6 +10,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { AppContext } from './context';
 import type { SecretBox } from './secret-box';
+import { sendErrorKind, smtpFailureKind, type SendErrorKind } from '../domain/follow-ups/send-errors';
 
 export interface SmtpConfig {
   host: string;
@@ -49,6 +50,8 @@ export class MailSendError extends Error {
     message: string,
     readonly code: string | null,
     readonly responseCode: number | null,
+    /** The cause in words a DJ understands (from the library's error when there was one). */
+    readonly sendKind: SendErrorKind = sendErrorKind(message) ?? 'other',
   ) {
     super(message);
     this.name = 'MailSendError';
@@ -169,30 +172,27 @@ export function classifySmtpError(e: unknown, handedOver: boolean, config: SmtpC
   const responseCode = typeof err.responseCode === 'number' ? err.responseCode : null;
   const answer = (err.response ?? '').trim();
   const where = `${config.host}:${config.port}`;
+  const cause = smtpFailureKind({ code, responseCode, command: err.command ?? null, message: err.message ?? String(e), handedOver });
+  const failure = (kind: MailFailureKind, text: string) => new MailSendError(kind, text, code, responseCode, cause);
   if (responseCode !== null && responseCode >= 500) {
-    if (code === 'EAUTH') return new MailSendError('retry', `Identifiant ou mot de passe refusé par le serveur d’envoi ${where} (${answer}). Vérifiez les réglages d’envoi.`, code, responseCode);
-    if (err.command === 'RCPT TO') return new MailSendError('permanent', `Adresse refusée par le serveur d’envoi : ${recipient} (${answer}).`, code, responseCode);
-    if (err.command === 'MAIL FROM') return new MailSendError('permanent', `Adresse d’expéditeur refusée par le serveur d’envoi (${answer}). Vérifiez l’adresse d’envoi dans les réglages.`, code, responseCode);
-    return new MailSendError('permanent', `Message refusé par le serveur d’envoi pour ${recipient} (${answer}).`, code, responseCode);
+    if (code === 'EAUTH') return failure('retry', `Identifiant ou mot de passe refusé par le serveur d’envoi ${where} (${answer}). Vérifiez les réglages d’envoi.`);
+    if (err.command === 'RCPT TO') return failure('permanent', `Adresse refusée par le serveur d’envoi : ${recipient} (${answer}).`);
+    if (err.command === 'MAIL FROM') return failure('permanent', `Adresse d’expéditeur refusée par le serveur d’envoi (${answer}). Vérifiez l’adresse d’envoi dans les réglages.`);
+    return failure('permanent', `Message refusé par le serveur d’envoi pour ${recipient} (${answer}).`);
   }
   if (responseCode !== null && responseCode >= 400) {
-    return new MailSendError('retry', `Le serveur d’envoi demande de réessayer plus tard (${answer}).`, code, responseCode);
+    return failure('retry', `Le serveur d’envoi demande de réessayer plus tard (${answer}).`);
   }
   if (handedOver) {
-    return new MailSendError(
-      'uncertain',
-      `La connexion avec ${where} a été perdue après la remise du message à ${recipient}, avant sa réponse : il l’a peut-être accepté.`,
-      code,
-      responseCode,
-    );
+    return failure('uncertain', `La connexion avec ${where} a été perdue après la remise du message à ${recipient}, avant sa réponse : il l’a peut-être accepté.`);
   }
-  if (code === 'ETIMEDOUT') return new MailSendError('retry', `Le serveur d’envoi ${where} ne répond pas (délai dépassé).`, code, responseCode);
+  if (code === 'ETIMEDOUT') return failure('retry', `Le serveur d’envoi ${where} ne répond pas (délai dépassé).`);
   if (code === 'ECONNECTION' || code === 'ESOCKET' || code === 'EDNS') {
-    return new MailSendError('retry', `Serveur d’envoi ${where} injoignable : ${err.message ?? code}.`, code, responseCode);
+    return failure('retry', `Serveur d’envoi ${where} injoignable : ${err.message ?? code}.`);
   }
-  if (code === 'EAUTH') return new MailSendError('retry', `Connexion au serveur d’envoi ${where} refusée : ${err.message ?? code}. Vérifiez les réglages d’envoi.`, code, responseCode);
-  if (code === 'EENVELOPE') return new MailSendError('permanent', `Adresse invalide : ${recipient} (${err.message ?? ''}).`, code, responseCode);
-  return new MailSendError('retry', `Échec de l’envoi par ${where} : ${err.message ?? String(e)}.`, code, responseCode);
+  if (code === 'EAUTH') return failure('retry', `Connexion au serveur d’envoi ${where} refusée : ${err.message ?? code}. Vérifiez les réglages d’envoi.`);
+  if (code === 'EENVELOPE') return failure('permanent', `Adresse invalide : ${recipient} (${err.message ?? ''}).`);
+  return failure('retry', `Échec de l’envoi par ${where} : ${err.message ?? String(e)}.`);
 }
 
 export function smtpMailer(config: SmtpConfig, timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS, resolveHost: HostResolver = systemResolver): Mailer {
@@ -204,7 +204,7 @@ export function smtpMailer(config: SmtpConfig, timeouts: SmtpTimeouts = DEFAULT_
       try {
         resolved = await resolveSmtpHost(config.host, resolveHost);
       } catch (e) {
-        throw new MailSendError('retry', `Serveur d’envoi ${where} introuvable : ${e instanceof Error ? e.message : String(e)}.`, 'EDNS', null);
+        throw new MailSendError('retry', `Serveur d’envoi ${where} introuvable : ${e instanceof Error ? e.message : String(e)}.`, 'EDNS', null, 'host_not_found');
       }
       // Checked when the settings were saved, and again here: the name may resolve elsewhere now.
       const portProblem = mailPortProblem(config.port, resolved);

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliTarget, testEngines, type TestEngine } from '../../test/support/databases';
+import { updateSettings } from '../app/settings';
+import { resolveWorkspace } from '../app/workspace';
 import { main } from './main';
 
 const expected = JSON.parse(readFileSync(new URL('../../demo/EXPECTED.json', import.meta.url), 'utf8'));
@@ -145,6 +147,23 @@ for (const engine of testEngines()) {
       expect(o.out).toContain('CA total : 48 752 €');
       const c = await run('clients', '--segment', 'vip', '--sort', 'revenue');
       expect(c.out.split('\n')[2]).toMatch(/^Gergom Events\s+🟢 Actif\s+🟡 VIP\s+19\s+16 308 €/);
+    });
+
+    it('quotes the workspace’s own thresholds: an active threshold of 60 days reads 60 in every label', async () => {
+      await run('demo');
+      const before = await run('overview');
+      expect(before.out).toContain('actifs (< 90 jours)');
+      expect((await run('kpis')).out).toContain('Clients actifs (< 90 jours)');
+      const ctx = { database: db, now: () => new Date('2026-11-25T10:00:00Z') };
+      await updateSettings(ctx, await resolveWorkspace(ctx, undefined, false), { thresholds: { activeDays: 60, lapsedDays: 400 } });
+      const o = (await run('overview')).out;
+      expect(o).toMatch(/• \d+ actifs \(< 60 jours\)/);
+      expect(o).toMatch(/• \d+ en veille \(60–400 jours\)/);
+      expect(o).toMatch(/• \d+ à relancer \(> 400 jours\)/);
+      expect(o).not.toMatch(/\b90\b|365|1 an/);
+      const k = (await run('kpis')).out;
+      expect(k).toContain('Clients actifs (< 60 jours)');
+      expect(k).not.toContain('< 90 jours');
     });
 
     it('exits 2 on usage errors and 1 on an unreadable file, with one line on stderr', async () => {

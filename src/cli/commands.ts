@@ -14,6 +14,7 @@ import { getOverview, listClients } from '../app/portfolio';
 import { CONFIDENCE_LABEL, backtestForecast, getForecast, percentFr, reasonText } from '../app/predictions';
 import { recompute } from '../app/recompute';
 import { referenceDateOf, resolveWorkspace } from '../app/workspace';
+import { parseSettings, thresholdsOf } from '../app/settings';
 import { isIsoDate } from '../domain/dates';
 import { excerpt } from '../domain/excerpt';
 import { nameKey } from '../domain/names';
@@ -23,6 +24,7 @@ import { startServer } from '../server/server';
 import { decimal1, euros, frenchDate, table } from './format';
 import { kpisText } from './kpis-text';
 import { kpisQuerySchema } from '../contracts/kpis';
+import { message } from '../contracts/messages';
 import { readHidden } from './prompt';
 
 export interface CommandIo {
@@ -63,6 +65,12 @@ function parseMap(entries: string[] | undefined): Record<string, string> {
 
 /** Rejected rows a terminal shows; the rest are counted (all the kept ones are in --json). */
 const SHOWN_REJECTIONS = 50;
+
+/** The workspace's status thresholds as the catalogue's texts quote them (`{active}`, `{lapsed}`). */
+function statusThresholdVars(workspace: { settings: Parameters<typeof parseSettings>[0] }): { active: number; lapsed: number } {
+  const t = thresholdsOf(parseSettings(workspace.settings));
+  return { active: t.activeDays, lapsed: t.lapsedDays };
+}
 /** A value in a terminal table: one line, cut short. */
 const cellText = (text: string) => excerpt(text.replace(/[\r\n\t]+/g, ' '), 60);
 
@@ -145,15 +153,16 @@ export const commands: Record<string, Command> = {
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const o = await getOverview(ctx, workspace, referenceDateOf(ctx, workspace, options['as-of']));
     if (io.json) return io.out(JSON.stringify(overviewJson(o)) + '\n');
+    const th = statusThresholdVars(workspace);
     io.out(
       [
         `📊 VUE D'ENSEMBLE au ${frenchDate(o.asOf)}`,
-        `• ${o.clients} clients au total`,
-        `• ${o.vip} VIP (à chouchouter)`,
-        `• ${o.statuses.active} actifs (< 90 jours)`,
-        `• ${o.statuses.dormant} en veille (90 à 365 jours)`,
-        `• ${o.statuses.lapsed} à relancer (> 1 an)`,
-        `• ${o.statuses.prospect} prospects (sans prestation)`,
+        `• ${o.clients} ${message('fr', 'overview.clients')}`,
+        `• ${o.vip} ${message('fr', 'overview.vip')}`,
+        `• ${o.statuses.active} ${message('fr', 'overview.active', th)}`,
+        `• ${o.statuses.dormant} ${message('fr', 'overview.dormant', th)}`,
+        `• ${o.statuses.lapsed} ${message('fr', 'overview.lapsed', th)}`,
+        `• ${o.statuses.prospect} ${message('fr', 'overview.prospects')}`,
         `• CA total : ${euros(o.revenueCents)}`,
         `• ${o.gigs} prestations réalisées`,
       ].join('\n') + '\n',
@@ -196,7 +205,7 @@ export const commands: Record<string, Command> = {
     if (!query.success) throw new AppError('usage', `date invalide (${String(query.error.issues[0]?.path[0] ?? '')}) : attendu AAAA-MM-JJ`);
     const k = await getKpis(ctx, workspace, query.data);
     if (io.json) return io.out(JSON.stringify(k) + '\n');
-    io.out(kpisText(k));
+    io.out(kpisText(k, statusThresholdVars(workspace)));
   },
 
   async recompute(ctx, args, options, io) {

@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, appErrorOf, type AppErrorCode } from '../app/errors';
+import { langOf, message, type Lang, type MessageKey } from '../contracts/messages';
 
 export type ApiErrorCode =
   | 'invalid_input' | 'unauthorized' | 'forbidden' | 'owner_only' | 'not_found' | 'conflict' | 'invalid_file' | 'rate_limited' | 'host_not_allowed' | 'internal'
@@ -47,16 +48,24 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
 /** Seconds a client is asked to wait before trying again when the database is busy (an import). */
 export const BUSY_RETRY_AFTER_S = 10;
 
-/** Fastify's own client errors (malformed JSON, body too large …), said in French. */
-const FRAMEWORK_ERRORS: Record<number, [ApiErrorCode, string]> = {
-  400: ['invalid_input', 'Requête invalide (corps JSON illisible ?).'],
+/** Fastify's own client errors (malformed JSON, body too large …), worded from the catalogue. */
+const FRAMEWORK_ERRORS: Record<number, [ApiErrorCode, MessageKey]> = {
+  400: ['invalid_input', 'error.invalid_request'],
   // @fastify/static refusing a path (traversal, NUL byte…): a refusal, not a failure of ours.
-  403: ['forbidden', 'Accès refusé.'],
-  404: ['not_found', 'Ressource introuvable.'],
-  413: ['invalid_input', 'Requête trop volumineuse.'],
-  415: ['invalid_input', 'Type de contenu non pris en charge.'],
-  429: ['rate_limited', 'Trop de requêtes : réessayez dans un moment.'],
+  403: ['forbidden', 'error.forbidden'],
+  404: ['not_found', 'error.not_found'],
+  413: ['invalid_input', 'error.too_large'],
+  415: ['invalid_input', 'error.unsupported_type'],
+  429: ['rate_limited', 'error.rate_limited'],
 };
+
+/**
+ * An error's message in the request's language (`Accept-Language`, French unless English comes
+ * first): from the catalogue when the error is worded there, its French text otherwise.
+ */
+function messageOf(error: AppError, lang: Lang): string {
+  return error.words ? message(lang, error.words.key, error.words.vars) : error.message;
+}
 
 /**
  * What an AppError's details may tell the client, and nothing else: why a follow-up is refused and
@@ -80,6 +89,7 @@ export function errorBody(code: ApiErrorCode, message: string, details?: Record<
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const lang = langOf(request.headers['accept-language']);
     const appError = appErrorOf(error);
     if (appError) {
       const code = API_CODE[appError.code];
@@ -87,17 +97,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (!(error instanceof AppError)) request.log.error({ err: error }, appError.code);
       if (code === 'busy') {
         reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
-        return reply.status(HTTP_STATUS[code]).send(errorBody(code, appError.message, { retryAfter: BUSY_RETRY_AFTER_S }));
+        return reply.status(HTTP_STATUS[code]).send(errorBody(code, messageOf(appError, lang), { retryAfter: BUSY_RETRY_AFTER_S }));
       }
-      return reply.status(HTTP_STATUS[code]).send(errorBody(code, appError.message, publicDetails(appError.details)));
+      return reply.status(HTTP_STATUS[code]).send(errorBody(code, messageOf(appError, lang), publicDetails(appError.details)));
     }
     const status = 'statusCode' in error ? error.statusCode : undefined;
     const known = status !== undefined ? FRAMEWORK_ERRORS[status] : undefined;
-    if (known) return reply.status(HTTP_STATUS[known[0]]).send(errorBody(known[0], known[1]));
+    if (known) return reply.status(HTTP_STATUS[known[0]]).send(errorBody(known[0], message(lang, known[1])));
     // Any other refusal of the framework or a plugin (405, 416 …) is the client's, said as such.
-    if (status !== undefined && status >= 400 && status < 500) return reply.status(status).send(errorBody('invalid_input', 'Requête refusée.'));
+    if (status !== undefined && status >= 400 && status < 500) return reply.status(status).send(errorBody('invalid_input', message(lang, 'error.refused')));
     // Internals stay in the server's log: the client only learns that something failed.
     request.log.error({ err: error }, 'internal error');
-    return reply.status(500).send(errorBody('internal', 'Erreur interne du serveur. Réessayez ; si cela persiste, consultez le journal du serveur.'));
+    return reply.status(500).send(errorBody('internal', message(lang, 'error.internal')));
   });
 }

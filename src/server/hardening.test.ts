@@ -42,6 +42,21 @@ for (const engine of testEngines()) {
       return app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, ...extra });
     }
 
+    describe('the language of error messages', () => {
+      it('words them in French, or in English when Accept-Language asks for it first', async () => {
+        const app = await server();
+        const french = await login(app, 'nobody@example.fr', 'wrong password!');
+        expect(french.statusCode).toBe(401);
+        expect(french.json().error).toEqual({ code: 'unauthorized', message: 'E-mail ou mot de passe incorrect.' });
+        const english = await login(app, 'nobody@example.fr', 'wrong password!', { headers: { 'accept-language': 'en' } });
+        expect(english.json().error).toEqual({ code: 'unauthorized', message: 'Wrong e-mail or password.' });
+        const missing = await app.inject({ method: 'GET', url: '/api/nothing-here', headers: { 'accept-language': 'en-GB,en;q=0.9,fr;q=0.8' } });
+        expect(missing.json().error).toEqual({ code: 'not_found', message: 'Resource not found.' });
+        const unsigned = await app.inject({ method: 'GET', url: '/api/clients', headers: { 'accept-language': 'en' } });
+        expect(unsigned.json().error).toEqual({ code: 'unauthorized', message: 'No session, or it expired: sign in.' });
+      });
+    });
+
     describe('allowed hosts', () => {
       it('answers localhost, loopback addresses, PUBLIC_URL’s host and ALLOWED_HOSTS, and refuses any other Host with 421', async () => {
         const app = await server({ env: parseEnv({ PUBLIC_URL: 'https://crm.example.fr', ALLOWED_HOSTS: 'studio.local, 192.168.1.20' }) });

@@ -97,7 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: () => new AppError('rate_limited', 'Trop de requêtes : réessayez dans un moment.'),
+    errorResponseBuilder: () => AppError.worded('rate_limited', 'error.rate_limited'),
   });
   registerSessions(app, ctx);
 

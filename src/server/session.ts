@@ -54,12 +54,12 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
     if (request.is404 || request.routeOptions.config.public === true) return;
     const token = request.cookies[SESSION_COOKIE];
     const auth = token ? await authenticate(ctx, token) : undefined;
-    if (!auth) throw new AppError('unauthorized', 'Session absente ou expirée : connectez-vous.');
+    if (!auth) throw AppError.worded('unauthorized', 'error.session');
     if (STATE_CHANGING.has(request.method) && !sameToken(request.headers[CSRF_HEADER], auth.csrfToken)) {
-      throw new AppError('forbidden', 'Jeton anti-CSRF manquant ou invalide : rechargez la page.');
+      throw AppError.worded('forbidden', 'error.csrf');
     }
     if (auth.user.role !== 'owner' && OWNER_ONLY.has(`${request.method} ${request.routeOptions.url}`)) {
-      throw new AppError('owner_only', 'Réservé au propriétaire de l’espace de travail : demandez-lui de faire ce réglage.');
+      throw AppError.worded('owner_only', 'error.owner_only');
     }
     request.auth = auth;
   });
@@ -67,7 +67,7 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
 
 /** The session of a request that passed the hook. */
 export function sessionOf(request: FastifyRequest): SessionAuth {
-  if (!request.auth) throw new AppError('unauthorized', 'Session absente ou expirée : connectez-vous.');
+  if (!request.auth) throw AppError.worded('unauthorized', 'error.session');
   return request.auth;
 }
 

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './errors';
+import { langOf, message } from '../contracts/messages';
 
 /** What the web build is made from: its sources, the Vite config and what decides the packages. */
 const BUILD_INPUTS = ['src/web', 'vite.config.ts', 'tsconfig.json', 'package-lock.json'];
@@ -65,6 +66,6 @@ export function notFoundHandler(webDir: string | null) {
     if (webDir && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/calendar/')) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', webDir);
     }
-    return reply.status(404).send(errorBody('not_found', 'Ressource introuvable.'));
+    return reply.status(404).send(errorBody('not_found', message(langOf(request.headers['accept-language']), 'error.not_found')));
   };
 }

@@ -30,3 +30,41 @@ export function sendErrorKind(error: string | null): SendErrorKind | null {
   for (const [kind, pattern] of RULES) if (pattern.test(error)) return kind;
   return 'other';
 }
+
+/** What the mail library tells of a failure (nodemailer's SMTP errors, Node's network errors). */
+export interface SmtpFailure {
+  /** nodemailer's code (`EAUTH`, `ECONNECTION`, `ETIMEDOUT`, `EDNS`, `ETLS`…) or Node's (`ECONNREFUSED`). */
+  code: string | null;
+  /** The SMTP reply code (535, 550, 421…), when the server answered. */
+  responseCode: number | null;
+  /** The SMTP command that failed (`RCPT TO`, `MAIL FROM`, `AUTH PLAIN`…). */
+  command: string | null;
+  /** The technical text (`getaddrinfo ENOTFOUND smtp.exemple.fr`). */
+  message: string;
+  /** The whole message had reached the server before the failure: it may have been accepted. */
+  handedOver: boolean;
+}
+
+/**
+ * The cause of a sending failure, straight from the mail library's error (not from our sentence
+ * about it): which of the sentences a DJ reads (« serveur d’envoi introuvable : vérifiez son
+ * adresse ») says what went wrong.
+ */
+export function smtpFailureKind(f: SmtpFailure): SendErrorKind {
+  const text = `${f.code ?? ''} ${f.message}`;
+  if (f.responseCode !== null && f.responseCode >= 500) {
+    if (f.code === 'EAUTH' || f.responseCode === 535 || f.responseCode === 534 || f.responseCode === 530) return 'auth';
+    if (f.command === 'RCPT TO') return 'recipient_refused';
+    if (f.command === 'MAIL FROM') return 'sender_refused';
+    return 'other';
+  }
+  if (f.responseCode !== null && f.responseCode >= 400) return 'try_later';
+  if (f.handedOver) return 'interrupted';
+  if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(text) || f.code === 'EDNS') return 'host_not_found';
+  if (/ECONNREFUSED/.test(text)) return 'connection_refused';
+  if (f.code === 'ETIMEDOUT' || /ETIMEDOUT|timed? ?out/i.test(text)) return 'timeout';
+  if (f.code === 'ETLS' || /certificate|\bTLS\b|\bSSL\b|wrong version number|EPROTO/i.test(text)) return 'tls';
+  if (f.code === 'EAUTH') return 'auth';
+  if (f.code === 'EENVELOPE') return 'recipient_refused';
+  return 'other';
+}

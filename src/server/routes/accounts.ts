@@ -39,7 +39,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext, setupCode: 
     const body = parseInput(setupBody, request.body);
     if (!(await needsSetup(ctx))) throw new AppError('conflict', 'L’application est déjà configurée : connectez-vous.');
     if (setupCode !== null && !sameCode(body.code, setupCode)) {
-      throw new AppError('forbidden', 'Code d’installation incorrect : il est affiché dans la console du serveur.');
+      throw AppError.worded('forbidden', 'error.setup_code');
     }
     const signedIn = await setupOwner(ctx, body);
     setSessionCookie(request, reply, signedIn);

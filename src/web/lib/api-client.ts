@@ -22,6 +22,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let requestLanguage = 'fr';
+
+/** The interface's language, sent as `Accept-Language`: the server words its error messages in it. */
+export function setRequestLanguage(lang: 'fr' | 'en'): void {
+  requestLanguage = lang;
+}
 const sessionLostListeners = new Set<() => void>();
 
 /** Remembered from /api/me, login and setup: the server checks it on POST/PUT/PATCH/DELETE. */
@@ -67,7 +73,7 @@ interface RequestOptions {
 }
 
 async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLanguage };
   if (method !== 'GET') Object.assign(headers, csrfHeaders());
   let body: BodyInit | undefined;
   if (options.json !== undefined) {

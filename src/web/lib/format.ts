@@ -1,7 +1,9 @@
 /** Figures and dates as the user reads them, through Intl: `48 752 €`, `14 janv. 2026`, « il y a 3 mois ». */
 import { eurosToCents, formatEuros } from '../../domain/money';
 
-export type Lang = 'fr' | 'en';
+import type { Lang } from '../../contracts/messages/fill';
+
+export type { Lang };
 
 export const LOCALE_OF: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 

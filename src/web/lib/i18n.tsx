@@ -1,18 +1,31 @@
 /**
- * French first, English selectable: one dictionary (messages.ts), the language remembered in the
- * browser (and in the workspace settings once signed in), and the formatters bound to it.
+ * French first, English selectable: one catalogue (src/contracts/messages), the language remembered
+ * in the browser (and in the workspace settings once signed in), and the formatters bound to it.
+ * French is in the first bundle; English is its own chunk, loaded when first chosen: until it has
+ * arrived the previous language stays on screen (or, on a first visit in English, nothing shows).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   formatDate, formatDateTime, formatElapsed, formatInactivity, formatLongDate, formatMoney, formatNumber, formatPercent, type Lang,
 } from './format';
-import { messages, type MessageKey, type PluralKey } from './messages';
+import { fill, isLang, type Vars } from '../../contracts/messages/fill';
+import { fr, type Dictionary, type MessageKey, type PluralKey } from '../../contracts/messages/fr';
+import { setRequestLanguage } from './api-client';
+
+export { isLang };
+
+/** Catalogues loaded so far; English joins on first use. */
+const loaded: Partial<Record<Lang, Dictionary>> = { fr };
+
+async function loadCatalogue(lang: Lang): Promise<Dictionary> {
+  const known = loaded[lang];
+  if (known) return known;
+  const { en } = await import('../../contracts/messages/en');
+  loaded.en = en;
+  return en;
+}
 
 const STORAGE_KEY = 'djbooker.lang';
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'fr' || value === 'en';
-}
 
 function initialLang(): Lang {
   try {
@@ -22,12 +35,6 @@ function initialLang(): Lang {
     // Storage refused (private mode): French, the users' language.
   }
   return 'fr';
-}
-
-type Vars = Record<string, string | number>;
-
-function fill(template: string, vars: Vars = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
 export interface I18n {
@@ -49,20 +56,45 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  /** The language asked for, and the one shown (the same once its catalogue has arrived). */
+  const [wanted, setWanted] = useState<Lang>(initialLang);
+  const [shown, setShown] = useState<{ lang: Lang; dict: Dictionary } | null>(() => {
+    const lang = initialLang();
+    const dict = loaded[lang];
+    if (!dict) return null;
+    setRequestLanguage(lang);
+    return { lang, dict };
+  });
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
+    setWanted(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // Not remembered across visits; still applied now.
     }
   }, []);
+  // The server words its errors in the language shown, from the first request made in it.
+  const show = (lang: Lang, dict: Dictionary) => {
+    setRequestLanguage(lang);
+    setShown({ lang, dict });
+  };
+  useEffect(() => {
+    let current = true;
+    loadCatalogue(wanted).then(
+      (dict) => current && show(wanted, dict),
+      // The chunk did not come (offline, a new version deployed): stay in French rather than blank.
+      () => current && show('fr', fr),
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  const lang = shown?.lang ?? 'fr';
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   const value = useMemo<I18n>(() => {
-    const dict = messages[lang];
+    const dict = shown?.dict ?? fr;
     const plural = new Intl.PluralRules(lang);
     return {
       lang,
@@ -81,7 +113,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       elapsed: (days) => formatElapsed(days, lang),
       inactivity: (days) => formatInactivity(days, lang),
     };
-  }, [lang, setLang]);
+  }, [lang, shown, setLang]);
+  if (!shown) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -5,8 +5,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { KpisJson } from '../../../../contracts/kpis';
 import { useI18n } from '../../../lib/i18n';
-import type { MessageKey } from '../../../lib/messages';
+import type { MessageKey } from '../../../../contracts/messages/fr';
 import { paths } from '../../../lib/router';
+import { useStatusThresholdVars } from '../../../lib/thresholds';
 import { ErrorMessage, Loading } from '../../../ui/messages';
 import { useDashboard, type Dashboard, type PeriodQuery } from '../api/get-dashboard';
 import { BarChart, BarTable } from './bar-chart';
@@ -127,6 +128,7 @@ function Who({ ids, names, label }: { ids: number[]; names: Dashboard['names']; 
 
 function KpiSection({ data }: { data: Dashboard }) {
   const { t, tn, money, percent, number } = useI18n();
+  const th = useStatusThresholdVars();
   const k = data.kpis;
   const ids = k.clientIds;
   const rate = (r: number | null) => (r === null ? t('analytics.noFollowUp') : percent(r));
@@ -159,7 +161,7 @@ function KpiSection({ data }: { data: Dashboard }) {
           <p className={k.avgInactivityBeforeReturnDays === null ? 'kpi-value none' : 'kpi-value'}>
             {k.avgInactivityBeforeReturnDays === null ? t('analytics.noReturn') : t('analytics.days', { n: number(Math.round(k.avgInactivityBeforeReturnDays)) })}
           </p>
-          <p className="hint">{tn('analytics.returns', k.returns)}</p>
+          <p className="hint">{tn('analytics.returns', k.returns, th)}</p>
           <Who ids={ids.returns} names={data.names} label={t('analytics.returningClients')} />
         </li>
       </ul>
@@ -175,13 +177,14 @@ const OBJECTIVE_LABEL: Record<KpisJson['objectives'][number]['key'], MessageKey>
 
 function ObjectivesSection({ data }: { data: Dashboard }) {
   const { t, percent, tn } = useI18n();
+  const th = useStatusThresholdVars();
   const ids = data.kpis.clientIds;
   return (
     <section className="panel stack" aria-labelledby="objectives-title">
       <h2 id="objectives-title">{t('analytics.objectives')}</h2>
       <ul className="objectives">
         {data.kpis.objectives.map((o) => {
-          const label = t(OBJECTIVE_LABEL[o.key]);
+          const label = t(OBJECTIVE_LABEL[o.key], th);
           const population = o.key === 'vipReactivation' ? ids.vipReactivation : o.key === 'regularReactivation' ? ids.regularReactivation : null;
           return (
             <li key={o.key} className={`objective ${o.met === null ? '' : o.met ? 'met' : 'missed'}`}>

@@ -3,7 +3,7 @@ import type { Client } from '../../../lib/entities';
 import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';
 import type { RenderFollowUp } from '../../../lib/slots';
-import { useThresholds } from '../../../lib/thresholds';
+import { useStatusThresholdVars, useThresholds } from '../../../lib/thresholds';
 import { ClientBadges, vipReasonText } from './client-badges';
 import { PriorityExplanation } from './priority-explanation';
 import { Figure } from '../../../ui/figure';
@@ -13,13 +13,14 @@ export function ClientSummary({ client, renderFollowUp }: { client: Client; rend
   const i18n = useI18n();
   const { t, number, money, date, elapsed, inactivity } = i18n;
   const th = useThresholds();
+  const statusVars = useStatusThresholdVars();
   const [contactOpen, setContactOpen] = useState(false);
   const kind = client.status === 'dormant' ? 'gentle' : client.status === 'lapsed' ? 'relaunch' : 'contact';
   const label = t(kind === 'gentle' ? 'action.gentle' : kind === 'relaunch' ? 'action.relaunch' : 'action.contact');
   const statusWhy =
     client.daysInactive === null
       ? t('why.prospect')
-      : t(`why.${client.status}`, { days: inactivity(client.daysInactive), active: number(th.activeDays), lapsed: number(th.lapsedDays) });
+      : t(`why.${client.status}`, { days: inactivity(client.daysInactive), ...statusVars });
   return (
     <section className="panel" aria-labelledby="summary">
       <h2 id="summary" className="visually-hidden">

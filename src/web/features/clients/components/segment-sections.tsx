@@ -1,6 +1,7 @@
 /** The lists of the CRM page, one per segment of the guide, each with its own actions. */
 import { useState, type ReactNode } from 'react';
 import type { Client } from '../../../lib/entities';
+import { useStatusThresholdVars } from '../../../lib/thresholds';
 import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';
 import type { FollowUpKind, FollowUpTarget, RenderCardFacts, RenderFollowUp } from '../../../lib/slots';
@@ -129,12 +130,13 @@ export function VipSection({ renderFollowUp }: SectionSlots) {
 
 export function LapsedSection({ renderFollowUp, renderFacts }: SectionSlots) {
   const { t, tn, money, number, inactivity } = useI18n();
+  const th = useStatusThresholdVars();
   return (
     <>
       <Section
         id="lapsed"
         title={t('lapsed.title')}
-        intro={t('lapsed.intro')}
+        intro={t('lapsed.intro', th)}
         params={{ segment: 'lapsed', sort: 'priority' }}
         tools={
           <a className="button primary" href={paths.vipBatch}>
@@ -183,11 +185,12 @@ export function LapsedSection({ renderFollowUp, renderFacts }: SectionSlots) {
 
 export function DormantSection({ renderFollowUp, renderFacts }: SectionSlots) {
   const { t, inactivity } = useI18n();
+  const th = useStatusThresholdVars();
   return (
     <Section
       id="dormant"
       title={t('dormant.title')}
-      intro={t('dormant.intro')}
+      intro={t('dormant.intro', th)}
       params={{ segment: 'dormant', sort: 'priority' }}
       empty={t('dormant.empty')}
       renderFollowUp={renderFollowUp}
@@ -212,11 +215,12 @@ export function DormantSection({ renderFollowUp, renderFacts }: SectionSlots) {
 
 export function ActiveSection() {
   const { t } = useI18n();
+  const th = useStatusThresholdVars();
   return (
     <Section
       id="active"
       title={t('active.title')}
-      intro={t('active.intro')}
+      intro={t('active.intro', th)}
       params={{ segment: 'active', sort: 'last' }}
       empty={t('active.empty')}
       renderFollowUp={() => null}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { request } from '../../../lib/api-client';
 import { invalidate, useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
+import { sendErrorKindSchema } from './schemas';
 
 export const mailSettingsSchema = z.object({
   configured: z.boolean(),
@@ -43,7 +44,7 @@ export async function saveMailSettings(input: MailSettingsInput): Promise<MailSe
 
 const testSchema = z.union([
   z.object({ ok: z.literal(true), to: z.string(), response: z.string() }),
-  z.object({ ok: z.literal(false), to: z.string(), error: z.string() }),
+  z.object({ ok: z.literal(false), to: z.string(), error: z.string(), errorKind: sendErrorKindSchema }),
 ]);
 export type MailTestResult = z.infer<typeof testSchema>;
 

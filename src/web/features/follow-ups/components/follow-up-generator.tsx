@@ -251,11 +251,7 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
       ) : null}
 
       {refusal ? null : <ErrorMessage error={anyError} />}
-      {refusal && refusal.reason === 'recent_follow_up' ? (
-        <p className="alert error" role="alert">
-          {anyError?.message}
-        </p>
-      ) : null}
+      {refusal && refusal.reason === 'recent_follow_up' && anyError ? <ErrorMessage error={anyError} /> : null}
 
       <div role="status" className="generator-status">
         {pendingConfirm ? (

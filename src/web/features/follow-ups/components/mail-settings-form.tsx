@@ -4,6 +4,7 @@ import { useMutation } from '../../../lib/query';
 import { TextField } from '../../../ui/field';
 import { ErrorMessage, Loading } from '../../../ui/messages';
 import { saveMailSettings, testMailSettings, useMailSettings, type MailSettings, type MailTestResult } from '../api/mail-settings';
+import { SendError } from './send-error';
 
 /** The SMTP server « Envoyer » goes through; the password is written, never shown back. */
 export function MailSettingsPanel() {
@@ -110,7 +111,12 @@ function MailSettingsForm({ settings }: { settings: MailSettings }) {
           </div>
           <div role="status">
             {test?.ok === true ? <p className="alert ok">{t('mail.testOk', { to: test.to })}</p> : null}
-            {test?.ok === false ? <p className="alert error">{t('mail.testFailed', { to: test.to, error: test.error })}</p> : null}
+            {test?.ok === false ? (
+              <>
+                <p className="alert error">{t('mail.testFailed', { to: test.to })}</p>
+                <SendError kind={test.errorKind} error={test.error} />
+              </>
+            ) : null}
           </div>
           <ErrorMessage error={sendTest.error} />
         </fieldset>

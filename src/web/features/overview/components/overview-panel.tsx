@@ -1,19 +1,21 @@
 import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';
+import { useStatusThresholdVars } from '../../../lib/thresholds';
 import type { Overview } from '../api/get-overview';
 
 /** The guide's « Vue d'ensemble »: each figure links to the list it counts. */
 export function OverviewPanel({ overview }: { overview: Overview }) {
   const { t, tn, money, number, percent } = useI18n();
   const { statuses, activeShare } = overview;
+  const th = useStatusThresholdVars();
   const ratio = activeShare.ratio ?? 0;
   const reached = ratio >= activeShare.objective;
   const tiles: { label: string; value: string; href: string; tone?: string }[] = [
     { label: t('overview.clients'), value: number(overview.clients), href: paths.clients() },
     { label: t('overview.vip'), value: number(overview.vip), href: paths.clients({ segment: 'vip' }), tone: 'vip' },
-    { label: t('overview.active'), value: number(statuses.active), href: paths.clients({ segment: 'active' }), tone: 'active' },
-    { label: t('overview.dormant'), value: number(statuses.dormant), href: paths.clients({ segment: 'dormant' }), tone: 'dormant' },
-    { label: t('overview.lapsed'), value: number(statuses.lapsed), href: paths.clients({ segment: 'lapsed' }), tone: 'lapsed' },
+    { label: t('overview.active', th), value: number(statuses.active), href: paths.clients({ segment: 'active' }), tone: 'active' },
+    { label: t('overview.dormant', th), value: number(statuses.dormant), href: paths.clients({ segment: 'dormant' }), tone: 'dormant' },
+    { label: t('overview.lapsed', th), value: number(statuses.lapsed), href: paths.clients({ segment: 'lapsed' }), tone: 'lapsed' },
     { label: t('overview.prospects'), value: number(statuses.prospect), href: paths.clients({ segment: 'prospect' }) },
     { label: t('overview.revenue'), value: money(overview.revenue), href: paths.clients({ sort: 'revenue' }) },
     { label: t('overview.gigs'), value: number(overview.gigs), href: paths.clients({ sort: 'gigs' }) },

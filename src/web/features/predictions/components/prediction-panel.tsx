@@ -1,7 +1,7 @@
 import type { Client } from '../../../lib/entities';
 import { formatMonthsOf } from '../../../lib/format';
 import { useI18n, type I18n } from '../../../lib/i18n';
-import type { MessageKey } from '../../../lib/messages';
+import type { MessageKey } from '../../../../contracts/messages/fr';
 import type { Prediction, PredictionModel, PredictionReason } from '../api/get-predictions';
 import { Figure } from '../../../ui/figure';
 
