@@ -203,6 +203,8 @@ class FileReading {
   profiler!: ImportProfiler<ImportKind>;
   /** Records after the header, observed but not yet handed out. */
   sample: CsvRecord[] = [];
+  /** The rest of the batch the sample ended in: neither observed nor handed out yet. */
+  #unsampled: CsvRecord[] = [];
 
   /** Reads the header and the sample: a file that cannot be imported fails here, before any transaction. */
   static async open(path: string, fileName: string, kind: ImportKind, overrides: Record<string, string>, sampleRecords: number, onBytes: (bytesRead: number) => void = () => {}) {
@@ -218,10 +220,15 @@ class FileReading {
 
   async #readSample(fileName: string, kind: ImportKind, overrides: Record<string, string>, sampleRecords: number): Promise<void> {
     let chars = 0;
-    while (!this.profiler || (this.sample.length < sampleRecords && chars < SAMPLE_CHARS)) {
+    const full = () => this.profiler && (this.sample.length >= sampleRecords || chars >= SAMPLE_CHARS);
+    while (!full()) {
       const next = await this.#next();
       if (next.done) break;
-      for (const record of next.value) {
+      for (const [i, record] of next.value.entries()) {
+        if (full()) {
+          this.#unsampled = next.value.slice(i);
+          break;
+        }
         if (!this.profiler) {
           if (record.problem) throw new AppError('invalid_file', `${fileName} : ${unreadableHeader(record.problem)}`);
           const profile = profileImport(kind, record, overrides);
@@ -250,6 +257,10 @@ class FileReading {
     const sample = this.sample;
     this.sample = [];
     if (sample.length > 0) yield sample;
+    const unsampled = this.#unsampled;
+    this.#unsampled = [];
+    for (const record of unsampled) this.profiler.observe(record);
+    if (unsampled.length > 0) yield unsampled;
     for (let next = await this.#next(); !next.done; next = await this.#next()) {
       for (const record of next.value) this.profiler.observe(record);
       yield next.value;
