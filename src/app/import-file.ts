@@ -391,13 +391,21 @@ async function stageRecords(
   let staged = 0;
   let batch: StagedRow[] = [];
   let batchChars = 0;
+  // One batch in the engine at a time while the next one is interpreted (PostgreSQL's COPY runs
+  // in the server's process; SQLite's load is synchronous and ends before the next batch).
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
-    await stageRows(load, batch);
-    staged += batch.length;
+    const rows = batch;
     batch = [];
     batchChars = 0;
-    progress.update({ rowsWritten: staged });
+    await writing;
+    writing = stageRows(load, rows).then(() => {
+      staged += rows.length;
+      progress.update({ rowsWritten: staged });
+    });
+    // Awaited at the next batch or at the end; a failure meanwhile is not an unhandled rejection.
+    writing.catch(() => undefined);
   };
   for await (const batchOfRecords of records) {
     for (const record of batchOfRecords) {
@@ -413,6 +421,7 @@ async function stageRecords(
     }
   }
   await flush();
+  await writing;
   return { staged, rejected, invalidEmails };
 }
 
