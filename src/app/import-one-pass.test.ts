@@ -17,7 +17,7 @@ import {
 import type { Workspace } from '../db/schema';
 import { createWorkspace } from '../db/workspaces';
 import type { AppContext } from './context';
-import { importFile } from './import-file';
+import { importFile, type ImportProgress } from './import-file';
 
 const tmp = mkdtempSync(join(tmpdir(), 'djbooker-one-pass-'));
 let fileCount = 0;
@@ -160,6 +160,16 @@ for (const engine of testEngines()) {
       const report = await importFile(ctx, ws, { kind: 'gigs', path, overrides: {}, dryRun: false, sampleRecords: 2 });
       expect(report).toMatchObject({ rows: 3, imported: 3, rejectedCount: 0, warnings: [] });
       expect((await storedGigs(ws)).map((g) => g.date).sort()).toEqual(['2025-01-02', '2025-03-04', '2025-12-25']);
+    });
+
+    it('reports its progress, at the end the whole file read and every valid row written', async () => {
+      const ws = await createWorkspace(db.db, 'progress', ctx.now());
+      const path = join(tmp, `f${++fileCount}.csv`);
+      const text = 'date,client,montant\n01/02/2025,Ana,100\n03/04/2025,Ana,abc\n13/12/2025,Bob,200\n';
+      writeFileSync(path, text);
+      const seen: ImportProgress[] = [];
+      await importFile(ctx, ws, { kind: 'gigs', path, overrides: {}, dryRun: false }, (p) => seen.push(p));
+      expect(seen.at(-1)).toEqual({ bytesRead: Buffer.byteLength(text), fileBytes: Buffer.byteLength(text), rowsWritten: 2 });
     });
 
     it('agrees with the reference interpretation on random files', async () => {
