@@ -12,10 +12,13 @@ export interface StatementTime {
 }
 
 export interface ImportPhases {
-  /** Pass 1: reading, hashing and profiling the whole file, before the transaction. */
-  pass1Ms: number;
-  /** Pass 2: reading and interpreting rows, and staging them (bulkLoadMs of it in the engine's bulk path). */
-  pass2Ms: number;
+  /** Before the transaction: the header and the sample that settles each column's conventions. */
+  sampleMs: number;
+  /**
+   * The one read of the file: reading, hashing, interpreting and staging rows (bulkLoadMs of it in
+   * the engine's bulk path), and reading it again if the sample guessed a convention wrong.
+   */
+  readMs: number;
   bulkLoadMs: number;
   commitMs: number;
   totalMs: number;
@@ -60,11 +63,11 @@ export class PhaseTimer {
     const at = (name: string) => this.marks.get(name) ?? Number.NaN;
     const staging = this.statements.find((s) => /^create table "?import_rows/.test(s.sql));
     const indexing = this.statements.find((s) => /^create index import_rows_key/.test(s.sql));
-    const pass2Start = staging?.end ?? at('transaction');
-    const pass2End = indexing?.start ?? at('work done');
+    const readStart = staging?.end ?? at('transaction');
+    const readEnd = indexing?.start ?? at('work done');
     return {
-      pass1Ms: at('transaction') - at('start'),
-      pass2Ms: pass2End - pass2Start,
+      sampleMs: at('transaction') - at('start'),
+      readMs: readEnd - readStart,
       bulkLoadMs: this.loadMs,
       commitMs: at('committed') - at('work done'),
       totalMs: at('end') - at('start'),
@@ -132,9 +135,9 @@ export function phaseBreakdown(p: ImportPhases): { label: string; ms: number }[]
     grouped.set(label, (grouped.get(label) ?? 0) + s.ms);
   }
   const rows = [
-    { label: 'pass 1: read, hash, profile columns', ms: p.pass1Ms },
-    { label: 'pass 2: read, interpret rows', ms: p.pass2Ms - p.bulkLoadMs },
-    { label: 'pass 2: bulk load into staging', ms: p.bulkLoadMs },
+    { label: 'read header and sample, settle conventions', ms: p.sampleMs },
+    { label: 'read, hash, interpret rows', ms: p.readMs - p.bulkLoadMs },
+    { label: 'bulk load into staging', ms: p.bulkLoadMs },
     ...[...STATEMENT_GROUPS.map(([label]) => label), 'other statements']
       .filter((label) => grouped.has(label))
       .map((label) => ({ label: `sql: ${label}`, ms: grouped.get(label) ?? 0 })),

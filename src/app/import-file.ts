@@ -1,15 +1,16 @@
 /**
- * Imports a clients or gigs file: read twice from disk in chunks (pass 1 settles each column's
- * conventions and hashes the file, pass 2 interprets rows and stages the valid ones), then
- * merged in the same transaction. Memory does not grow with the file; a rejected row never
+ * Imports a clients or gigs file: read once from disk in chunks (a bounded sample settles each
+ * column's conventions, then rows are interpreted and the valid ones staged as they are read, the
+ * file hashed on the way; read again only when a later row proves a convention the sample did not
+ * guess), then merged in the same transaction. Memory does not grow with the file; a rejected row never
  * takes valid rows down with it; a failure half-way, or a dry run, leaves the database as it was.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
-  CsvTokenizer, MAX_FIELD_CHARS, MAX_RECORD_CHARS, createCsvDecoder, detectDelimiter, detectEncoding, interpretClientRecord, interpretGigRecord, profileImport,
+  CsvTokenizer, ImportProfiler, MAX_FIELD_CHARS, MAX_RECORD_CHARS, createCsvDecoder, detectDelimiter, detectEncoding, interpretClientRecord, interpretGigRecord, profileImport,
   type ClientRow, type CsvEncoding, type CsvProblem, type CsvRecord, type Delimiter, type GigRow, type ImportPlan, type Rejection,
 } from '../domain/csv';
 import { isEmailAddress } from '../domain/email';
@@ -17,8 +18,9 @@ import { excerpt } from '../domain/excerpt';
 import { gigIdentity } from '../domain/gig-identity';
 import { formatEuros } from '../domain/money';
 import { nameKey } from '../domain/names';
+import type { BulkLoad } from '../db/connection';
 import {
-  createImportRecord, createStaging, dropStaging, finishImportRecord, indexStaging, listStatsMismatches, mergeClients,
+  clearStaging, createImportRecord, createStaging, dropStaging, finishImportRecord, indexStaging, listStatsMismatches, mergeClients,
   mergeGigs, stageRows, takeRepeatedNames, waitForWorkspaceImports, type StagedRow, type StatsMismatch,
 } from '../db/imports';
 import type { Workspace } from '../db/schema';
@@ -41,6 +43,8 @@ export interface ImportOptions {
    * wait for a write) and what to say once it is clear that we wait (the CLI's stderr line).
    */
   lockWait?: { maxMs?: number; onWait?: () => void };
+  /** How many records settle the conventions before rows are interpreted (default SAMPLE_RECORDS). */
+  sampleRecords?: number;
 }
 
 export interface ImportReport {
@@ -88,6 +92,15 @@ class Rejections {
 }
 
 const HEAD_BYTES = 64 * 1024;
+/**
+ * Records read before any row is interpreted, to settle each column's conventions (and at most
+ * SAMPLE_CHARS of them): a later row that proves another convention makes the import read the
+ * file again, which a sample this large makes rare.
+ */
+export const SAMPLE_RECORDS = 20_000;
+const SAMPLE_CHARS = 16 * 1024 * 1024;
+/** The most often an import reports its progress. */
+const PROGRESS_MS = 200;
 /** Rows staged per bulk load: one COPY on PostgreSQL, so not too few; a few MB of rows in memory. */
 const BATCH_ROWS = 10_000;
 /** …and fewer when rows are long (a 64 KiB note each): the characters of the records staged at once. */
@@ -165,29 +178,127 @@ function unreadableHeader(problem: CsvProblem): string {
   return `un guillemet ouvert ligne ${problem.quoteLine} dans la ligne d'en-tête n'est jamais refermé.`;
 }
 
-/** Pass 1: the header, each column's conventions, and the file's hash. */
-export async function planFile(path: string, fileName: string, kind: ImportKind, overrides: Record<string, string>) {
-  const format = await detectFormat(path, fileName);
-  const hash = createHash('sha256');
-  let profiler: ReturnType<typeof profileImport<ImportKind>> | undefined;
-  try {
-    for await (const records of readRecords(path, format, (b) => hash.update(b))) {
-      for (const record of records) {
-        if (!profiler) {
+/**
+ * One read of a file: the header, then a bounded sample of records that settles each column's
+ * conventions before any row is interpreted, then the rest, which the profile keeps observing so
+ * that the conventions of the whole file are known at its end (and whether the sample guessed them).
+ */
+class FileReading {
+  readonly #hash = createHash('sha256');
+  #bytesRead = 0;
+  readonly #records: AsyncGenerator<CsvRecord[]>;
+
+  private constructor(
+    readonly path: string,
+    readonly format: FileFormat,
+    onBytes: (bytesRead: number) => void,
+  ) {
+    this.#records = readRecords(path, format, (b) => {
+      this.#hash.update(b);
+      this.#bytesRead += b.length;
+      onBytes(this.#bytesRead);
+    });
+  }
+
+  profiler!: ImportProfiler<ImportKind>;
+  /** Records after the header, observed but not yet handed out. */
+  sample: CsvRecord[] = [];
+  /** The rest of the batch the sample ended in: neither observed nor handed out yet. */
+  #unsampled: CsvRecord[] = [];
+
+  /** Reads the header and the sample: a file that cannot be imported fails here, before any transaction. */
+  static async open(path: string, fileName: string, kind: ImportKind, overrides: Record<string, string>, sampleRecords: number, onBytes: (bytesRead: number) => void = () => {}) {
+    const reading = new FileReading(path, await detectFormat(path, fileName), onBytes);
+    try {
+      await reading.#readSample(fileName, kind, overrides, sampleRecords);
+    } catch (e) {
+      await reading.close();
+      throw e;
+    }
+    return reading;
+  }
+
+  async #readSample(fileName: string, kind: ImportKind, overrides: Record<string, string>, sampleRecords: number): Promise<void> {
+    let chars = 0;
+    const full = () => this.profiler && (this.sample.length >= sampleRecords || chars >= SAMPLE_CHARS);
+    while (!full()) {
+      const next = await this.#next();
+      if (next.done) break;
+      for (const [i, record] of next.value.entries()) {
+        if (full()) {
+          this.#unsampled = next.value.slice(i);
+          break;
+        }
+        if (!this.profiler) {
           if (record.problem) throw new AppError('invalid_file', `${fileName} : ${unreadableHeader(record.problem)}`);
-          profiler = profileImport(kind, record, overrides);
-          if (!profiler.ok) throw new AppError('invalid_file', `${fileName} : ${profiler.message}`, profiler);
+          const profile = profileImport(kind, record, overrides);
+          if (!profile.ok) throw new AppError('invalid_file', `${fileName} : ${profile.message}`, profile);
+          this.profiler = profile.profiler;
           continue;
         }
-        if (profiler.ok) profiler.profiler.observe(record);
+        this.profiler.observe(record);
+        this.sample.push(record);
+        for (const f of record.fields) chars += f.length;
       }
     }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw unreadable(path, e);
+    if (!this.profiler) throw new AppError('invalid_file', `${fileName} : le fichier est vide (aucune ligne d'en-tête).`);
   }
-  if (!profiler?.ok) throw new AppError('invalid_file', `${fileName} : le fichier est vide (aucune ligne d'en-tête).`);
-  return { format, plan: profiler.profiler.plan(), fileHash: hash.digest('hex') };
+
+  async #next(): Promise<IteratorResult<CsvRecord[]>> {
+    try {
+      return await this.#records.next();
+    } catch (e) {
+      throw unreadable(this.path, e);
+    }
+  }
+
+  /** The sample, then every later record (observed by the profile on the way): can be taken once. */
+  async *records(): AsyncGenerator<CsvRecord[]> {
+    const sample = this.sample;
+    this.sample = [];
+    if (sample.length > 0) yield sample;
+    const unsampled = this.#unsampled;
+    this.#unsampled = [];
+    for (const record of unsampled) this.profiler.observe(record);
+    if (unsampled.length > 0) yield unsampled;
+    for (let next = await this.#next(); !next.done; next = await this.#next()) {
+      for (const record of next.value) this.profiler.observe(record);
+      yield next.value;
+    }
+  }
+
+  /** Stops reading (a failure before the end). */
+  async close(): Promise<void> {
+    await this.#records.return(undefined);
+  }
+
+  /** Once every record has been taken. */
+  get fileHash(): string {
+    return this.#hash.digest('hex');
+  }
+}
+
+/** The records of a file after its header, read again from the start (when the sample guessed wrong). */
+async function* recordsAfterHeader(path: string, format: FileFormat): AsyncGenerator<CsvRecord[]> {
+  let header = true;
+  for await (const records of readRecords(path, format)) {
+    yield header ? records.slice(1) : records;
+    header = false;
+  }
+}
+
+/** Whether two plans read every row alike: the same date order and decimal mark in every column. */
+function sameConventions(a: ImportPlan<ImportKind>, b: ImportPlan<ImportKind>): boolean {
+  const same = <T>(x: Partial<Record<string, T>>, y: Partial<Record<string, T>>) =>
+    Object.keys(x).length === Object.keys(y).length && Object.entries(x).every(([k, v]) => y[k] === v);
+  return same(a.dateOrder, b.dateOrder) && same(a.decimal, b.decimal);
+}
+
+/** The header and each column's conventions over the whole file, and the file's hash (for the preview). */
+export async function planFile(path: string, fileName: string, kind: ImportKind, overrides: Record<string, string>) {
+  const reading = await FileReading.open(path, fileName, kind, overrides, 0);
+  for await (const records of reading.records()) void records;
+  return { format: reading.format, plan: reading.profiler.plan(), fileHash: reading.fileHash };
 }
 
 function stagedClient(line: number, v: ClientRow): StagedRow {
@@ -238,49 +349,114 @@ function mismatchWarnings(list: StatsMismatch[]): string[] {
   return [`Les statistiques du fichier clients diffèrent des prestations pour ${list.length} client(s) ; les chiffres affichés sont calculés depuis les prestations : ${named.join(', ')}${more}.`];
 }
 
-export async function importFile(ctx: AppContext, workspace: Workspace, options: ImportOptions): Promise<ImportReport> {
+/** What an import has done so far, for a progress display. */
+export interface ImportProgress {
+  bytesRead: number;
+  fileBytes: number;
+  rowsWritten: number;
+}
+
+/** Calls `onProgress` at most every PROGRESS_MS, and always with the last figures. */
+class ProgressReporter {
+  readonly progress: ImportProgress;
+  #last = Number.NEGATIVE_INFINITY;
+
+  constructor(fileBytes: number, readonly onProgress?: (progress: ImportProgress) => void) {
+    this.progress = { bytesRead: 0, fileBytes, rowsWritten: 0 };
+  }
+
+  update(change: Partial<ImportProgress>, force = false): void {
+    Object.assign(this.progress, change);
+    if (!this.onProgress) return;
+    const now = performance.now();
+    if (!force && now - this.#last < PROGRESS_MS) return;
+    this.#last = now;
+    this.onProgress({ ...this.progress });
+  }
+}
+
+interface Staged {
+  staged: number;
+  rejected: Rejections;
+  invalidEmails: InvalidEmails;
+}
+
+/** Interprets records with a plan and stages the valid rows, in batches. */
+async function stageRecords(
+  load: BulkLoad, kind: ImportKind, records: AsyncIterable<CsvRecord[]>, plan: ImportPlan<ImportKind>, progress: ProgressReporter,
+): Promise<Staged> {
+  // Kept whole up to MAX_KEPT_ROWS of them; the rest are counted.
+  const rejected = new Rejections();
+  const invalidEmails = new InvalidEmails();
+  let staged = 0;
+  let batch: StagedRow[] = [];
+  let batchChars = 0;
+  // One batch in the engine at a time while the next one is interpreted (PostgreSQL's COPY runs
+  // in the server's process; SQLite's load is synchronous and ends before the next batch).
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    batchChars = 0;
+    await writing;
+    writing = stageRows(load, rows).then(() => {
+      staged += rows.length;
+      progress.update({ rowsWritten: staged });
+    });
+    // Awaited at the next batch or at the end; a failure meanwhile is not an unhandled rejection.
+    writing.catch(() => undefined);
+  };
+  for await (const batchOfRecords of records) {
+    for (const record of batchOfRecords) {
+      const row = interpret(kind, record, plan);
+      if (row === null) continue;
+      if ('rejection' in row) rejected.add(row.rejection);
+      else {
+        if (row.staged.email !== null && !isEmailAddress(row.staged.email)) invalidEmails.add(record.line, row.staged.email);
+        batch.push(row.staged);
+        for (const f of record.fields) batchChars += f.length;
+      }
+      if (batch.length >= BATCH_ROWS || batchChars >= BATCH_CHARS) await flush();
+    }
+  }
+  await flush();
+  await writing;
+  return { staged, rejected, invalidEmails };
+}
+
+export async function importFile(
+  ctx: AppContext, workspace: Workspace, options: ImportOptions, onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportReport> {
   const fileName = options.fileName ?? basename(options.path);
-  const { format, plan, fileHash } = await planFile(options.path, fileName, options.kind, options.overrides);
+  const fileBytes = (await stat(options.path).catch((e: unknown) => {
+    throw unreadable(options.path, e);
+  })).size;
+  const progress = new ProgressReporter(fileBytes, onProgress);
+  const reading = await FileReading.open(
+    options.path, fileName, options.kind, options.overrides, options.sampleRecords ?? SAMPLE_RECORDS, (bytesRead) => progress.update({ bytesRead }),
+  );
   const now = ctx.now().toISOString();
   let committed: ImportReport;
   try {
     committed = await ctx.database.bulkTransaction(async (trx, load) => {
       // One import of a workspace at a time (SQLite: its write lock is already ours).
       await waitForWorkspaceImports(trx, ctx.database.engine, workspace.id, options.lockWait?.onWait);
-      const importId = await createImportRecord(trx, { workspaceId: workspace.id, kind: options.kind, fileName, fileHash, now });
+      const importId = await createImportRecord(trx, { workspaceId: workspace.id, kind: options.kind, fileName, now });
       await createStaging(trx);
-      // Kept whole up to MAX_KEPT_ROWS of them; the rest are counted.
-      const rejected = new Rejections();
-      let staged = 0;
-      let batch: StagedRow[] = [];
-      let batchChars = 0;
-      const invalidEmails = new InvalidEmails();
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await stageRows(load, batch);
-        staged += batch.length;
-        batch = [];
-        batchChars = 0;
-      };
-      let header = true;
-      for await (const records of readRecords(options.path, format)) {
-        for (const record of records) {
-          if (header) {
-            header = false;
-            continue;
-          }
-          const row = interpret(options.kind, record, plan);
-          if (row === null) continue;
-          if ('rejection' in row) rejected.add(row.rejection);
-          else {
-            if (row.staged.email !== null && !isEmailAddress(row.staged.email)) invalidEmails.add(record.line, row.staged.email);
-            batch.push(row.staged);
-            for (const f of record.fields) batchChars += f.length;
-          }
-          if (batch.length >= BATCH_ROWS || batchChars >= BATCH_CHARS) await flush();
-        }
+      // Rows are interpreted as they are read, with the conventions the sample settled…
+      const guess = reading.profiler.plan();
+      let result = await stageRecords(load, options.kind, reading.records(), guess, progress);
+      const fileHash = reading.fileHash;
+      // …and read again, when the whole file proves a column's convention other than the sample's.
+      const plan = reading.profiler.plan();
+      if (!sameConventions(guess, plan)) {
+        await clearStaging(trx);
+        progress.update({ rowsWritten: 0 }, true);
+        result = await stageRecords(load, options.kind, recordsAfterHeader(options.path, reading.format), plan, progress);
       }
-      await flush();
+      const { rejected, invalidEmails } = result;
+      let { staged } = result;
       await indexStaging(trx, ctx.database.engine);
 
       let imported: number;
@@ -300,6 +476,7 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
       }
       const warnings = [...plan.warnings, ...invalidEmails.warnings(), ...mismatchWarnings(await listStatsMismatches(trx, workspace.id))];
       await dropStaging(trx);
+      progress.update({}, true);
       const report: ImportReport = {
         id: options.dryRun ? null : importId,
         kind: options.kind,
@@ -318,6 +495,7 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
       if (options.dryRun) throw new DryRunRollback(report);
       await finishImportRecord(trx, importId, {
         ...report,
+        fileHash,
         rejected: report.rejectedCount,
         report: { rejected: report.rejected, createdClients: report.createdClients, createdClientsCount: report.createdClientsCount, warnings },
       });
@@ -326,6 +504,8 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
   } catch (e) {
     if (e instanceof DryRunRollback) return e.report;
     throw e;
+  } finally {
+    await reading.close();
   }
   // New gigs within 90 days of a follow-up are what it obtained.
   if (options.kind === 'gigs' && committed.imported + committed.updated > 0) await markBookingsObtained(ctx, workspace.id);

@@ -65,6 +65,11 @@ export async function indexStaging(trx: Db, engine: Engine): Promise<void> {
   await refreshPlannerStatistics(trx, engine, ['import_rows']);
 }
 
+/** Empties the staging table, for a file read again with conventions the first reading did not guess. */
+export async function clearStaging(trx: Db): Promise<void> {
+  await trx.deleteFrom('import_rows').execute();
+}
+
 export async function dropStaging(trx: Db): Promise<void> {
   await trx.schema.dropTable('import_keyed').ifExists().execute();
   await trx.schema.dropTable('import_rows').ifExists().execute();
@@ -76,12 +81,13 @@ export function stageRows(load: BulkLoad, rows: readonly StagedRow[]): Promise<v
 
 export async function createImportRecord(
   trx: Db,
-  r: { workspaceId: number; kind: 'clients' | 'gigs'; fileName: string; fileHash: string; now: string },
+  r: { workspaceId: number; kind: 'clients' | 'gigs'; fileName: string; now: string },
 ): Promise<number> {
+  // The file's hash is known once it has been read: finishImportRecord writes it.
   const row = await trx
     .insertInto('imports')
     .values({
-      workspace_id: r.workspaceId, kind: r.kind, file_name: r.fileName, file_hash: r.fileHash,
+      workspace_id: r.workspaceId, kind: r.kind, file_name: r.fileName, file_hash: '',
       rows: 0, imported: 0, updated: 0, duplicates: 0, rejected: 0, report: '{}', created_at: r.now,
     })
     .returning('id')
@@ -92,11 +98,11 @@ export async function createImportRecord(
 export async function finishImportRecord(
   trx: Db,
   id: number,
-  c: { rows: number; imported: number; updated: number; duplicates: number; rejected: number; report: unknown },
+  c: { fileHash: string; rows: number; imported: number; updated: number; duplicates: number; rejected: number; report: unknown },
 ): Promise<void> {
   await trx
     .updateTable('imports')
-    .set({ rows: c.rows, imported: c.imported, updated: c.updated, duplicates: c.duplicates, rejected: c.rejected, report: JSON.stringify(c.report) })
+    .set({ file_hash: c.fileHash, rows: c.rows, imported: c.imported, updated: c.updated, duplicates: c.duplicates, rejected: c.rejected, report: JSON.stringify(c.report) })
     .where('id', '=', id)
     .execute();
 }
