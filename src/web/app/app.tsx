@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { Session } from '../features/auth/api/get-me';
 import { SetupForm } from '../features/auth/components/setup-form';
@@ -6,9 +7,11 @@ import { useSettings } from '../features/settings/api/get-settings';
 import { updateSettings } from '../features/settings/api/update-settings';
 import type { Lang } from '../lib/format';
 import { I18nProvider, useI18n } from '../lib/i18n';
+import { queryClient } from '../lib/query';
 import { parseRoute, useHash, type Route } from '../lib/router';
 import { GUIDE_THRESHOLDS, ThresholdsContext } from '../lib/thresholds';
 import { ErrorMessage, Loading } from '../ui/messages';
+import { RouteErrorBoundary } from '../ui/route-error-boundary';
 import { AgendaRoute } from './routes/agenda-route';
 import { BookingRoute } from './routes/booking-route';
 import { ClientRoute } from './routes/client-route';
@@ -66,7 +69,7 @@ function SignedInApp({ session, onSignOut }: { session: Session; onSignOut: () =
   return (
     <ThresholdsContext.Provider value={settings.data?.thresholds ?? GUIDE_THRESHOLDS}>
       <Shell current={NAV_OF[route.name]} userName={session.user.name} onSignOut={onSignOut} onLanguage={changeLanguage}>
-        {page(route, session)}
+        <RouteErrorBoundary key={'id' in route ? `${route.name}:${route.id}` : route.name}>{page(route, session)}</RouteErrorBoundary>
       </Shell>
     </ThresholdsContext.Provider>
   );
@@ -107,8 +110,10 @@ function Gate() {
 
 export function App() {
   return (
-    <I18nProvider>
-      <Gate />
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Gate />
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

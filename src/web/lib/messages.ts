@@ -20,6 +20,7 @@ const fr = {
   'error.busy': 'La base de données est occupée (un import est en cours ?). Réessayez dans {seconds} secondes.',
   'error.storage_full': 'Le disque du serveur est plein : rien n’a été enregistré. Libérez de la place sur le serveur, puis recommencez.',
   'error.read_only': 'La base de données du serveur est en lecture seule : rien n’a été enregistré. Vérifiez les droits du dossier de données.',
+  'error.route': 'Cette page n’a pas pu s’afficher : le serveur a répondu quelque chose d’inattendu. Réessayez ; si cela se reproduit, rechargez l’application.',
 
   'nav.label': 'Navigation principale',
   'nav.skip': 'Aller au contenu',
@@ -646,6 +647,7 @@ const en: Dictionary = {
   'error.busy': 'The database is busy (an import is running?). Try again in {seconds} seconds.',
   'error.storage_full': 'The server’s disk is full: nothing was saved. Free some space on the server, then try again.',
   'error.read_only': 'The server’s database is read-only: nothing was saved. Check the permissions of the data folder.',
+  'error.route': 'This page could not be shown: the server answered something unexpected. Try again; if it happens again, reload the app.',
 
   'nav.label': 'Main navigation',
   'nav.skip': 'Skip to content',

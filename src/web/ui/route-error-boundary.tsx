@@ -1,0 +1,62 @@
+/**
+ * One per route: a page that throws while rendering (an answer of the server that does not match
+ * the contract, a bug) shows a message and « Réessayer » instead of a blank app; the rest of the app
+ * (navigation, sign-out) keeps working. « Réessayer » clears the failed queries and draws the page again.
+ */
+import { QueryErrorResetBoundary } from '@tanstack/react-query';
+import { Component, type ReactNode } from 'react';
+import { useI18n } from '../lib/i18n';
+
+interface BoundaryProps {
+  children: ReactNode;
+  fallback: (retry: () => void) => ReactNode;
+  onReset: () => void;
+}
+
+class Boundary extends Component<BoundaryProps, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown): void {
+    // Kept for whoever opens the console: the page shows words, not the stack.
+    console.error(error);
+  }
+
+  retry = (): void => {
+    this.props.onReset();
+    this.setState({ failed: false });
+  };
+
+  override render(): ReactNode {
+    return this.state.failed ? this.props.fallback(this.retry) : this.props.children;
+  }
+}
+
+function RouteError({ retry }: { retry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="page">
+      <div className="alert error" role="alert">
+        <p>{t('error.route')}</p>
+        <button type="button" className="button" onClick={retry}>
+          {t('common.retry')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  return (
+    <QueryErrorResetBoundary>
+      {({ reset }) => (
+        <Boundary onReset={reset} fallback={(retry) => <RouteError retry={retry} />}>
+          {children}
+        </Boundary>
+      )}
+    </QueryErrorResetBoundary>
+  );
+}
