@@ -1,9 +1,11 @@
-/** A labelled form control: the label is always visible and tied to its control. */
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+/** A labelled form control: the label is always visible and tied to its control, and so is its error. */
+import { useId, type ComponentProps, type ReactNode } from 'react';
 
 interface FieldProps {
   label: string;
   hint?: ReactNode;
+  /** The words of a validation error (lib/form.ts, useFieldError). */
+  error?: string;
 }
 
 function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
@@ -14,37 +16,56 @@ function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
   ) : null;
 }
 
-export function TextField({ label, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <span id={id} className="field-error">
+      {error}
+    </span>
+  ) : null;
+}
+
+/** The attributes that tie a control to its hint and error. */
+function described(id: string, hint: ReactNode, error: string | undefined) {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { id, 'aria-describedby': ids || undefined, 'aria-invalid': error ? true : undefined };
+}
+
+function Field({ id, label, hint, error, children }: FieldProps & { id: string; children: ReactNode }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      {children}
       <Hint id={`${id}-hint`} hint={hint} />
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }
 
-export function TextAreaField({ label, hint, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextField({ label, hint, error, ...input }: FieldProps & ComponentProps<'input'>) {
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...textarea} />
-      <Hint id={`${id}-hint`} hint={hint} />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input {...described(id, hint, error)} {...input} />
+    </Field>
   );
 }
 
-export function SelectField({ label, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function TextAreaField({ label, hint, error, ...textarea }: FieldProps & ComponentProps<'textarea'>) {
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...select}>
+    <Field id={id} label={label} hint={hint} error={error}>
+      <textarea {...described(id, hint, error)} {...textarea} />
+    </Field>
+  );
+}
+
+export function SelectField({ label, hint, error, children, ...select }: FieldProps & ComponentProps<'select'>) {
+  const id = useId();
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <select {...described(id, hint, error)} {...select}>
         {children}
       </select>
-      <Hint id={`${id}-hint`} hint={hint} />
-    </div>
+    </Field>
   );
 }
