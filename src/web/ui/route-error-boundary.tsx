@@ -2,6 +2,7 @@
  * One per route: a page that throws while rendering (an answer of the server that does not match
  * the contract, a bug) shows a message and « Réessayer » instead of a blank app; the rest of the app
  * (navigation, sign-out) keeps working. « Réessayer » clears the failed queries and draws the page again.
+ * React logs the error to the console itself.
  */
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { Component, type ReactNode } from 'react';
@@ -18,11 +19,6 @@ class Boundary extends Component<BoundaryProps, { failed: boolean }> {
 
   static getDerivedStateFromError(): { failed: boolean } {
     return { failed: true };
-  }
-
-  override componentDidCatch(error: unknown): void {
-    // Kept for whoever opens the console: the page shows words, not the stack.
-    console.error(error);
   }
 
   retry = (): void => {
