@@ -2,6 +2,8 @@
  * The one way the web app talks to the server (docs/api.md): JSON, the session cookie, the CSRF
  * header on every state-changing request, and the one error shape turned into an ApiError.
  */
+// First: zod's jitless setting must precede every schema, and this module's chunk runs before main.tsx's body.
+import './zod-config';
 import { z } from 'zod';
 
 const errorBodySchema = z.object({

@@ -42,7 +42,8 @@ function Field({ id, label, hint, error, children }: FieldProps & { id: string; 
 }
 
 export function TextField({ label, hint, error, ...input }: FieldProps & ComponentProps<'input'>) {
-  const id = useId();
+  const generated = useId();
+  const id = input.id ?? generated;
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <input {...described(id, hint, error)} {...input} />
@@ -51,7 +52,8 @@ export function TextField({ label, hint, error, ...input }: FieldProps & Compone
 }
 
 export function TextAreaField({ label, hint, error, ...textarea }: FieldProps & ComponentProps<'textarea'>) {
-  const id = useId();
+  const generated = useId();
+  const id = textarea.id ?? generated;
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <textarea {...described(id, hint, error)} {...textarea} />
@@ -60,7 +62,8 @@ export function TextAreaField({ label, hint, error, ...textarea }: FieldProps & 
 }
 
 export function SelectField({ label, hint, error, children, ...select }: FieldProps & ComponentProps<'select'>) {
-  const id = useId();
+  const generated = useId();
+  const id = select.id ?? generated;
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <select {...described(id, hint, error)} {...select}>
