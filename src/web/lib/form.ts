@@ -16,6 +16,11 @@ export function requiredText(max: number) {
   return z.string().trim().min(1, 'form.required').max(max, 'form.tooLong');
 }
 
+/** A required text kept as typed (a template's spacing is its author's), not blank, within `max` characters. */
+export function nonBlankText(max: number) {
+  return z.string().refine((s) => s.trim() !== '', 'form.required').pipe(z.string().max(max, 'form.tooLong'));
+}
+
 /** An optional text within `max` characters (empty allowed). */
 export function optionalText(max: number) {
   return z.string().max(max, 'form.tooLong');

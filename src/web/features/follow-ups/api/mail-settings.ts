@@ -42,9 +42,10 @@ export async function saveMailSettings(input: MailSettingsInput): Promise<MailSe
 }
 
 /** « Supprimer les réglages d'envoi »: back to no SMTP server (copy, mailto and .eml still work). */
-export async function deleteMailSettings(): Promise<void> {
+export async function deleteMailSettings(): Promise<true> {
   await request('DELETE', '/api/mail-settings', noContent);
   invalidate(keys.mailSettings);
+  return true;
 }
 
 const testSchema = z.union([

@@ -13,12 +13,13 @@ import { deleteMailSettings, saveMailSettings, testMailSettings, useMailSettings
 /** The SMTP server « Envoyer » goes through; the password is written, never shown back. */
 export function MailSettingsPanel() {
   const { data, error, loading } = useMailSettings();
+  // Kept here: the form starts again from the server's values once they are saved or deleted.
+  const [notice, setNotice] = useState<Notice>(null);
   return (
     <>
       {loading ? <Loading /> : null}
       <ErrorMessage error={error} />
-      {/* Deleted settings start a blank form again. */}
-      {data ? <MailSettingsForm key={String(data.configured)} settings={data} /> : null}
+      {data ? <MailSettingsForm key={String(data.configured)} settings={data} notice={notice} onNotice={setNotice} /> : null}
     </>
   );
 }
@@ -41,20 +42,21 @@ function toForm(settings: MailSettings): MailForm {
   return { host, port: String(settings.port), secure, username, password: '', removePassword: false, fromName, fromAddress };
 }
 
-function MailSettingsForm({ settings }: { settings: MailSettings }) {
+type Notice = 'mail.saved' | 'mail.removed' | null;
+
+function MailSettingsForm({ settings, notice, onNotice }: { settings: MailSettings; notice: Notice; onNotice: (notice: Notice) => void }) {
   const { t } = useI18n();
   const fieldError = useFieldError();
   const form = useForm({ resolver: zodResolver(mailFormSchema), defaultValues: toForm(settings) });
   const { register, formState: { errors } } = form;
   const removePassword = form.watch('removePassword');
   const [testTo, setTestTo] = useState('');
-  const [saved, setSaved] = useState(false);
   const [test, setTest] = useState<MailTestResult | null>(null);
   const save = useMutation(saveMailSettings);
   const sendTest = useMutation(testMailSettings);
   const remove = useMutation(deleteMailSettings);
   const submit = form.handleSubmit(async (values) => {
-    setSaved(false);
+    onNotice(null);
     const r = await save.run({
       host: values.host,
       port: values.port,
@@ -65,7 +67,7 @@ function MailSettingsForm({ settings }: { settings: MailSettings }) {
       fromAddress: values.fromAddress,
     });
     if (r) {
-      setSaved(true);
+      onNotice('mail.saved');
       form.reset(toForm(r));
     }
   });
@@ -112,11 +114,9 @@ function MailSettingsForm({ settings }: { settings: MailSettings }) {
         <button type="submit" className="button primary" disabled={save.pending}>
           {t('mail.save')}
         </button>
-        {saved ? (
-          <span role="status" className="ok-text">
-            {t('mail.saved')}
-          </span>
-        ) : null}
+        <span role="status" className="ok-text">
+          {notice ? t(notice) : null}
+        </span>
       </div>
       {settings.configured ? (
         <fieldset>
@@ -136,7 +136,10 @@ function MailSettingsForm({ settings }: { settings: MailSettings }) {
       ) : null}
       {settings.configured ? (
         <div className="actions">
-          <ConfirmButton label={t('mail.remove')} confirmLabel={t('mail.confirmRemove')} pending={remove.pending} onConfirm={() => remove.run(undefined)} />
+          <ConfirmButton label={t('mail.remove')} confirmLabel={t('mail.confirmRemove')} pending={remove.pending} onConfirm={async () => {
+              onNotice(null);
+              if (await remove.run(undefined)) onNotice('mail.removed');
+            }} />
           <ErrorMessage error={remove.error} />
         </div>
       ) : null}
