@@ -77,7 +77,7 @@ describe('the web app’s plumbing', () => {
     // The next session starts clean and works: the overview shows once it is let through.
     await page.unroute('**/api/overview');
     await signIn(page, baseUrl);
-    await page.getByText('Chargement…').waitFor({ state: 'detached' });
+    await page.locator('#section-vip [data-testid=client-card]').first().waitFor();
     await page.context().close();
   });
 

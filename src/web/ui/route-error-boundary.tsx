@@ -35,11 +35,13 @@ function RouteError({ retry }: { retry: () => void }) {
   const { t } = useI18n();
   return (
     <div className="page">
-      <div className="alert error" role="alert">
+      <div className="alert error stack" role="alert">
         <p>{t('error.route')}</p>
-        <button type="button" className="button" onClick={retry}>
-          {t('common.retry')}
-        </button>
+        <div>
+          <button type="button" className="button" onClick={retry}>
+            {t('common.retry')}
+          </button>
+        </div>
       </div>
     </div>
   );
