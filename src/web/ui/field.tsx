@@ -8,18 +8,11 @@ interface FieldProps {
   error?: string;
 }
 
-function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
-  return hint ? (
-    <span id={id} className="hint">
-      {hint}
-    </span>
-  ) : null;
-}
-
-function FieldError({ id, error }: { id: string; error?: string }) {
-  return error ? (
-    <span id={id} className="field-error">
-      {error}
+/** A field's hint or error, referenced by the control's aria-describedby. */
+function Note({ id, text, className }: { id: string; text: ReactNode; className: string }) {
+  return text ? (
+    <span id={id} className={className}>
+      {text}
     </span>
   ) : null;
 }
@@ -35,8 +28,8 @@ function Field({ id, label, hint, error, children }: FieldProps & { id: string; 
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children}
-      <Hint id={`${id}-hint`} hint={hint} />
-      <FieldError id={`${id}-error`} error={error} />
+      <Note id={`${id}-hint`} text={hint} className="hint" />
+      <Note id={`${id}-error`} text={error} className="field-error" />
     </div>
   );
 }
