@@ -38,6 +38,13 @@ export const en: Dictionary = {
   'error.busy': 'The database is busy (an import is running?). Try again in {seconds} seconds.',
   'error.storage_full': 'The server’s disk is full: nothing was saved. Free some space on the server, then try again.',
   'error.read_only': 'The server’s database is read-only: nothing was saved. Check the permissions of the data folder.',
+  'error.route': 'This page could not be shown: the server answered something unexpected. Try again; if it happens again, reload the app.',
+  'form.required': 'This field is required.',
+  'form.tooLong': 'This text is too long.',
+  'form.email': 'Invalid e-mail address.',
+  'form.wholeNumber': 'Enter a whole number within the limits shown.',
+  'form.passwordLength': 'At least 10 characters.',
+  'form.invalid': 'Invalid value.',
 
   'nav.label': 'Main navigation',
   'nav.skip': 'Skip to content',
@@ -641,4 +648,7 @@ export const en: Dictionary = {
   'mail.sendTest': 'Send a test',
   'mail.testOk': 'Test e-mail sent to {to}.',
   'mail.testFailed': 'The test to {to} failed.',
+  'mail.remove': 'Delete the sending settings',
+  'mail.removed': 'Sending settings deleted: copy, open in your mail app or download the e-mails.',
+  'mail.confirmRemove': 'Confirm: delete the sending server and its password',
 };

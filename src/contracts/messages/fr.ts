@@ -40,6 +40,13 @@ export const fr = {
   'error.busy': 'La base de données est occupée (un import est en cours ?). Réessayez dans {seconds} secondes.',
   'error.storage_full': 'Le disque du serveur est plein : rien n’a été enregistré. Libérez de la place sur le serveur, puis recommencez.',
   'error.read_only': 'La base de données du serveur est en lecture seule : rien n’a été enregistré. Vérifiez les droits du dossier de données.',
+  'error.route': 'Cette page n’a pas pu s’afficher : le serveur a répondu quelque chose d’inattendu. Réessayez ; si cela se reproduit, rechargez l’application.',
+  'form.required': 'Ce champ est obligatoire.',
+  'form.tooLong': 'Ce texte est trop long.',
+  'form.email': 'Adresse e-mail invalide.',
+  'form.wholeNumber': 'Entrez un nombre entier dans les limites indiquées.',
+  'form.passwordLength': 'Au moins 10 caractères.',
+  'form.invalid': 'Valeur invalide.',
 
   'nav.label': 'Navigation principale',
   'nav.skip': 'Aller au contenu',
@@ -642,6 +649,9 @@ export const fr = {
   'mail.sendTest': 'Envoyer un test',
   'mail.testOk': 'E-mail de test envoyé à {to}.',
   'mail.testFailed': 'Le test vers {to} a échoué.',
+  'mail.remove': 'Supprimer les réglages d’envoi',
+  'mail.removed': 'Réglages d’envoi supprimés : copiez, ouvrez dans votre messagerie ou téléchargez les e-mails.',
+  'mail.confirmRemove': 'Confirmer : supprimer le serveur d’envoi et son mot de passe',
 } as const;
 
 export type French = typeof fr;

@@ -2,6 +2,8 @@
  * The one way the web app talks to the server (docs/api.md): JSON, the session cookie, the CSRF
  * header on every state-changing request, and the one error shape turned into an ApiError.
  */
+// First: zod's jitless setting must precede every schema, and this module's chunk runs before main.tsx's body.
+import './zod-config';
 import { z } from 'zod';
 
 const errorBodySchema = z.object({
@@ -70,6 +72,16 @@ interface RequestOptions {
   body?: Blob;
   /** Auth routes answer 401 for wrong credentials: that is not a lost session. */
   authRoute?: boolean;
+  /** Aborts the request (a query whose page closed). */
+  signal?: AbortSignal;
+}
+
+let sessionRequests = new AbortController();
+
+/** At sign-out: every request still in flight is aborted, and none of them can answer 401 later. */
+export function abortSessionRequests(): void {
+  sessionRequests.abort();
+  sessionRequests = new AbortController();
 }
 
 async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
@@ -84,7 +96,8 @@ async function send(method: Method, path: string, options: RequestOptions): Prom
     body = options.body;
   }
   try {
-    return await fetch(path, { method, headers, body, credentials: 'same-origin' });
+    const signal = options.signal ? AbortSignal.any([options.signal, sessionRequests.signal]) : sessionRequests.signal;
+    return await fetch(path, { method, headers, body, credentials: 'same-origin', signal });
   } catch {
     throw new ApiError('network', '', 0);
   }

@@ -1,53 +1,45 @@
 /**
- * A small read cache for the API (what react-query would do, in a page of code, to keep the
- * bundle small): one entry per key, stale-while-revalidate, and invalidation by key prefix
- * after a change so that every list showing the changed data refetches.
+ * Server state for the web app, on TanStack Query (decision 014): one cache entry per key,
+ * invalidation by key prefix after a change so that every list showing the changed data refetches,
+ * no retry on a refusal (4xx), a bounded retry when the network or a proxy failed, cached data
+ * evicted once no page has shown it for a while, and a re-render only for the queries whose
+ * answer changed. The features' `api/` files only see the small functions below.
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { ApiError } from './api-client';
+import {
+  QueryClient,
+  useMutation as useTanstackMutation,
+  useQuery as useTanstackQuery,
+  type QueryFunctionContext,
+} from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { ApiError, abortSessionRequests } from './api-client';
 
-interface Entry {
-  data: unknown;
-  error: ApiError | null;
-  hasData: boolean;
-  fetching: boolean;
-  stale: boolean;
-  fetcher: () => Promise<unknown>;
+/** Network failures and a proxy's 502/503/504: worth another try, a refusal is not. */
+const TRANSIENT_STATUSES = new Set([0, 502, 503, 504]);
+const MAX_RETRIES = 2;
+
+function isTransient(error: unknown): boolean {
+  return error instanceof ApiError && TRANSIENT_STATUSES.has(error.status);
 }
 
-const cache = new Map<string, Entry>();
-const listeners = new Set<() => void>();
-let storeVersion = 0;
-
-function notify(): void {
-  storeVersion += 1;
-  for (const l of listeners) l();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (failureCount, error) => failureCount < MAX_RETRIES && isTransient(error),
+      // Fresh until a change invalidates it (what the app did before): a page shown again reads the cache.
+      staleTime: Infinity,
+      // Evicted five minutes after the last page showing it closed.
+      gcTime: 5 * 60_000,
+      refetchOnWindowFocus: false,
+      // An answer that does not parse is a bug, not a refusal: the route's error boundary shows it.
+      throwOnError: (error) => !(error instanceof ApiError),
+    },
+    mutations: { retry: false },
+  },
+});
 
 function toApiError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError('internal', '', 0);
-}
-
-function load(key: string, entry: Entry): void {
-  if (entry.fetching) return;
-  entry.fetching = true;
-  entry.stale = false;
-  entry.fetcher().then(
-    (data) => {
-      Object.assign(entry, { data, hasData: true, error: null, fetching: false });
-      notify();
-    },
-    (e: unknown) => {
-      Object.assign(entry, { error: toApiError(e), fetching: false });
-      notify();
-    },
-  );
-  if (cache.get(key) !== entry) cache.set(key, entry);
 }
 
 export interface QueryResult<T> {
@@ -56,38 +48,42 @@ export interface QueryResult<T> {
   loading: boolean;
 }
 
-export function useQuery<T>(key: string, fetcher: () => Promise<T>, enabled = true): QueryResult<T> {
-  const version = useSyncExternalStore(subscribe, () => storeVersion);
-  useEffect(() => {
-    if (!enabled) return;
-    let entry = cache.get(key);
-    if (!entry) {
-      entry = { data: undefined, error: null, hasData: false, fetching: false, stale: true, fetcher };
-      cache.set(key, entry);
-    }
-    entry.fetcher = fetcher;
-    if (entry.stale) load(key, entry);
-    // `fetcher` is left out: it is a new function every render, and the key says what it fetches.
-    // `version` is in: it re-runs this check after every invalidation.
-  }, [key, enabled, version]);
-  const entry = cache.get(key);
-  return {
-    data: entry?.hasData ? (entry.data as T) : undefined,
-    error: entry?.error ?? null,
-    loading: enabled && (!entry || (!entry.hasData && !entry.error)),
+/**
+ * Reads `key` through `fetcher`. A fetcher that declares a parameter gets the query's AbortSignal
+ * (to hand to `request`), and its request is aborted when the last page showing it closes.
+ */
+export function useQuery<T>(key: string, fetcher: (signal: AbortSignal) => Promise<T>, enabled = true): QueryResult<T> {
+  const result = useTanstackQuery({
+    queryKey: [key],
+    // Reading `signal` tells TanStack the request can be aborted: only do so when the fetcher takes it.
+    queryFn: fetcher.length > 0 ? ({ signal }: QueryFunctionContext) => fetcher(signal) : () => (fetcher as () => Promise<T>)(),
+    enabled,
+  });
+  // Only these three properties are read, so only their change re-renders the component.
+  return { data: result.data, error: result.error ? toApiError(result.error) : null, loading: enabled && result.isPending && !result.error };
+}
+
+function matches(prefixes: string[]) {
+  return ({ queryKey }: { queryKey: readonly unknown[] }) => {
+    const key = queryKey[0];
+    return typeof key === 'string' && prefixes.some((p) => key.startsWith(p));
   };
 }
 
 /** Marks every entry whose key starts with one of the prefixes stale; mounted queries refetch. */
 export function invalidate(...prefixes: string[]): void {
-  for (const [key, entry] of cache) if (prefixes.some((p) => key.startsWith(p))) entry.stale = true;
-  notify();
+  void queryClient.invalidateQueries({ predicate: matches(prefixes) });
 }
 
-/** On sign-out: nothing of the previous session may show to the next one. */
-export function clearCache(): void {
-  cache.clear();
-  notify();
+/**
+ * On sign-out or a lost session, once the signed-in pages are gone: requests in flight aborted,
+ * queries cancelled and the cache emptied, so nothing of the previous session shows to the next one
+ * and no request leaves after it.
+ */
+export async function clearCache(): Promise<void> {
+  abortSessionRequests();
+  await queryClient.cancelQueries();
+  queryClient.clear();
 }
 
 export interface Mutation<A, R> {
@@ -99,22 +95,18 @@ export interface Mutation<A, R> {
 
 /** A state-changing call: pending and error state, and a result (undefined when it failed). */
 export function useMutation<A, R>(fn: (args: A) => Promise<R>): Mutation<A, R> {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const mutation = useTanstackMutation<R, unknown, A>({ mutationFn: fn });
+  const { mutateAsync } = mutation;
   const run = useCallback(
     async (args: A) => {
-      setPending(true);
-      setError(null);
       try {
-        return await fn(args);
-      } catch (e) {
-        setError(toApiError(e));
+        return await mutateAsync(args);
+      } catch {
+        // The error is in `mutation.error`, which the form shows.
         return undefined;
-      } finally {
-        setPending(false);
       }
     },
-    [fn],
+    [mutateAsync],
   );
-  return { run, pending, error, reset: useCallback(() => setError(null), []) };
+  return { run, pending: mutation.isPending, error: mutation.error ? toApiError(mutation.error) : null, reset: mutation.reset };
 }

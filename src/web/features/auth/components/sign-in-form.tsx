@@ -1,4 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { requiredText, useFieldError } from '../../../lib/form';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { TextField } from '../../../ui/field';
@@ -7,22 +10,23 @@ import { PageTitle } from '../../../ui/page-title';
 import type { Session } from '../api/get-me';
 import { signIn } from '../api/sign-in';
 
+const signInFormSchema = z.object({ email: requiredText(254), password: z.string().min(1, 'form.required').max(1000, 'form.tooLong') });
+
 export function SignInForm({ onDone }: { onDone: (session: Session) => void }) {
   const { t } = useI18n();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const fieldError = useFieldError();
+  const { register, handleSubmit, formState: { errors } } = useForm({ resolver: zodResolver(signInFormSchema), defaultValues: { email: '', password: '' } });
   const mutation = useMutation(signIn);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const session = await mutation.run({ email, password });
+  const submit = handleSubmit(async (values) => {
+    const session = await mutation.run(values);
     if (session) onDone(session);
-  };
+  });
   return (
     <div className="auth-card">
       <PageTitle title={t('signIn.title')}>{t('signIn.title')}</PageTitle>
-      <form onSubmit={(e) => void submit(e)} className="stack">
-        <TextField label={t('auth.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="username" />
-        <TextField label={t('auth.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" />
+      <form onSubmit={(e) => void submit(e)} className="stack" noValidate>
+        <TextField label={t('auth.email')} type="email" {...register('email')} error={fieldError(errors.email)} required autoComplete="username" />
+        <TextField label={t('auth.password')} type="password" {...register('password')} error={fieldError(errors.password)} required autoComplete="current-password" />
         <ErrorMessage error={mutation.error} />
         <button type="submit" className="button primary" disabled={mutation.pending}>
           {t('signIn.submit')}

@@ -1,5 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import type { Client } from '../../../lib/entities';
+import { optionalText, requiredText, useFieldError } from '../../../lib/form';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { TextField } from '../../../ui/field';
@@ -9,23 +13,33 @@ import { ContactLinks } from './contact-links';
 
 const FIELDS = ['name', 'contact', 'email', 'phone', 'city', 'category'] as const;
 type ContactField = (typeof FIELDS)[number];
+/** An e-mail address that is not one is kept as text (and flagged on the card), so it is not refused here. */
+const contactFormSchema = z.object({
+  name: requiredText(200),
+  contact: optionalText(200),
+  email: optionalText(254),
+  phone: optionalText(100),
+  city: optionalText(200),
+  category: optionalText(200),
+});
 
 /** Contact details with their call / e-mail / WhatsApp links, editable in place. */
 export function ContactCard({ client }: { client: Client }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
-  const [values, setValues] = useState<Record<ContactField, string>>(() => toValues(client));
+  const fieldError = useFieldError();
+  const form = useForm({ resolver: zodResolver(contactFormSchema), defaultValues: toValues(client) });
+  const { errors } = form.formState;
   const mutation = useMutation(updateClient);
   const start = () => {
-    setValues(toValues(client));
+    form.reset(toValues(client));
     mutation.reset();
     setEditing(true);
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = form.handleSubmit(async (values) => {
     const saved = await mutation.run({ id: client.id, ...values });
     if (saved) setEditing(false);
-  };
+  });
   return (
     <section className="panel" aria-labelledby="contact">
       <div className="panel-head">
@@ -37,15 +51,15 @@ export function ContactCard({ client }: { client: Client }) {
         )}
       </div>
       {editing ? (
-        <form className="stack" onSubmit={(e) => void submit(e)}>
+        <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
           {FIELDS.map((f) => (
             <TextField
               key={f}
               label={t(`contact.field.${f}`)}
               type={f === 'email' ? 'email' : f === 'phone' ? 'tel' : 'text'}
-              value={values[f]}
+              {...form.register(f)}
+              error={fieldError(errors[f])}
               required={f === 'name'}
-              onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
             />
           ))}
           <ErrorMessage error={mutation.error} />

@@ -1,4 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { requiredText, useFieldError } from '../../../lib/form';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { navigate, paths } from '../../../lib/router';
@@ -6,19 +9,21 @@ import { TextField } from '../../../ui/field';
 import { ErrorMessage } from '../../../ui/messages';
 import { createClient } from '../api/create-client';
 
+const newClientSchema = z.object({ name: requiredText(200) });
+
 /** A client added by hand (a prospect met at a gig), then opened on its page. */
 export function NewClientForm() {
   const { t } = useI18n();
-  const [name, setName] = useState('');
+  const fieldError = useFieldError();
+  const { register, handleSubmit, formState: { errors } } = useForm({ resolver: zodResolver(newClientSchema), defaultValues: { name: '' } });
   const mutation = useMutation(createClient);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const client = await mutation.run({ name });
+  const submit = handleSubmit(async (values) => {
+    const client = await mutation.run(values);
     if (client) navigate(paths.client(client.id));
-  };
+  });
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)}>
-      <TextField label={t('directory.newClient')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
+      <TextField label={t('directory.newClient')} {...register('name')} error={fieldError(errors.name)} required maxLength={200} />
       <button type="submit" className="button primary" disabled={mutation.pending}>
         {t('directory.create')}
       </button>

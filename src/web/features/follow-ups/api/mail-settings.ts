@@ -1,6 +1,6 @@
 /** The workspace's SMTP settings: the password goes in, never comes back (only `hasPassword`). */
 import { z } from 'zod';
-import { request } from '../../../lib/api-client';
+import { noContent, request } from '../../../lib/api-client';
 import { invalidate, useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
 import { sendErrorKindSchema } from './schemas';
@@ -40,6 +40,13 @@ export async function saveMailSettings(input: MailSettingsInput): Promise<MailSe
   const settings = await request('PUT', '/api/mail-settings', mailSettingsSchema, { json: input });
   invalidate(keys.mailSettings);
   return settings;
+}
+
+/** « Supprimer les réglages d'envoi »: back to no SMTP server (copy, mailto and .eml still work). */
+export async function deleteMailSettings(): Promise<true> {
+  await request('DELETE', '/api/mail-settings', noContent);
+  invalidate(keys.mailSettings);
+  return true;
 }
 
 const testSchema = z.union([

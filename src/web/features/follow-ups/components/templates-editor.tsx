@@ -1,10 +1,17 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { nonBlankText, useFieldError } from '../../../lib/form';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { SelectField, TextAreaField, TextField } from '../../../ui/field';
 import { ErrorMessage, Loading } from '../../../ui/messages';
 import { TEMPLATE_KEYS, type TemplateKey } from '../api/schemas';
 import { previewTemplate, problemsOf, resetTemplate, saveTemplate, useTemplates, type Template, type TemplatePreview } from '../api/templates';
+
+/** What the server checks beyond this (unknown placeholders) comes back as `problems`, shown below the form. */
+const templateFormSchema = z.object({ subject: nonBlankText(300), body: nonBlankText(50_000) });
 
 export interface PreviewClient {
   id: number;
@@ -55,8 +62,10 @@ interface FormProps {
 
 function TemplateForm({ template, clients, placeholders, notice, onNotice }: FormProps) {
   const { t } = useI18n();
-  const [subject, setSubject] = useState(template.subject);
-  const [body, setBody] = useState(template.body);
+  const fieldError = useFieldError();
+  const form = useForm({ resolver: zodResolver(templateFormSchema), defaultValues: { subject: template.subject, body: template.body } });
+  const { errors } = form.formState;
+  const [subject, body] = useWatch({ control: form.control, name: ['subject', 'body'] });
   const [clientId, setClientId] = useState<number | undefined>(undefined);
   const [preview, setPreview] = useState<TemplatePreview | null>(null);
   const save = useMutation(saveTemplate);
@@ -78,26 +87,20 @@ function TemplateForm({ template, clients, placeholders, notice, onNotice }: For
   }, [subject, body, clientId]);
   const saveProblems = save.error ? problemsOf(save.error.details) : [];
   const problems = saveProblems.length > 0 ? saveProblems : (preview?.problems ?? []);
-  const submit = async () => {
+  const submit = form.handleSubmit(async (values) => {
     onNotice(null);
-    if (await save.run({ key: template.key, subject, body })) onNotice(t('templates.saved'));
-  };
+    if (await save.run({ key: template.key, ...values })) onNotice(t('templates.saved'));
+  });
   const backToDefault = async () => {
     onNotice(null);
     if (await reset.run(template.key)) onNotice(t('templates.resetDone'));
   };
   const edited = subject !== template.subject || body !== template.body;
   return (
-    <form
-      className="stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
       <p className="muted">{template.custom ? t('templates.custom') : t('templates.default')}</p>
-      <TextField label={t('generator.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} required maxLength={300} />
-      <TextAreaField label={t('generator.body')} value={body} onChange={(e) => setBody(e.target.value)} rows={14} required />
+      <TextField label={t('generator.subject')} {...form.register('subject')} error={fieldError(errors.subject)} required maxLength={300} />
+      <TextAreaField label={t('generator.body')} {...form.register('body')} error={fieldError(errors.body)} rows={14} required />
       <details>
         <summary>{t('templates.placeholders')}</summary>
         <ul className="placeholders">

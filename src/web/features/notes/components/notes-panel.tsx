@@ -1,39 +1,50 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import type { Note } from '../../../lib/entities';
+import { requiredText, useFieldError } from '../../../lib/form';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
+import { TextAreaField } from '../../../ui/field';
 import { ErrorMessage } from '../../../ui/messages';
 import { createNote } from '../api/create-note';
 import { deleteNote } from '../api/delete-note';
 import { updateNote } from '../api/update-note';
 import { ConfirmButton } from '../../../ui/confirm-button';
 
+const noteSchema = z.object({ text: requiredText(5000) });
+
+/** A note's text, checked by `noteSchema`: one form for a new note and for an edited one. */
+function useNoteForm(id: string, text: string) {
+  const fieldError = useFieldError();
+  const form = useForm({ resolver: zodResolver(noteSchema), defaultValues: { text } });
+  return { form, textProps: { id, ...form.register('text'), error: fieldError(form.formState.errors.text), rows: 3, required: true, maxLength: 5000 } };
+}
+
 /** A client's notes, newest first, dated; added, edited and deleted in place. */
 export function NotesPanel({ clientId, notes, focusForm }: { clientId: number; notes: Note[]; focusForm: boolean }) {
   const { t } = useI18n();
-  const [text, setText] = useState('');
-  const textarea = useRef<HTMLTextAreaElement>(null);
+  const { form, textProps } = useNoteForm('new-note', '');
   const create = useMutation(createNote);
   useEffect(() => {
     if (focusForm) {
-      textarea.current?.focus();
-      textarea.current?.scrollIntoView({ block: 'center' });
+      form.setFocus('text');
+      document.getElementById('new-note')?.scrollIntoView({ block: 'center' });
     }
-  }, [focusForm]);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (await create.run({ clientId, text })) setText('');
-  };
+  }, [focusForm, form]);
+  const submit = form.handleSubmit(async ({ text }) => {
+    if (await create.run({ clientId, text })) form.reset({ text: '' });
+  });
   const sorted = [...notes].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <section className="panel" aria-labelledby="notes" id="notes-section">
       <h2 id="notes">{t('notes.title')}</h2>
-      <form className="stack" onSubmit={(e) => void submit(e)}>
-        <label htmlFor="new-note">{t('notes.new')}</label>
-        <textarea id="new-note" ref={textarea} value={text} onChange={(e) => setText(e.target.value)} rows={3} required maxLength={5000} />
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+        <TextAreaField label={t('notes.new')} {...textProps} />
         <ErrorMessage error={create.error} />
         <div>
-          <button type="submit" className="button primary" disabled={create.pending || text.trim() === ''}>
+          <button type="submit" className="button primary" disabled={create.pending}>
             {t('notes.add')}
           </button>
         </div>
@@ -51,13 +62,12 @@ export function NotesPanel({ clientId, notes, focusForm }: { clientId: number; n
 function NoteItem({ clientId, note }: { clientId: number; note: Note }) {
   const { t, dateTime } = useI18n();
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(note.text);
+  const { form, textProps } = useNoteForm(`note-${note.id}`, note.text);
   const update = useMutation(updateNote);
   const remove = useMutation(deleteNote);
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = form.handleSubmit(async ({ text }) => {
     if (await update.run({ clientId, id: note.id, text })) setEditing(false);
-  };
+  });
   const edited = note.updatedAt !== note.createdAt;
   return (
     <li className="note">
@@ -66,15 +76,14 @@ function NoteItem({ clientId, note }: { clientId: number; note: Note }) {
         {edited ? ` · ${t('notes.edited', { date: dateTime(note.updatedAt) })}` : ''}
       </p>
       {editing ? (
-        <form className="stack" onSubmit={(e) => void save(e)}>
-          <label htmlFor={`note-${note.id}`}>{t('notes.editLabel')}</label>
-          <textarea id={`note-${note.id}`} value={text} onChange={(e) => setText(e.target.value)} rows={3} required maxLength={5000} />
+        <form className="stack" onSubmit={(e) => void save(e)} noValidate>
+          <TextAreaField label={t('notes.editLabel')} {...textProps} />
           <ErrorMessage error={update.error} />
           <div className="actions">
             <button type="submit" className="button primary" disabled={update.pending}>
               {t('common.save')}
             </button>
-            <button type="button" className="button" onClick={() => { setText(note.text); setEditing(false); }}>
+            <button type="button" className="button" onClick={() => { form.reset({ text: note.text }); setEditing(false); }}>
               {t('common.cancel')}
             </button>
           </div>
