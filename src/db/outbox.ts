@@ -20,6 +20,18 @@ export async function getOutboxMessageByKey(db: Db, workspaceId: number, key: st
   return db.selectFrom('outbox_messages').selectAll().where('workspace_id', '=', workspaceId).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
+/** The newest message of a batch (the last weekly alert). */
+export async function getLatestOutboxMessage(db: Db, workspaceId: number, batchId: string): Promise<OutboxMessage | undefined> {
+  return db
+    .selectFrom('outbox_messages')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('batch_id', '=', batchId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function getOutboxMessage(db: Db, id: number): Promise<OutboxMessage | undefined> {
   return db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -37,6 +37,7 @@ export const OWNER_ONLY_ROUTES: readonly string[] = [
   'POST /api/mail-settings/test',
   'PUT /api/templates/:key',
   'DELETE /api/templates/:key',
+  'PUT /api/alert/settings',
 ];
 const OWNER_ONLY = new Set(OWNER_ONLY_ROUTES);
 
