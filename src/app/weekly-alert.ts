@@ -122,7 +122,8 @@ export async function getAlertView(ctx: AppContext, workspace: Workspace): Promi
     toFollowUp: {
       total: facts.toFollowUp.length,
       top: facts.toFollowUp.slice(0, ALERT_TOP).map((c) => ({
-        id: c.id, name: c.name, priority: Math.round(c.priority), potential: c.potentialCents === null ? null : centsToEuros(c.potentialCents),
+        id: c.id, name: c.name, priority: Math.round(c.priority), // An estimate: whole euros, as in the e-mail.
+        potential: c.potentialCents === null ? null : centsToEuros(Math.round(c.potentialCents / 100) * 100),
       })),
     },
     awaitingOutcome: { total: facts.awaitingOutcome.length, items: facts.awaitingOutcome.slice(0, ALERT_LIST_LIMIT) },

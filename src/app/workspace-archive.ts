@@ -207,6 +207,11 @@ export async function readWorkspaceFile(path: string): Promise<WorkspaceFile> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new AppError('unreadable_file', `Impossible de lire le fichier ${path} : ${code === 'ENOENT' ? 'fichier introuvable' : e instanceof Error ? e.message : String(e)}.`);
   }
+  return parseWorkspaceJson(raw);
+}
+
+/** Checks a workspace file's text (a file read, or an upload from the web): format, version, records, references. */
+export function parseWorkspaceJson(raw: string): WorkspaceFile {
   let json: unknown;
   try {
     json = JSON.parse(raw);

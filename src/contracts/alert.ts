@@ -50,3 +50,14 @@ export const alertViewSchema = z.object({
     .nullable(),
 });
 export type AlertViewJson = z.infer<typeof alertViewSchema>;
+
+/** `POST /api/workspace/import`: what was read into the (empty) workspace. */
+export const workspaceImportReportSchema = z.object({
+  clients: z.number().int(),
+  gigs: z.number().int(),
+  notes: z.number().int(),
+  followUps: z.number().int(),
+  templates: z.number().int(),
+  mail: z.enum(['imported', 'kept', 'none']),
+});
+export type WorkspaceImportReportJson = z.infer<typeof workspaceImportReportSchema>;

@@ -28,6 +28,7 @@ import { kpiRoutes } from './routes/kpis';
 import { mailRoutes, unsubscribeRoutes } from './routes/mail';
 import { portfolioRoutes } from './routes/portfolio';
 import { settingsRoutes } from './routes/settings';
+import { workspaceImportRoutes } from './routes/workspace-import';
 import { registerSessions } from './session';
 import { ensureWebBuild, notFoundHandler, registerWebApp } from './web';
 
@@ -124,6 +125,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   bookingRoutes(app, ctx, publicUrl);
   exportRoutes(app, ctx);
   await app.register(async (scope) => importRoutes(scope, ctx));
+  await app.register(async (scope) => workspaceImportRoutes(scope, ctx));
   settingsRoutes(app, ctx);
   followUpRoutes(app, mail, kickSender);
   mailRoutes(app, mail);

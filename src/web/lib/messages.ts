@@ -649,6 +649,12 @@ const fr = {
   'alertSettings.save': 'Enregistrer l’alerte',
   'alertSettings.savedOn': 'Alerte enregistrée : elle partira chaque {day} à {time}.',
   'alertSettings.savedOff': 'Alerte désactivée.',
+  'workspaceImport.title': 'Importer un espace de travail',
+  'workspaceImport.hint': 'Un fichier JSON exporté par DJ Booker Pro (« Tout l’espace de travail ») : clients, prestations, notes, relances, modèles et réglages (sans mot de passe SMTP). Réservé au propriétaire, dans un espace encore vide.',
+  'workspaceImport.file': 'Fichier JSON de l’espace de travail',
+  'workspaceImport.submit': 'Importer',
+  'workspaceImport.notEmpty': 'Import refusé : cet espace de travail contient déjà des clients. Un espace de travail ne s’importe que dans un espace vide (rien n’a été modifié).',
+  'workspaceImport.done': 'Espace de travail importé : {clients} clients, {gigs} prestations, {notes} notes, {followUps} relances.',
 } as const;
 
 type French = typeof fr;
@@ -1303,6 +1309,12 @@ const en: Dictionary = {
   'alertSettings.save': 'Save the alert',
   'alertSettings.savedOn': 'Alert saved: it will go every {day} at {time}.',
   'alertSettings.savedOff': 'Alert turned off.',
+  'workspaceImport.title': 'Import a workspace',
+  'workspaceImport.hint': 'A JSON file exported by DJ Booker Pro (“The whole workspace”): clients, gigs, notes, follow-ups, templates and settings (no SMTP password). Owner only, into a workspace that is still empty.',
+  'workspaceImport.file': 'Workspace JSON file',
+  'workspaceImport.submit': 'Import',
+  'workspaceImport.notEmpty': 'Import refused: this workspace already holds clients. A workspace can only be imported into an empty one (nothing was changed).',
+  'workspaceImport.done': 'Workspace imported: {clients} clients, {gigs} gigs, {notes} notes, {followUps} follow-ups.',
 };
 
 export const messages: Record<Lang, Dictionary> = { fr, en };
