@@ -253,11 +253,22 @@ function checkReferences(file: WorkspaceFile): void {
   }
 }
 
+const NOT_EMPTY = 'Un espace de travail ne s’importe que dans un espace vide : celui-ci contient déjà des clients.';
+
+/**
+ * The web's upload: the refusal of a workspace that is not empty comes before the file is read
+ * (a large file is not checked for nothing); importWorkspace checks again in its transaction.
+ */
+export async function importWorkspaceText(ctx: AppContext, workspace: Workspace, text: string): Promise<WorkspaceImportReport> {
+  if (await hasWorkspaceRecords(ctx.database.db, workspace.id)) throw new AppError('conflict', NOT_EMPTY);
+  return importWorkspace(ctx, workspace, parseWorkspaceJson(text));
+}
+
 /** Imports a workspace file into a workspace that holds no client, gig, note or follow-up yet. One transaction. */
 export async function importWorkspace(ctx: AppContext, workspace: Workspace, file: WorkspaceFile): Promise<WorkspaceImportReport> {
   return ctx.database.bulkTransaction(async (trx, load) => {
     if (await hasWorkspaceRecords(trx, workspace.id)) {
-      throw new AppError('conflict', 'Un espace de travail ne s’importe que dans un espace vide : celui-ci contient déjà des clients. Utilisez un nouveau dossier de données (--data-dir) ou un autre espace (--workspace).');
+      throw new AppError('conflict', `${NOT_EMPTY} Utilisez un nouveau dossier de données (--data-dir) ou un autre espace (--workspace).`);
     }
     const w = workspace.id;
     await trx

@@ -46,6 +46,9 @@ for (const engine of testEngines()) {
       const again = await call(target.app, 'POST', '/api/workspace/import', { as: target.owner, file });
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe('conflict');
+      // Refused before the file is read: even one that is not a workspace file.
+      const junk = await call(target.app, 'POST', '/api/workspace/import', { as: target.owner, file: Buffer.from('pas du JSON') });
+      expect(junk.json().error.code).toBe('conflict');
     });
 
     it('refuses what is not a workspace file, and writes nothing', async () => {

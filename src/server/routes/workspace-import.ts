@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context';
 import { AppError } from '../../app/errors';
-import { importWorkspace, parseWorkspaceJson } from '../../app/workspace-archive';
+import { importWorkspaceText } from '../../app/workspace-archive';
 import { sessionOf } from '../session';
 
 /** Larger files go through `djbooker import workspace` (512 MB). */
@@ -17,6 +17,6 @@ export function workspaceImportRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.addContentTypeParser('application/octet-stream', { parseAs: 'string', bodyLimit: MAX_WORKSPACE_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
   app.post('/api/workspace/import', async (request) => {
     if (typeof request.body !== 'string') throw new AppError('invalid_input', 'Fichier attendu : le JSON d’un espace de travail exporté.');
-    return importWorkspace(ctx, sessionOf(request).workspace, parseWorkspaceJson(request.body));
+    return importWorkspaceText(ctx, sessionOf(request).workspace, request.body);
   });
 }
