@@ -7,10 +7,10 @@ import { getClientRow } from '../db/clients';
 import { getContactPrefs, updateFollowUpRow } from '../db/follow-ups';
 import { getOutboxMessage } from '../db/outbox';
 import { countOutboxStates, listClientIdsInOutbox, listRecentOutboxMessages, requeueOutboxMessage } from '../db/outbox-admin';
-import type { OutboxMessage, OutboxState, Workspace } from '../db/schema';
+import type { ClientOutboxMessage, OutboxMessage, OutboxState, Workspace } from '../db/schema';
 import { AppError } from './errors';
 import type { MailContext } from './mailer';
-import { move, outboxView, type OutboxView } from './outbox';
+import { clientMessage, move, outboxView, type OutboxView } from './outbox';
 
 /** The page shows the newest messages; older ones stay in the database. */
 export const OUTBOX_PAGE_LIMIT = 200;
@@ -35,15 +35,15 @@ export async function listOutbox(ctx: MailContext, workspace: Workspace, limit =
   return { counts, attention: { pending: counts.queued + counts.sending + counts.uncertain, failedRecently }, messages: rows.map(outboxView) };
 }
 
-async function requireMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<OutboxMessage> {
-  const m = await getOutboxMessage(ctx.database.db, id);
+async function requireMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<ClientOutboxMessage> {
+  const m = clientMessage(await getOutboxMessage(ctx.database.db, id));
   if (!m || m.workspace_id !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
   return m;
 }
 
-async function viewOf(ctx: MailContext, workspace: Workspace, m: OutboxMessage): Promise<OutboxView> {
-  const client = await getClientRow(ctx.database.db, workspace.id, m.client_id);
-  return outboxView({ ...m, client_name: client?.name ?? '' });
+async function viewOf(ctx: MailContext, workspace: Workspace, of: ClientOutboxMessage, m: OutboxMessage): Promise<OutboxView> {
+  const client = await getClientRow(ctx.database.db, workspace.id, of.client_id);
+  return outboxView({ ...m, client_id: of.client_id, client_name: client?.name ?? '' });
 }
 
 export const CANCELLED_BY_USER = 'Envoi annulé par vous depuis la boîte d’envoi.';
@@ -59,7 +59,7 @@ export async function cancelOutboxMessage(ctx: MailContext, workspace: Workspace
   if (m.state !== 'queued' && m.state !== 'uncertain') throw new AppError('conflict', 'Seul un message en attente ou incertain peut être annulé.');
   const moved = await move(ctx, m, ['queued', 'uncertain'], { state: 'cancelled', last_error: CANCELLED_BY_USER });
   if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
-  return viewOf(ctx, workspace, moved);
+  return viewOf(ctx, workspace, m, moved);
 }
 
 /**
@@ -82,5 +82,5 @@ export async function retryOutboxMessage(ctx: MailContext, workspace: Workspace,
     return requeued;
   });
   if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
-  return viewOf(ctx, workspace, moved);
+  return viewOf(ctx, workspace, m, moved);
 }

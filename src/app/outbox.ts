@@ -15,7 +15,7 @@ import {
   markSendingUncertain, moveOutboxMessage, setOutboxFollowUp,
 } from '../db/outbox';
 import type { Db } from '../db/connection';
-import type { FollowUpTable, OutboxMessage, OutboxState, Workspace } from '../db/schema';
+import type { ClientOutboxMessage, FollowUpTable, OutboxMessage, OutboxState, Workspace } from '../db/schema';
 import type { IsoDate } from '../domain/dates';
 import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain/follow-ups/message';
 import { sendErrorKind, type SendErrorKind } from '../domain/follow-ups/send-errors';
@@ -167,7 +167,7 @@ export async function sendFollowUpEmail(
     throw new AppError(enqueue.reason === 'opted_out' || enqueue.reason === 'in_outbox' || enqueue.reason === 'recent_follow_up' ? 'conflict' : 'invalid_input', enqueue.message, { reason: enqueue.reason });
   }
   if (enqueue.result === 'queued') await deliverOutboxMessage(ctx, enqueue.outboxId, policy);
-  const row = await getOutboxMessage(ctx.database.db, enqueue.outboxId);
+  const row = clientMessage(await getOutboxMessage(ctx.database.db, enqueue.outboxId));
   const client = await getClientRow(ctx.database.db, workspace.id, input.clientId);
   return { enqueue, message: row ? outboxView({ ...row, client_name: client?.name ?? '' }) : null };
 }
@@ -248,7 +248,9 @@ export async function deliverOutboxMessage(
   const record = (changes: Parameters<typeof moveOutboxMessage>[3]) =>
     recordDurably(() => move(ctx, claimed, ['sending', 'uncertain'], changes, owner), options);
 
-  const prefs = await recordDurably(() => getContactPrefs(db, claimed.workspace_id, claimed.client_id), options);
+  // A message to the owner (the weekly alert) has no client to have opted out.
+  const clientId = claimed.client_id;
+  const prefs = clientId === null ? undefined : await recordDurably(() => getContactPrefs(db, claimed.workspace_id, clientId), options);
   if (prefs?.opted_out_at) {
     await record({ state: 'cancelled', last_error: 'Client désinscrit (« ne plus contacter ») : message non envoyé.' });
     return 'cancelled';
@@ -272,7 +274,7 @@ export async function deliverOutboxMessage(
   }
   if (!setup) return retryOrFail('Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi.');
 
-  const headers: Record<string, string> = { 'List-Unsubscribe': claimed.list_unsubscribe };
+  const headers: Record<string, string> = claimed.list_unsubscribe ? { 'List-Unsubscribe': claimed.list_unsubscribe } : {};
   if (claimed.list_unsubscribe_post) headers['List-Unsubscribe-Post'] = claimed.list_unsubscribe_post;
   let response: string;
   try {
@@ -331,7 +333,7 @@ export async function sendDueMessages(
 
 /** The user's decision on an uncertain message: send it again, or take it as sent. */
 export async function resolveUncertain(ctx: MailContext, workspace: Workspace, id: number, decision: 'resend' | 'mark_sent'): Promise<OutboxView> {
-  const m = await getOutboxMessage(ctx.database.db, id);
+  const m = clientMessage(await getOutboxMessage(ctx.database.db, id));
   if (!m || m.workspace_id !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
   if (m.state !== 'uncertain') throw new AppError('conflict', 'Ce message n’est pas « incertain » : rien à décider.');
   const now = ctx.now().toISOString();
@@ -340,8 +342,8 @@ export async function resolveUncertain(ctx: MailContext, workspace: Workspace, i
       ? await move(ctx, m, 'uncertain', { state: 'queued', next_attempt_at: now, last_error: null })
       : await move(ctx, m, 'uncertain', { state: 'sent', sent_at: now, smtp_response: 'marqué envoyé par l’utilisateur', last_error: null });
   if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
-  const client = await getClientRow(ctx.database.db, workspace.id, moved.client_id);
-  return outboxView({ ...moved, client_name: client?.name ?? '' });
+  const client = await getClientRow(ctx.database.db, workspace.id, m.client_id);
+  return outboxView({ ...moved, client_id: m.client_id, client_name: client?.name ?? '' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,7 +365,12 @@ export interface OutboxView {
   followUpId: number | null;
 }
 
-export function outboxView(m: OutboxMessage & { client_name: string }): OutboxView {
+/** The message when it is a follow-up's (to a client): the outbox page shows only those. */
+export function clientMessage(m: OutboxMessage | undefined): ClientOutboxMessage | undefined {
+  return m && m.client_id !== null ? { ...m, client_id: m.client_id } : undefined;
+}
+
+export function outboxView(m: ClientOutboxMessage & { client_name: string }): OutboxView {
   return {
     id: m.id, clientId: m.client_id, client: m.client_name, to: m.to_address, subject: m.subject, state: m.state, attempts: Number(m.attempts),
     nextAttemptAt: m.state === 'queued' ? m.next_attempt_at : null, error: m.last_error, errorKind: sendErrorKind(m.last_error), sentAt: m.sent_at, followUpId: m.follow_up_id,

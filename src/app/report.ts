@@ -3,11 +3,10 @@
  * the report's model (src/domain/report.ts) and rendered as a PDF (./report-pdf.ts).
  */
 import { addDays, isIsoDate, type IsoDate } from '../domain/dates';
-import { cadenceOf, type FollowUpStatus } from '../domain/follow-ups/cadence';
 import { buildReportModel, type ReportModel } from '../domain/report';
-import { listClientsWithConfirmedGig, listFollowUpDates, listOptedOutClientIds } from '../db/follow-ups';
 import { getOwnerName, getPeriodTotals } from '../db/report';
 import type { Workspace } from '../db/schema';
+import { withCadences } from './cadences';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { listClients, overviewOf } from './portfolio';
@@ -38,16 +37,11 @@ export async function buildReport(ctx: AppContext, workspace: Workspace, options
   const asOf = referenceDateOf(ctx, workspace, checkedDate(options.asOf, 'de référence'));
   const period = reportPeriod(asOf, checkedDate(options.from, 'de début'), checkedDate(options.to, 'de fin'));
   const db = ctx.database.db;
-  const [clients, totals, followUps, optedOut, booked, owner] = await Promise.all([
+  const [clients, totals, owner] = await Promise.all([
     listClients(ctx, workspace, asOf),
     getPeriodTotals(db, workspace.id, period.from, period.to),
-    listFollowUpDates(db, workspace.id),
-    listOptedOutClientIds(db, workspace.id),
-    listClientsWithConfirmedGig(db, workspace.id, asOf),
     getOwnerName(db, workspace.id),
   ]);
-  const byClient = new Map<number, { date: string; status: FollowUpStatus }[]>();
-  for (const f of followUps) byClient.set(f.client_id, [...(byClient.get(f.client_id) ?? []), { date: f.date, status: f.status }]);
   const overview = overviewOf(asOf, clients);
   return buildReportModel({
     djName: parseSettings(workspace.settings).djName || owner || '',
@@ -56,12 +50,10 @@ export async function buildReport(ctx: AppContext, workspace: Workspace, options
     period,
     overview,
     periodTotals: totals,
-    clients: clients.map((c) => ({
+    clients: (await withCadences(ctx, workspace, asOf, clients)).map((c) => ({
       name: c.name,
       segment: c.segment,
-      cadence: cadenceOf({
-        asOf, status: c.segment.status, followUps: byClient.get(c.id) ?? [], optedOut: optedOut.has(c.id), nextConfirmedGig: booked.has(c.id) ? asOf : null,
-      }),
+      cadence: c.cadence,
     })),
   });
 }

@@ -25,6 +25,15 @@ export const workspaceSettingsSchema = z.object({
   djName: z.string().max(200).optional(),
   signature: z.string().max(2000).optional(),
   language: z.enum(['fr', 'en']).optional(),
+  /** The weekly alert (app/weekly-alert.ts): on while it has an address, since `since` (an ISO instant). */
+  weeklyAlert: z
+    .object({
+      address: z.email().max(254).nullable(),
+      day: z.number().int().min(1).max(7),
+      hour: z.number().int().min(0).max(23),
+      since: z.iso.datetime().nullable(),
+    })
+    .optional(),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 

@@ -207,6 +207,11 @@ export async function readWorkspaceFile(path: string): Promise<WorkspaceFile> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new AppError('unreadable_file', `Impossible de lire le fichier ${path} : ${code === 'ENOENT' ? 'fichier introuvable' : e instanceof Error ? e.message : String(e)}.`);
   }
+  return parseWorkspaceJson(raw);
+}
+
+/** Checks a workspace file's text (a file read, or an upload from the web): format, version, records, references. */
+export function parseWorkspaceJson(raw: string): WorkspaceFile {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -248,11 +253,22 @@ function checkReferences(file: WorkspaceFile): void {
   }
 }
 
+const NOT_EMPTY = 'Un espace de travail ne s’importe que dans un espace vide : celui-ci contient déjà des clients.';
+
+/**
+ * The web's upload: the refusal of a workspace that is not empty comes before the file is read
+ * (a large file is not checked for nothing); importWorkspace checks again in its transaction.
+ */
+export async function importWorkspaceText(ctx: AppContext, workspace: Workspace, text: string): Promise<WorkspaceImportReport> {
+  if (await hasWorkspaceRecords(ctx.database.db, workspace.id)) throw new AppError('conflict', NOT_EMPTY);
+  return importWorkspace(ctx, workspace, parseWorkspaceJson(text));
+}
+
 /** Imports a workspace file into a workspace that holds no client, gig, note or follow-up yet. One transaction. */
 export async function importWorkspace(ctx: AppContext, workspace: Workspace, file: WorkspaceFile): Promise<WorkspaceImportReport> {
   return ctx.database.bulkTransaction(async (trx, load) => {
     if (await hasWorkspaceRecords(trx, workspace.id)) {
-      throw new AppError('conflict', 'Un espace de travail ne s’importe que dans un espace vide : celui-ci contient déjà des clients. Utilisez un nouveau dossier de données (--data-dir) ou un autre espace (--workspace).');
+      throw new AppError('conflict', `${NOT_EMPTY} Utilisez un nouveau dossier de données (--data-dir) ou un autre espace (--workspace).`);
     }
     const w = workspace.id;
     await trx

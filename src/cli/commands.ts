@@ -6,6 +6,7 @@ import { followUpJson, listFollowUpRecords } from '../app/follow-ups';
 import { loadDemo } from '../app/demo';
 import { csvExport, writeChunks } from '../app/exports';
 import { reportPdf } from '../app/report';
+import { weeklyAlertMessage } from '../app/weekly-alert';
 import { exportWorkspace, importWorkspace, readWorkspaceFile } from '../app/workspace-archive';
 import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
 import { clientJson, forecastJson, forecastModelJson, overviewJson } from '../app/json';
@@ -146,6 +147,17 @@ export const commands: Record<string, Command> = {
     const bytes = await writeChunks(options.pdf, [pdf]);
     if (io.json) return io.out(JSON.stringify({ file: options.pdf, bytes, asOf: model.asOf, period: model.period, sections: model.sections.map((s) => s.id) }) + '\n');
     io.out(`✅ Rapport au ${frenchDate(model.asOf)} (période du ${frenchDate(model.period.from)} au ${frenchDate(model.period.to)}) écrit dans ${options.pdf}.\n`);
+  },
+
+  /** The weekly alert as it would go out now (the server sends it on its day and hour). */
+  async alert(ctx, args, options, io) {
+    if (args.length > 0 || options['dry-run'] !== true) {
+      throw new AppError('usage', 'usage : djbooker alert --dry-run (l’alerte part d’elle-même, du serveur, au jour et à l’heure des réglages)');
+    }
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    const m = await weeklyAlertMessage(ctx, workspace, io.env.publicUrl);
+    if (io.json) return io.out(JSON.stringify(m) + '\n');
+    io.out(`À : ${m.to ?? '(aucune adresse : l’alerte est désactivée ; renseignez-la dans les réglages)'}\nObjet : ${m.subject}\n\n${m.text}`);
   },
 
   async overview(ctx, args, options, io) {

@@ -25,6 +25,9 @@ Commandes :
   export workspace FICHIER.json exporte tout l'espace de travail (JSON, sans mot de passe SMTP)
   report --pdf FICHIER [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--as-of …]
                                 le rapport PDF (vue d'ensemble, VIP, clients à relancer, en veille)
+  alert --dry-run               affiche l'alerte hebdomadaire qui partirait maintenant (« N clients
+                                à relancer cette semaine ») ; le serveur l'envoie au jour et à l'heure
+                                des réglages
   overview [--as-of AAAA-MM-JJ] vue d'ensemble
   clients [--segment vip|active|dormant|lapsed|prospect] [--sort gigs|revenue|last|priority] [--as-of …]
   predict [--as-of …] [--backtest [--horizon-days N]]

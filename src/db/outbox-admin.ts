@@ -4,7 +4,7 @@
  * in outbox.ts.
  */
 import type { Db } from './connection';
-import type { OutboxMessage, OutboxState } from './schema';
+import type { ClientOutboxMessage, OutboxMessage, OutboxState } from './schema';
 
 /** The states in which a message may still reach its client: it holds the client back. */
 export const PENDING_OUTBOX_STATES: readonly OutboxState[] = ['queued', 'sending', 'uncertain'];
@@ -16,7 +16,9 @@ export async function listClientIdsInOutbox(db: Db, workspaceId: number, clientI
     .select('client_id')
     .distinct()
     .where('workspace_id', '=', workspaceId)
-    .where('state', 'in', [...PENDING_OUTBOX_STATES]);
+    .where('state', 'in', [...PENDING_OUTBOX_STATES])
+    .where('client_id', 'is not', null)
+    .$narrowType<{ client_id: number }>();
   if (clientId !== undefined) q = q.where('client_id', '=', clientId);
   return new Set((await q.execute()).map((r) => r.client_id));
 }
@@ -26,24 +28,26 @@ export async function listRecentOutboxMessages(
   db: Db,
   workspaceId: number,
   limit: number,
-): Promise<(OutboxMessage & { client_name: string })[]> {
+): Promise<(ClientOutboxMessage & { client_name: string })[]> {
   return db
     .selectFrom('outbox_messages')
     .innerJoin('clients', 'clients.id', 'outbox_messages.client_id')
     .selectAll('outbox_messages')
     .select('clients.name as client_name')
+    .$narrowType<{ client_id: number }>()
     .where('outbox_messages.workspace_id', '=', workspaceId)
     .orderBy('outbox_messages.id', 'desc')
     .limit(limit)
     .execute();
 }
 
-/** Counts by state of the whole workspace's outbox. */
+/** Counts by state of the workspace's outbox of follow-ups (the owner's weekly alerts are not in it). */
 export async function countOutboxStates(db: Db, workspaceId: number): Promise<{ state: OutboxState; count: number }[]> {
   const rows = await db
     .selectFrom('outbox_messages')
     .select((eb) => ['state', eb.fn.countAll().as('count')])
     .where('workspace_id', '=', workspaceId)
+    .where('recipient', '=', 'client')
     .groupBy('state')
     .execute();
   return rows.map((r) => ({ state: r.state, count: Number(r.count) }));

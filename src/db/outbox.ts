@@ -4,7 +4,7 @@
  * conditional update, so that two senders never take the same message.
  */
 import type { Db } from './connection';
-import type { NewOutboxMessage, OutboxMessage, OutboxState } from './schema';
+import type { ClientOutboxMessage, NewOutboxMessage, OutboxMessage, OutboxState } from './schema';
 
 /** Inserts the message unless its idempotency key is already there; undefined then. */
 export async function insertOutboxMessage(db: Db, row: NewOutboxMessage): Promise<OutboxMessage | undefined> {
@@ -18,6 +18,18 @@ export async function insertOutboxMessage(db: Db, row: NewOutboxMessage): Promis
 
 export async function getOutboxMessageByKey(db: Db, workspaceId: number, key: string): Promise<OutboxMessage | undefined> {
   return db.selectFrom('outbox_messages').selectAll().where('workspace_id', '=', workspaceId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+/** The newest message of a batch (the last weekly alert). */
+export async function getLatestOutboxMessage(db: Db, workspaceId: number, batchId: string): Promise<OutboxMessage | undefined> {
+  return db
+    .selectFrom('outbox_messages')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('batch_id', '=', batchId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function getOutboxMessage(db: Db, id: number): Promise<OutboxMessage | undefined> {
@@ -117,12 +129,13 @@ export async function listOutboxMessages(
   db: Db,
   workspaceId: number,
   filter: { batchId?: string; states?: readonly OutboxState[] } = {},
-): Promise<(OutboxMessage & { client_name: string })[]> {
+): Promise<(ClientOutboxMessage & { client_name: string })[]> {
   let q = db
     .selectFrom('outbox_messages')
     .innerJoin('clients', 'clients.id', 'outbox_messages.client_id')
     .selectAll('outbox_messages')
     .select('clients.name as client_name')
+    .$narrowType<{ client_id: number }>()
     .where('outbox_messages.workspace_id', '=', workspaceId);
   if (filter.batchId !== undefined) q = q.where('outbox_messages.batch_id', '=', filter.batchId);
   if (filter.states !== undefined) q = q.where('outbox_messages.state', 'in', [...filter.states]);

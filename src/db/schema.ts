@@ -272,7 +272,8 @@ export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'uncertain'
 export interface OutboxMessageTable {
   id: Generated<number>;
   workspace_id: number;
-  client_id: number;
+  /** Null for a message to the workspace's owner (migration 006). */
+  client_id: number | null;
   follow_up_id: number | null;
   batch_id: string;
   idempotency_key: string;
@@ -294,7 +295,13 @@ export interface OutboxMessageTable {
   sent_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Who it goes to: a client (a follow-up) or the workspace's owner (the weekly alert); migration 006. */
+  recipient: ColumnType<OutboxRecipient, OutboxRecipient | undefined, OutboxRecipient>;
 }
+
+export type OutboxRecipient = 'client' | 'owner';
+/** A follow-up's message: to a client (every message but the owner's). */
+export type ClientOutboxMessage = OutboxMessage & { client_id: number };
 
 export type FollowUp = Selectable<FollowUpTable>;
 export type NewFollowUp = Insertable<FollowUpTable>;

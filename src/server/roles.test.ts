@@ -64,6 +64,8 @@ for (const engine of testEngines()) {
         ['POST', '/api/mail-settings/test', {}],
         ['PUT', '/api/templates/first_contact', { subject: 'Bonjour', body: 'Bonjour {{prenom}}' }],
         ['DELETE', '/api/templates/first_contact', undefined],
+        ['PUT', '/api/alert/settings', { address: 'dj@example.fr', day: 1, hour: 8 }],
+        ['POST', '/api/workspace/import', { format: 'djbooker-workspace', version: 1 }],
       ];
       for (const [method, url, body] of attempts) {
         const r = await call(app, method, url, { as: member, body });

@@ -16,9 +16,11 @@ import { isLoopbackAddress, smtpMailer, type MailContext, type MailerFactory } f
 import { openSecretBox, type SecretBox } from '../app/secret-box';
 import type { Database } from '../db/connection';
 import { startOutboxSender, type OutboxSender, type OutboxSenderOptions } from '../jobs/outbox-sender';
+import { startWeeklyAlert, type WeeklyAlertOptions } from '../jobs/weekly-alert';
 import { registerErrorHandler } from './errors';
 import { allowedHostsFrom, registerHostCheck, trustProxyFrom } from './hosts';
 import { accountRoutes } from './routes/accounts';
+import { alertRoutes } from './routes/alert';
 import { bookingRoutes } from './routes/bookings';
 import { exportRoutes } from './routes/exports';
 import { followUpRoutes } from './routes/follow-ups';
@@ -27,6 +29,7 @@ import { kpiRoutes } from './routes/kpis';
 import { mailRoutes, unsubscribeRoutes } from './routes/mail';
 import { portfolioRoutes } from './routes/portfolio';
 import { settingsRoutes } from './routes/settings';
+import { workspaceImportRoutes } from './routes/workspace-import';
 import { registerSessions } from './session';
 import { notFoundHandler, registerWebApp, WEB_BUILD_DIR, webBuildState } from './web';
 
@@ -51,6 +54,8 @@ export interface ServerOptions {
    * want background sending.
    */
   outboxSender?: OutboxSenderOptions | null;
+  /** Starts the weekly alert's job with this server (startServer does; tests when they want it). */
+  weeklyAlert?: WeeklyAlertOptions | null;
 }
 
 /** The key is read at the first use of a password, so that the server starts without it (PostgreSQL without DJBOOKER_SECRET_KEY). */
@@ -107,9 +112,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   bookingRoutes(app, ctx, publicUrl);
   exportRoutes(app, ctx);
   await app.register(async (scope) => importRoutes(scope, ctx));
+  await app.register(async (scope) => workspaceImportRoutes(scope, ctx));
   settingsRoutes(app, ctx);
   followUpRoutes(app, mail, kickSender);
   mailRoutes(app, mail);
+  alertRoutes(app, mail);
   await app.register(async (scope) => unsubscribeRoutes(scope, mail));
   if (options.webDir) await registerWebApp(app, options.webDir);
   if (options.outboxSender) {
@@ -117,6 +124,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const started = await startOutboxSender(mail, { ...options.outboxSender, owner: outboxOwner ?? undefined });
     sender = started;
     app.addHook('onClose', async () => started.stop());
+  }
+  if (options.weeklyAlert) {
+    const alert = await startWeeklyAlert(mail, { ...options.weeklyAlert, onQueued: kickSender });
+    // Registered after the sender's: onClose hooks run in order, so the alert job stops second.
+    app.addHook('onClose', async () => alert.stop());
   }
   return app;
 }
@@ -167,6 +179,7 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
     env,
     // With `off`, the sender only keeps its presence lease: messages this server sends at once stay its own.
     outboxSender: { compete: withSender, log: (line) => options.log(`Envoi des relances : ${line}`) },
+    weeklyAlert: { log: (line) => options.log(`Alerte hebdomadaire : ${line}`) },
   });
   if (!withSender) options.log('Envoi des relances en arrière-plan désactivé (DJBOOKER_OUTBOX_SENDER=off) : un autre serveur de cette base doit l’assurer.');
   try {

@@ -37,6 +37,8 @@ export const OWNER_ONLY_ROUTES: readonly string[] = [
   'POST /api/mail-settings/test',
   'PUT /api/templates/:key',
   'DELETE /api/templates/:key',
+  'PUT /api/alert/settings',
+  'POST /api/workspace/import',
 ];
 const OWNER_ONLY = new Set(OWNER_ONLY_ROUTES);
 

@@ -25,10 +25,11 @@ export const keys = {
   outbox: 'outbox',
   templates: 'templates',
   mailSettings: 'mail-settings',
+  alert: 'alert',
 } as const;
 
 /** Everything that depends on the portfolio's figures (after an import, a booking, new settings). */
-export const PORTFOLIO_KEYS = [keys.overview, keys.clients, keys.anyClient, keys.upcoming, 'gigs-on:', keys.predictions, keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDashboard];
+export const PORTFOLIO_KEYS = [keys.overview, keys.clients, keys.anyClient, keys.upcoming, 'gigs-on:', keys.predictions, keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDashboard, keys.alert];
 
 /** What a new follow-up (recorded, sent, confirmed, its outcome) changes. */
-export const FOLLOW_UP_KEYS = [keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDraft, keys.anyDashboard, keys.outbox];
+export const FOLLOW_UP_KEYS = [keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDraft, keys.anyDashboard, keys.outbox, keys.alert];

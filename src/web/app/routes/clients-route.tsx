@@ -1,6 +1,7 @@
 import { ClientDirectory } from '../../features/clients/components/client-directory';
 import { NewClientForm } from '../../features/clients/components/new-client-form';
 import { ExportLinks } from '../../features/exports/components/export-links';
+import { WorkspaceImport } from '../../features/exports/components/workspace-import';
 import { useI18n } from '../../lib/i18n';
 import { PageTitle } from '../../ui/page-title';
 
@@ -25,6 +26,10 @@ export function ClientsRoute({ query }: { query: URLSearchParams }) {
       <section className="panel" aria-labelledby="export-data">
         <h2 id="export-data">{t('directory.exportTitle')}</h2>
         <ExportLinks />
+      </section>
+      <section className="panel" aria-labelledby="workspace-import">
+        <h2 id="workspace-import">{t('workspaceImport.title')}</h2>
+        <WorkspaceImport />
       </section>
     </div>
   );

@@ -15,6 +15,7 @@ import { paths } from '../../lib/router';
 import { ErrorMessage, Loading } from '../../ui/messages';
 import { PageTitle } from '../../ui/page-title';
 
+const AlertPanel = lazy(() => import('../../features/alert/components/alert-panel').then((m) => ({ default: m.AlertPanel })));
 const OutboxPanel = lazy(() => import('../../features/follow-ups/components/outbox-list').then((m) => ({ default: m.OutboxPanel })));
 
 /** The CRM page of the guide, section by section. */
@@ -52,6 +53,9 @@ export function CrmRoute() {
       <ImportSection empty={data?.clients === 0} />
       {data && data.clients > 0 ? (
         <>
+          <Suspense fallback={null}>
+            <AlertPanel />
+          </Suspense>
           <VipSection renderFollowUp={renderFollowUp} />
           <LapsedSection renderFollowUp={renderFollowUp} renderFacts={renderFacts} />
           <DormantSection renderFollowUp={renderFollowUp} renderFacts={renderFacts} />
