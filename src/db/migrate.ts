@@ -5,6 +5,7 @@ import { accountsMigration } from './migrations/002-accounts';
 import { followUpsMigration } from './migrations/003-follow-ups';
 import { rolesMigration } from './migrations/004-roles';
 import { leasesMigration } from './migrations/005-leases';
+import { repliesMigration } from './migrations/007-replies';
 
 /** One set of migrations for both engines, in order; the engine only picks column syntax. */
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '003-follow-ups': followUpsMigration(engine),
     '004-roles': rolesMigration(),
     '005-leases': leasesMigration(engine),
+    '007-replies': repliesMigration(engine),
   };
 }
 
