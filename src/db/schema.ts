@@ -363,7 +363,7 @@ export interface MailReplyTable {
   excerpt: string;
   /** 1 when this reply set its follow-up's outcome to "answered". */
   applied: ColumnType<number, number | undefined, number>;
-  previous_outcome: string | null;
+  previous_outcome: 'none' | 'no_answer' | 'answered' | 'booking' | 'declined' | null;
   previous_outcome_date: string | null;
   undone_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
