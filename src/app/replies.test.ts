@@ -4,27 +4,17 @@
  * reply, a reply without headers, an auto-reply, a bounce and a stranger's message; a server
  * restart and a UIDVALIDITY change. The mailbox is compared before and after: nothing changes.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliTarget, testEngines, type TestDatabase } from '../../test/support/databases';
-import { startTestImap, type TestImap } from '../../test/support/imap';
-import { headersOf, startTestSmtp, type TestSmtp } from '../../test/support/smtp';
-import { getClientByNameKey } from '../db/clients';
-import { getContactPrefs, getFollowUp } from '../db/follow-ups';
-import type { Workspace } from '../db/schema';
-import { createWorkspace, getWorkspace, updateWorkspace } from '../db/workspaces';
-import { nameKey } from '../domain/names';
-import { setFollowUpOutcome } from './follow-ups';
-import { importFile } from './import-file';
-import { saveMailSettings } from './mail-settings';
-import { smtpMailer, type MailContext } from './mailer';
-import { sendFollowUpEmail } from './outbox';
-import { checkMailbox, deleteImapSettings, getImapSettings, listReplies, saveImapSettings, testImapSettings, undoReply } from './replies';
-import { secretBoxFromKey } from './secret-box';
+import { cliTarget, testEngines } from '../../test/support/databases';
+import { rawMail as mail, startRepliesFixture, type RepliesFixture } from '../../test/support/replies';
 import { main } from '../cli/main';
 import { checkResultSchema } from '../contracts/replies';
+import { getClientByNameKey } from '../db/clients';
+import { getContactPrefs, getFollowUp } from '../db/follow-ups';
+import { nameKey } from '../domain/names';
+import { setFollowUpOutcome } from './follow-ups';
+import { checkMailbox, deleteImapSettings, getImapSettings, listReplies, saveImapSettings, testImapSettings, undoReply } from './replies';
 
-const DEMO = new URL('../../demo/', import.meta.url).pathname;
 const CLIENTS = {
   answers: 'ISTRES PROVENCE HANDBALL',
   writesAgain: 'Gergom Events',
@@ -34,46 +24,25 @@ const CLIENTS = {
 } as const;
 type Who = keyof typeof CLIENTS;
 
-function mail(headers: Record<string, string>, body: string): string {
-  return `${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\nMIME-Version: 1.0\n${headers['Content-Type'] ? '' : 'Content-Type: text/plain; charset=utf-8\n'}\n${body}\n`;
-}
-
 for (const engine of testEngines()) {
   describe(`replies from a real mailbox on ${engine.name}`, () => {
-    let db: TestDatabase;
-    let ctx: MailContext;
-    let ws: Workspace;
-    let smtp: TestSmtp;
-    let imap: TestImap;
-    const key = randomBytes(32);
-    const sent = new Map<Who, { followUpId: number; messageId: string; address: string }>();
+    let f: RepliesFixture;
+    let db: RepliesFixture['db'];
+    let ctx: RepliesFixture['ctx'];
+    let ws: RepliesFixture['ws'];
+    let imap: RepliesFixture['imap'];
+    let key: Buffer;
 
     beforeAll(async () => {
-      db = await engine.open();
-      ctx = { database: db, now: () => new Date('2026-01-14T10:00:00Z'), secretBox: secretBoxFromKey(key), mailerFor: (c) => smtpMailer(c), publicUrl: null };
-      ws = await createWorkspace(db.db, 'demo', ctx.now());
-      await importFile(ctx, ws, { kind: 'clients', path: `${DEMO}clients_dj_clean.csv`, overrides: {}, dryRun: false });
-      await updateWorkspace(db.db, ws.id, { reference_date: '2026-01-14', settings: JSON.stringify({ djName: 'DJ Max' }) });
-      ws = (await getWorkspace(db.db, ws.id))!;
-      smtp = await startTestSmtp();
-      imap = await startTestImap();
-      await saveMailSettings(ctx, ws, { host: '127.0.0.1', port: smtp.port, secure: false, username: null, fromName: 'DJ Max', fromAddress: 'dj@djmax.example' });
-      for (const [who, name] of Object.entries(CLIENTS) as [Who, string][]) {
-        const client = (await getClientByNameKey(db.db, ws.id, nameKey(name)))!;
-        const { enqueue } = await sendFollowUpEmail(ctx, ws, { clientId: client.id, subject: 'Une date cet été ?', body: 'Bonjour, une soirée cet été ?', force: true });
-        if (enqueue.result !== 'queued') throw new Error(`not queued: ${enqueue.result}`);
-        const raw = smtp.accepted.find((m) => m.to.includes(client.email!))!.raw;
-        sent.set(who, { followUpId: enqueue.followUpId, messageId: headersOf(raw).get('message-id')!, address: client.email! });
-      }
+      f = await startRepliesFixture(engine, Object.values(CLIENTS));
+      ({ db, ctx, ws, imap, key } = f);
     });
     afterAll(async () => {
-      await imap?.close();
-      await smtp?.close();
-      await db?.cleanup();
+      await f?.close();
     });
 
-    const fu = (who: Who) => getFollowUp(db.db, ws.id, sent.get(who)!.followUpId);
-    const of = (who: Who) => sent.get(who)!;
+    const of = (who: Who) => f.sent.get(CLIENTS[who])!;
+    const fu = (who: Who) => getFollowUp(db.db, ws.id, of(who).followUpId);
 
     it('refuses a port beyond this machine that is not IMAP, and keeps the password sealed and out of the view', async () => {
       await expect(saveImapSettings(ctx, ws, { host: '192.0.2.10', port: 22, secure: true, username: 'dj', password: 'x' })).rejects.toMatchObject({ code: 'invalid_input' });

@@ -361,3 +361,47 @@ export async function undoReply(ctx: ReplyContext, workspace: Workspace, id: num
   });
 }
 
+
+export interface NewsWait {
+  /** Resolves when the server says a message arrived (IDLE), or at once when it cannot tell. */
+  arrived: Promise<void>;
+  /** Ends the wait and its connection. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Waits on the watched folder, opened read-only, for the server to announce a new message (IMAP
+ * IDLE). A server without IDLE, or one that cannot be reached, resolves nothing: the watcher's
+ * regular poll takes over.
+ */
+export function waitForNews(ctx: ReplyContext, workspaceId: number): NewsWait {
+  let c: Connection | null = null;
+  let cancelled = false;
+  const arrived = new Promise<void>((resolve) => {
+    void (async () => {
+      try {
+        c = await connect(ctx, workspaceId);
+        if (!c || cancelled || !c.client.capabilities.has('IDLE')) return;
+        const box = await c.client.mailboxOpen(c.row.folder, { readOnly: true });
+        // Arrived between the last pass and now, or the folder was renumbered: no need to wait.
+        if (c.row.uid_validity !== String(box.uidValidity) || box.uidNext > c.row.last_uid + 1) return resolve();
+        const known = box.exists;
+        c.client.on('exists', (data: { count: number }) => {
+          if (data.count > known) resolve();
+        });
+        if (cancelled) return;
+        await c.client.idle();
+      } catch {
+        // The poll reports the failure in words; nothing to add here.
+      }
+    })();
+  });
+  return {
+    arrived,
+    async cancel() {
+      cancelled = true;
+      const open = c as Connection | null;
+      if (open) await open.client.logout().catch(() => open.client.close());
+    },
+  };
+}
