@@ -14,6 +14,7 @@ import {
 } from '../contracts/replies';
 import { calendarDateIn } from '../domain/dates';
 import { matchReply, replyExcerpt, type CandidateFollowUp, type IncomingMessage, type ReplyMatch } from '../domain/replies';
+import { getClientRow } from '../db/clients';
 import { getFollowUp, updateFollowUpRow } from '../db/follow-ups';
 import type { Db } from '../db/connection';
 import {
@@ -336,6 +337,7 @@ function replyJson(r: MailReply): ReplyRecord {
 
 /** The client's messages read from the mailbox, newest first (its timeline). */
 export async function listReplies(ctx: ReplyContext, workspace: Workspace, clientId: number): Promise<ReplyRecord[]> {
+  if (!(await getClientRow(ctx.database.db, workspace.id, clientId))) throw new AppError('not_found', 'Client introuvable.');
   return (await listClientReplies(ctx.database.db, workspace.id, clientId)).map(replyJson);
 }
 

@@ -37,6 +37,9 @@ export const OWNER_ONLY_ROUTES: readonly string[] = [
   'POST /api/mail-settings/test',
   'PUT /api/templates/:key',
   'DELETE /api/templates/:key',
+  'PUT /api/imap-settings',
+  'DELETE /api/imap-settings',
+  'POST /api/imap-settings/test',
 ];
 const OWNER_ONLY = new Set(OWNER_ONLY_ROUTES);
 
