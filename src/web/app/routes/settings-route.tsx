@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../../ui/messages';
 import { PageTitle } from '../../ui/page-title';
 
 const MailSettingsPanel = lazy(() => import('../../features/follow-ups/components/mail-settings-form').then((m) => ({ default: m.MailSettingsPanel })));
+const ImapSettingsPanel = lazy(() => import('../../features/replies/components/imap-settings-form').then((m) => ({ default: m.ImapSettingsPanel })));
 const TemplatesEditor = lazy(() => import('../../features/follow-ups/components/templates-editor').then((m) => ({ default: m.TemplatesEditor })));
 
 /** The owner changes everything here; a member reads the workspace's settings and is told who changes them. */
@@ -48,6 +49,16 @@ export function SettingsRoute({ isOwner }: { isOwner: boolean }) {
             {isOwner ? (
               <Suspense fallback={<Loading />}>
                 <MailSettingsPanel />
+              </Suspense>
+            ) : (
+              <p className="muted">{t('settings.ownerOnly')}</p>
+            )}
+          </section>
+          <section className="panel" aria-labelledby="inbox-settings" id="inbox">
+            <h2 id="inbox-settings">{t('inbox.title')}</h2>
+            {isOwner ? (
+              <Suspense fallback={<Loading />}>
+                <ImapSettingsPanel />
               </Suspense>
             ) : (
               <p className="muted">{t('settings.ownerOnly')}</p>
