@@ -48,9 +48,9 @@ describe('replies read from the mailbox', () => {
     await page.goto(`${baseUrl}/#/settings`);
     const form = page.getByRole('form', { name: 'Boîte de réception (réponses des clients)' });
     await form.getByLabel('Serveur IMAP').fill('127.0.0.1');
-    await form.getByLabel('Port').fill(String(imap.port));
+    await form.getByLabel('Port', { exact: true }).fill(String(imap.port));
     await form.getByLabel(/Connexion chiffrée dès le départ/).uncheck();
-    await form.getByLabel('Identifiant').fill(imap.user);
+    await form.getByLabel('Identifiant', { exact: true }).fill(imap.user);
     await form.getByLabel('Mot de passe', { exact: true }).fill(imap.pass);
     await form.getByRole('button', { name: 'Enregistrer la boîte de réception' }).click();
     await form.getByRole('status').filter({ hasText: 'Boîte de réception enregistrée' }).waitFor();

@@ -31,22 +31,23 @@ function ReplyItem({ reply }: { reply: ReplyRecord }) {
   return (
     <li className={`event reply-event ${reply.kind}`}>
       <span className="event-date">{date(reply.receivedDate)}</span>
-      <span className="event-kind">
-        {t(`replies.kind.${reply.kind}`)}
-        {reply.kind === 'reply' ? ` · ${t(`replies.certainty.${reply.certainty}`)}` : ''}
-      </span>
+      <span className="event-kind">{t(`replies.kind.${reply.kind}`)}</span>
       <span className="event-text">
         <strong>{reply.subject || t('replies.noSubject')}</strong>
         {reply.excerpt ? <span className="reply-excerpt"> — {reply.excerpt}</span> : null}
+        {reply.kind === 'reply' ? <span className="muted"> ({t(`replies.certainty.${reply.certainty}`)})</span> : null}
         {reply.kind === 'bounce' ? <span className="error-text"> {t('replies.bounced')}</span> : null}
         {reply.undone ? <span className="muted"> {t('replies.undone')}</span> : null}
+        {reply.kind === 'reply' && !reply.undone ? (
+          <>
+            {' '}
+            <button type="button" className="button small" disabled={undo.pending} onClick={() => void undo.run(reply)}>
+              {t('replies.undo')}
+            </button>
+          </>
+        ) : null}
+        <ErrorMessage error={undo.error} />
       </span>
-      {reply.kind === 'reply' && !reply.undone ? (
-        <button type="button" className="button small" disabled={undo.pending} onClick={() => void undo.run(reply)}>
-          {t('replies.undo')}
-        </button>
-      ) : null}
-      <ErrorMessage error={undo.error} />
     </li>
   );
 }
