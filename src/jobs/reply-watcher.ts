@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { holdLease, type LeaseHolder } from '../app/leases';
 import { checkMailbox, waitForNews, type NewsWait, type ReplyContext } from '../app/replies';
 import { getImapSettingsRow, listImapWorkspaceIds } from '../db/replies';
+import { sleeper } from './sleeper';
 
 export const REPLY_WATCHER_LEASE = 'reply-watcher';
 export const DEFAULT_WATCH_POLL_MS = 3 * 60_000;
@@ -51,13 +52,13 @@ export async function startReplyWatcher(ctx: ReplyContext, options: ReplyWatcher
   const owner = options.owner ?? randomUUID();
   let stopped = false;
   let kicked = false;
-  let wake: (() => void) | null = null;
   let passes = 0;
   let waiters: { after: number; resolve: () => void }[] = [];
   let waits: NewsWait[] = [];
+  const { sleep, wake } = sleeper(() => kicked || stopped);
   const kick = () => {
     kicked = true;
-    wake?.();
+    wake();
   };
 
   const lease: LeaseHolder = await holdLease(ctx, {
@@ -72,20 +73,6 @@ export async function startReplyWatcher(ctx: ReplyContext, options: ReplyWatcher
     },
   });
   const holds = () => !stopped && lease.holds();
-
-  /** Sleeps until `ms` passed, a kick, a stop, or news from one of the folders. */
-  const sleep = (ms: number, news: Promise<void>[]) =>
-    new Promise<void>((resolve) => {
-      if (kicked || stopped) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-      wake = done;
-      for (const n of news) void n.then(done);
-    });
 
   async function pass(force: boolean): Promise<number> {
     let soonest = Number.POSITIVE_INFINITY;
@@ -121,7 +108,7 @@ export async function startReplyWatcher(ctx: ReplyContext, options: ReplyWatcher
       kicked = false;
       news = false;
       if (!holds()) {
-        await sleep(pollMs, []);
+        await sleep(pollMs);
         continue;
       }
       let soonest = ctx.now().getTime() + pollMs;
@@ -151,7 +138,7 @@ export async function startReplyWatcher(ctx: ReplyContext, options: ReplyWatcher
     kick,
     async stop() {
       stopped = true;
-      wake?.();
+      wake();
       await Promise.all(waits.map((w) => w.cancel()));
       await loop;
       await lease.stop();
