@@ -27,6 +27,8 @@ import { kpisText } from './kpis-text';
 import { kpisQuerySchema } from '../contracts/kpis';
 import { message } from '../contracts/messages';
 import { readHidden } from './prompt';
+import { checkMailbox } from '../app/replies';
+import { openSecretBox } from '../app/secret-box';
 
 export interface CommandIo {
   out: (text: string) => void;
@@ -43,6 +45,8 @@ const STATUS_LABEL = { active: '🟢 Actif', dormant: '🟠 En veille', lapsed: 
 const FOLLOW_UP_CHANNEL_LABEL = { email_sent: 'E-mail envoyé', copied: 'Copié', mailto: 'Messagerie', eml: 'Fichier .eml', phone: 'Téléphone', other: 'Autre' } as const;
 const FOLLOW_UP_STATUS_LABEL = { queued: 'En file d’envoi', sent: 'Envoyée', to_confirm: 'À confirmer', uncertain: 'Incertain', failed: 'Échec' } as const;
 const FOLLOW_UP_OUTCOME_LABEL = { none: '—', no_answer: 'Sans réponse', answered: 'Réponse', booking: 'Réservation obtenue', declined: 'Refus' } as const;
+const REPLY_KIND_LABEL = { reply: 'Réponse', auto_reply: 'Réponse automatique', bounce: 'Retour (non distribué)' } as const;
+const REPLY_CERTAINTY_LABEL = { certain: 'certaine', probable: 'probable' } as const;
 const KIND_ALIASES: Record<string, ImportKind> = { clients: 'clients', gigs: 'gigs', prestations: 'gigs' };
 
 /** The new account's password: from the environment (scripts), else typed twice on the terminal. */
@@ -297,6 +301,29 @@ export const commands: Record<string, Command> = {
           FOLLOW_UP_STATUS_LABEL[f.status], f.outcome === 'none' ? '—' : `${FOLLOW_UP_OUTCOME_LABEL[f.outcome]} (${frenchDate(f.outcomeDate)})`,
         ]),
       ) + `\n${list.length} relance${list.length > 1 ? 's' : ''}\n`,
+    );
+  },
+
+  async replies(ctx, args, options, io) {
+    if (args.length > 0 || options.check !== true) throw new AppError('usage', 'usage : djbooker replies --check [--workspace ESPACE] [--json]');
+    const workspace = await resolveWorkspace(ctx, options.workspace, false);
+    const result = await checkMailbox({ ...ctx, secretBox: openSecretBox({ secretKey: io.env.secretKey, dataDir: ctx.database.dataDir }) }, workspace.id);
+    if (!result) throw new AppError('invalid_input', 'Aucune boîte de réception n’est configurée : renseignez-la dans Réglages → Boîte de réception.');
+    if (io.json) return io.out(JSON.stringify(result) + '\n');
+    const clients = new Map((await listClients(ctx, workspace, referenceDateOf(ctx, workspace))).map((c) => [c.id, c.name]));
+    io.out(
+      `${result.folder} : ${result.read} message${result.read > 1 ? 's' : ''} lu${result.read > 1 ? 's' : ''}` +
+        `${result.uidValidityChanged ? ' (dossier renuméroté par le serveur : relu depuis le début)' : ''}, ${result.ignored} sans rapport avec une relance\n`,
+    );
+    if (result.matched.length === 0) return io.out('Aucune réponse à une relance.\n');
+    io.out(
+      table(
+        ['Client', 'Message', 'Type', 'Correspondance', 'Effet'],
+        result.matched.map((m) => [
+          clients.get(m.clientId) ?? `#${m.clientId}`, excerpt(m.subject, 60), REPLY_KIND_LABEL[m.kind], REPLY_CERTAINTY_LABEL[m.certainty],
+          m.applied ? 'relance marquée « Réponse »' : m.kind === 'bounce' ? 'adresse en échec' : '—',
+        ]),
+      ) + '\n',
     );
   },
 

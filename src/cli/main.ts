@@ -39,6 +39,8 @@ Commandes :
                                 l'année finissant à --as-of, sinon aujourd'hui)
   recompute                     recalcule les totaux et segmentations
   followups [--client NOM]      les relances faites et leurs résultats
+  replies --check               lit une fois la boîte de réception configurée (lecture seule) et
+                                montre les réponses aux relances qu'elle a reconnues
   demo                          charge les données de démonstration (date de référence 2026-01-14)
   serve                         démarre l'application web sur http://localhost:3000 (npm start)
                                 ($PORT, $HOST : 127.0.0.1 par défaut ; au-delà, un code d'installation
@@ -74,6 +76,7 @@ const optionsSchema = z.object({
   client: z.string().min(1).optional(),
   pdf: z.string().min(1).optional(),
   role: z.enum(ROLES).optional(),
+  check: z.boolean().optional(),
   help: z.boolean().optional(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
@@ -118,6 +121,7 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
         client: { type: 'string' },
         pdf: { type: 'string' },
         role: { type: 'string' },
+        check: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -6,6 +6,7 @@ import { followUpsMigration } from './migrations/003-follow-ups';
 import { rolesMigration } from './migrations/004-roles';
 import { leasesMigration } from './migrations/005-leases';
 import { ownerMessagesMigration } from './migrations/006-owner-messages';
+import { repliesMigration } from './migrations/007-replies';
 
 /** One set of migrations for both engines, in order; the engine only picks column syntax. */
 function migrationsFor(engine: Engine): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     '004-roles': rolesMigration(),
     '005-leases': leasesMigration(engine),
     '006-owner-messages': ownerMessagesMigration(engine),
+    '007-replies': repliesMigration(engine),
   };
 }
 

@@ -230,7 +230,7 @@ export interface FollowUpTable {
   error: string | null;
   outcome: ColumnType<'none' | 'no_answer' | 'answered' | 'booking' | 'declined', string | undefined, string>;
   outcome_date: string | null;
-  /** 1 when the outcome was set by a gig booked within the window, 0 when by the user. */
+  /** 1 when the outcome was set by a gig booked within the window, 2 by a reply read from the mailbox (migration 007), 0 when by the user. */
   outcome_auto: ColumnType<number, number | undefined, number>;
   window_end_date: string;
   window_end_at: string;
@@ -253,6 +253,9 @@ export interface ClientContactPrefsTable {
   opted_out_at: string | null;
   opt_out_source: 'user' | 'unsubscribe_link' | null;
   unsubscribe_token: string;
+  /** Set when a bounce came back for the client's address (migration 007). */
+  email_failing_at: ColumnType<string | null, string | null | undefined, string | null>;
+  email_failing_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MailSettingsTable {
@@ -322,3 +325,57 @@ export interface LeaseTable {
 }
 
 export type Lease = Selectable<LeaseTable>;
+
+// Replies read from the mailbox (migration 007).
+export interface Schema {
+  imap_settings: ImapSettingsTable;
+  mail_replies: MailReplyTable;
+}
+
+export interface ImapSettingsTable {
+  workspace_id: number;
+  host: string;
+  port: number;
+  /** 1: implicit TLS (993); 0: STARTTLS, required except on the loopback interface. */
+  secure: number;
+  username: string;
+  password_encrypted: string | null;
+  folder: string;
+  updated_at: string;
+  uid_validity: ColumnType<string | null, string | null | undefined, string | null>;
+  last_uid: ColumnType<number, number | undefined, number>;
+  last_check_at: ColumnType<string | null, string | null | undefined, string | null>;
+  last_success_at: ColumnType<string | null, string | null | undefined, string | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Failed checks in a row: the watcher waits longer after each. */
+  failures: ColumnType<number, number | undefined, number>;
+}
+
+export interface MailReplyTable {
+  id: Generated<number>;
+  workspace_id: number;
+  client_id: number;
+  follow_up_id: number | null;
+  folder: string;
+  uid_validity: string;
+  uid: number;
+  message_id: string | null;
+  kind: 'reply' | 'auto_reply' | 'bounce';
+  certainty: 'certain' | 'probable';
+  reason: string;
+  /** The calendar day the message was received. */
+  received_date: string;
+  from_address: string;
+  subject: string;
+  excerpt: string;
+  /** 1 when this reply set its follow-up's outcome to "answered". */
+  applied: ColumnType<number, number | undefined, number>;
+  previous_outcome: 'none' | 'no_answer' | 'answered' | 'booking' | 'declined' | null;
+  previous_outcome_date: string | null;
+  undone_at: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: string;
+}
+
+export type ImapSettingsRow = Selectable<ImapSettingsTable>;
+export type MailReply = Selectable<MailReplyTable>;
+export type NewMailReply = Insertable<MailReplyTable>;

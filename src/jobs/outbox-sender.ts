@@ -62,16 +62,16 @@ export async function startOutboxSender(ctx: MailContext, options: OutboxSenderO
   const onError = (e: unknown) => log(`bail non renouvelé : ${describe(e)}`);
 
   let stopped = false;
-  const waits = sleeper();
   // A kick that comes while a pass is running (not sleeping) must not be lost: it is remembered,
   // and the next sleep returns at once.
   let kicked = false;
   let passes = 0;
   // Each waiter is resolved by the first pass that starts after it asked and finds nothing due.
   let idleWaiters: { after: number; resolve: () => void }[] = [];
+  const { sleep, wake } = sleeper(() => kicked || stopped);
   const kick = () => {
     kicked = true;
-    waits.wake();
+    wake();
   };
 
   const presence = await holdLease(ctx, { name: `${PRESENCE_PREFIX}${owner}`, owner, ttlMs: leaseMs, onError });
@@ -90,8 +90,6 @@ export async function startOutboxSender(ctx: MailContext, options: OutboxSenderO
     });
   }
   const holds = () => !stopped && sending !== null && sending.holds() && presence.holds();
-
-  const sleep = (ms: number) => (kicked || stopped ? Promise.resolve() : waits.sleep(ms));
 
   /** One pass of the holder: interrupted sends of dead owners, then every due message. */
   async function pass(): Promise<Record<DeliveryOutcome, number>> {
@@ -145,7 +143,7 @@ export async function startOutboxSender(ctx: MailContext, options: OutboxSenderO
     kick,
     async stop() {
       stopped = true;
-      waits.wake();
+      wake();
       await loop;
       // The sending lease first: a peer may take over at once; our presence goes last, so that
       // nothing of ours in hand looks abandoned before we are done.

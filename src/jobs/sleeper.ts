@@ -1,15 +1,20 @@
-/** A job's wait between passes that a kick or a stop ends at once. */
+/**
+ * The wait of a background job between passes: a timer that a kick, a stop or some news ends
+ * early, and that does not start at all while `skip()` says the job has something to do now.
+ */
 export interface Sleeper {
-  sleep(ms: number): Promise<void>;
-  /** Ends the current wait, if any. */
+  /** Resolves after `ms`, on wake(), or when one of `news` resolves. */
+  sleep(ms: number, news?: readonly Promise<unknown>[]): Promise<void>;
+  /** Ends the current sleep, if any. */
   wake(): void;
 }
 
-export function sleeper(): Sleeper {
+export function sleeper(skip: () => boolean): Sleeper {
   let wake: (() => void) | null = null;
   return {
-    sleep: (ms) =>
+    sleep: (ms, news = []) =>
       new Promise<void>((resolve) => {
+        if (skip()) return resolve();
         const timer = setTimeout(done, ms);
         function done() {
           clearTimeout(timer);
@@ -17,6 +22,7 @@ export function sleeper(): Sleeper {
           resolve();
         }
         wake = done;
+        for (const n of news) void n.then(done);
       }),
     wake: () => wake?.(),
   };

@@ -51,7 +51,7 @@ export async function startWeeklyAlert(ctx: MailContext, options: WeeklyAlertOpt
   });
 
   let stopped = false;
-  const waits = sleeper();
+  const waits = sleeper(() => stopped);
   let passes = 0;
   let waiters: { after: number; resolve: () => void }[] = [];
 

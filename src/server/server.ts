@@ -17,6 +17,7 @@ import { openSecretBox, type SecretBox } from '../app/secret-box';
 import type { Database } from '../db/connection';
 import { startOutboxSender, type OutboxSender, type OutboxSenderOptions } from '../jobs/outbox-sender';
 import { startWeeklyAlert, type WeeklyAlertOptions } from '../jobs/weekly-alert';
+import { startReplyWatcher, type ReplyWatcher, type ReplyWatcherOptions } from '../jobs/reply-watcher';
 import { registerErrorHandler } from './errors';
 import { allowedHostsFrom, registerHostCheck, trustProxyFrom } from './hosts';
 import { accountRoutes } from './routes/accounts';
@@ -28,6 +29,7 @@ import { importRoutes } from './routes/imports';
 import { kpiRoutes } from './routes/kpis';
 import { mailRoutes, unsubscribeRoutes } from './routes/mail';
 import { portfolioRoutes } from './routes/portfolio';
+import { replyRoutes } from './routes/replies';
 import { settingsRoutes } from './routes/settings';
 import { workspaceImportRoutes } from './routes/workspace-import';
 import { registerSessions } from './session';
@@ -56,6 +58,8 @@ export interface ServerOptions {
   outboxSender?: OutboxSenderOptions | null;
   /** Starts the weekly alert's job with this server (startServer does; tests when they want it). */
   weeklyAlert?: WeeklyAlertOptions | null;
+  /** Starts the mailbox watcher (issue 16) with this server and stops it on close; one per database reads, by lease. */
+  replyWatcher?: ReplyWatcherOptions | null;
 }
 
 /** The key is read at the first use of a password, so that the server starts without it (PostgreSQL without DJBOOKER_SECRET_KEY). */
@@ -89,6 +93,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   let sender: OutboxSender | null = null;
   const kickSender = () => sender?.kick();
+  let watcher: ReplyWatcher | null = null;
+  const kickWatcher = () => watcher?.kick();
   // Behind a proxy trusted by TRUST_PROXY, request.ip, .protocol and .host are the client's.
   const app = Fastify({ logger: options.logger ?? false, trustProxy: trustProxyFrom(env.trustProxy) });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
@@ -117,8 +123,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   followUpRoutes(app, mail, kickSender);
   mailRoutes(app, mail);
   alertRoutes(app, mail);
+  replyRoutes(app, mail, kickWatcher);
   await app.register(async (scope) => unsubscribeRoutes(scope, mail));
   if (options.webDir) await registerWebApp(app, options.webDir);
+  if (options.replyWatcher) {
+    const started = await startReplyWatcher(mail, options.replyWatcher);
+    watcher = started;
+    app.addHook('onClose', async () => started.stop());
+  }
   if (options.outboxSender) {
     // Last: nothing after it may fail and leave a sender running without its server.
     const started = await startOutboxSender(mail, { ...options.outboxSender, owner: outboxOwner ?? undefined });
@@ -180,6 +192,7 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
     // With `off`, the sender only keeps its presence lease: messages this server sends at once stay its own.
     outboxSender: { compete: withSender, log: (line) => options.log(`Envoi des relances : ${line}`) },
     weeklyAlert: { log: (line) => options.log(`Alerte hebdomadaire : ${line}`) },
+    replyWatcher: { log: (line) => options.log(`Lecture des réponses : ${line}`) },
   });
   if (!withSender) options.log('Envoi des relances en arrière-plan désactivé (DJBOOKER_OUTBOX_SENDER=off) : un autre serveur de cette base doit l’assurer.');
   try {

@@ -39,6 +39,9 @@ export const OWNER_ONLY_ROUTES: readonly string[] = [
   'DELETE /api/templates/:key',
   'PUT /api/alert/settings',
   'POST /api/workspace/import',
+  'PUT /api/imap-settings',
+  'DELETE /api/imap-settings',
+  'POST /api/imap-settings/test',
 ];
 const OWNER_ONLY = new Set(OWNER_ONLY_ROUTES);
 

@@ -13,6 +13,7 @@ import { renderFollowUp } from '../follow-up-launcher';
 
 const FollowUpStatusPanel = lazy(() => import('../../features/follow-ups/components/do-not-contact').then((m) => ({ default: m.FollowUpStatusPanel })));
 const ClientRevenueChart = lazy(() => import('../../features/analytics/components/client-revenue-chart').then((m) => ({ default: m.ClientRevenueChart })));
+const ClientReplies = lazy(() => import('../../features/replies/components/client-replies').then((m) => ({ default: m.ClientReplies })));
 const ClientTimeline = lazy(() => import('../../features/follow-ups/components/client-timeline').then((m) => ({ default: m.ClientTimeline })));
 
 /** A client's « Stats »: figures and reasons, predictions, contact details, notes, follow-ups, the timeline, every gig. */
@@ -40,6 +41,7 @@ export function ClientRoute({ id, focusNotes }: { id: number; focusNotes: boolea
           <Suspense fallback={<Loading />}>
             <FollowUpStatusPanel clientId={id} />
             <ClientTimeline clientId={id} gigs={data.gigs} notes={data.notes} />
+            <ClientReplies clientId={id} />
           </Suspense>
           {data.totalsByYear.length > 0 ? (
             <Suspense fallback={<Loading />}>

@@ -9,6 +9,7 @@ import { PageTitle } from '../../ui/page-title';
 
 const MailSettingsPanel = lazy(() => import('../../features/follow-ups/components/mail-settings-form').then((m) => ({ default: m.MailSettingsPanel })));
 const AlertSettingsPanel = lazy(() => import('../../features/alert/components/alert-settings-form').then((m) => ({ default: m.AlertSettingsPanel })));
+const ImapSettingsPanel = lazy(() => import('../../features/replies/components/imap-settings-form').then((m) => ({ default: m.ImapSettingsPanel })));
 const TemplatesEditor = lazy(() => import('../../features/follow-ups/components/templates-editor').then((m) => ({ default: m.TemplatesEditor })));
 
 /** The owner changes everything here; a member reads the workspace's settings and is told who changes them. */
@@ -59,6 +60,16 @@ export function SettingsRoute({ isOwner }: { isOwner: boolean }) {
             {isOwner ? (
               <Suspense fallback={<Loading />}>
                 <AlertSettingsPanel timeZone={data.timeZone} />
+              </Suspense>
+            ) : (
+              <p className="muted">{t('settings.ownerOnly')}</p>
+            )}
+          </section>
+          <section className="panel" aria-labelledby="inbox-settings" id="inbox">
+            <h2 id="inbox-settings">{t('inbox.title')}</h2>
+            {isOwner ? (
+              <Suspense fallback={<Loading />}>
+                <ImapSettingsPanel />
               </Suspense>
             ) : (
               <p className="muted">{t('settings.ownerOnly')}</p>

@@ -1,0 +1,409 @@
+/**
+ * Replies detected without typing (issue 16, docs/decisions/018): the workspace's IMAP settings
+ * ("Boîte de réception", password sealed like the SMTP one), and one pass over the watched folder:
+ * opened read-only (EXAMINE), only the messages after the last UID seen, only their headers and
+ * first kilobytes (BODY.PEEK, nothing marked as read). Each message goes through the domain's
+ * matcher; a reply sets its follow-up's outcome to "answered" (never over "booking obtained" nor
+ * "declined"), a bounce marks the client's address as failing and the follow-up as not delivered.
+ */
+import { createHash } from 'node:crypto';
+import { ImapFlow } from 'imapflow';
+import { simpleParser, type AddressObject } from 'mailparser';
+import {
+  imapSettingsInputSchema, type CheckResult, type ImapSettingsInput, type ImapSettingsView, type ImapTestResult, type ReplyRecord,
+} from '../contracts/replies';
+import { calendarDateIn } from '../domain/dates';
+import { matchReply, replyExcerpt, type CandidateFollowUp, type IncomingMessage, type ReplyMatch } from '../domain/replies';
+import { getClientRow } from '../db/clients';
+import { getFollowUp, updateFollowUpRow } from '../db/follow-ups';
+import type { Db } from '../db/connection';
+import {
+  deleteImapSettingsRow, getImapSettingsRow, getReplyRow, insertReplyRow, listClientReplies, listReplyCandidates, markEmailFailing, markReplyUndone,
+  recordImapFailure, recordImapPosition, replyWithMessageIdExists, upsertImapSettingsRow,
+} from '../db/replies';
+import type { ImapSettingsRow, MailReply, Workspace } from '../db/schema';
+import { getWorkspace } from '../db/workspaces';
+import { AppError } from './errors';
+import { unsubscribeTokenOf } from './follow-ups';
+import type { AppContext } from './context';
+import { resolveSmtpHost, systemResolver, type MailContext, type ResolvedHost } from './mailer';
+
+/** What reading the mailbox needs beyond the database and the clock: the password's key, and how names resolve. */
+export type ReplyContext = AppContext & Pick<MailContext, 'secretBox' | 'resolveHost'>;
+
+/** IMAP over implicit TLS, and IMAP with STARTTLS: the only ports reached beyond this machine. */
+export const IMAP_PORTS: readonly number[] = [993, 143];
+/** Only the headers and the first kilobytes of a message are fetched. */
+export const FETCH_BYTES = 16 * 1024;
+/** A pass reads at most this many messages; the next pass goes on from there. */
+export const MESSAGES_PER_PASS = 200;
+/** A first pass (or one after a UIDVALIDITY change) reads back this many days. */
+export const FIRST_PASS_DAYS = 90;
+
+const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+
+function secretContext(workspaceId: number): string {
+  return `imap_settings:${workspaceId}:password`;
+}
+
+function invalid(problem: string): AppError {
+  return new AppError('invalid_input', `Réglages de la boîte de réception invalides : ${problem}`);
+}
+
+const NO_STATE = { lastCheckAt: null, lastSuccessAt: null, lastError: null, failures: 0 };
+
+function viewOf(row: ImapSettingsRow | undefined): ImapSettingsView {
+  if (!row) return { configured: false, host: '', port: 993, secure: true, username: '', hasPassword: false, folder: 'INBOX', state: NO_STATE };
+  return {
+    configured: true, host: row.host, port: row.port, secure: row.secure === 1, username: row.username, hasPassword: row.password_encrypted !== null, folder: row.folder,
+    state: { lastCheckAt: row.last_check_at, lastSuccessAt: row.last_success_at, lastError: row.last_error, failures: Number(row.failures) },
+  };
+}
+
+export async function getImapSettings(ctx: ReplyContext, workspace: Workspace): Promise<ImapSettingsView> {
+  return viewOf(await getImapSettingsRow(ctx.database.db, workspace.id));
+}
+
+/** Beyond this machine only the IMAP ports (no port scan from the server, issue 9). */
+async function resolveImapHost(ctx: ReplyContext, host: string, port: number): Promise<ResolvedHost> {
+  const resolved = await resolveSmtpHost(host, ctx.resolveHost ?? systemResolver);
+  if (!resolved.loopback && !IMAP_PORTS.includes(port)) {
+    throw invalid(`port ${port} non autorisé : hors de cette machine, seuls les ports IMAP ${IMAP_PORTS.join(', ')} sont acceptés.`);
+  }
+  return resolved;
+}
+
+export async function saveImapSettings(ctx: ReplyContext, workspace: Workspace, input: ImapSettingsInput): Promise<ImapSettingsView> {
+  const parsed = imapSettingsInputSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; '));
+  const s = parsed.data;
+  try {
+    await resolveImapHost(ctx, s.host, s.port);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    // A name that does not resolve now is held to the IMAP ports; each check resolves it again.
+    if (!IMAP_PORTS.includes(s.port)) throw invalid(`port ${s.port} non autorisé : seuls les ports IMAP ${IMAP_PORTS.join(', ')} sont acceptés.`);
+  }
+  const current = await getImapSettingsRow(ctx.database.db, workspace.id);
+  // The stored password goes only where it was typed for: a new host, port or user needs it again.
+  const sameTarget = current !== undefined && current.host === s.host && current.port === s.port && current.username === s.username;
+  if (s.password === undefined && !sameTarget && current?.password_encrypted) {
+    throw invalid('saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.');
+  }
+  const kept = sameTarget ? (current?.password_encrypted ?? null) : null;
+  const password_encrypted =
+    s.password === undefined ? kept : s.password === null || s.password === '' ? null : ctx.secretBox.seal(s.password, secretContext(workspace.id));
+  await upsertImapSettingsRow(
+    ctx.database.db,
+    { workspace_id: workspace.id, host: s.host, port: s.port, secure: s.secure ? 1 : 0, username: s.username, password_encrypted, folder: s.folder, updated_at: ctx.now().toISOString() },
+    !(sameTarget && current?.folder === s.folder),
+  );
+  return getImapSettings(ctx, workspace);
+}
+
+/** Removing the settings stops the watching: the watcher finds nothing to read. */
+export async function deleteImapSettings(ctx: ReplyContext, workspace: Workspace): Promise<void> {
+  await deleteImapSettingsRow(ctx.database.db, workspace.id);
+}
+
+/** A failure of the mail server in words the DJ can act on. */
+export function imapErrorInWords(e: unknown): string {
+  if (e instanceof AppError) return e.message;
+  const err = e as { code?: string; authenticationFailed?: boolean; responseText?: string; message?: string };
+  if (err.authenticationFailed) return 'identifiant ou mot de passe refusé par le serveur (pour Gmail et Outlook, utilisez un mot de passe d’application).';
+  switch (err.code) {
+    case 'ECONNREFUSED': return 'le serveur refuse la connexion (serveur arrêté, ou mauvais port).';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN': return 'serveur introuvable : vérifiez son nom.';
+    case 'ETIMEDOUT':
+    case 'CONNECT_TIMEOUT':
+    case 'GREETING_TIMEOUT': return 'le serveur ne répond pas (délai dépassé).';
+    case 'NoConnection':
+    case 'ECONNRESET':
+    case 'EPIPE': return 'la connexion au serveur a été coupée.';
+    default: break;
+  }
+  if (err.responseText) return `le serveur a répondu : ${err.responseText.slice(0, 200)}`;
+  return `échec de la lecture : ${(err.message ?? String(e)).slice(0, 200)}`;
+}
+
+interface Connection {
+  client: ImapFlow;
+  row: ImapSettingsRow;
+}
+
+async function connect(ctx: ReplyContext, workspaceId: number): Promise<Connection | null> {
+  const row = await getImapSettingsRow(ctx.database.db, workspaceId);
+  if (!row) return null;
+  const resolved = await resolveImapHost(ctx, row.host, row.port);
+  const pass = row.password_encrypted === null ? undefined : ctx.secretBox.open(row.password_encrypted, secretContext(workspaceId));
+  const bare = row.host.replace(/^\[(.*)\]$/, '$1');
+  const client = new ImapFlow({
+    // The resolved address (no second lookup a DNS answer could change); the certificate is checked against the name typed.
+    host: resolved.address,
+    port: row.port,
+    secure: row.secure === 1,
+    ...(bare === resolved.address ? {} : { servername: bare }),
+    // A password never crosses the network in clear: STARTTLS is required, except on this machine.
+    doSTARTTLS: row.secure === 1 ? undefined : !resolved.loopback,
+    auth: { user: row.username, pass },
+    logger: false,
+    disableAutoIdle: true,
+    ...TIMEOUTS,
+  });
+  client.on('error', () => {});
+  await client.connect();
+  return { client, row };
+}
+
+/** "Tester": logs in and opens the folder read-only. */
+export async function testImapSettings(ctx: ReplyContext, workspace: Workspace): Promise<ImapTestResult> {
+  let c: Connection | null = null;
+  try {
+    c = await connect(ctx, workspace.id);
+    if (!c) throw new AppError('invalid_input', 'Aucune boîte de réception n’est configurée.');
+    const box = await c.client.mailboxOpen(c.row.folder, { readOnly: true });
+    return { ok: true, folder: c.row.folder, messages: box.exists };
+  } catch (e) {
+    if (e instanceof AppError && e.code !== 'invalid_input') throw e;
+    return { ok: false, error: imapErrorInWords(e) };
+  } finally {
+    await c?.client.logout().catch(() => c?.client.close());
+  }
+}
+
+function firstAddress(a: AddressObject | undefined): string | null {
+  return a?.value.find((v) => v.address)?.address?.toLowerCase() ?? null;
+}
+
+function listOf(v: string | string[] | undefined): string[] {
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : v.split(/\s+/)).map((x) => x.trim()).filter((x) => x.length > 0).slice(0, 50);
+}
+
+const TELLING_HEADERS = ['auto-submitted', 'x-autoreply', 'x-autorespond', 'x-autoresponse', 'precedence'];
+
+/** The message as the matcher sees it, from its headers and first kilobytes. */
+export async function readMessage(source: Buffer, received: Date, timeZone: string): Promise<IncomingMessage> {
+  const parsed = await simpleParser(source, { skipHtmlToText: false, skipTextToHtml: true, skipImageLinks: true });
+  const headers: Record<string, string> = {};
+  for (const line of parsed.headerLines) {
+    if (TELLING_HEADERS.includes(line.key) && headers[line.key] === undefined) headers[line.key] = line.line.slice(line.line.indexOf(':') + 1).trim();
+  }
+  const contentType = parsed.headerLines.find((l) => l.key === 'content-type')?.line.replace(/^content-type:\s*/i, '').replace(/\s+/g, ' ').toLowerCase() ?? 'text/plain';
+  // A delivery report's parts (its status, the returned headers) are attachments to the parser.
+  const attached = parsed.attachments
+    .filter((a) => /^(message\/delivery-status|message\/rfc822|text\/rfc822-headers|message\/global-headers)/.test(a.contentType))
+    .map((a) => a.content.toString('utf8'))
+    .join('\n');
+  const text = [parsed.text ?? '', attached].join('\n').slice(0, FETCH_BYTES);
+  return {
+    messageId: parsed.messageId ?? standInMessageId(parsed.headerLines),
+    inReplyTo: listOf(parsed.inReplyTo),
+    references: listOf(parsed.references),
+    from: firstAddress(parsed.from),
+    date: calendarDateIn(timeZone, parsed.date && parsed.date.getTime() <= received.getTime() ? parsed.date : received),
+    subject: (parsed.subject ?? '').slice(0, 300),
+    headers,
+    contentType,
+    text,
+  };
+}
+
+/**
+ * A message without a Message-ID is known by its sender, date and subject lines, so that it is
+ * not counted twice when the folder is read again after a UIDVALIDITY change.
+ */
+function standInMessageId(lines: readonly { key: string; line: string }[]): string {
+  const h = createHash('sha256');
+  for (const l of lines) if (l.key === 'from' || l.key === 'date' || l.key === 'subject') h.update(l.line).update('\n');
+  return `<${h.digest('base64url')}@no-message-id.djbooker>`;
+}
+
+function candidatesOf(rows: Awaited<ReturnType<typeof listReplyCandidates>>): CandidateFollowUp[] {
+  return rows.map((r) => ({
+    id: r.id, clientId: r.client_id, clientEmail: r.email?.toLowerCase() ?? null, date: r.date, messageId: r.message_id, wentOut: r.status === 'sent',
+  }));
+}
+
+type Matched = Extract<ReplyMatch, { followUpId: number }>;
+
+/** Records the message and its effect, in one transaction; undefined when it was recorded before. */
+async function applyMatch(
+  db: Db, workspaceId: number, m: IncomingMessage, match: Matched, at: { folder: string; uidValidity: string; uid: number; now: string },
+): Promise<MailReply | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const followUp = await getFollowUp(trx, workspaceId, match.followUpId);
+    const answers = match.kind === 'reply' && followUp !== undefined && (followUp.outcome === 'none' || followUp.outcome === 'no_answer');
+    const row = await insertReplyRow(trx, {
+      workspace_id: workspaceId, client_id: match.clientId, follow_up_id: match.followUpId, folder: at.folder, uid_validity: at.uidValidity, uid: at.uid,
+      message_id: m.messageId, kind: match.kind, certainty: match.certainty, reason: match.reason, received_date: m.date, from_address: m.from ?? '',
+      subject: m.subject, excerpt: replyExcerpt(m.text), applied: answers ? 1 : 0, previous_outcome: answers ? followUp.outcome : null,
+      previous_outcome_date: answers ? followUp.outcome_date : null, created_at: at.now,
+    });
+    if (!row) return undefined;
+    if (answers) await updateFollowUpRow(trx, workspaceId, match.followUpId, { outcome: 'answered', outcome_date: m.date, outcome_auto: 2 });
+    if (match.kind === 'bounce') {
+      await unsubscribeTokenOf(trx, workspaceId, match.clientId);
+      const address = match.failingAddress ?? 'l’adresse';
+      await markEmailFailing(trx, match.clientId, at.now, `${address} : message revenu le ${m.date} (« ${m.subject.slice(0, 120)} »)`);
+      if (followUp && followUp.status !== 'failed') {
+        await updateFollowUpRow(trx, workspaceId, match.followUpId, { status: 'failed', error: `Non distribué : le serveur du destinataire a renvoyé le message (${address}).` });
+      }
+    }
+    return row;
+  });
+}
+
+/**
+ * One pass over a workspace's watched folder: the messages after the last UID seen (the last
+ * FIRST_PASS_DAYS days the first time, or when the folder's UIDVALIDITY changed), at most
+ * MESSAGES_PER_PASS. Records where it stopped and its state; null when no mailbox is set up.
+ */
+export async function checkMailbox(ctx: ReplyContext, workspaceId: number): Promise<CheckResult | null> {
+  const db = ctx.database.db;
+  const workspace = await getWorkspace(db, workspaceId);
+  if (!workspace) return null;
+  let c: Connection | null = null;
+  try {
+    c = await connect(ctx, workspaceId);
+    if (!c) return null;
+    const { client, row } = c;
+    const box = await client.mailboxOpen(row.folder, { readOnly: true });
+    if (!box.readOnly) throw new Error('le dossier ne s’est pas ouvert en lecture seule');
+    const uidValidity = String(box.uidValidity);
+    const uidValidityChanged = row.uid_validity !== null && row.uid_validity !== uidValidity;
+    const fresh = row.uid_validity === null || uidValidityChanged;
+    let uids: number[] = [];
+    if (box.exists > 0) {
+      if (fresh) {
+        const since = new Date(ctx.now().getTime() - FIRST_PASS_DAYS * 86_400_000);
+        uids = (await client.search({ since }, { uid: true })) || [];
+      } else if (box.uidNext > row.last_uid + 1) {
+        uids = (await client.search({ uid: `${row.last_uid + 1}:*` }, { uid: true })) || [];
+      }
+    }
+    const lastUid = fresh ? 0 : row.last_uid;
+    uids = uids.filter((u) => u > lastUid).sort((a, b) => a - b);
+    // The first time, the newest ones; afterwards, in order from where the last pass stopped.
+    uids = fresh ? uids.slice(-MESSAGES_PER_PASS) : uids.slice(0, MESSAGES_PER_PASS);
+    const result: CheckResult = { workspace: workspace.name, folder: row.folder, read: 0, uidValidityChanged, matched: [], ignored: 0 };
+    let position = fresh ? (uids.length > 0 ? uids[0]! - 1 : box.uidNext - 1) : row.last_uid;
+    if (uids.length > 0) {
+      const messages = await client.fetchAll(uids, { uid: true, internalDate: true, source: { maxLength: FETCH_BYTES } }, { uid: true });
+      for (const fetched of messages.sort((a, b) => a.uid - b.uid)) {
+        result.read++;
+        const received = fetched.internalDate ? new Date(fetched.internalDate) : ctx.now();
+        const m = await readMessage(fetched.source ?? Buffer.alloc(0), received, workspace.time_zone);
+        position = Math.max(position, fetched.uid);
+        // A folder read again after a UIDVALIDITY change holds messages already recorded.
+        if (uidValidityChanged && m.messageId !== null && (await replyWithMessageIdExists(db, workspaceId, m.messageId))) continue;
+        const candidates = candidatesOf(await listReplyCandidates(db, workspaceId, [...m.inReplyTo, ...m.references, ...quotedIds(m.text)], m.from));
+        const match = matchReply(m, candidates);
+        if (match.kind === 'unrelated') {
+          result.ignored++;
+          continue;
+        }
+        const stored = await applyMatch(db, workspaceId, m, match, { folder: row.folder, uidValidity, uid: fetched.uid, now: ctx.now().toISOString() });
+        if (!stored) continue;
+        result.matched.push({
+          uid: fetched.uid, kind: match.kind, certainty: match.certainty, reason: match.reason, clientId: match.clientId, followUpId: match.followUpId,
+          subject: m.subject, applied: stored.applied === 1,
+        });
+      }
+    }
+    await recordImapPosition(db, workspaceId, uidValidity, Math.max(position, 0), ctx.now().toISOString());
+    return result;
+  } catch (e) {
+    const words = imapErrorInWords(e);
+    await recordImapFailure(db, workspaceId, words, ctx.now().toISOString()).catch(() => {});
+    throw new AppError('invalid_input', `Lecture de la boîte de réception impossible : ${words}`);
+  } finally {
+    await c?.client.logout().catch(() => c?.client.close());
+  }
+}
+
+/** The Message-IDs a bounce quotes in its first kilobytes (the returned message's headers). */
+function quotedIds(text: string): string[] {
+  return [...text.matchAll(/<[^<>\s]+@[^<>\s]+>/g)].map((x) => x[0]).slice(0, 20);
+}
+
+function replyJson(r: MailReply): ReplyRecord {
+  return {
+    id: r.id, clientId: r.client_id, followUpId: r.follow_up_id, kind: r.kind, certainty: r.certainty, reason: r.reason, receivedDate: r.received_date,
+    from: r.from_address, subject: r.subject, excerpt: r.excerpt, applied: Number(r.applied) === 1, undone: r.undone_at !== null,
+  };
+}
+
+/** The client's messages read from the mailbox, newest first (its timeline). */
+export async function listReplies(ctx: ReplyContext, workspace: Workspace, clientId: number): Promise<ReplyRecord[]> {
+  if (!(await getClientRow(ctx.database.db, workspace.id, clientId))) throw new AppError('not_found', 'Client introuvable.');
+  return (await listClientReplies(ctx.database.db, workspace.id, clientId)).map(replyJson);
+}
+
+/**
+ * "Ce n’est pas une réponse": the follow-up gets back the outcome it had before the message, if
+ * the reply is still what set it (a later outcome chosen by the user is kept).
+ */
+export async function undoReply(ctx: ReplyContext, workspace: Workspace, id: number): Promise<ReplyRecord> {
+  const db = ctx.database.db;
+  return db.transaction().execute(async (trx) => {
+    const reply = await getReplyRow(trx, workspace.id, id);
+    if (!reply) throw new AppError('not_found', 'Réponse introuvable.');
+    if (reply.undone_at === null) {
+      if (reply.applied === 1 && reply.follow_up_id !== null) {
+        const f = await getFollowUp(trx, workspace.id, reply.follow_up_id);
+        if (f && f.outcome === 'answered' && Number(f.outcome_auto) === 2) {
+          await updateFollowUpRow(trx, workspace.id, f.id, { outcome: reply.previous_outcome ?? 'none', outcome_date: reply.previous_outcome_date, outcome_auto: 0 });
+        }
+      }
+      await markReplyUndone(trx, workspace.id, id, ctx.now().toISOString());
+    }
+    return replyJson({ ...reply, undone_at: reply.undone_at ?? ctx.now().toISOString() });
+  });
+}
+
+
+export interface NewsWait {
+  /** Resolves when the server says a message arrived (IDLE), or at once when it cannot tell. */
+  arrived: Promise<void>;
+  /** Ends the wait and its connection. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Waits on the watched folder, opened read-only, for the server to announce a new message (IMAP
+ * IDLE). A server without IDLE, or one that cannot be reached, resolves nothing: the watcher's
+ * regular poll takes over.
+ */
+export function waitForNews(ctx: ReplyContext, workspaceId: number): NewsWait {
+  let c: Connection | null = null;
+  let cancelled = false;
+  const arrived = new Promise<void>((resolve) => {
+    void (async () => {
+      try {
+        c = await connect(ctx, workspaceId);
+        if (!c || cancelled || !c.client.capabilities.has('IDLE')) return;
+        const box = await c.client.mailboxOpen(c.row.folder, { readOnly: true });
+        // Arrived between the last pass and now, or the folder was renumbered: no need to wait.
+        if (c.row.uid_validity !== String(box.uidValidity) || box.uidNext > c.row.last_uid + 1) return resolve();
+        const known = box.exists;
+        c.client.on('exists', (data: { count: number }) => {
+          if (data.count > known) resolve();
+        });
+        if (cancelled) return;
+        await c.client.idle();
+      } catch {
+        // The poll reports the failure in words; nothing to add here.
+      }
+    })();
+  });
+  return {
+    arrived,
+    async cancel() {
+      cancelled = true;
+      const open = c as Connection | null;
+      if (open) await open.client.logout().catch(() => open.client.close());
+    },
+  };
+}
