@@ -2,11 +2,9 @@
  * The one way the web app talks to the server (docs/api.md): JSON, the session cookie, the CSRF
  * header on every state-changing request, and the one error shape turned into an ApiError.
  */
-import { z } from 'zod';
-
-const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
-});
+import type { z } from 'zod';
+import { errorBodySchema, type ErrorDetailsJson } from '../../contracts/errors';
+import { noContentSchema } from '../../contracts/common';
 
 export class ApiError extends Error {
   constructor(
@@ -14,7 +12,7 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     /** What the UI needs to explain a refusal (`reason`, `allowedFrom`, a template's `problems`). */
-    readonly details: Record<string, unknown> = {},
+    readonly details: ErrorDetailsJson = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -104,7 +102,7 @@ export async function requestFile(method: Method, path: string, options: Request
 }
 
 /** For 204 answers. */
-export const noContent = z.null();
+export const noContent = noContentSchema;
 
 /** Builds `path?a=1&b=2`, leaving out undefined and empty values. */
 export function withQuery(path: string, params: Record<string, string | number | undefined>): string {

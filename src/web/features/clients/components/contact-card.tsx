@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Client } from '../../../lib/entities';
+import type { Client } from '../../../../contracts/clients';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { TextField } from '../../../ui/field';

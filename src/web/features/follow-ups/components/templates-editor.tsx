@@ -3,7 +3,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { SelectField, TextAreaField, TextField } from '../../../ui/field';
 import { ErrorMessage, Loading } from '../../../ui/messages';
-import { TEMPLATE_KEYS, type TemplateKey } from '../api/schemas';
+import { TEMPLATE_KEYS, type TemplateKey } from '../../../../contracts/follow-ups';
 import { previewTemplate, problemsOf, resetTemplate, saveTemplate, useTemplates, type Template, type TemplatePreview } from '../api/templates';
 
 export interface PreviewClient {

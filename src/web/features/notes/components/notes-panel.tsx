@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Note } from '../../../lib/entities';
+import type { Note } from '../../../../contracts/clients';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { ErrorMessage } from '../../../ui/messages';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Thresholds } from '../../../lib/entities';
+import type { Thresholds } from '../../../../contracts/settings';
 import type { Lang } from '../../../lib/format';
 import { isLang, useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
