@@ -1,4 +1,5 @@
 /** The one error type of the application: a code the CLI and the HTTP server map in one place each. */
+import type { ErrorDetails } from '../contracts/errors';
 import { storageFailureOf, type StorageFailure } from '../db/storage-errors';
 
 export type AppErrorCode =
@@ -20,7 +21,10 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details?: unknown,
+    /** What the client may be told beside the message (src/contracts/errors.ts). */
+    readonly details?: ErrorDetails,
+    /** What only the application reads (never sent). */
+    readonly internal?: unknown,
   ) {
     super(message);
     this.name = 'AppError';

@@ -176,7 +176,7 @@ export async function planFile(path: string, fileName: string, kind: ImportKind,
         if (!profiler) {
           if (record.problem) throw new AppError('invalid_file', `${fileName} : ${unreadableHeader(record.problem)}`);
           profiler = profileImport(kind, record, overrides);
-          if (!profiler.ok) throw new AppError('invalid_file', `${fileName} : ${profiler.message}`, profiler);
+          if (!profiler.ok) throw new AppError('invalid_file', `${fileName} : ${profiler.message}`, undefined, profiler);
           continue;
         }
         if (profiler.ok) profiler.profiler.observe(record);

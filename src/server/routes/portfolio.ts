@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { createClient, getClientPage, updateClient } from '../../app/client-pages';
 import type { AppContext } from '../../app/context';
 import { addNote, editNote, removeNote } from '../../app/notes';
@@ -8,31 +7,10 @@ import { forecastClientJson, forecastModelJson } from '../../app/json';
 import { clientApiJson, clientApiJsonText, gigJson, noteJson, overviewApiJson } from '../../app/records-json';
 import { referenceDateOf, todayOf } from '../../app/workspace';
 import { centsToEuros } from '../../domain/money';
-import { asOfQuery, idParams, optionalText, parseInput } from '../input';
+import { clientChangesSchema, clientsQuerySchema, newClientSchema, noteInputSchema } from '../../contracts/clients';
+import { asOfQuery, idParams } from '../../contracts/common';
+import { parseInput } from '../input';
 import { sessionOf } from '../session';
-
-/** Lists are paged: a workspace of 20,000 clients is never sent whole. */
-export const MAX_PAGE = 1000;
-
-const clientsQuery = asOfQuery.extend({
-  segment: z.enum(['vip', 'active', 'dormant', 'lapsed', 'prospect']).optional(),
-  sort: z.enum(['name', 'gigs', 'revenue', 'last', 'priority']).default('name'),
-  q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-});
-
-const clientFields = {
-  contact: optionalText(200),
-  email: z.union([z.literal(''), z.email()]).nullable().optional().transform((v) => (v === '' ? null : v)),
-  phone: optionalText(50),
-  city: optionalText(200),
-  category: optionalText(200),
-};
-const clientName = z.string().trim().min(1).max(200);
-const newClientBody = z.strictObject({ name: clientName, ...clientFields });
-const clientChangesBody = z.strictObject({ name: clientName.optional(), ...clientFields });
-const noteBody = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
 
 export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/overview', async (request) => {
@@ -43,7 +21,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get('/api/clients', async (request, reply) => {
-    const { asOf: asked, ...query } = parseInput(clientsQuery, request.query);
+    const { asOf: asked, ...query } = parseInput(clientsQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const asOf = referenceDateOf(ctx, workspace, asked);
     const page = await listPortfolioClients(ctx, workspace, asOf, query);
@@ -54,7 +32,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   // Paged like /api/clients (same filters, order and limits): 20,000 clients are never sent at once.
   app.get('/api/predictions', async (request) => {
-    const { asOf: asked, ...query } = parseInput(clientsQuery, request.query);
+    const { asOf: asked, ...query } = parseInput(clientsQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const page = await listPortfolioPredictions(ctx, workspace, referenceDateOf(ctx, workspace, asked), query);
     return { asOf: page.asOf, model: forecastModelJson(page.model), total: page.total, clients: page.clients.map(forecastClientJson) };
@@ -77,7 +55,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post('/api/clients', async (request, reply) => {
-    const body = parseInput(newClientBody, request.body);
+    const body = parseInput(newClientSchema, request.body);
     const { workspace } = sessionOf(request);
     const client = await createClient(ctx, workspace, referenceDateOf(ctx, workspace), {
       name: body.name, contact: body.contact ?? null, email: body.email ?? null, phone: body.phone ?? null, city: body.city ?? null, category: body.category ?? null,
@@ -87,7 +65,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.patch('/api/clients/:id', async (request) => {
     const { id } = parseInput(idParams, request.params);
-    const body = parseInput(clientChangesBody, request.body);
+    const body = parseInput(clientChangesSchema, request.body);
     const { workspace } = sessionOf(request);
     const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     return { client: clientApiJson(await updateClient(ctx, workspace, referenceDateOf(ctx, workspace), id, changes)) };
@@ -95,14 +73,14 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/clients/:id/notes', async (request, reply) => {
     const { id } = parseInput(idParams, request.params);
-    const { text } = parseInput(noteBody, request.body);
+    const { text } = parseInput(noteInputSchema, request.body);
     const { workspace } = sessionOf(request);
     return reply.status(201).send({ note: noteJson(await addNote(ctx, workspace, id, text)) });
   });
 
   app.patch('/api/notes/:id', async (request) => {
     const { id } = parseInput(idParams, request.params);
-    const { text } = parseInput(noteBody, request.body);
+    const { text } = parseInput(noteInputSchema, request.body);
     const { workspace } = sessionOf(request);
     return { note: noteJson(await editNote(ctx, workspace, id, text)) };
   });
