@@ -1,10 +1,13 @@
 /**
  * Clients, their gigs and notes as they travel (docs/api.md « Portfolio »; CLI `djbooker clients
- * --json`, `djbooker status --json`): the queries, the bodies, the answers.
+ * --json`, `djbooker status --json`): the queries, the bodies, the answers, and the answers made
+ * from the domain's figures.
  */
 import { z } from 'zod';
 import { GIG_STATUSES } from '../domain/gigs';
-import { CLIENT_SORTS, CLIENT_STATUSES, SEGMENT_FILTERS, VIP_REASONS } from '../domain/segments';
+import { OBJECTIVE_TARGETS } from '../domain/kpis';
+import { centsToEuros } from '../domain/money';
+import { CLIENT_SORTS, CLIENT_STATUSES, SEGMENT_FILTERS, VIP_REASONS, type ClientSegment } from '../domain/segments';
 import { asOfQuery, enumOf, optionalText, pageQuery } from './common';
 import { predictionModelSchema, predictionSchema } from './predictions';
 
@@ -146,3 +149,62 @@ export type ClientChangesInput = z.input<typeof clientChangesSchema>;
 /** `POST /api/clients/:id/notes`, `PATCH /api/notes/:id`. */
 export const noteInputSchema = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
 export const noteResponseSchema = z.object({ note: noteSchema });
+
+// ---- From the domain's figures (cents → euros)
+
+const euros = (cents: number | null) => (cents === null ? null : centsToEuros(cents));
+
+/** A client's figures as the CLI prints them, from its segmentation. */
+export function clientFiguresJson(c: { id: number; name: string; segment: ClientSegment }): ClientFiguresJson {
+  const s = c.segment;
+  return {
+    id: c.id,
+    name: c.name,
+    status: s.status,
+    vip: s.vip,
+    vipReasons: s.vipReasons,
+    gigs: s.stats.gigs,
+    revenue: centsToEuros(s.stats.revenueCents),
+    firstDate: s.stats.firstDate,
+    lastDate: s.stats.lastDate,
+    daysInactive: s.daysInactive,
+    priceMin: euros(s.stats.priceMinCents),
+    priceMax: euros(s.stats.priceMaxCents),
+    priority: s.priority,
+    priorityTerms: s.priorityTerms.map((t) => (t.term === 'revenue' ? { ...t, value: centsToEuros(t.value) } : t)),
+    potential: s.potential ? centsToEuros(s.potential.cents) : null,
+    potentialTerms: s.potential
+      ? { averagePrice: centsToEuros(s.potential.averagePriceCents), gigsPerYear: s.potential.gigsPerYear, spanDays: s.potential.spanDays }
+      : null,
+  };
+}
+
+type ContactDetails = Pick<Client, 'contact' | 'email' | 'phone' | 'city' | 'category' | 'upcoming'>;
+
+/** The API's client: its figures, contact details and next booked gig. */
+export function clientJson(c: { id: number; name: string; segment: ClientSegment } & ContactDetails): Client {
+  return { ...clientFiguresJson(c), contact: c.contact, email: c.email, phone: c.phone, city: c.city, category: c.category, upcoming: c.upcoming };
+}
+
+interface PortfolioFigures {
+  asOf: string;
+  clients: number;
+  gigs: number;
+  revenueCents: number;
+  vip: number;
+  statuses: Record<ClientStatus, number>;
+}
+
+export function portfolioSummaryJson(o: PortfolioFigures): PortfolioSummaryJson {
+  return { asOf: o.asOf, clients: o.clients, gigs: o.gigs, revenue: centsToEuros(o.revenueCents), vip: o.vip, statuses: o.statuses };
+}
+
+/** The guide's objective: active clients above 40 % of those who booked at least once. */
+export function overviewJson(o: PortfolioFigures, today: string): Overview {
+  const withGigs = o.clients - o.statuses.prospect;
+  return {
+    ...portfolioSummaryJson(o),
+    today,
+    activeShare: { active: o.statuses.active, withGigs, ratio: withGigs === 0 ? null : o.statuses.active / withGigs, objective: OBJECTIVE_TARGETS.activeShare },
+  };
+}

@@ -3,7 +3,11 @@
  * a client's forecast and the fit's summary. Money in euros.
  */
 import { z } from 'zod';
-import { PREDICTION_CONFIDENCES, PREDICTION_FITS, PREDICTION_REASON_CODES } from '../domain/predictions/client-predictions';
+import { centsToEuros } from '../domain/money';
+import {
+  PREDICTION_CONFIDENCES, PREDICTION_FITS, PREDICTION_REASON_CODES, type ClientPrediction, type PortfolioModel, type PredictionReason as DomainReason,
+} from '../domain/predictions/client-predictions';
+import type { SeasonalPattern } from '../domain/predictions/seasonality';
 import { enumOf } from './common';
 
 export const confidenceSchema = enumOf(PREDICTION_CONFIDENCES);
@@ -69,3 +73,50 @@ export type PredictionPage = z.infer<typeof predictionPageSchema>;
 /** CLI `djbooker predictions --json`. */
 export const forecastSchema = z.object({ asOf: z.string(), model: predictionModelSchema, clients: z.array(predictionSchema) });
 export type ForecastJson = z.infer<typeof forecastSchema>;
+
+// ---- From the domain's forecast (cents → euros)
+
+export interface ClientForecastFigures {
+  clientId: number;
+  name: string;
+  prediction: ClientPrediction;
+  seasonal: SeasonalPattern | null;
+  explanation: string;
+}
+
+export function predictionJson(c: ClientForecastFigures): Prediction {
+  const p = c.prediction;
+  return {
+    id: c.clientId,
+    name: c.name,
+    pAlive: p.pAlive,
+    expectedGigs: p.expectedGigs,
+    expectedGigAmount: centsToEuros(p.expectedGigCents),
+    spendBasis: p.spendBasis,
+    expectedRevenue: centsToEuros(p.expectedRevenueCents),
+    revenueIfWonBack: centsToEuros(p.revenueIfWonBackCents),
+    basis: p.basis,
+    confidence: p.confidence,
+    seasonal: c.seasonal
+      ? {
+          nextDate: c.seasonal.nextDate,
+          followUpFrom: c.seasonal.followUpFrom,
+          followUpTo: c.seasonal.followUpTo,
+          followUpDue: c.seasonal.followUpDue,
+          dates: c.seasonal.dates,
+          explanation: c.seasonal.explanation,
+        }
+      : null,
+    explanation: c.explanation,
+  };
+}
+
+export type ModelFigures = Pick<PortfolioModel, 'bgNbd' | 'gammaGamma' | 'confidence' | 'reasons' | 'clients' | 'repeaters'>;
+
+/** The fit's summary: each reason as its code (the web words it) and its text (`textOf`: the CLI's). */
+export function predictionModelJson(m: ModelFigures, textOf: (r: DomainReason) => string): PredictionModel {
+  return {
+    bgNbd: m.bgNbd, gammaGamma: m.gammaGamma, confidence: m.confidence, clients: m.clients, repeaters: m.repeaters,
+    reasons: m.reasons.map((r) => ({ ...r, text: textOf(r) })),
+  };
+}

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { createBooking, deleteBooking, listGigsOnDate, listUpcoming, updateBooking, type BookingFields } from '../../app/bookings';
+import { createBooking, deleteBooking, gigJson, gigWithClientJson, listGigsOnDate, listUpcoming, updateBooking, type BookingFields } from '../../app/bookings';
 import { calendarToken, renderCalendarFeed, rotateCalendarToken } from '../../app/calendar';
 import type { AppContext } from '../../app/context';
-import { gigJson, gigWithClientJson } from '../../app/records-json';
 import { referenceDateOf } from '../../app/workspace';
 import { eurosToCents } from '../../domain/money';
 import { calendarFeedParamsSchema, dayQuerySchema, gigChangesSchema, newGigSchema, upcomingQuerySchema } from '../../contracts/bookings';

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { createClient, getClientPage, updateClient } from '../../app/client-pages';
 import type { AppContext } from '../../app/context';
-import { addNote, editNote, removeNote } from '../../app/notes';
-import { getCachedOverview, getCachedPrediction, listPortfolioClients, listPortfolioPredictions } from '../../app/portfolio-cache';
-import { forecastClientJson, forecastModelJson } from '../../app/json';
-import { clientApiJson, clientApiJsonText, gigJson, noteJson, overviewApiJson } from '../../app/records-json';
+import { addNote, editNote, noteJson, removeNote } from '../../app/notes';
+import { gigJson } from '../../app/bookings';
+import { reasonText } from '../../app/predictions';
+import { clientJsonText, getCachedOverview, getCachedPrediction, listPortfolioClients, listPortfolioPredictions } from '../../app/portfolio-cache';
 import { referenceDateOf, todayOf } from '../../app/workspace';
 import { centsToEuros } from '../../domain/money';
-import { clientChangesSchema, clientsQuerySchema, newClientSchema, noteInputSchema } from '../../contracts/clients';
+import { clientChangesSchema, clientJson, clientsQuerySchema, newClientSchema, noteInputSchema, overviewJson } from '../../contracts/clients';
+import { predictionJson, predictionModelJson } from '../../contracts/predictions';
 import { asOfQuery, idParams } from '../../contracts/common';
 import { parseInput } from '../input';
 import { sessionOf } from '../session';
@@ -17,7 +18,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { asOf } = parseInput(asOfQuery, request.query);
     const { workspace } = sessionOf(request);
     // `today` beside `asOf`: the page says when the figures are not of today.
-    return { ...overviewApiJson(await getCachedOverview(ctx, workspace, referenceDateOf(ctx, workspace, asOf))), today: todayOf(ctx, workspace) };
+    return overviewJson(await getCachedOverview(ctx, workspace, referenceDateOf(ctx, workspace, asOf)), todayOf(ctx, workspace));
   });
 
   app.get('/api/clients', async (request, reply) => {
@@ -26,7 +27,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const asOf = referenceDateOf(ctx, workspace, asked);
     const page = await listPortfolioClients(ctx, workspace, asOf, query);
     // Assembled from each client's cached JSON: `{ asOf, total, clients }`.
-    const clients = page.clients.map(clientApiJsonText).join(',');
+    const clients = page.clients.map(clientJsonText).join(',');
     return reply.type('application/json; charset=utf-8').send(`{"asOf":${JSON.stringify(asOf)},"total":${page.total},"clients":[${clients}]}`);
   });
 
@@ -35,7 +36,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { asOf: asked, ...query } = parseInput(clientsQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const page = await listPortfolioPredictions(ctx, workspace, referenceDateOf(ctx, workspace, asked), query);
-    return { asOf: page.asOf, model: forecastModelJson(page.model), total: page.total, clients: page.clients.map(forecastClientJson) };
+    return { asOf: page.asOf, model: predictionModelJson(page.model, reasonText), total: page.total, clients: page.clients.map(predictionJson) };
   });
 
   app.get('/api/clients/:id', async (request) => {
@@ -45,9 +46,9 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const asOf = referenceDateOf(ctx, workspace, asked);
     const [page, forecast] = await Promise.all([getClientPage(ctx, workspace, asOf, id), getCachedPrediction(ctx, workspace, asOf, id)]);
     return {
-      client: clientApiJson(page.client),
-      prediction: forecast.prediction ? forecastClientJson(forecast.prediction) : null,
-      predictionModel: forecastModelJson(forecast.model),
+      client: clientJson(page.client),
+      prediction: forecast.prediction ? predictionJson(forecast.prediction) : null,
+      predictionModel: predictionModelJson(forecast.model, reasonText),
       gigs: page.gigs.map(gigJson),
       totalsByYear: page.totalsByYear.map((t) => ({ year: t.year, gigs: t.gigs, revenue: centsToEuros(t.revenueCents) })),
       notes: page.notes.map(noteJson),
@@ -60,7 +61,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const client = await createClient(ctx, workspace, referenceDateOf(ctx, workspace), {
       name: body.name, contact: body.contact ?? null, email: body.email ?? null, phone: body.phone ?? null, city: body.city ?? null, category: body.category ?? null,
     });
-    return reply.status(201).send({ client: clientApiJson(client) });
+    return reply.status(201).send({ client: clientJson(client) });
   });
 
   app.patch('/api/clients/:id', async (request) => {
@@ -68,7 +69,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const body = parseInput(clientChangesSchema, request.body);
     const { workspace } = sessionOf(request);
     const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-    return { client: clientApiJson(await updateClient(ctx, workspace, referenceDateOf(ctx, workspace), id, changes)) };
+    return { client: clientJson(await updateClient(ctx, workspace, referenceDateOf(ctx, workspace), id, changes)) };
   });
 
   app.post('/api/clients/:id/notes', async (request, reply) => {
