@@ -12,7 +12,8 @@ import type { AppContext } from './context';
 import { AppError } from './errors';
 import { DEFAULT_WORKSPACE } from './workspace';
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH } from '../contracts/auth';
+import { MIN_PASSWORD_LENGTH } from '../contracts/auth';
 export const SESSION_DAYS = 30;
 export const LOGIN_WINDOW_MINUTES = 15;
 

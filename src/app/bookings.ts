@@ -13,6 +13,20 @@ import type { Cents } from '../domain/money';
 import type { AppContext } from './context';
 import { markBookingsObtained } from './follow-ups';
 import { AppError } from './errors';
+import type { ClientGig as ClientGigJson, Gig as GigJson } from '../contracts/clients';
+import { centsToEuros } from '../domain/money';
+
+/** A gig as the API shows it (src/contracts/clients.ts): its amount in euros. */
+export function gigJson(g: Gig): GigJson {
+  return {
+    id: g.id, date: g.date, amount: centsToEuros(Number(g.amount_cents)), status: g.status, type: g.type, venue: g.venue, city: g.city,
+    durationMinutes: g.duration_minutes, notes: g.notes, reference: g.reference,
+  };
+}
+
+export function gigWithClientJson(g: GigWithClient): ClientGigJson {
+  return { ...gigJson(g), clientId: g.client_id, clientName: g.client_name };
+}
 
 export interface BookingFields {
   clientId: number;

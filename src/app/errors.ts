@@ -1,4 +1,5 @@
 /** The one error type of the application: a code the CLI and the HTTP server map in one place each. */
+import type { ErrorDetails } from '../contracts/errors';
 import { message, type MessageKey, type Vars } from '../contracts/messages';
 import { storageFailureOf, type StorageFailure } from '../db/storage-errors';
 
@@ -27,7 +28,10 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details?: unknown,
+    /** What the client may be told beside the message (src/contracts/errors.ts). */
+    readonly details?: ErrorDetails,
+    /** What only the application reads (never sent). */
+    readonly internal?: unknown,
     /** When set, `message` is its French wording, and the API answers in the request's language. */
     readonly words?: Words,
   ) {
@@ -36,8 +40,8 @@ export class AppError extends Error {
   }
 
   /** An error worded from the catalogue: French for the CLI and the logs, any language for the API. */
-  static worded(code: AppErrorCode, key: MessageKey, vars?: Vars, details?: unknown): AppError {
-    return new AppError(code, message('fr', key, vars), details, vars ? { key, vars } : { key });
+  static worded(code: AppErrorCode, key: MessageKey, vars?: Vars, details?: ErrorDetails): AppError {
+    return new AppError(code, message('fr', key, vars), details, undefined, vars ? { key, vars } : { key });
   }
 }
 

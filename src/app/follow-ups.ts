@@ -4,7 +4,6 @@
  * Sending by e-mail goes through the outbox (outbox.ts); every other channel is recorded here.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { getClientRow } from '../db/clients';
 import {
   deleteFollowUpRow, deleteTemplateRow, ensureContactPrefs, getContactPrefs, getContactPrefsByToken, getFollowUp, insertFollowUp,
@@ -15,15 +14,15 @@ import type { Db } from '../db/connection';
 import { listClientIdsInOutbox } from '../db/outbox-admin';
 import type { FollowUp, Workspace } from '../db/schema';
 import { getWorkspace } from '../db/workspaces';
-import { addDays, isIsoDate, type IsoDate } from '../domain/dates';
+import { addDays, type IsoDate } from '../domain/dates';
 import { centsToEuros, type Cents } from '../domain/money';
 import {
-  CADENCE, cadenceOf, FOLLOW_UP_OUTCOMES, initialStatus, type Cadence, type FollowUpChannel, type FollowUpOutcome, type FollowUpStatus,
+  CADENCE, cadenceOf, initialStatus, type Cadence, type FollowUpChannel, type FollowUpStatus,
 } from '../domain/follow-ups/cadence';
 import { timeSinceInWords } from '../domain/follow-ups/french';
 import { nextFreeWeekendDates } from '../domain/follow-ups/free-dates';
 import { mailtoLink } from '../domain/email';
-import { sendErrorKind, type SendErrorKind } from '../domain/follow-ups/send-errors';
+import { sendErrorKind } from '../domain/follow-ups/send-errors';
 import { placeholderValues, type MessageFacts } from '../domain/follow-ups/placeholders';
 import {
   chooseTemplate, DEFAULT_TEMPLATES, leftoverPlaceholder, renderTemplate, TEMPLATE_KEYS, TEMPLATE_NAMES, validateTemplate,
@@ -31,6 +30,7 @@ import {
 } from '../domain/follow-ups/templates';
 import type { ClientStatus } from '../domain/segments';
 import type { AppContext } from './context';
+import type { Draft, FollowUp as FollowUpJson, FollowUpSummaryJson, OutcomeInput, RecordFollowUpInput } from '../contracts/follow-ups';
 import { AppError } from './errors';
 import { getPortfolioClient, type PortfolioClient } from './portfolio-cache';
 import { listClients, type ClientView } from './portfolio';
@@ -286,22 +286,7 @@ export async function listVipFollowUpCandidates(ctx: AppContext, workspace: Work
 // ---------------------------------------------------------------------------------------------
 // Recording follow-ups
 
-export const followUpInputSchema = z.strictObject({
-  clientId: z.number().int().positive(),
-  subject: z.string().trim().min(1, 'sujet requis').max(300),
-  body: z.string().min(1, 'message requis').max(50_000),
-  template: z.enum(TEMPLATE_KEYS as [TemplateKey, ...TemplateKey[]]).nullable().optional(),
-  force: z.boolean().optional(),
-  /** The follow-up this generator already recorded: Copier, then the mail program, then .eml is one follow-up. */
-  followUpId: z.number().int().positive().max(2 ** 31 - 1).optional(),
-});
-export type FollowUpInput = z.infer<typeof followUpInputSchema>;
-
-function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues.map((i) => `${i.path.join('.') || 'entrée'} : ${i.message}`).join(' ; '));
-  return parsed.data;
-}
+export type { FollowUpInput } from '../contracts/follow-ups';
 
 /** The text about to go out may not keep a `{{…}}` (an edited message is not rendered again). */
 export function assertNoPlaceholderLeft(subject: string, body: string): void {
@@ -352,11 +337,9 @@ async function requireClient(db: Db, workspace: Workspace, clientId: number) {
 export async function recordFollowUp(
   ctx: AppContext,
   workspace: Workspace,
-  input: FollowUpInput & { channel: Exclude<FollowUpChannel, 'email_sent'> },
+  input: RecordFollowUpInput,
 ): Promise<FollowUp> {
-  const { channel, ...rest } = input;
-  if (!['copied', 'mailto', 'eml', 'phone', 'other'].includes(channel)) throw new AppError('invalid_input', `Canal inconnu : ${String(channel)}`);
-  const f = parseInput(followUpInputSchema, rest);
+  const { channel, ...f } = input;
   if (channel !== 'phone' && channel !== 'other') assertNoPlaceholderLeft(f.subject, f.body);
   const asOf = todayOf(ctx, workspace);
   const now = ctx.now();
@@ -414,19 +397,13 @@ export async function discardFollowUp(ctx: AppContext, workspace: Workspace, id:
   await deleteFollowUpRow(ctx.database.db, workspace.id, id);
 }
 
-export const outcomeInputSchema = z.strictObject({
-  outcome: z.enum(FOLLOW_UP_OUTCOMES as [FollowUpOutcome, ...FollowUpOutcome[]]),
-  date: z.string().refine(isIsoDate, 'date attendue au format AAAA-MM-JJ').nullable().optional(),
-});
-
 /** The outcome the user records: no answer, answered, booking obtained, declined (with its date). */
 export async function setFollowUpOutcome(
   ctx: AppContext,
   workspace: Workspace,
   id: number,
-  input: { outcome: FollowUpOutcome; date?: string | null },
+  o: OutcomeInput,
 ): Promise<FollowUp> {
-  const o = parseInput(outcomeInputSchema, input);
   await requireFollowUp(ctx.database.db, workspace, id);
   const date = o.outcome === 'none' ? null : (o.date ?? todayOf(ctx, workspace));
   const updated = await updateFollowUpRow(ctx.database.db, workspace.id, id, { outcome: o.outcome, outcome_date: date, outcome_auto: 0 });
@@ -497,24 +474,8 @@ export async function unsubscribeWithToken(ctx: AppContext, token: string): Prom
 // ---------------------------------------------------------------------------------------------
 // Listing
 
-export interface FollowUpRecord {
-  id: number;
-  clientId: number;
-  client: string;
-  date: IsoDate;
-  channel: FollowUpChannel;
-  template: TemplateKey | null;
-  subject: string;
-  body: string;
-  status: FollowUpStatus;
-  error: string | null;
-  /** Why an e-mail did not go, as a kind the interface words. */
-  errorKind: SendErrorKind | null;
-  outcome: FollowUpOutcome;
-  outcomeDate: IsoDate | null;
-  outcomeAuto: boolean;
-  createdAt: string;
-}
+/** A follow-up with its client's name, as the API shows it. */
+export type FollowUpRecord = FollowUpJson;
 
 function recordOf(f: FollowUpWithClient): FollowUpRecord {
   return {
@@ -529,13 +490,13 @@ export async function listFollowUpRecords(ctx: AppContext, workspace: Workspace,
   return (await listFollowUps(ctx.database.db, workspace.id, clientId)).map(recordOf);
 }
 
-/** The public JSON of a follow-up (CLI `followups --json`, HTTP API). */
-export function followUpJson(f: FollowUpRecord) {
+/** The CLI's `followups --json` line of a follow-up. */
+export function followUpJson(f: FollowUpRecord): FollowUpSummaryJson {
   return { id: f.id, client: f.client, date: f.date, channel: f.channel, template: f.template, subject: f.subject, status: f.status, outcome: f.outcome, outcomeDate: f.outcomeDate };
 }
 
 /** The public JSON of a draft (HTTP API): revenue in euros. */
-export function draftJson(d: FollowUpDraft) {
+export function draftJson(d: FollowUpDraft): Draft {
   const { revenueCents, ...client } = d.client;
   return {
     asOf: d.asOf,

@@ -232,7 +232,7 @@ class FileReading {
         if (!this.profiler) {
           if (record.problem) throw new AppError('invalid_file', `${fileName} : ${unreadableHeader(record.problem)}`);
           const profile = profileImport(kind, record, overrides);
-          if (!profile.ok) throw new AppError('invalid_file', `${fileName} : ${profile.message}`, profile);
+          if (!profile.ok) throw new AppError('invalid_file', `${fileName} : ${profile.message}`, undefined, profile);
           this.profiler = profile.profiler;
           continue;
         }

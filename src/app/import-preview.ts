@@ -37,7 +37,7 @@ export interface ImportPreview {
   error: null | { message: string; missing: string[] };
 }
 
-/** What profileImport reports when the header cannot be mapped (AppError.details of planFile). */
+/** What profileImport reports when the header cannot be mapped (AppError.internal of planFile). */
 interface HeaderFailure {
   ok: false;
   missing: string[];
@@ -95,7 +95,7 @@ export async function previewImport(
   } catch (e) {
     if (!(e instanceof AppError && e.code === 'invalid_file')) throw e;
     // The user fixes the mapping from here: show the headers that were found.
-    const failure = isHeaderFailure(e.details) ? e.details : { missing: [], seen: [] };
+    const failure = isHeaderFailure(e.internal) ? e.internal : { missing: [], seen: [] };
     const summary = describeDetection(format, format.delimiter, { kind: options.kind, headers: [], mapping: {}, ignored: [], dateOrder: {}, decimal: {}, warnings: [] });
     return {
       encoding: summary.encoding, delimiter: summary.delimiter, headers: failure.seen, mapping: {}, fields, sample: [],

@@ -10,18 +10,9 @@ import type { AppContext } from './context';
 import { AppError } from './errors';
 import { mailPortProblem, MailSendError, resolveSmtpHost, systemResolver, type Address, type MailContext, type SmtpConfig } from './mailer';
 import type { SendErrorKind } from '../domain/follow-ups/send-errors';
+import type { MailSettingsInput } from '../contracts/settings';
 
-export const mailSettingsInputSchema = z.strictObject({
-  host: z.string().trim().min(1, 'serveur SMTP requis').max(255).regex(/^[A-Za-z0-9.:[\]-]+$/, 'nom de serveur invalide'),
-  port: z.number().int().min(1).max(65535),
-  secure: z.boolean(),
-  username: z.string().trim().max(255).nullable().optional(),
-  /** Absent: keep the stored password (only while host, port and user stay the same); null or "": remove it. */
-  password: z.string().max(1000).nullable().optional(),
-  fromName: z.string().trim().max(200),
-  fromAddress: z.email('adresse d’envoi invalide').max(254),
-});
-export type MailSettingsInput = z.infer<typeof mailSettingsInputSchema>;
+export type { MailSettingsInput } from '../contracts/settings';
 
 export interface MailSettingsView {
   configured: boolean;
@@ -51,9 +42,7 @@ export async function getMailSettings(ctx: AppContext, workspace: Workspace): Pr
 }
 
 export async function saveMailSettings(ctx: MailContext, workspace: Workspace, input: MailSettingsInput): Promise<MailSettingsView> {
-  const parsed = mailSettingsInputSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_input', `Réglages d’envoi invalides : ${parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
-  const s = parsed.data;
+  const s = input;
   const username = s.username ? s.username : null;
   await checkMailPort(ctx, s.host, s.port);
   const current = await getMailSettingsRow(ctx.database.db, workspace.id);

@@ -4,6 +4,11 @@ import { deleteNote, insertNote, updateNoteText } from '../db/notes';
 import type { Note, Workspace } from '../db/schema';
 import type { AppContext } from './context';
 import { AppError } from './errors';
+import type { Note as NoteJson } from '../contracts/clients';
+
+export function noteJson(n: Note): NoteJson {
+  return { id: n.id, text: n.text, createdAt: n.created_at, updatedAt: n.updated_at };
+}
 
 function noteNotFound(): AppError {
   return new AppError('not_found', 'Note introuvable.');

@@ -19,8 +19,8 @@ import type { ClientOutboxMessage, FollowUpTable, OutboxMessage, OutboxState, Wo
 import type { IsoDate } from '../domain/dates';
 import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain/follow-ups/message';
 import { sendErrorKind, type SendErrorKind } from '../domain/follow-ups/send-errors';
-import { TEMPLATE_KEYS, type TemplateKey } from '../domain/follow-ups/templates';
 import { getMailSettingsRow } from '../db/mail-settings';
+import type { EmailMessageInput, EnqueueResult } from '../contracts/outbox';
 import { AppError } from './errors';
 import { assertMayFollowUp, assertNoPlaceholderLeft, bookingWindow, markBookingsObtained, unsubscribeTokenOf } from './follow-ups';
 import { getSendingSetup, messageIdFor } from './mail-settings';
@@ -49,28 +49,15 @@ const FOLLOW_UP_STATUS: Record<OutboxState, FollowUpTable['status']> = {
 // ---------------------------------------------------------------------------------------------
 // Enqueueing
 
-export const emailMessageSchema = z.strictObject({
-  clientId: z.number().int().positive(),
-  subject: z.string().trim().min(1, 'sujet requis').max(300),
-  body: z.string().min(1, 'message requis').max(50_000),
-  template: z.enum(TEMPLATE_KEYS as [TemplateKey, ...TemplateKey[]]).nullable().optional(),
-  /** The same key never enqueues twice; by default derived from the client, the text and the day. */
-  idempotencyKey: z.string().min(8).max(200).optional(),
-});
-export type EmailMessageInput = z.infer<typeof emailMessageSchema>;
+export type { EmailMessageInput, EnqueueResult } from '../contracts/outbox';
 
-export const enqueueInputSchema = z.strictObject({
-  messages: z.array(emailMessageSchema).min(1).max(500),
+/** What a use-case enqueues (parsed at the edge: batchInputSchema, sendInputSchema). */
+export interface EnqueueInput {
+  messages: EmailMessageInput[];
   /** Send even to clients followed up less than 30 days ago (never to an opted-out one). */
-  force: z.boolean().optional(),
-  batchId: z.string().min(1).max(100).optional(),
-});
-export type EnqueueInput = z.infer<typeof enqueueInputSchema>;
-
-export type EnqueueResult =
-  | { clientId: number; result: 'queued'; outboxId: number; followUpId: number }
-  | { clientId: number; result: 'duplicate'; outboxId: number; followUpId: number | null; state: OutboxState }
-  | { clientId: number; result: 'refused'; reason: 'opted_out' | 'in_outbox' | 'recent_follow_up' | 'no_email' | 'not_found' | 'invalid'; message: string };
+  force?: boolean;
+  batchId?: string;
+}
 
 function defaultKey(workspaceId: number, m: EmailMessageInput, to: string, date: IsoDate): string {
   return createHash('sha256').update([workspaceId, m.clientId, to, m.subject, m.body, date].join('\u0000')).digest('base64url');
@@ -97,8 +84,11 @@ async function enqueueOne(
     await assertMayFollowUp(trx, workspace.id, m.clientId, options.date, options.force);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    const reason = (e.details as { reason?: 'opted_out' | 'in_outbox' | 'recent_follow_up' } | undefined)?.reason ?? 'invalid';
-    return { clientId: m.clientId, result: 'refused', reason, message: `${client.name} : ${e.message}` };
+    const details = e.details && 'reason' in e.details ? e.details : undefined;
+    const reason = details?.reason === 'opted_out' || details?.reason === 'in_outbox' || details?.reason === 'recent_follow_up' ? details.reason : 'invalid';
+    // A too recent follow-up keeps its dates: the answer says from when it is allowed.
+    const dates = details?.lastContact !== undefined ? { lastContact: details.lastContact, allowedFrom: details.allowedFrom ?? null } : {};
+    return { clientId: m.clientId, result: 'refused', reason, message: `${client.name} : ${e.message}`, ...dates };
   }
   const unsubscribe = unsubscribeOf(options.djAddress, ctx.publicUrl, await unsubscribeTokenOf(trx, workspace.id, client.id));
   const headers = listUnsubscribeHeaders(unsubscribe);
@@ -133,20 +123,29 @@ async function enqueueOne(
  * left) with its reason; one already enqueued (same idempotency key) is reported, not added.
  */
 export async function enqueueFollowUpEmails(ctx: MailContext, workspace: Workspace, input: EnqueueInput): Promise<{ batchId: string; results: EnqueueResult[] }> {
-  const parsed = enqueueInputSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; '));
   const settings = await getMailSettingsRow(ctx.database.db, workspace.id);
   if (!settings) throw new AppError('invalid_input', 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi (SMTP) avant d’envoyer.');
-  const batchId = parsed.data.batchId ?? randomUUID();
+  const batchId = input.batchId ?? randomUUID();
   const date = todayOf(ctx, workspace);
   const results = await ctx.database.db.transaction().execute(async (trx) => {
     const out: EnqueueResult[] = [];
-    for (const m of parsed.data.messages) {
-      out.push(await enqueueOne(ctx, trx, workspace, m, { force: parsed.data.force === true, batchId, date, djAddress: settings.from_address }));
+    for (const m of input.messages) {
+      out.push(await enqueueOne(ctx, trx, workspace, m, { force: input.force === true, batchId, date, djAddress: settings.from_address }));
     }
     return out;
   });
   return { batchId, results };
+}
+
+/** A refused message as the error of a request for it alone: its reason and, when too recent, its dates. */
+function refusalError(r: Extract<EnqueueResult, { result: 'refused' }>): AppError {
+  switch (r.reason) {
+    case 'not_found': return new AppError('not_found', 'Client introuvable.');
+    case 'opted_out':
+    case 'in_outbox':
+    case 'recent_follow_up': return new AppError('conflict', r.message, { reason: r.reason, lastContact: r.lastContact, allowedFrom: r.allowedFrom });
+    default: return new AppError('invalid_input', r.message, { reason: r.reason });
+  }
 }
 
 /**
@@ -163,9 +162,7 @@ export async function sendFollowUpEmail(
   const { results } = await enqueueFollowUpEmails(ctx, workspace, { messages: [message], force });
   const enqueue = results[0];
   if (!enqueue) throw new Error('no enqueue result');
-  if (enqueue.result === 'refused') {
-    throw new AppError(enqueue.reason === 'opted_out' || enqueue.reason === 'in_outbox' || enqueue.reason === 'recent_follow_up' ? 'conflict' : 'invalid_input', enqueue.message, { reason: enqueue.reason });
-  }
+  if (enqueue.result === 'refused') throw refusalError(enqueue);
   if (enqueue.result === 'queued') await deliverOutboxMessage(ctx, enqueue.outboxId, policy);
   const row = clientMessage(await getOutboxMessage(ctx.database.db, enqueue.outboxId));
   const client = await getClientRow(ctx.database.db, workspace.id, input.clientId);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Workspace } from '../db/schema';
 import { getWorkspace, updateWorkspace } from '../db/workspaces';
-import { isIsoDate, isValidTimeZone } from '../domain/dates';
 import { centsToEuros, eurosToCents } from '../domain/money';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/segments';
+import type { SettingsUpdate } from '../contracts/settings';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 
@@ -71,25 +71,7 @@ export function settingsView(workspace: Workspace) {
 }
 export type SettingsView = ReturnType<typeof settingsView>;
 
-/** What PUT /api/settings accepts: the view's shape, every field optional. */
-export const settingsUpdateSchema = z.strictObject({
-  referenceDate: z.string().refine(isIsoDate, 'date attendue au format AAAA-MM-JJ').nullable().optional(),
-  timeZone: z.string().refine(isValidTimeZone, 'fuseau horaire inconnu').optional(),
-  thresholds: z
-    .strictObject({
-      activeDays: z.number().int().min(1).max(3650),
-      lapsedDays: z.number().int().min(1).max(3650),
-      vipMinGigs: z.number().int().min(1).max(100_000),
-      vipMinRevenue: z.number().min(0).max(1e9),
-      vipActiveMinGigs: z.number().int().min(1).max(100_000),
-    })
-    .partial()
-    .optional(),
-  djName: z.string().trim().max(200).optional(),
-  signature: z.string().max(2000).optional(),
-  language: z.enum(['fr', 'en']).optional(),
-});
-export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+export type { SettingsUpdate } from '../contracts/settings';
 
 export async function updateSettings(ctx: AppContext, workspace: Workspace, input: SettingsUpdate): Promise<SettingsView> {
   const current = parseSettings(workspace.settings);

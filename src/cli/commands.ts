@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { MIN_PASSWORD_LENGTH, addUser } from '../app/auth';
 import type { Env } from '../app/env';
 import { AppError } from '../app/errors';
@@ -9,7 +10,9 @@ import { reportPdf } from '../app/report';
 import { weeklyAlertMessage } from '../app/weekly-alert';
 import { exportWorkspace, importWorkspace, readWorkspaceFile } from '../app/workspace-archive';
 import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
-import { clientJson, forecastJson, forecastModelJson, overviewJson } from '../app/json';
+import { clientFiguresJson, clientFiguresSchema, portfolioSummaryJson, portfolioSummarySchema } from '../contracts/clients';
+import { followUpSummarySchema } from '../contracts/follow-ups';
+import { forecastSchema, predictionJson, predictionModelJson } from '../contracts/predictions';
 import { getKpis } from '../app/kpis';
 import { getOverview, listClients } from '../app/portfolio';
 import { CONFIDENCE_LABEL, backtestForecast, getForecast, percentFr, reasonText } from '../app/predictions';
@@ -29,6 +32,12 @@ import { message } from '../contracts/messages';
 import { readHidden } from './prompt';
 import { checkMailbox } from '../app/replies';
 import { openSecretBox } from '../app/secret-box';
+
+
+/** A `--json` output through its contract (src/contracts): what is printed is what the schema says. */
+function jsonLine<S extends z.ZodType>(schema: S, value: z.input<S>): string {
+  return JSON.stringify(schema.parse(value)) + '\n';
+}
 
 export interface CommandIo {
   out: (text: string) => void;
@@ -168,7 +177,7 @@ export const commands: Record<string, Command> = {
     if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const o = await getOverview(ctx, workspace, referenceDateOf(ctx, workspace, options['as-of']));
-    if (io.json) return io.out(JSON.stringify(overviewJson(o)) + '\n');
+    if (io.json) return io.out(jsonLine(portfolioSummarySchema, portfolioSummaryJson(o)));
     const th = statusThresholdVars(workspace);
     io.out(
       [
@@ -190,7 +199,7 @@ export const commands: Record<string, Command> = {
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const asOf = referenceDateOf(ctx, workspace, options['as-of']);
     const list = await listClients(ctx, workspace, asOf, { segment: options.segment, sort: options.sort });
-    if (io.json) return io.out(JSON.stringify(list.map(clientJson)) + '\n');
+    if (io.json) return io.out(jsonLine(clientFiguresSchema.array(), list.map(clientFiguresJson)));
     io.out(
       table(
         ['Client', 'Statut', 'VIP', 'Prest.', 'CA', 'Dernière', 'Jours', 'Tarifs', 'Priorité', 'Potentiel'],
@@ -239,7 +248,7 @@ export const commands: Record<string, Command> = {
     const asOf = referenceDateOf(ctx, workspace, options['as-of']);
     if (options.backtest) {
       const b = await backtestForecast(ctx, workspace, asOf, { horizonDays: options['horizon-days'] });
-      if (io.json) return io.out(JSON.stringify({ ...b, model: forecastModelJson(b.model) }) + '\n');
+      if (io.json) return io.out(JSON.stringify({ ...b, model: predictionModelJson(b.model, reasonText) }) + '\n');
       const weeks = Number.isInteger(b.horizonWeeks) ? `${b.horizonWeeks} semaines, ` : '';
       io.out(`Calibration jusqu'au ${frenchDate(b.calibrationEnd)} ; prévision sur ${weeks}${b.horizonDays} jours, jusqu'au ${frenchDate(b.horizonEnd)} (fin des données : ${frenchDate(b.dataEnd)}) ; ${CONFIDENCE_LABEL[b.model.confidence]}.\n`);
       io.out(table(
@@ -252,7 +261,7 @@ export const commands: Record<string, Command> = {
       return;
     }
     const f = await getForecast(ctx, workspace, asOf);
-    if (io.json) return io.out(JSON.stringify(forecastJson(f)) + '\n');
+    if (io.json) return io.out(jsonLine(forecastSchema, { asOf: f.asOf, model: predictionModelJson(f.model, reasonText), clients: f.clients.map(predictionJson) }));
     const reasons = f.model.reasons.map(reasonText);
     io.out(`Prévisions au ${frenchDate(f.asOf)} — ${f.model.clients} clients avec historique, ${f.model.repeaters} fidèles, ${CONFIDENCE_LABEL[f.model.confidence]}${reasons.length ? ` (${reasons.join(', ')})` : ''}\n`);
     io.out(table(
@@ -292,7 +301,7 @@ export const commands: Record<string, Command> = {
         throw new AppError('not_found', `Client inconnu : « ${options.client} ».`);
       }
     }
-    if (io.json) return io.out(JSON.stringify(list.map(followUpJson)) + '\n');
+    if (io.json) return io.out(jsonLine(followUpSummarySchema.array(), list.map(followUpJson)));
     io.out(
       table(
         ['Date', 'Client', 'Canal', 'Modèle', 'Sujet', 'Statut', 'Résultat'],

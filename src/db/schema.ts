@@ -1,5 +1,8 @@
 /** Kysely's view of the tables. Dates are 'YYYY-MM-DD' text, money integer cents, flags 0/1. */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FollowUpChannel, FollowUpOutcome, FollowUpStatus } from '../domain/follow-ups/cadence';
+import type { OutboxState } from '../domain/follow-ups/outbox-states';
+import type { GigStatus } from '../domain/gigs';
 
 export interface WorkspaceTable {
   id: Generated<number>;
@@ -42,7 +45,7 @@ export interface ClientTable {
   updated_at: string;
 }
 
-export type GigStatus = 'done' | 'confirmed' | 'option' | 'cancelled';
+export type { GigStatus };
 
 export interface GigTable {
   id: Generated<number>;
@@ -221,14 +224,14 @@ export interface FollowUpTable {
   client_id: number;
   /** The calendar day it was made (the workspace's reference date). */
   date: string;
-  channel: 'email_sent' | 'copied' | 'mailto' | 'eml' | 'phone' | 'other';
+  channel: FollowUpChannel;
   /** The template it started from; null when written from scratch. */
   template: string | null;
   subject: string;
   body: string;
-  status: 'queued' | 'sent' | 'to_confirm' | 'uncertain' | 'failed';
+  status: FollowUpStatus;
   error: string | null;
-  outcome: ColumnType<'none' | 'no_answer' | 'answered' | 'booking' | 'declined', string | undefined, string>;
+  outcome: ColumnType<FollowUpOutcome, string | undefined, string>;
   outcome_date: string | null;
   /** 1 when the outcome was set by a gig booked within the window, 2 by a reply read from the mailbox (migration 007), 0 when by the user. */
   outcome_auto: ColumnType<number, number | undefined, number>;
@@ -270,7 +273,7 @@ export interface MailSettingsTable {
   updated_at: string;
 }
 
-export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'uncertain' | 'cancelled';
+export type { OutboxState };
 
 export interface OutboxMessageTable {
   id: Generated<number>;

@@ -9,7 +9,8 @@ import { compareNames } from './names';
 export type ClientStatus = 'prospect' | 'active' | 'dormant' | 'lapsed';
 export const CLIENT_STATUSES: readonly ClientStatus[] = ['active', 'dormant', 'lapsed', 'prospect'];
 
-export type VipReason = 'gigs' | 'revenue' | 'activeGigs';
+export const VIP_REASONS = ['gigs', 'revenue', 'activeGigs'] as const;
+export type VipReason = (typeof VIP_REASONS)[number];
 
 export interface Thresholds {
   /** Active below this many days without a gig (guide: < 90 days). */
@@ -154,8 +155,10 @@ export function segmentClient(stats: ClientStats, asOf: IsoDate, t: Thresholds =
   return { ...c, stats, priority: p?.score ?? null, priorityTerms: p?.terms ?? [], potential: potentialOf(stats) };
 }
 
-export type ClientSort = 'name' | 'gigs' | 'revenue' | 'last' | 'priority';
+export const CLIENT_SORTS = ['name', 'gigs', 'revenue', 'last', 'priority'] as const;
+export type ClientSort = (typeof CLIENT_SORTS)[number];
 export type SegmentFilter = ClientStatus | 'vip';
+export const SEGMENT_FILTERS: readonly SegmentFilter[] = ['vip', 'active', 'dormant', 'lapsed', 'prospect'];
 
 export function inSegment(c: Classification, segment: SegmentFilter): boolean {
   return segment === 'vip' ? c.vip : c.status === segment;

@@ -1,15 +1,14 @@
 /**
  * The one error shape of the API, `{ error: { code, message, details? } }`, and the one code →
- * status map. `details` carries only the fields named in PUBLIC_DETAILS (e.g. when a follow-up is
- * allowed again), never anything else an error holds.
+ * status map (both in src/contracts/errors.ts). `details` carries only what the contract's
+ * details schema names (e.g. when a follow-up is allowed again), never anything else an error holds.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, appErrorOf, type AppErrorCode } from '../app/errors';
+import { errorBody, HTTP_STATUS, type ApiErrorCode } from '../contracts/errors';
 import { langOf, message, type Lang, type MessageKey } from '../contracts/messages';
 
-export type ApiErrorCode =
-  | 'invalid_input' | 'unauthorized' | 'forbidden' | 'owner_only' | 'not_found' | 'conflict' | 'invalid_file' | 'rate_limited' | 'host_not_allowed' | 'internal'
-  | 'busy' | 'storage_full' | 'read_only';
+export { errorBody, HTTP_STATUS };
 
 const API_CODE: Record<AppErrorCode, ApiErrorCode> = {
   usage: 'invalid_input',
@@ -26,23 +25,6 @@ const API_CODE: Record<AppErrorCode, ApiErrorCode> = {
   busy: 'busy',
   storage_full: 'storage_full',
   read_only: 'read_only',
-};
-
-export const HTTP_STATUS: Record<ApiErrorCode, number> = {
-  invalid_input: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  owner_only: 403,
-  not_found: 404,
-  conflict: 409,
-  invalid_file: 422,
-  rate_limited: 429,
-  // 421 Misdirected Request: this server does not answer for that name (DNS rebinding).
-  host_not_allowed: 421,
-  internal: 500,
-  busy: 503,
-  storage_full: 507,
-  read_only: 503,
 };
 
 /** Seconds a client is asked to wait before trying again when the database is busy (an import). */
@@ -67,26 +49,6 @@ function messageOf(error: AppError, lang: Lang): string {
   return error.words ? message(lang, error.words.key, error.words.vars) : error.message;
 }
 
-/**
- * What an AppError's details may tell the client, and nothing else: why a follow-up is refused and
- * from when it is allowed (`reason`, `lastContact`, `allowedFrom`), a template's `problems`.
- */
-const PUBLIC_DETAILS = ['reason', 'lastContact', 'allowedFrom', 'problems', 'retryAfter'] as const;
-
-function publicDetails(details: unknown): Record<string, unknown> | undefined {
-  if (typeof details !== 'object' || details === null || Array.isArray(details)) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const key of PUBLIC_DETAILS) {
-    const value = (details as Record<string, unknown>)[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
-export function errorBody(code: ApiErrorCode, message: string, details?: Record<string, unknown>) {
-  return { error: details ? { code, message, details } : { code, message } };
-}
-
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const lang = langOf(request.headers['accept-language']);
@@ -99,7 +61,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
         return reply.status(HTTP_STATUS[code]).send(errorBody(code, messageOf(appError, lang), { retryAfter: BUSY_RETRY_AFTER_S }));
       }
-      return reply.status(HTTP_STATUS[code]).send(errorBody(code, messageOf(appError, lang), publicDetails(appError.details)));
+      return reply.status(HTTP_STATUS[code]).send(errorBody(code, messageOf(appError, lang), appError.details));
     }
     const status = 'statusCode' in error ? error.statusCode : undefined;
     const known = status !== undefined ? FRAMEWORK_ERRORS[status] : undefined;

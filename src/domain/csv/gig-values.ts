@@ -1,6 +1,7 @@
+import type { GigStatus } from '../gigs.js';
 import { wordsKey } from './headers.js';
 
-export type GigStatus = 'done' | 'confirmed' | 'option' | 'cancelled';
+export type { GigStatus };
 
 /** Status words once accents, case and punctuation are gone; `e?s?` takes French agreement. */
 const STATUSES: readonly [GigStatus, RegExp][] = [

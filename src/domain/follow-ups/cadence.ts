@@ -22,7 +22,8 @@ export const FOLLOW_UP_CHANNELS: readonly FollowUpChannel[] = ['email_sent', 'co
  * the mail program or downloaded, until the user says it went out. `uncertain`: handed to the
  * mail server by a process that died before the answer was recorded.
  */
-export type FollowUpStatus = 'queued' | 'sent' | 'to_confirm' | 'uncertain' | 'failed';
+export const FOLLOW_UP_STATUSES = ['queued', 'sent', 'to_confirm', 'uncertain', 'failed'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 export type FollowUpOutcome = 'none' | 'no_answer' | 'answered' | 'booking' | 'declined';
 export const FOLLOW_UP_OUTCOMES: readonly FollowUpOutcome[] = ['none', 'no_answer', 'answered', 'booking', 'declined'];
 
@@ -60,7 +61,8 @@ export interface CadenceInput {
 }
 
 /** `in_outbox` and `opted_out` hold whatever the user confirms; `recent_follow_up` may be forced. */
-export type CadenceBlock = 'opted_out' | 'in_outbox' | 'recent_follow_up';
+export const CADENCE_BLOCKS = ['opted_out', 'in_outbox', 'recent_follow_up'] as const;
+export type CadenceBlock = (typeof CADENCE_BLOCKS)[number];
 
 export interface Cadence {
   lastContact: IsoDate | null;

@@ -30,10 +30,12 @@ export interface ClientGig {
   amountCents: Cents;
 }
 
-export type PredictionConfidence = 'high' | 'medium' | 'low';
+export const PREDICTION_CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type PredictionConfidence = (typeof PREDICTION_CONFIDENCES)[number];
 
 /** Which fit a reason is about: the gig frequency (BG/NBD) or the amounts (Gamma-Gamma). */
-export type PredictionFitName = 'frequency' | 'spend';
+export const PREDICTION_FITS = ['frequency', 'spend'] as const;
+export type PredictionFitName = (typeof PREDICTION_FITS)[number];
 
 /**
  * Why the confidence is not 'high', as a code the interfaces word (web messages, CLI):
@@ -42,21 +44,13 @@ export type PredictionFitName = 'frequency' | 'spend';
  * - few_clients / few_repeaters / few_spenders: `count` below what `low` needs; under_* : below `threshold` for `high`;
  * - infinite_mean: the spend fit gives q ≤ 1, i.e. no finite mean amount.
  */
+export const PREDICTION_REASON_CODES = [
+  'no_history', 'no_fit', 'not_converged', 'undetermined', 'very_uncertain', 'uncertain', 'few_clients', 'under_clients',
+  'few_repeaters', 'under_repeaters', 'few_spenders', 'under_spenders', 'infinite_mean',
+] as const;
+
 export interface PredictionReason {
-  code:
-    | 'no_history'
-    | 'no_fit'
-    | 'not_converged'
-    | 'undetermined'
-    | 'very_uncertain'
-    | 'uncertain'
-    | 'few_clients'
-    | 'under_clients'
-    | 'few_repeaters'
-    | 'under_repeaters'
-    | 'few_spenders'
-    | 'under_spenders'
-    | 'infinite_mean';
+  code: (typeof PREDICTION_REASON_CODES)[number];
   fit: PredictionFitName;
   count?: number;
   threshold?: number;

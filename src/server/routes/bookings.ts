@@ -1,31 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { createBooking, deleteBooking, listGigsOnDate, listUpcoming, updateBooking, type BookingFields } from '../../app/bookings';
+import { createBooking, deleteBooking, gigJson, gigWithClientJson, listGigsOnDate, listUpcoming, updateBooking, type BookingFields } from '../../app/bookings';
 import { calendarToken, renderCalendarFeed, rotateCalendarToken } from '../../app/calendar';
 import type { AppContext } from '../../app/context';
-import { gigJson, gigWithClientJson } from '../../app/records-json';
 import { referenceDateOf } from '../../app/workspace';
 import { eurosToCents } from '../../domain/money';
-import { asOfQuery, idParams, isoDate, optionalText, parseInput } from '../input';
+import { calendarFeedParamsSchema, dayQuerySchema, gigChangesSchema, newGigSchema, upcomingQuerySchema } from '../../contracts/bookings';
+import { idParams } from '../../contracts/common';
+import { parseInput } from '../input';
 import { sessionOf } from '../session';
-
-const gigFields = {
-  clientId: z.number().int().positive().max(2 ** 31 - 1),
-  date: isoDate,
-  amount: z.number().min(0).max(10_000_000),
-  status: z.enum(['option', 'confirmed', 'done']),
-  type: optionalText(200),
-  venue: optionalText(200),
-  city: optionalText(200),
-  durationMinutes: z.number().int().min(0).max(10_080).nullable().optional(),
-  notes: optionalText(5000),
-};
-const newGigBody = z.strictObject(gigFields);
-// A booked gig can also be called off after the fact.
-const gigChangesBody = z.strictObject({ ...gigFields, status: z.enum(['option', 'confirmed', 'done', 'cancelled']) }).partial();
-const dayQuery = z.object({ date: isoDate });
-const upcomingQuery = asOfQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
-const feedParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 
 /**
  * The feed's address: whole from PUBLIC_URL, the only name a phone can reach; without it only the
@@ -38,13 +20,13 @@ function feedUrl(publicUrl: string | null, token: string): { url: string | null;
 
 export function bookingRoutes(app: FastifyInstance, ctx: AppContext, publicUrl: string | null): void {
   app.get('/api/gigs', async (request) => {
-    const { date } = parseInput(dayQuery, request.query);
+    const { date } = parseInput(dayQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     return { gigs: (await listGigsOnDate(ctx, workspace, date)).map(gigWithClientJson) };
   });
 
   app.post('/api/gigs', async (request, reply) => {
-    const body = parseInput(newGigBody, request.body);
+    const body = parseInput(newGigSchema, request.body);
     const { workspace } = sessionOf(request);
     const booking: BookingFields = {
       clientId: body.clientId, date: body.date, amountCents: eurosToCents(body.amount), status: body.status,
@@ -56,7 +38,7 @@ export function bookingRoutes(app: FastifyInstance, ctx: AppContext, publicUrl: 
 
   app.patch('/api/gigs/:id', async (request) => {
     const { id } = parseInput(idParams, request.params);
-    const { amount, ...body } = parseInput(gigChangesBody, request.body);
+    const { amount, ...body } = parseInput(gigChangesSchema, request.body);
     const { workspace } = sessionOf(request);
     const changes: Partial<BookingFields> = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     if (amount !== undefined) changes.amountCents = eurosToCents(amount);
@@ -71,7 +53,7 @@ export function bookingRoutes(app: FastifyInstance, ctx: AppContext, publicUrl: 
   });
 
   app.get('/api/upcoming', async (request) => {
-    const { asOf, limit } = parseInput(upcomingQuery, request.query);
+    const { asOf, limit } = parseInput(upcomingQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     return { gigs: (await listUpcoming(ctx, workspace, referenceDateOf(ctx, workspace, asOf), limit)).map(gigWithClientJson) };
   });
@@ -88,7 +70,7 @@ export function bookingRoutes(app: FastifyInstance, ctx: AppContext, publicUrl: 
 
   // The secret in the URL is the key: a phone's calendar sends no cookie.
   app.get('/calendar/:token.ics', { config: { public: true } }, async (request, reply) => {
-    const { token } = parseInput(feedParams, request.params);
+    const { token } = parseInput(calendarFeedParamsSchema, request.params);
     const ics = await renderCalendarFeed(ctx, token);
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'no-store').send(ics);
   });

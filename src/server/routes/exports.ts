@@ -4,16 +4,13 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { csvExport, exportFileName } from '../../app/exports';
 import { reportPdf } from '../../app/report';
 import { exportWorkspace } from '../../app/workspace-archive';
-import { isoDate, parseInput } from '../input';
+import { csvExportParamsSchema, reportQuerySchema } from '../../contracts/exports';
+import { parseInput } from '../input';
 import { sessionOf } from '../session';
-
-const reportQuery = z.strictObject({ asOf: isoDate.optional(), from: isoDate.optional(), to: isoDate.optional() });
-const csvParams = z.strictObject({ what: z.enum(['clients', 'gigs']) });
 
 function attachment(reply: FastifyReply, type: string, fileName: string): FastifyReply {
   return reply
@@ -24,7 +21,7 @@ function attachment(reply: FastifyReply, type: string, fileName: string): Fastif
 
 export function exportRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/export/:what.csv', async (request, reply) => {
-    const { what } = parseInput(csvParams, request.params);
+    const { what } = parseInput(csvExportParamsSchema, request.params);
     const { workspace } = sessionOf(request);
     const name = exportFileName(ctx, workspace, what === 'clients' ? 'clients' : 'prestations', 'csv');
     return attachment(reply, 'text/csv; charset=utf-8', name).send(Readable.from(csvExport(ctx, workspace, what)));
@@ -37,7 +34,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get('/api/report.pdf', async (request, reply) => {
-    const query = parseInput(reportQuery, request.query);
+    const query = parseInput(reportQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const { model, pdf } = await reportPdf(ctx, workspace, query);
     return attachment(reply, 'application/pdf', `rapport-${model.asOf}.pdf`).send(pdf);

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { loadDemoIntoEmptyWorkspace } from '../../app/demo';
 import { AppError } from '../../app/errors';
@@ -13,30 +12,13 @@ import { importFile } from '../../app/import-file';
 import { listImports, rejectedRowsCsv, undoImport } from '../../app/import-history';
 import { previewImport } from '../../app/import-preview';
 import { recompute } from '../../app/recompute';
-import { idParams, parseInput } from '../input';
+import { idParams } from '../../contracts/common';
+import { importQuerySchema } from '../../contracts/imports';
+import { parseInput } from '../input';
 import { sessionOf } from '../session';
 
 /** The largest file an import accepts (a million gigs is about 100 MB of CSV). */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-
-const mapping = z
-  .string()
-  .max(10_000)
-  .transform((text, c) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      c.addIssue({ code: 'custom', message: 'JSON attendu, par exemple {"amount":"Cachet"}' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.record(z.string().max(50), z.string().max(500)));
-
-const importQuery = z.object({
-  kind: z.enum(['clients', 'gigs']),
-  fileName: z.string().trim().min(1).max(255).optional(),
-  map: mapping.optional(),
-});
 
 /**
  * Streams the request body to a temporary file (the import reads its file twice, and a large
@@ -68,14 +50,14 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.addContentTypeParser('application/octet-stream', { bodyLimit: MAX_UPLOAD_BYTES }, (_request, payload, done) => done(null, payload));
 
   app.post('/api/imports/preview', async (request) => {
-    const query = parseInput(importQuery, request.query);
+    const query = parseInput(importQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const fileName = query.fileName ?? `${query.kind}.csv`;
     return withUploadedFile(request.body, (path) => previewImport(ctx, workspace, { kind: query.kind, path, fileName, overrides: query.map ?? {} }));
   });
 
   app.post('/api/imports', async (request) => {
-    const query = parseInput(importQuery, request.query);
+    const query = parseInput(importQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const fileName = query.fileName ?? `${query.kind}.csv`;
     const report = await withUploadedFile(request.body, (path) =>

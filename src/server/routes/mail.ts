@@ -3,18 +3,13 @@
  * "Envoyer un test", and the public unsubscribe page that every follow-up e-mail links to.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { AppError } from '../../app/errors';
 import { getUnsubscribeLink, unsubscribeWithToken } from '../../app/follow-ups';
-import { deleteMailSettings, getMailSettings, mailSettingsInputSchema, saveMailSettings, sendTestMail } from '../../app/mail-settings';
+import { deleteMailSettings, getMailSettings, saveMailSettings, sendTestMail } from '../../app/mail-settings';
 import type { MailContext } from '../../app/mailer';
+import { mailSettingsInputSchema, mailTestInputSchema, unsubscribeParamsSchema } from '../../contracts/settings';
 import { parseInput } from '../input';
 import { sessionOf } from '../session';
-
-const testBody = z.strictObject({ to: z.email().max(254).optional() });
-
-/** Unsubscribe tokens are 32 base64url characters; anything else is not looked up. */
-const tokenParams = z.strictObject({ token: z.string().max(200) });
 
 /** A mail provider's one-click POST, or a form, comes from anywhere: bounded per address. */
 const UNSUBSCRIBE_RATE_LIMIT = { max: 60, timeWindow: '1 minute' };
@@ -79,7 +74,7 @@ export function mailRoutes(app: FastifyInstance, ctx: MailContext): void {
   });
 
   app.post('/api/mail-settings/test', async (request) => {
-    const { to } = parseInput(testBody, request.body);
+    const { to } = parseInput(mailTestInputSchema, request.body);
     return sendTestMail(ctx, sessionOf(request).workspace, to);
   });
 }
@@ -98,7 +93,7 @@ export function unsubscribeRoutes(app: FastifyInstance, ctx: MailContext): void 
   const config = { public: true, rateLimit: UNSUBSCRIBE_RATE_LIMIT };
 
   app.get('/unsubscribe/:token', { config }, async (request, reply) => {
-    const { token } = parseInput(tokenParams, request.params);
+    const { token } = parseInput(unsubscribeParamsSchema, request.params);
     const target = await getUnsubscribeLink(ctx, token);
     if (!target) return unknownLink(reply);
     const from = target.sender ? ` de ${target.sender}` : '';
@@ -115,7 +110,7 @@ export function unsubscribeRoutes(app: FastifyInstance, ctx: MailContext): void 
   });
 
   app.post('/unsubscribe/:token', { config }, async (request, reply) => {
-    const { token } = parseInput(tokenParams, request.params);
+    const { token } = parseInput(unsubscribeParamsSchema, request.params);
     const target = await getUnsubscribeLink(ctx, token);
     if (!target) return unknownLink(reply);
     try {

@@ -1,63 +1,42 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { createClient, getClientPage, updateClient } from '../../app/client-pages';
 import type { AppContext } from '../../app/context';
-import { addNote, editNote, removeNote } from '../../app/notes';
-import { getCachedOverview, getCachedPrediction, listPortfolioClients, listPortfolioPredictions } from '../../app/portfolio-cache';
-import { forecastClientJson, forecastModelJson } from '../../app/json';
-import { clientApiJson, clientApiJsonText, gigJson, noteJson, overviewApiJson } from '../../app/records-json';
+import { addNote, editNote, noteJson, removeNote } from '../../app/notes';
+import { gigJson } from '../../app/bookings';
+import { reasonText } from '../../app/predictions';
+import { clientJsonText, getCachedOverview, getCachedPrediction, listPortfolioClients, listPortfolioPredictions } from '../../app/portfolio-cache';
 import { referenceDateOf, todayOf } from '../../app/workspace';
 import { centsToEuros } from '../../domain/money';
-import { asOfQuery, idParams, optionalText, parseInput } from '../input';
+import { clientChangesSchema, clientJson, clientsQuerySchema, newClientSchema, noteInputSchema, overviewJson } from '../../contracts/clients';
+import { predictionJson, predictionModelJson } from '../../contracts/predictions';
+import { asOfQuery, idParams } from '../../contracts/common';
+import { parseInput } from '../input';
 import { sessionOf } from '../session';
-
-/** Lists are paged: a workspace of 20,000 clients is never sent whole. */
-export const MAX_PAGE = 1000;
-
-const clientsQuery = asOfQuery.extend({
-  segment: z.enum(['vip', 'active', 'dormant', 'lapsed', 'prospect']).optional(),
-  sort: z.enum(['name', 'gigs', 'revenue', 'last', 'priority']).default('name'),
-  q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-});
-
-const clientFields = {
-  contact: optionalText(200),
-  email: z.union([z.literal(''), z.email()]).nullable().optional().transform((v) => (v === '' ? null : v)),
-  phone: optionalText(50),
-  city: optionalText(200),
-  category: optionalText(200),
-};
-const clientName = z.string().trim().min(1).max(200);
-const newClientBody = z.strictObject({ name: clientName, ...clientFields });
-const clientChangesBody = z.strictObject({ name: clientName.optional(), ...clientFields });
-const noteBody = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
 
 export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/overview', async (request) => {
     const { asOf } = parseInput(asOfQuery, request.query);
     const { workspace } = sessionOf(request);
     // `today` beside `asOf`: the page says when the figures are not of today.
-    return { ...overviewApiJson(await getCachedOverview(ctx, workspace, referenceDateOf(ctx, workspace, asOf))), today: todayOf(ctx, workspace) };
+    return overviewJson(await getCachedOverview(ctx, workspace, referenceDateOf(ctx, workspace, asOf)), todayOf(ctx, workspace));
   });
 
   app.get('/api/clients', async (request, reply) => {
-    const { asOf: asked, ...query } = parseInput(clientsQuery, request.query);
+    const { asOf: asked, ...query } = parseInput(clientsQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const asOf = referenceDateOf(ctx, workspace, asked);
     const page = await listPortfolioClients(ctx, workspace, asOf, query);
     // Assembled from each client's cached JSON: `{ asOf, total, clients }`.
-    const clients = page.clients.map(clientApiJsonText).join(',');
+    const clients = page.clients.map(clientJsonText).join(',');
     return reply.type('application/json; charset=utf-8').send(`{"asOf":${JSON.stringify(asOf)},"total":${page.total},"clients":[${clients}]}`);
   });
 
   // Paged like /api/clients (same filters, order and limits): 20,000 clients are never sent at once.
   app.get('/api/predictions', async (request) => {
-    const { asOf: asked, ...query } = parseInput(clientsQuery, request.query);
+    const { asOf: asked, ...query } = parseInput(clientsQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const page = await listPortfolioPredictions(ctx, workspace, referenceDateOf(ctx, workspace, asked), query);
-    return { asOf: page.asOf, model: forecastModelJson(page.model), total: page.total, clients: page.clients.map(forecastClientJson) };
+    return { asOf: page.asOf, model: predictionModelJson(page.model, reasonText), total: page.total, clients: page.clients.map(predictionJson) };
   });
 
   app.get('/api/clients/:id', async (request) => {
@@ -67,9 +46,9 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const asOf = referenceDateOf(ctx, workspace, asked);
     const [page, forecast] = await Promise.all([getClientPage(ctx, workspace, asOf, id), getCachedPrediction(ctx, workspace, asOf, id)]);
     return {
-      client: clientApiJson(page.client),
-      prediction: forecast.prediction ? forecastClientJson(forecast.prediction) : null,
-      predictionModel: forecastModelJson(forecast.model),
+      client: clientJson(page.client),
+      prediction: forecast.prediction ? predictionJson(forecast.prediction) : null,
+      predictionModel: predictionModelJson(forecast.model, reasonText),
       gigs: page.gigs.map(gigJson),
       totalsByYear: page.totalsByYear.map((t) => ({ year: t.year, gigs: t.gigs, revenue: centsToEuros(t.revenueCents) })),
       notes: page.notes.map(noteJson),
@@ -77,32 +56,32 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post('/api/clients', async (request, reply) => {
-    const body = parseInput(newClientBody, request.body);
+    const body = parseInput(newClientSchema, request.body);
     const { workspace } = sessionOf(request);
     const client = await createClient(ctx, workspace, referenceDateOf(ctx, workspace), {
       name: body.name, contact: body.contact ?? null, email: body.email ?? null, phone: body.phone ?? null, city: body.city ?? null, category: body.category ?? null,
     });
-    return reply.status(201).send({ client: clientApiJson(client) });
+    return reply.status(201).send({ client: clientJson(client) });
   });
 
   app.patch('/api/clients/:id', async (request) => {
     const { id } = parseInput(idParams, request.params);
-    const body = parseInput(clientChangesBody, request.body);
+    const body = parseInput(clientChangesSchema, request.body);
     const { workspace } = sessionOf(request);
     const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-    return { client: clientApiJson(await updateClient(ctx, workspace, referenceDateOf(ctx, workspace), id, changes)) };
+    return { client: clientJson(await updateClient(ctx, workspace, referenceDateOf(ctx, workspace), id, changes)) };
   });
 
   app.post('/api/clients/:id/notes', async (request, reply) => {
     const { id } = parseInput(idParams, request.params);
-    const { text } = parseInput(noteBody, request.body);
+    const { text } = parseInput(noteInputSchema, request.body);
     const { workspace } = sessionOf(request);
     return reply.status(201).send({ note: noteJson(await addNote(ctx, workspace, id, text)) });
   });
 
   app.patch('/api/notes/:id', async (request) => {
     const { id } = parseInput(idParams, request.params);
-    const { text } = parseInput(noteBody, request.body);
+    const { text } = parseInput(noteInputSchema, request.body);
     const { workspace } = sessionOf(request);
     return { note: noteJson(await editNote(ctx, workspace, id, text)) };
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context';
-import { settingsUpdateSchema, settingsView, updateSettings } from '../../app/settings';
+import { settingsView, updateSettings } from '../../app/settings';
+import { settingsUpdateSchema } from '../../contracts/settings';
 import { parseInput } from '../input';
 import { sessionOf } from '../session';
 

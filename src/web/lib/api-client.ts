@@ -4,11 +4,9 @@
  */
 // First: zod's jitless setting must precede every schema, and this module's chunk runs before main.tsx's body.
 import './zod-config';
-import { z } from 'zod';
-
-const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
-});
+import type { z } from 'zod';
+import { errorBodySchema, type ErrorDetailsJson } from '../../contracts/errors';
+import { noContentSchema } from '../../contracts/common';
 
 export class ApiError extends Error {
   constructor(
@@ -16,7 +14,7 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     /** What the UI needs to explain a refusal (`reason`, `allowedFrom`, a template's `problems`). */
-    readonly details: Record<string, unknown> = {},
+    readonly details: ErrorDetailsJson = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -123,7 +121,7 @@ export async function requestFile(method: Method, path: string, options: Request
 }
 
 /** For 204 answers. */
-export const noContent = z.null();
+export const noContent = noContentSchema;
 
 /** Builds `path?a=1&b=2`, leaving out undefined and empty values. */
 export function withQuery(path: string, params: Record<string, string | number | undefined>): string {

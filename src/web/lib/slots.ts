@@ -3,7 +3,7 @@
  * app): the lists and the client page leave these slots, and the app fills them.
  */
 import type { ReactNode } from 'react';
-import type { Client } from './entities';
+import type { Client } from '../../contracts/clients';
 
 /** Which button opened the generator: Contacter (VIP), Relancer (à relancer), Rappel doux (en veille). */
 export type FollowUpKind = 'contact' | 'relaunch' | 'gentle';

@@ -6,7 +6,7 @@ import { createContext, useContext } from 'react';
 import { useI18n } from './i18n';
 import { centsToEuros } from '../../domain/money';
 import { DEFAULT_THRESHOLDS } from '../../domain/segments';
-import type { Thresholds } from './entities';
+import type { Thresholds } from '../../contracts/settings';
 
 export const GUIDE_THRESHOLDS: Thresholds = {
   activeDays: DEFAULT_THRESHOLDS.activeDays,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { request } from '../../../lib/api-client';
-import { sessionSchema, type Session } from './get-me';
+import { sessionSchema, type Session } from '../../../../contracts/auth';
 
 export const createOwnerInputSchema = z.object({
   name: z.string().trim().min(1),

@@ -1,8 +1,6 @@
-import { z } from 'zod';
+import { setupStatusSchema, type SetupStatus } from '../../../../contracts/auth';
+export type { SetupStatus } from '../../../../contracts/auth';
 import { request } from '../../../lib/api-client';
-
-export const setupStatusSchema = z.object({ needsSetup: z.boolean(), needsCode: z.boolean() });
-export type SetupStatus = z.infer<typeof setupStatusSchema>;
 
 export function getSetupStatus(): Promise<SetupStatus> {
   return request('GET', '/api/setup', setupStatusSchema, { authRoute: true });

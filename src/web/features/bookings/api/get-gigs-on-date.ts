@@ -1,14 +1,12 @@
-import { z } from 'zod';
+import { gigListSchema, type GigList } from '../../../../contracts/bookings';
 import { request, withQuery } from '../../../lib/api-client';
-import { clientGigSchema } from '../../../lib/entities';
 import { useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
 
-export const gigsOnDateSchema = z.object({ gigs: z.array(clientGigSchema) });
-export type GigsOnDate = z.infer<typeof gigsOnDateSchema>;
+export type GigsOnDate = GigList;
 
 export function getGigsOnDate(date: string): Promise<GigsOnDate> {
-  return request('GET', withQuery('/api/gigs', { date }), gigsOnDateSchema);
+  return request('GET', withQuery('/api/gigs', { date }), gigListSchema);
 }
 
 /** Disabled until a full date is typed. */

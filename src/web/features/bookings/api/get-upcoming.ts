@@ -1,14 +1,12 @@
-import { z } from 'zod';
+import { gigListSchema, type GigList } from '../../../../contracts/bookings';
 import { request } from '../../../lib/api-client';
-import { clientGigSchema } from '../../../lib/entities';
 import { useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
 
-export const upcomingSchema = z.object({ gigs: z.array(clientGigSchema) });
-export type Upcoming = z.infer<typeof upcomingSchema>;
+export type Upcoming = GigList;
 
 export function getUpcoming(): Promise<Upcoming> {
-  return request('GET', '/api/upcoming', upcomingSchema);
+  return request('GET', '/api/upcoming', gigListSchema);
 }
 
 export function useUpcoming() {

@@ -1,7 +1,7 @@
 import { request } from '../../../lib/api-client';
 import { invalidate } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
-import { calendarSchema, type Calendar } from './get-calendar';
+import { calendarSchema, type Calendar } from '../../../../contracts/bookings';
 
 /** A new secret URL: the old one stops working (a phone lost, a link shared by mistake). */
 export async function rotateCalendar(): Promise<Calendar> {

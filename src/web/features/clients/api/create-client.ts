@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { request } from '../../../lib/api-client';
-import { clientSchema, type Client } from '../../../lib/entities';
+import { clientResponseSchema, type Client } from '../../../../contracts/clients';
 import { invalidate } from '../../../lib/query';
 import { PORTFOLIO_KEYS } from '../../../lib/query-keys';
 
@@ -14,10 +14,8 @@ export const contactInputSchema = z.object({
 });
 export type ContactInput = z.infer<typeof contactInputSchema>;
 
-const responseSchema = z.object({ client: clientSchema });
-
 export async function createClient(input: ContactInput): Promise<Client> {
-  const { client } = await request('POST', '/api/clients', responseSchema, { json: contactInputSchema.parse(input) });
+  const { client } = await request('POST', '/api/clients', clientResponseSchema, { json: contactInputSchema.parse(input) });
   invalidate(...PORTFOLIO_KEYS);
   return client;
 }

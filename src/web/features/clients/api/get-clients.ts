@@ -1,24 +1,10 @@
-import { z } from 'zod';
+import { clientListSchema, type ClientList, type ClientsQuery } from '../../../../contracts/clients';
 import { request, withQuery } from '../../../lib/api-client';
-import { clientSchema } from '../../../lib/entities';
 import { useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
 
-export const segmentSchema = z.enum(['vip', 'active', 'dormant', 'lapsed', 'prospect']);
-export type Segment = z.infer<typeof segmentSchema>;
-export const sortSchema = z.enum(['name', 'gigs', 'revenue', 'last', 'priority']);
-export type ClientSort = z.infer<typeof sortSchema>;
-
-export const clientListSchema = z.object({ asOf: z.string(), total: z.number(), clients: z.array(clientSchema) });
-export type ClientList = z.infer<typeof clientListSchema>;
-
-export interface ClientListParams {
-  segment?: Segment;
-  sort?: ClientSort;
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
+export type { ClientList, ClientSort, Segment } from '../../../../contracts/clients';
+export type ClientListParams = Omit<ClientsQuery, 'asOf'>;
 
 export function getClients(params: ClientListParams): Promise<ClientList> {
   return request('GET', withQuery('/api/clients', { ...params }), clientListSchema);

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import type { Client, ClientStatus, Thresholds, VipReason } from '../../../lib/entities';
+import type { Client, ClientStatus, VipReason } from '../../../../contracts/clients';
+import type { Thresholds } from '../../../../contracts/settings';
 import { useI18n, type I18n } from '../../../lib/i18n';
 import { useThresholds } from '../../../lib/thresholds';
 

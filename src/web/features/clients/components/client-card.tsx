@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Client } from '../../../lib/entities';
+import type { Client } from '../../../../contracts/clients';
 import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';
 import { ClientBadges, StatusDot } from './client-badges';

@@ -3,7 +3,8 @@ import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';
 import { SelectField, TextField } from '../../../ui/field';
 import { ErrorMessage, Loading } from '../../../ui/messages';
-import { segmentSchema, sortSchema, useClients, type ClientSort, type Segment } from '../api/get-clients';
+import { segmentSchema, sortSchema, type ClientSort, type Segment } from '../../../../contracts/clients';
+import { useClients } from '../api/get-clients';
 import { ClientBadges, StatusDot } from './client-badges';
 
 const PAGE = 50;

@@ -1,4 +1,4 @@
-import type { Gig, GigStatus } from '../../../lib/entities';
+import type { Gig, GigStatus } from '../../../../contracts/clients';
 import { useI18n } from '../../../lib/i18n';
 import type { ClientDetail } from '../api/get-client';
 

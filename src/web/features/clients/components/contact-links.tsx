@@ -1,4 +1,4 @@
-import type { Client } from '../../../lib/entities';
+import type { Client } from '../../../../contracts/clients';
 import { useI18n } from '../../../lib/i18n';
 import { isEmailAddress, mailtoLink, telHref, whatsappHref } from '../utils/contact-links';
 

@@ -1,4 +1,4 @@
-import type { Client } from '../../../lib/entities';
+import type { Client } from '../../../../contracts/clients';
 import { useI18n } from '../../../lib/i18n';
 
 /** Why a client ranks where it does in « Clients à relancer »: each term of its score, out of its maximum. */

@@ -1,6 +1,6 @@
 /** The lists of the CRM page, one per segment of the guide, each with its own actions. */
 import { useState, type ReactNode } from 'react';
-import type { Client } from '../../../lib/entities';
+import type { Client } from '../../../../contracts/clients';
 import { useStatusThresholdVars } from '../../../lib/thresholds';
 import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';

@@ -1,14 +1,11 @@
-import { z } from 'zod';
 import { noContent, request } from '../../../lib/api-client';
 import { invalidate } from '../../../lib/query';
 import { FOLLOW_UP_KEYS } from '../../../lib/query-keys';
-import { followUpSchema, type FollowUp } from './schemas';
-
-const responseSchema = z.object({ followUp: followUpSchema });
+import { confirmedSchema, followUpResponseSchema, type FollowUp } from '../../../../contracts/follow-ups';
 
 /** « C'est parti ? Confirmer l'envoi »: a follow-up « à confirmer » becomes sent. */
 export async function confirmFollowUp(id: number): Promise<FollowUp> {
-  const { followUp } = await request('POST', `/api/follow-ups/${id}/confirm`, responseSchema, { json: {} });
+  const { followUp } = await request('POST', `/api/follow-ups/${id}/confirm`, followUpResponseSchema, { json: {} });
   invalidate(...FOLLOW_UP_KEYS);
   return followUp;
 }
@@ -22,7 +19,7 @@ export async function discardFollowUp(id: number): Promise<true> {
 
 /** « Tout confirmer envoyé »: every follow-up of the batch still « à confirmer » went out. */
 export async function confirmFollowUps(ids: number[]): Promise<number[]> {
-  const { confirmed } = await request('POST', '/api/follow-ups/confirm', z.object({ confirmed: z.array(z.number()) }), { json: { ids } });
+  const { confirmed } = await request('POST', '/api/follow-ups/confirm', confirmedSchema, { json: { ids } });
   invalidate(...FOLLOW_UP_KEYS);
   return confirmed;
 }

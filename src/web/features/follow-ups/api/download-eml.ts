@@ -1,7 +1,7 @@
 import { requestFile } from '../../../lib/api-client';
 import { invalidate } from '../../../lib/query';
 import { FOLLOW_UP_KEYS } from '../../../lib/query-keys';
-import type { MessageInput } from './schemas';
+import type { MessageInput } from '../../../../contracts/follow-ups';
 
 /** Hands a downloaded file to the browser under the server's file name. */
 function saveFile(blob: Blob, headers: Headers, fallback: string): void {

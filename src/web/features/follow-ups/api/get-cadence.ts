@@ -1,13 +1,10 @@
-import { z } from 'zod';
 import { request } from '../../../lib/api-client';
 import { useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
-import { cadenceSchema, type Cadence } from './schemas';
-
-const responseSchema = z.object({ cadence: cadenceSchema });
+import { cadenceResponseSchema, type Cadence } from '../../../../contracts/follow-ups';
 
 export async function getCadence(clientId: number): Promise<Cadence> {
-  return (await request('GET', `/api/clients/${clientId}/cadence`, responseSchema)).cadence;
+  return (await request('GET', `/api/clients/${clientId}/cadence`, cadenceResponseSchema)).cadence;
 }
 
 export function useCadence(clientId: number) {

@@ -1,7 +1,7 @@
 import { request, withQuery } from '../../../lib/api-client';
 import { useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
-import { draftSchema, type Draft, type TemplateKey } from './schemas';
+import { draftSchema, type Draft, type TemplateKey } from '../../../../contracts/follow-ups';
 
 export function getDraft(clientId: number, template?: TemplateKey): Promise<Draft> {
   return request('GET', withQuery(`/api/clients/${clientId}/follow-up-draft`, { template }), draftSchema);

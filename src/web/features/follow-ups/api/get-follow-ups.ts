@@ -1,14 +1,10 @@
-import { z } from 'zod';
 import { request, withQuery } from '../../../lib/api-client';
 import { useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
-import { followUpSchema } from './schemas';
-
-const responseSchema = z.object({ total: z.number(), followUps: z.array(followUpSchema) });
-export type FollowUpList = z.infer<typeof responseSchema>;
+import { followUpListSchema, type FollowUpList } from '../../../../contracts/follow-ups';
 
 export function getFollowUps(clientId?: number): Promise<FollowUpList> {
-  return request('GET', withQuery('/api/follow-ups', { clientId, limit: 1000 }), responseSchema);
+  return request('GET', withQuery('/api/follow-ups', { clientId, limit: 1000 }), followUpListSchema);
 }
 
 /** Newest first: one client's for its timeline, or every client's (the lists' « relancé le … »). */

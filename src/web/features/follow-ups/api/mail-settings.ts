@@ -1,21 +1,11 @@
 /** The workspace's SMTP settings: the password goes in, never comes back (only `hasPassword`). */
 import { z } from 'zod';
+import { mailSettingsInputSchema, mailSettingsSchema, mailTestResultSchema, type MailSettings, type MailTestResult } from '../../../../contracts/settings';
 import { noContent, request } from '../../../lib/api-client';
 import { invalidate, useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
-import { sendErrorKindSchema } from './schemas';
 
-export const mailSettingsSchema = z.object({
-  configured: z.boolean(),
-  host: z.string(),
-  port: z.number(),
-  secure: z.boolean(),
-  username: z.string(),
-  hasPassword: z.boolean(),
-  fromName: z.string(),
-  fromAddress: z.string(),
-});
-export type MailSettings = z.infer<typeof mailSettingsSchema>;
+export type { MailSettings, MailTestResult } from '../../../../contracts/settings';
 
 export function getMailSettings(): Promise<MailSettings> {
   return request('GET', '/api/mail-settings', mailSettingsSchema);
@@ -25,16 +15,8 @@ export function useMailSettings() {
   return useQuery(keys.mailSettings, getMailSettings);
 }
 
-export interface MailSettingsInput {
-  host: string;
-  port: number;
-  secure: boolean;
-  username: string | null;
-  /** Absent: keep the stored one; null: remove it. */
-  password?: string | null;
-  fromName: string;
-  fromAddress: string;
-}
+/** Absent `password`: keep the stored one; null: remove it. */
+export type MailSettingsInput = z.input<typeof mailSettingsInputSchema>;
 
 export async function saveMailSettings(input: MailSettingsInput): Promise<MailSettings> {
   const settings = await request('PUT', '/api/mail-settings', mailSettingsSchema, { json: input });
@@ -49,13 +31,7 @@ export async function deleteMailSettings(): Promise<true> {
   return true;
 }
 
-const testSchema = z.union([
-  z.object({ ok: z.literal(true), to: z.string(), response: z.string() }),
-  z.object({ ok: z.literal(false), to: z.string(), error: z.string(), errorKind: sendErrorKindSchema }),
-]);
-export type MailTestResult = z.infer<typeof testSchema>;
-
 /** « Envoyer un test »: to the sender's address unless another is given. */
 export function testMailSettings(to?: string): Promise<MailTestResult> {
-  return request('POST', '/api/mail-settings/test', testSchema, { json: to ? { to } : {} });
+  return request('POST', '/api/mail-settings/test', mailTestResultSchema, { json: to ? { to } : {} });
 }

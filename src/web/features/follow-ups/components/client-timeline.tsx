@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import type { Gig, Note } from '../../../lib/entities';
+import type { Gig, Note } from '../../../../contracts/clients';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { ErrorMessage, Loading } from '../../../ui/messages';
 import { confirmFollowUp, discardFollowUp } from '../api/confirm-follow-up';
 import { useFollowUps } from '../api/get-follow-ups';
-import { FOLLOW_UP_OUTCOMES, followUpOutcomeSchema, type FollowUp } from '../api/schemas';
+import { FOLLOW_UP_OUTCOMES, followUpOutcomeSchema, type FollowUp } from '../../../../contracts/follow-ups';
 import { setOutcome } from '../api/set-outcome';
 import { SendError } from './send-error';
 

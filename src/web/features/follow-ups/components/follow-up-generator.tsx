@@ -10,7 +10,7 @@ import { downloadEml } from '../api/download-eml';
 import { useDraft } from '../api/get-draft';
 import { useMailSettings } from '../api/mail-settings';
 import { recordFollowUp } from '../api/record-follow-up';
-import { TEMPLATE_KEYS, type Draft, type MessageInput, type TemplateKey } from '../api/schemas';
+import { TEMPLATE_KEYS, type Draft, type MessageInput, type TemplateKey } from '../../../../contracts/follow-ups';
 import { sendFollowUp, type SendResult } from '../api/send-follow-up';
 import { Figure } from '../../../ui/figure';
 import { isEmailAddress, mailtoLink } from '../../../../domain/email';

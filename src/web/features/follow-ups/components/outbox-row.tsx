@@ -4,7 +4,7 @@ import { paths } from '../../../lib/router';
 import { ErrorMessage } from '../../../ui/messages';
 import { cancelOutboxMessage, retryOutboxMessage } from '../api/outbox-page';
 import { resolveOutbox } from '../api/resolve-outbox';
-import type { OutboxMessage } from '../api/schemas';
+import type { OutboxMessage } from '../../../../contracts/outbox';
 import { SendError } from './send-error';
 
 /** Queued with attempts behind it: waiting for its next try. */

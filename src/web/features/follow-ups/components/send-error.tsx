@@ -1,5 +1,5 @@
 import { useI18n } from '../../../lib/i18n';
-import type { SendErrorKind } from '../api/schemas';
+import type { SendErrorKind } from '../../../../contracts/follow-ups';
 
 /**
  * Why an e-mail did not go, in words a DJ can act on; the mail server's own text stays one click

@@ -7,7 +7,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { SelectField, TextAreaField, TextField } from '../../../ui/field';
 import { ErrorMessage, Loading } from '../../../ui/messages';
-import { TEMPLATE_KEYS, type TemplateKey } from '../api/schemas';
+import { TEMPLATE_KEYS, type TemplateKey } from '../../../../contracts/follow-ups';
 import { previewTemplate, problemsOf, resetTemplate, saveTemplate, useTemplates, type Template, type TemplatePreview } from '../api/templates';
 
 /** What the server checks beyond this (unknown placeholders) comes back as `problems`, shown below the form. */

@@ -1,31 +1,8 @@
-import { z } from 'zod';
+import { importPreviewSchema, type ImportKind, type ImportPreview } from '../../../../contracts/imports';
 import { request, withQuery } from '../../../lib/api-client';
 
-export type ImportKind = 'clients' | 'gigs';
+export type { ImportKind, ImportPreview, Rejection } from '../../../../contracts/imports';
 
-export const rejectionSchema = z.object({
-  line: z.number(),
-  field: z.string().nullish(),
-  header: z.string().nullish(),
-  value: z.string().nullish(),
-  message: z.string(),
-});
-export type Rejection = z.infer<typeof rejectionSchema>;
-
-export const previewSchema = z.object({
-  encoding: z.string(),
-  delimiter: z.string(),
-  headers: z.array(z.string()),
-  mapping: z.record(z.string(), z.string()),
-  fields: z.array(z.object({ field: z.string(), label: z.string() })),
-  sample: z.array(z.record(z.string(), z.unknown())),
-  rows: z.number(),
-  rejected: z.array(rejectionSchema),
-  rejectedCount: z.number(),
-  warnings: z.array(z.string()),
-  error: z.object({ message: z.string(), missing: z.array(z.string()) }).nullable(),
-});
-export type ImportPreview = z.infer<typeof previewSchema>;
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -40,5 +17,5 @@ export function importUrl(path: string, { kind, file, map }: ImportRequest): str
 
 /** Nothing is written: the server reads the file and says what it understood. */
 export function previewImport(input: ImportRequest): Promise<ImportPreview> {
-  return request('POST', importUrl('/api/imports/preview', input), previewSchema, { body: input.file });
+  return request('POST', importUrl('/api/imports/preview', input), importPreviewSchema, { body: input.file });
 }

@@ -1,13 +1,12 @@
-import { z } from 'zod';
+import { recomputeResultSchema, type RecomputeResult } from '../../../../contracts/imports';
 import { request } from '../../../lib/api-client';
 import { invalidate } from '../../../lib/query';
 import { PORTFOLIO_KEYS } from '../../../lib/query-keys';
 
-export const recomputeSchema = z.object({ clients: z.number(), gigs: z.number() });
-export type RecomputeResult = z.infer<typeof recomputeSchema>;
+export type { RecomputeResult } from '../../../../contracts/imports';
 
 export async function recompute(): Promise<RecomputeResult> {
-  const result = await request('POST', '/api/recompute', recomputeSchema);
+  const result = await request('POST', '/api/recompute', recomputeResultSchema);
   invalidate(...PORTFOLIO_KEYS);
   return result;
 }

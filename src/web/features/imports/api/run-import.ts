@@ -1,23 +1,10 @@
-import { z } from 'zod';
 import { ApiError, csrfHeaders, reportSessionLost, toApiError } from '../../../lib/api-client';
 import { invalidate } from '../../../lib/query';
 import { PORTFOLIO_KEYS, keys } from '../../../lib/query-keys';
-import { importUrl, rejectionSchema, type ImportRequest } from './preview-import';
+import { importReportSchema, type ImportReport } from '../../../../contracts/imports';
+import { importUrl, type ImportRequest } from './preview-import';
 
-export const importReportSchema = z.object({
-  id: z.number().nullable(),
-  file: z.string(),
-  rows: z.number(),
-  imported: z.number(),
-  updated: z.number(),
-  duplicates: z.number(),
-  rejected: z.array(rejectionSchema),
-  rejectedCount: z.number(),
-  createdClients: z.array(z.string()),
-  createdClientsCount: z.number(),
-  warnings: z.array(z.string()),
-});
-export type ImportReport = z.infer<typeof importReportSchema>;
+export type { ImportReport } from '../../../../contracts/imports';
 
 /**
  * Through XMLHttpRequest rather than fetch: only XHR reports upload progress, which a large

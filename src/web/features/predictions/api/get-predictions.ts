@@ -1,25 +1,18 @@
-import { z } from 'zod';
 import { request, withQuery } from '../../../lib/api-client';
 import { useQuery } from '../../../lib/query';
-import { predictionModelSchema, predictionSchema } from '../../../lib/entities';
+import type { ClientsQuery } from '../../../../contracts/clients';
+import { predictionPageSchema, type PredictionPage } from '../../../../contracts/predictions';
 import { keys } from '../../../lib/query-keys';
 
-export type { Confidence, Prediction, PredictionModel, PredictionReason } from '../../../lib/entities';
+export type { Confidence, Prediction, PredictionModel, PredictionReason } from '../../../../contracts/predictions';
 
-const responseSchema = z.object({ asOf: z.string(), model: predictionModelSchema, total: z.number(), clients: z.array(predictionSchema) });
-export type Predictions = z.infer<typeof responseSchema>;
+export type Predictions = PredictionPage;
 
 /** Paged and filtered like GET /api/clients: ask for the page of clients a list shows. */
-export interface PredictionPageParams {
-  segment?: 'vip' | 'active' | 'dormant' | 'lapsed' | 'prospect';
-  sort?: 'name' | 'gigs' | 'revenue' | 'last' | 'priority';
-  q?: string;
-  limit?: number;
-  offset?: number;
-}
+export type PredictionPageParams = Omit<ClientsQuery, 'asOf'>;
 
 export function getPredictions(params: PredictionPageParams): Promise<Predictions> {
-  return request('GET', withQuery('/api/predictions', { ...params }), responseSchema);
+  return request('GET', withQuery('/api/predictions', { ...params }), predictionPageSchema);
 }
 
 /** The predictions of one page of a list; its cards find their client by id. */

@@ -1,4 +1,4 @@
-import type { Client } from '../../../lib/entities';
+import type { Client } from '../../../../contracts/clients';
 import { formatMonthsOf } from '../../../lib/format';
 import { useI18n, type I18n } from '../../../lib/i18n';
 import type { MessageKey } from '../../../../contracts/messages/fr';

@@ -1,19 +1,9 @@
-import { z } from 'zod';
 import { request } from '../../../lib/api-client';
-import { thresholdsSchema } from '../../../lib/entities';
+import { settingsSchema, type Settings } from '../../../../contracts/settings';
 import { useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';
 
-export const settingsSchema = z.object({
-  referenceDate: z.string().nullable(),
-  timeZone: z.string(),
-  thresholds: thresholdsSchema,
-  defaults: thresholdsSchema,
-  djName: z.string().nullish(),
-  signature: z.string().nullish(),
-  language: z.enum(['fr', 'en']).nullish(),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+export type { Settings } from '../../../../contracts/settings';
 
 export function getSettings(): Promise<Settings> {
   return request('GET', '/api/settings', settingsSchema);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { request } from '../../../lib/api-client';
-import { thresholdsSchema } from '../../../lib/entities';
+import { thresholdsSchema } from '../../../../contracts/settings';
 import { invalidate } from '../../../lib/query';
 import { PORTFOLIO_KEYS, keys } from '../../../lib/query-keys';
-import { settingsSchema, type Settings } from './get-settings';
+import { settingsSchema, type Settings } from '../../../../contracts/settings';
 
 export const settingsInputSchema = z.object({
   referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import type { Thresholds } from '../../../lib/entities';
+import type { Thresholds } from '../../../../contracts/settings';
 import { optionalText, useFieldError, wholeNumberText } from '../../../lib/form';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
