@@ -6,12 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   CsvTokenizer, MAX_FIELD_CHARS, MAX_RECORD_CHARS, createCsvDecoder, detectDelimiter, detectEncoding, interpretClientRecord, interpretGigRecord, profileImport,
   type ClientRow, type CsvEncoding, type CsvProblem, type CsvRecord, type Delimiter, type GigRow, type ImportPlan, type Rejection,
 } from '../domain/csv';
+import type { ImportProgress } from '../contracts/import-progress';
 import { isEmailAddress } from '../domain/email';
 import { excerpt } from '../domain/excerpt';
 import { gigIdentity } from '../domain/gig-identity';
@@ -41,6 +42,8 @@ export interface ImportOptions {
    * wait for a write) and what to say once it is clear that we wait (the CLI's stderr line).
    */
   lockWait?: { maxMs?: number; onWait?: () => void };
+  /** Told where the import stands: each chunk read, each batch of rows written, the merge. */
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 export interface ImportReport {
@@ -166,12 +169,17 @@ function unreadableHeader(problem: CsvProblem): string {
 }
 
 /** Pass 1: the header, each column's conventions, and the file's hash. */
-export async function planFile(path: string, fileName: string, kind: ImportKind, overrides: Record<string, string>) {
+/** `onRead` is told the bytes read so far, once the header is known to be right. */
+export async function planFile(path: string, fileName: string, kind: ImportKind, overrides: Record<string, string>, onRead?: (bytes: number) => void) {
   const format = await detectFormat(path, fileName);
   const hash = createHash('sha256');
+  let bytes = 0;
   let profiler: ReturnType<typeof profileImport<ImportKind>> | undefined;
   try {
-    for await (const records of readRecords(path, format, (b) => hash.update(b))) {
+    for await (const records of readRecords(path, format, (b) => {
+      hash.update(b);
+      bytes += b.length;
+    })) {
       for (const record of records) {
         if (!profiler) {
           if (record.problem) throw new AppError('invalid_file', `${fileName} : ${unreadableHeader(record.problem)}`);
@@ -181,6 +189,7 @@ export async function planFile(path: string, fileName: string, kind: ImportKind,
         }
         if (profiler.ok) profiler.profiler.observe(record);
       }
+      onRead?.(bytes);
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -240,7 +249,10 @@ function mismatchWarnings(list: StatsMismatch[]): string[] {
 
 export async function importFile(ctx: AppContext, workspace: Workspace, options: ImportOptions): Promise<ImportReport> {
   const fileName = options.fileName ?? basename(options.path);
-  const { format, plan, fileHash } = await planFile(options.path, fileName, options.kind, options.overrides);
+  const { onProgress } = options;
+  const total = onProgress ? (await stat(options.path)).size : 0;
+  const { format, plan, fileHash } = await planFile(options.path, fileName, options.kind, options.overrides, onProgress && ((bytes) => onProgress({ phase: 'read', bytes, total })));
+  let bytes = 0;
   const now = ctx.now().toISOString();
   let committed: ImportReport;
   try {
@@ -261,9 +273,10 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
         staged += batch.length;
         batch = [];
         batchChars = 0;
+        onProgress?.({ phase: 'write', bytes, total, rows: staged });
       };
       let header = true;
-      for await (const records of readRecords(options.path, format)) {
+      for await (const records of readRecords(options.path, format, onProgress && ((b) => (bytes += b.length)))) {
         for (const record of records) {
           if (header) {
             header = false;
@@ -281,6 +294,7 @@ export async function importFile(ctx: AppContext, workspace: Workspace, options:
         }
       }
       await flush();
+      onProgress?.({ phase: 'merge', rows: staged });
       await indexStaging(trx, ctx.database.engine);
 
       let imported: number;

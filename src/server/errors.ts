@@ -3,7 +3,7 @@
  * status map. `details` carries only the fields named in PUBLIC_DETAILS (e.g. when a follow-up is
  * allowed again), never anything else an error holds.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance } from 'fastify';
 import { AppError, appErrorOf, type AppErrorCode } from '../app/errors';
 
 export type ApiErrorCode =
@@ -78,26 +78,30 @@ export function errorBody(code: ApiErrorCode, message: string, details?: Record<
   return { error: details ? { code, message, details } : { code, message } };
 }
 
+/** The status and body the API answers an error with (the error handler's, and an import's last NDJSON line). */
+export function apiErrorOf(error: FastifyError | AppError | Error, log: FastifyBaseLogger): { status: number; body: ReturnType<typeof errorBody>; retryAfter?: number } {
+  const appError = appErrorOf(error);
+  if (appError) {
+    const code = API_CODE[appError.code];
+    // Disk full, read-only: the operator needs the engine's own words too.
+    if (!(error instanceof AppError)) log.error({ err: error }, appError.code);
+    if (code === 'busy') return { status: HTTP_STATUS[code], body: errorBody(code, appError.message, { retryAfter: BUSY_RETRY_AFTER_S }), retryAfter: BUSY_RETRY_AFTER_S };
+    return { status: HTTP_STATUS[code], body: errorBody(code, appError.message, publicDetails(appError.details)) };
+  }
+  const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+  const known = status !== undefined ? FRAMEWORK_ERRORS[status] : undefined;
+  if (known) return { status: HTTP_STATUS[known[0]], body: errorBody(known[0], known[1]) };
+  // Any other refusal of the framework or a plugin (405, 416 …) is the client's, said as such.
+  if (status !== undefined && status >= 400 && status < 500) return { status, body: errorBody('invalid_input', 'Requête refusée.') };
+  // Internals stay in the server's log: the client only learns that something failed.
+  log.error({ err: error }, 'internal error');
+  return { status: 500, body: errorBody('internal', 'Erreur interne du serveur. Réessayez ; si cela persiste, consultez le journal du serveur.') };
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const appError = appErrorOf(error);
-    if (appError) {
-      const code = API_CODE[appError.code];
-      // Disk full, read-only: the operator needs the engine's own words too.
-      if (!(error instanceof AppError)) request.log.error({ err: error }, appError.code);
-      if (code === 'busy') {
-        reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
-        return reply.status(HTTP_STATUS[code]).send(errorBody(code, appError.message, { retryAfter: BUSY_RETRY_AFTER_S }));
-      }
-      return reply.status(HTTP_STATUS[code]).send(errorBody(code, appError.message, publicDetails(appError.details)));
-    }
-    const status = 'statusCode' in error ? error.statusCode : undefined;
-    const known = status !== undefined ? FRAMEWORK_ERRORS[status] : undefined;
-    if (known) return reply.status(HTTP_STATUS[known[0]]).send(errorBody(known[0], known[1]));
-    // Any other refusal of the framework or a plugin (405, 416 …) is the client's, said as such.
-    if (status !== undefined && status >= 400 && status < 500) return reply.status(status).send(errorBody('invalid_input', 'Requête refusée.'));
-    // Internals stay in the server's log: the client only learns that something failed.
-    request.log.error({ err: error }, 'internal error');
-    return reply.status(500).send(errorBody('internal', 'Erreur interne du serveur. Réessayez ; si cela persiste, consultez le journal du serveur.'));
+    const { status, body, retryAfter } = apiErrorOf(error, request.log);
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
+    return reply.status(status).send(body);
   });
 }

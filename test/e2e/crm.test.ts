@@ -67,7 +67,7 @@ describe('the CRM of the guide, end to end', () => {
 
   it('imports the two demo files through the UI, with a preview first', async () => {
     await page.getByRole('link', { name: 'CRM' }).first().click();
-    await page.getByLabel('Fichier des clients (clients_dj_clean.csv)').setInputFiles('demo/clients_dj_clean.csv');
+    await page.getByLabel('Fichier des clients').setInputFiles('demo/clients_dj_clean.csv');
     const importClients = page.getByRole('button', { name: 'Importer 25 clients' });
     await importClients.waitFor();
     expect(await textOf(page.locator('.preview').first())).toContain('UTF-8');
@@ -75,7 +75,7 @@ describe('the CRM of the guide, end to end', () => {
     await importClients.click();
     await page.getByText('✅ 25 clients importés').waitFor();
 
-    await page.getByLabel('Fichier des prestations (prestations_dj_clean.csv)').setInputFiles('demo/prestations_dj_clean.csv');
+    await page.getByLabel('Fichier des prestations').setInputFiles('demo/prestations_dj_clean.csv');
     await page.getByRole('button', { name: 'Importer 276 prestations' }).click();
     await page.getByText('✅ 276 prestations importées').waitFor();
   });
@@ -184,7 +184,7 @@ describe('the CRM of the guide, end to end', () => {
 describe('a French Excel file', () => {
   it('is read as Windows-1252 with `;`, dd/mm/yyyy and `1 250,00 €`, the bad row rejected with its line', async () => {
     await page.goto(`${baseUrl}/#/`);
-    await page.getByLabel('Fichier des prestations (prestations_dj_clean.csv)').setInputFiles({
+    await page.getByLabel('Fichier des prestations').setInputFiles({
       name: 'Export Excel prestations.csv',
       mimeType: 'text/csv',
       buffer: windows1252(EXCEL_GIGS),
@@ -212,7 +212,11 @@ describe('a French Excel file', () => {
   it('can be undone as the latest import', async () => {
     await page.goto(`${baseUrl}/#/`);
     await page.getByRole('button', { name: 'Annuler le dernier import' }).click();
-    await page.getByRole('button', { name: /Confirmer : annuler l’import de « Export Excel prestations.csv »/ }).click();
+    // Issue 11, point 8: the question asked, then « Oui, annuler … » beside « Non, garder … », never a plain « Annuler ».
+    await page.getByText('Annuler l’import de « Export Excel prestations.csv » ?', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Non, garder cet import' }).waitFor();
+    expect(await page.locator('#section-import').getByRole('button', { name: 'Annuler', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: /Oui, annuler l’import de « Export Excel prestations.csv »/ }).click();
     await page.getByText(/Import annulé : 3 prestations/).waitFor();
     await expect.poll(() => overviewText(page)).toContain("48 752 € chiffre d'affaires total");
   });
@@ -304,7 +308,7 @@ describe('every page, at 1280 and 375 px: axe and screenshots', () => {
       await expectNoSeriousAxeViolations(p, 'CRM');
       await screenshot(p, '04-crm');
 
-      await p.getByLabel('Fichier des clients (clients_dj_clean.csv)').setInputFiles('demo/clients_dj_clean.csv');
+      await p.getByLabel('Fichier des clients').setInputFiles('demo/clients_dj_clean.csv');
       await p.getByRole('button', { name: /^Importer \d+ clients$/ }).waitFor();
       await expectNoSeriousAxeViolations(p, 'import preview');
       await p.locator('.import-step').first().screenshot({ path: `screenshots/03-import-preview-${viewport.width <= 400 ? 'phone' : 'desktop'}.png` });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Client } from '../../../lib/entities';
+import { formatMoneyRange } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';
 import { ClientBadges, StatusDot } from './client-badges';
@@ -7,7 +8,7 @@ import { Figure } from '../../../ui/figure';
 
 /** One client in the CRM page's lists: name, badges, the guide's figures, then the section's own lines and actions. */
 export function ClientCard({ client, children, actions }: { client: Client; children?: ReactNode; actions: ReactNode }) {
-  const { t, number, money, date, elapsed } = useI18n();
+  const { t, lang, number, money, date, elapsed } = useI18n();
   return (
     <li className="card client-card" data-testid="client-card">
       <div className="card-head">
@@ -24,7 +25,7 @@ export function ClientCard({ client, children, actions }: { client: Client; chil
           {client.lastDate ? date(client.lastDate) : '—'}
           {client.daysInactive !== null ? <span className="elapsed">{elapsed(client.daysInactive)}</span> : null}
         </Figure>
-        <Figure term={t('client.priceRange')}>{client.priceMin !== null && client.priceMax !== null ? `${money(client.priceMin)} – ${money(client.priceMax)}` : '—'}</Figure>
+        <Figure term={t('client.priceRange')}>{client.priceMin !== null && client.priceMax !== null ? formatMoneyRange(client.priceMin, client.priceMax, lang) : '—'}</Figure>
       </dl>
       {children}
       <div className="actions">{actions}</div>

@@ -128,7 +128,7 @@ export function VipSection({ renderFollowUp }: SectionSlots) {
 }
 
 export function LapsedSection({ renderFollowUp, renderFacts }: SectionSlots) {
-  const { t, tn, money, number, inactivity } = useI18n();
+  const { t, tn, money, inactivity } = useI18n();
   return (
     <>
       <Section
@@ -167,7 +167,7 @@ export function LapsedSection({ renderFollowUp, renderFacts }: SectionSlots) {
                   {t('lapsed.potential', {
                     potential: money(Math.round(c.potential)),
                     average: money(c.potentialTerms.averagePrice),
-                    perYear: number(c.potentialTerms.gigsPerYear),
+                    perYear: tn('lapsed.gigsPerYear', c.potentialTerms.gigsPerYear),
                   })}
                 </li>
               ) : null}

@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { rejectionSchema } from '../../../../contracts/import-progress';
 import { request, withQuery } from '../../../lib/api-client';
 
 export type ImportKind = 'clients' | 'gigs';
 
-export const rejectionSchema = z.object({
-  line: z.number(),
-  field: z.string().nullish(),
-  header: z.string().nullish(),
-  value: z.string().nullish(),
-  message: z.string(),
-});
+export { rejectionSchema };
 export type Rejection = z.infer<typeof rejectionSchema>;
 
 export const previewSchema = z.object({
