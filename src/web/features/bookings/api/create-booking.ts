@@ -8,7 +8,8 @@ export const bookingInputSchema = z.object({
   clientId: z.number(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   amount: z.number().min(0),
-  status: z.enum(['option', 'confirmed']),
+  /** `done`: a date already past, a gig already played. */
+  status: z.enum(['option', 'confirmed', 'done']),
   type: z.string().trim().optional(),
   venue: z.string().trim().optional(),
   city: z.string().trim().optional(),

@@ -128,7 +128,7 @@ export function VipSection({ renderFollowUp }: SectionSlots) {
 }
 
 export function LapsedSection({ renderFollowUp, renderFacts }: SectionSlots) {
-  const { t, tn, money, inactivity } = useI18n();
+  const { t, tn, money, number, inactivity } = useI18n();
   return (
     <>
       <Section
@@ -147,6 +147,11 @@ export function LapsedSection({ renderFollowUp, renderFacts }: SectionSlots) {
           <ClientCard
             key={c.id}
             client={c}
+            summary={t('lapsed.line', {
+              score: c.priority !== null ? number(c.priority) : '—',
+              max: number(c.priorityTerms.reduce((sum, term) => sum + term.max, 0)),
+              potential: c.potential !== null ? t('client.perYear', { amount: money(Math.round(c.potential)) }) : '—',
+            })}
             actions={
               <>
                 {hasConfirmedBooking(c) ? null : <FollowUpButton client={c} kind="relaunch" open={open} />}
