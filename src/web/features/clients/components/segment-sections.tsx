@@ -148,7 +148,7 @@ export function LapsedSection({ renderFollowUp, renderFacts }: SectionSlots) {
             key={c.id}
             client={c}
             summary={t('lapsed.line', {
-              score: c.priority !== null ? number(c.priority) : '—',
+              score: c.priority !== null ? number(Math.round(c.priority)) : '—',
               max: number(c.priorityTerms.reduce((sum, term) => sum + term.max, 0)),
               potential: c.potential !== null ? t('client.perYear', { amount: money(Math.round(c.potential)) }) : '—',
             })}
