@@ -136,10 +136,11 @@ describe('import progress', () => {
       expect(await textOf(page.getByText('Dernier import : « progression.csv »'))).toMatch(/ : 30 000 lignes importées$/);
       await page.getByRole('button', { name: 'Annuler le dernier import' }).click();
       await page.getByRole('button', { name: 'Oui, annuler l’import de « progression.csv »' }).click();
-      await page.getByText(/Import annulé : 30\s000 prestations et 7 clients retirés/).waitFor();
+      await page.getByText(/Import annulé : 30\s000 prestations et 7 clients retirés/).waitFor({ timeout: 120_000 });
       expect(errorsOf(page)).toEqual([]);
       await context.close();
-    });
+      // 30,000 rows written, merged, then undone, on a machine other runs share.
+    }, 300_000);
   }
 });
 
@@ -218,7 +219,8 @@ describe('bookings and the agenda', () => {
     await screenshot(page, '32-booking-past');
 
     for (const id of created) expect((await apiFromPage(page, 'DELETE', `/api/gigs/${id}`)).status).toBe(204);
-    expect(errorsOf(page)).toEqual([]);
+    // The one 400 is the refusal asked for above.
+    expect(errorsOf(page).filter((e) => !e.includes('status of 400'))).toEqual([]);
     await context.close();
   });
 });
