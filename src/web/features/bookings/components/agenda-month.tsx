@@ -44,7 +44,7 @@ export function AgendaMonth() {
       {data ? (
         <>
           <p className="muted" data-testid="agenda-summary">
-            {tn('agenda.gigCount', data.gigs.length)}
+            {data.gigs.length === 0 ? t('agenda.noGig') : tn('agenda.gigCount', data.gigs.length)}
             {data.doubleBooked.length > 0 ? ` · ${tn('agenda.doubleCount', data.doubleBooked.length)}` : ''}
           </p>
           <div className="month-wrap">
