@@ -104,8 +104,8 @@ describe('import progress', () => {
       const { context, page } = await openContext(browser, viewport);
       await signIn(page, baseUrl);
       const step = page.locator('.import-step', { hasText: 'Prestations CSV' });
-      await step.getByLabel('Fichier des prestations').setInputFiles({ name: 'progression.csv', mimeType: 'text/csv', buffer: bigGigsFile(30_000) });
-      const run = step.getByRole('button', { name: /^Importer 30\s000 prestations$/ });
+      await step.getByLabel('Fichier des prestations').setInputFiles({ name: 'progression.csv', mimeType: 'text/csv', buffer: bigGigsFile(12_000) });
+      const run = step.getByRole('button', { name: /^Importer 12\s000 prestations$/ });
       await run.waitFor();
       // Every state the progress shows, as it shows it.
       await page.evaluate(() => {
@@ -122,24 +122,24 @@ describe('import progress', () => {
       await run.click();
       await page.locator('[data-testid=import-progress][data-phase=write], [data-testid=import-progress][data-phase=merge]').first().waitFor();
       await screenshot(page, '31-import-progress');
-      await step.getByText(/✅ 30\s000 prestations importées/).waitFor({ timeout: 120_000 });
+      await step.getByText(/✅ 12\s000 prestations importées/).waitFor({ timeout: 120_000 });
       const seen = (await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).map(normalise);
       const phases = [...new Set(seen.map((s) => s.split(':')[0]))];
       expect(phases).toEqual(expect.arrayContaining(['read', 'write', 'merge']));
       expect(seen.some((s) => /^read: Vérification du fichier : [\d,]+ (ko|Mo) lus sur [\d,]+ Mo$/.test(s))).toBe(true);
       expect(seen.some((s) => /^write: Écriture : [\d ]+ lignes écrites \([\d,]+ (ko|Mo) lus sur [\d,]+ Mo\)$/.test(s))).toBe(true);
-      expect(seen).toContain('merge: Enregistrement de 30 000 lignes dans votre espace…');
+      expect(seen).toContain('merge: Enregistrement de 12 000 lignes dans votre espace…');
       expect(seen.some((s) => s.includes('Chargement'))).toBe(false);
 
       // The words after it: the latest import counted in one phrase, then undone with a clear question.
       await page.getByText('Dernier import : « progression.csv »').waitFor();
-      expect(await textOf(page.getByText('Dernier import : « progression.csv »'))).toMatch(/ : 30 000 lignes importées$/);
+      expect(await textOf(page.getByText('Dernier import : « progression.csv »'))).toMatch(/ : 12 000 lignes importées$/);
       await page.getByRole('button', { name: 'Annuler le dernier import' }).click();
       await page.getByRole('button', { name: 'Oui, annuler l’import de « progression.csv »' }).click();
-      await page.getByText(/Import annulé : 30\s000 prestations et 7 clients retirés/).waitFor({ timeout: 120_000 });
+      await page.getByText(/Import annulé : 12\s000 prestations et 7 clients retirés/).waitFor({ timeout: 120_000 });
       expect(errorsOf(page)).toEqual([]);
       await context.close();
-      // 30,000 rows written, merged, then undone, on a machine other runs share.
+      // 12,000 rows written, merged, then undone, on a machine other runs share.
     }, 300_000);
   }
 });
