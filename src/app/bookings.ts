@@ -4,9 +4,10 @@
  */
 import { clientScope, getClientRow, refreshClientTotals } from '../db/clients';
 import type { Db } from '../db/connection';
-import { deleteGigRow, getGig, insertGig, listGigsOn, listUpcomingGigs, nextOccurrence, updateGigRow, type GigWithClient } from '../db/gigs';
+import { deleteGigRow, getGig, insertGig, listGigsBetween, listGigsOn, listUpcomingGigs, nextOccurrence, updateGigRow, type GigWithClient } from '../db/gigs';
 import type { Gig, GigStatus, Workspace } from '../db/schema';
 import { bumpDataVersion } from '../db/workspaces';
+import { doubleBookedDays, monthBounds } from '../domain/agenda';
 import type { IsoDate } from '../domain/dates';
 import { gigIdentity } from '../domain/gig-identity';
 import type { Cents } from '../domain/money';
@@ -14,6 +15,7 @@ import type { AppContext } from './context';
 import { markBookingsObtained } from './follow-ups';
 import { AppError } from './errors';
 import type { ClientGig as ClientGigJson, Gig as GigJson } from '../contracts/clients';
+import { todayOf } from './workspace';
 import { centsToEuros } from '../domain/money';
 
 /** A gig as the API shows it (src/contracts/clients.ts): its amount in euros. */
@@ -63,8 +65,23 @@ export async function listUpcoming(ctx: AppContext, workspace: Workspace, asOf: 
   return listUpcomingGigs(ctx.database.db, workspace.id, asOf, limit);
 }
 
-/** A new gig, with the other gigs already on that day so that the user is warned. */
+/** A month of the agenda (`YYYY-MM`, default: today's), its double bookings, and today. */
+export async function listAgendaMonth(ctx: AppContext, workspace: Workspace, month: string | undefined, limit: number) {
+  const today = todayOf(ctx, workspace);
+  const shown = month ?? today.slice(0, 7);
+  const { from, to } = monthBounds(shown);
+  const gigs = await listGigsBetween(ctx.database.db, workspace.id, from, to, limit);
+  return { month: shown, today, gigs, doubleBooked: doubleBookedDays(gigs) };
+}
+
+/**
+ * A new gig, with the other gigs already on that day so that the user is warned. A date before
+ * today (in the workspace's time zone) is a gig already played: only `done` is accepted for it.
+ */
 export async function createBooking(ctx: AppContext, workspace: Workspace, b: BookingFields): Promise<{ gig: Gig; sameDay: GigWithClient[] }> {
+  if (b.date < todayOf(ctx, workspace) && b.status !== 'done') {
+    throw new AppError('invalid_input', 'Cette date est passée : enregistrez-la comme une prestation déjà jouée (statut « Réalisée »), ou corrigez la date.');
+  }
   const now = ctx.now().toISOString();
   const result = await ctx.database.db.transaction().execute(async (trx) => {
     const client = await clientOf(trx, workspace, b.clientId);

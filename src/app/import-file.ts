@@ -26,6 +26,7 @@ import {
 import type { Workspace } from '../db/schema';
 import type { AppContext } from './context';
 import { AppError } from './errors';
+import type { ImportProgress } from '../contracts/import-progress';
 import { markBookingsObtained } from './follow-ups';
 
 export type ImportKind = 'clients' | 'gigs';
@@ -349,29 +350,35 @@ function mismatchWarnings(list: StatsMismatch[]): string[] {
   return [`Les statistiques du fichier clients diffèrent des prestations pour ${list.length} client(s) ; les chiffres affichés sont calculés depuis les prestations : ${named.join(', ')}${more}.`];
 }
 
-/** What an import has done so far, for a progress display. */
-export interface ImportProgress {
+/** What an import has done so far, inside the reporter. */
+interface ProgressState {
   bytesRead: number;
   fileBytes: number;
   rowsWritten: number;
+  /** Rows are staged; they are being merged into the workspace. */
+  merging: boolean;
 }
 
-/** Calls `onProgress` at most every PROGRESS_MS, and always with the last figures. */
+/**
+ * Calls `onProgress` at most every PROGRESS_MS, and always with the last figures, in the shape of
+ * the contract: reading (the sample), writing (rows staged as they are read), then merging.
+ */
 class ProgressReporter {
-  readonly progress: ImportProgress;
+  readonly #state: ProgressState;
   #last = Number.NEGATIVE_INFINITY;
 
   constructor(fileBytes: number, readonly onProgress?: (progress: ImportProgress) => void) {
-    this.progress = { bytesRead: 0, fileBytes, rowsWritten: 0 };
+    this.#state = { bytesRead: 0, fileBytes, rowsWritten: 0, merging: false };
   }
 
-  update(change: Partial<ImportProgress>, force = false): void {
-    Object.assign(this.progress, change);
+  update(change: Partial<ProgressState>, force = false): void {
+    Object.assign(this.#state, change);
     if (!this.onProgress) return;
     const now = performance.now();
     if (!force && now - this.#last < PROGRESS_MS) return;
     this.#last = now;
-    this.onProgress({ ...this.progress });
+    const { bytesRead: bytes, fileBytes: total, rowsWritten: rows, merging } = this.#state;
+    this.onProgress(merging ? { phase: 'merge', rows } : rows === 0 ? { phase: 'read', bytes, total } : { phase: 'write', bytes, total, rows });
   }
 }
 
@@ -457,6 +464,9 @@ export async function importFile(
       }
       const { rejected, invalidEmails } = result;
       let { staged } = result;
+      // The last figures of the read, whatever the rate limit let through, then the merge.
+      progress.update({}, true);
+      progress.update({ merging: true }, true);
       await indexStaging(trx, ctx.database.engine);
 
       let imported: number;

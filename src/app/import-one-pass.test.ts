@@ -17,7 +17,8 @@ import {
 import type { Workspace } from '../db/schema';
 import { createWorkspace } from '../db/workspaces';
 import type { AppContext } from './context';
-import { importFile, type ImportProgress } from './import-file';
+import type { ImportProgress } from '../contracts/import-progress';
+import { importFile } from './import-file';
 
 const tmp = mkdtempSync(join(tmpdir(), 'djbooker-one-pass-'));
 let fileCount = 0;
@@ -169,7 +170,8 @@ for (const engine of testEngines()) {
       writeFileSync(path, text);
       const seen: ImportProgress[] = [];
       await importFile(ctx, ws, { kind: 'gigs', path, overrides: {}, dryRun: false }, (p) => seen.push(p));
-      expect(seen.at(-1)).toEqual({ bytesRead: Buffer.byteLength(text), fileBytes: Buffer.byteLength(text), rowsWritten: 2 });
+      expect(seen.find((p) => p.phase === 'write')).toEqual({ phase: 'write', bytes: Buffer.byteLength(text), total: Buffer.byteLength(text), rows: 2 });
+      expect(seen.at(-1)).toEqual({ phase: 'merge', rows: 2 });
     });
 
     it('agrees with the reference interpretation on random files', async () => {

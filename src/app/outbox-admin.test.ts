@@ -84,10 +84,14 @@ for (const engine of testEngines()) {
       const { results } = await enqueueFollowUpEmails(ctx, ws, { messages: [{ clientId: id, subject: d!.subject, body: d!.body }] });
       const outboxId = results[0]!.result === 'queued' ? results[0]!.outboxId : 0;
       await cancelOutboxMessage(ctx, ws, outboxId);
+      const queuedAt = (await listOutbox(ctx, ws)).messages[0]!.queuedAt;
+      expect(queuedAt).toBe('2026-01-14T10:00:00.000Z');
 
       smtp = await startTestSmtp();
       await useServer(smtp.port);
-      expect(await retryOutboxMessage(ctx, ws, outboxId)).toMatchObject({ state: 'queued', attempts: 0, error: null });
+      // An hour later, the retried message keeps the date it was first queued (issue 11, point 6).
+      ctx = { ...ctx, now: () => new Date('2026-01-14T11:00:00Z') };
+      expect(await retryOutboxMessage(ctx, ws, outboxId)).toMatchObject({ state: 'queued', attempts: 0, error: null, queuedAt });
       await expect(retryOutboxMessage(ctx, ws, outboxId)).rejects.toMatchObject({ code: 'conflict' });
       expect(await sendDueMessages(ctx, { policy: POLICY })).toMatchObject({ sent: 1 });
       expect(smtp.accepted).toHaveLength(1);

@@ -360,6 +360,8 @@ export interface OutboxView {
   errorKind: SendErrorKind | null;
   sentAt: string | null;
   followUpId: number | null;
+  /** When it was first put in the queue: a retry keeps it (and the e-mail's Date says it). */
+  queuedAt: string;
 }
 
 /** The message when it is a follow-up's (to a client): the outbox page shows only those. */
@@ -371,6 +373,7 @@ export function outboxView(m: ClientOutboxMessage & { client_name: string }): Ou
   return {
     id: m.id, clientId: m.client_id, client: m.client_name, to: m.to_address, subject: m.subject, state: m.state, attempts: Number(m.attempts),
     nextAttemptAt: m.state === 'queued' ? m.next_attempt_at : null, error: m.last_error, errorKind: sendErrorKind(m.last_error), sentAt: m.sent_at, followUpId: m.follow_up_id,
+    queuedAt: m.created_at,
   };
 }
 

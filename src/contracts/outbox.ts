@@ -28,6 +28,8 @@ export const outboxMessageSchema = z.object({
   errorKind: sendErrorKindSchema.nullable(),
   sentAt: z.string().nullable(),
   followUpId: z.number().nullable(),
+  /** First put in the queue; a retry keeps it. */
+  queuedAt: z.string(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 export const outboxMessageResponseSchema = z.object({ message: outboxMessageSchema });

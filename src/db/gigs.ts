@@ -40,6 +40,18 @@ export async function listGigsOn(db: Db, workspaceId: number, date: string): Pro
     .execute();
 }
 
+/** The gigs from `from` to `to` that take their day (a cancelled gig frees it), by date. */
+export async function listGigsBetween(db: Db, workspaceId: number, from: string, to: string, limit: number): Promise<GigWithClient[]> {
+  return gigsWithClient(db, workspaceId)
+    .where('gigs.date', '>=', from)
+    .where('gigs.date', '<=', to)
+    .where('gigs.status', '<>', 'cancelled')
+    .orderBy('gigs.date')
+    .orderBy('gigs.id')
+    .limit(limit)
+    .execute();
+}
+
 /** Confirmed and optional gigs from `from` on, soonest first. */
 export async function listUpcomingGigs(db: Db, workspaceId: number, from: string, limit: number): Promise<GigWithClient[]> {
   return gigsWithClient(db, workspaceId)

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
 import { openDatabase, type Database } from '../db/connection';
+import { importProgressLineSchema, NDJSON, type ImportProgress, type ImportProgressLine } from '../contracts/import-progress';
 import { buildServer } from './server';
 import { call, callerFrom, type Caller } from './test-client';
 
@@ -234,6 +235,56 @@ for (const engine of testEngines()) {
         .toEqual([['Bar Alpha', 'Gap', '0101']]);
     });
 
+    const importWithProgress = (url: string, file: Buffer) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': 'application/octet-stream', accept: NDJSON },
+        payload: file,
+      });
+    const linesOf = (body: string): ImportProgressLine[] =>
+      body.split('\n').filter((l) => l !== '').map((l) => importProgressLineSchema.parse(JSON.parse(l)));
+    const progressOf = (lines: ImportProgressLine[]): ImportProgress[] => lines.flatMap((l) => (l.type === 'progress' ? [l.progress] : []));
+
+    // Issue 11, point 9: with Accept: application/x-ndjson, where the import stands while it runs.
+    it('streams bytes read of the size, rows written, the merge, then the report', async () => {
+      const clientsFile = demoFile('clients_dj_clean.csv');
+      const clients = await importWithProgress('/api/imports?kind=clients&fileName=clients.csv', clientsFile);
+      expect(clients.statusCode, clients.body).toBe(200);
+      expect(clients.headers['content-type']).toContain(NDJSON);
+      expect(linesOf(clients.body).at(-1)).toMatchObject({ type: 'report', report: { imported: 25, rows: 25 } });
+
+      const gigsFile = demoFile('prestations_dj_clean.csv');
+      const response = await importWithProgress('/api/imports?kind=gigs&fileName=prestations.csv', gigsFile);
+      expect(response.statusCode, response.body).toBe(200);
+      const lines = linesOf(response.body);
+      const steps = progressOf(lines);
+      // Phases in order, never back.
+      const order = steps.map((p) => p.phase).filter((p, i, all) => p !== all[i - 1]);
+      expect(order).toEqual(['read', 'write', 'merge']);
+      const reads = steps.flatMap((p) => (p.phase === 'read' ? [p] : []));
+      expect(reads.every((p) => p.total === gigsFile.length)).toBe(true);
+      expect(reads.at(-1)?.bytes).toBe(gigsFile.length);
+      expect(reads.map((p) => p.bytes)).toEqual([...reads.map((p) => p.bytes)].sort((a, b) => a - b));
+      expect(steps.find((p) => p.phase === 'write')).toEqual({ phase: 'write', bytes: gigsFile.length, total: gigsFile.length, rows: 276 });
+      expect(steps.at(-1)).toEqual({ phase: 'merge', rows: 276 });
+      const last = lines.at(-1);
+      expect(last).toMatchObject({ type: 'report', report: { file: 'prestations.csv', imported: 276, rows: 276, rejectedCount: 0 } });
+
+      // The same import as without progress: written once, in the workspace's figures.
+      const overview = (await call(app, 'GET', '/api/overview?asOf=2026-01-14', { as: owner })).json();
+      expect(overview).toMatchObject({ clients: 25, gigs: 276, revenue: 48752 });
+      const list = (await call(app, 'GET', '/api/imports', { as: owner })).json().imports;
+      expect(list[0]).toMatchObject({ id: last?.type === 'report' ? last.report.id : -1, undoable: true });
+    });
+
+    it('answers an unreadable file with an ordinary error, before any progress line', async () => {
+      const empty = await importWithProgress('/api/imports?kind=gigs', Buffer.from('Foo;Bar\n1;2\n'));
+      expect(empty.statusCode).toBe(422);
+      expect(empty.headers['content-type']).toContain('application/json');
+      expect(empty.json().error.code).toBe('invalid_file');
+      expect((await call(app, 'GET', '/api/overview', { as: owner })).json().gigs).toBe(0);
+    });
     it('keeps a second server on the same database correct through the data version', async () => {
       await loadDemo();
       const other: Database = await openDatabase(database.options);

@@ -3,7 +3,7 @@
  * status map (both in src/contracts/errors.ts). `details` carries only what the contract's
  * details schema names (e.g. when a follow-up is allowed again), never anything else an error holds.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance } from 'fastify';
 import { AppError, appErrorOf, type AppErrorCode } from '../app/errors';
 import { errorBody, HTTP_STATUS, type ApiErrorCode } from '../contracts/errors';
 import { langOf, message, type Lang, type MessageKey } from '../contracts/messages';
@@ -49,27 +49,33 @@ function messageOf(error: AppError, lang: Lang): string {
   return error.words ? message(lang, error.words.key, error.words.vars) : error.message;
 }
 
+/**
+ * The status and body the API answers an error with (the error handler's, and an import's last
+ * NDJSON line), worded in `lang`.
+ */
+export function apiErrorOf(error: FastifyError | AppError | Error, log: FastifyBaseLogger, lang: Lang): { status: number; body: ReturnType<typeof errorBody>; retryAfter?: number } {
+  const appError = appErrorOf(error);
+  if (appError) {
+    const code = API_CODE[appError.code];
+    // Disk full, read-only: the operator needs the engine's own words too.
+    if (!(error instanceof AppError)) log.error({ err: error }, appError.code);
+    if (code === 'busy') return { status: HTTP_STATUS[code], body: errorBody(code, messageOf(appError, lang), { retryAfter: BUSY_RETRY_AFTER_S }), retryAfter: BUSY_RETRY_AFTER_S };
+    return { status: HTTP_STATUS[code], body: errorBody(code, messageOf(appError, lang), appError.details) };
+  }
+  const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+  const known = status !== undefined ? FRAMEWORK_ERRORS[status] : undefined;
+  if (known) return { status: HTTP_STATUS[known[0]], body: errorBody(known[0], message(lang, known[1])) };
+  // Any other refusal of the framework or a plugin (405, 416 …) is the client's, said as such.
+  if (status !== undefined && status >= 400 && status < 500) return { status, body: errorBody('invalid_input', message(lang, 'error.refused')) };
+  // Internals stay in the server's log: the client only learns that something failed.
+  log.error({ err: error }, 'internal error');
+  return { status: 500, body: errorBody('internal', message(lang, 'error.internal')) };
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const lang = langOf(request.headers['accept-language']);
-    const appError = appErrorOf(error);
-    if (appError) {
-      const code = API_CODE[appError.code];
-      // Disk full, read-only: the operator needs the engine's own words too.
-      if (!(error instanceof AppError)) request.log.error({ err: error }, appError.code);
-      if (code === 'busy') {
-        reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
-        return reply.status(HTTP_STATUS[code]).send(errorBody(code, messageOf(appError, lang), { retryAfter: BUSY_RETRY_AFTER_S }));
-      }
-      return reply.status(HTTP_STATUS[code]).send(errorBody(code, messageOf(appError, lang), appError.details));
-    }
-    const status = 'statusCode' in error ? error.statusCode : undefined;
-    const known = status !== undefined ? FRAMEWORK_ERRORS[status] : undefined;
-    if (known) return reply.status(HTTP_STATUS[known[0]]).send(errorBody(known[0], message(lang, known[1])));
-    // Any other refusal of the framework or a plugin (405, 416 …) is the client's, said as such.
-    if (status !== undefined && status >= 400 && status < 500) return reply.status(status).send(errorBody('invalid_input', message(lang, 'error.refused')));
-    // Internals stay in the server's log: the client only learns that something failed.
-    request.log.error({ err: error }, 'internal error');
-    return reply.status(500).send(errorBody('internal', message(lang, 'error.internal')));
+    const { status, body, retryAfter } = apiErrorOf(error, request.log, langOf(request.headers['accept-language']));
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
+    return reply.status(status).send(body);
   });
 }

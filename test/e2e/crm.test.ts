@@ -9,8 +9,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, normalise, openContext, screenshot, textOf } from './support/browser';
 import { EXCEL_GIGS, windows1252 } from './support/files';
 import { tabTo } from './support/keyboard';
+import { addDays, shownDate, todayInParis } from './support/dates';
 import { OWNER, signIn as signInAs } from './support/session';
 const baseUrl = inject('baseUrl');
+/** A Saturday about three months ahead of the real today. */
+const BOOKING_DATE = ((d) => addDays(d, (6 - new Date(`${d}T00:00:00Z`).getUTCDay() + 7) % 7))(addDays(todayInParis(), 90));
+const longFrench = (iso: string) =>
+  new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 let browser: Browser;
 let page: Page;
@@ -67,7 +72,7 @@ describe('the CRM of the guide, end to end', () => {
 
   it('imports the two demo files through the UI, with a preview first', async () => {
     await page.getByRole('link', { name: 'CRM' }).first().click();
-    await page.getByLabel('Fichier des clients (clients_dj_clean.csv)').setInputFiles('demo/clients_dj_clean.csv');
+    await page.getByLabel('Fichier des clients').setInputFiles('demo/clients_dj_clean.csv');
     const importClients = page.getByRole('button', { name: 'Importer 25 clients' });
     await importClients.waitFor();
     expect(await textOf(page.locator('.preview').first())).toContain('UTF-8');
@@ -75,7 +80,7 @@ describe('the CRM of the guide, end to end', () => {
     await importClients.click();
     await page.getByText('✅ 25 clients importés').waitFor();
 
-    await page.getByLabel('Fichier des prestations (prestations_dj_clean.csv)').setInputFiles('demo/prestations_dj_clean.csv');
+    await page.getByLabel('Fichier des prestations').setInputFiles('demo/prestations_dj_clean.csv');
     await page.getByRole('button', { name: 'Importer 276 prestations' }).click();
     await page.getByText('✅ 276 prestations importées').waitFor();
   });
@@ -139,7 +144,8 @@ describe('the CRM of the guide, end to end', () => {
 
     await page.getByRole('link', { name: 'Nouveau RDV' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nouveau RDV — Gergom Events' }).waitFor();
-    await page.getByLabel('Date').fill('2026-03-14');
+    // A date to come in the real calendar (a past one is a gig already played: issue 11, point 7).
+    await page.getByLabel('Date').fill(BOOKING_DATE);
     await page.getByLabel("Type d'événement").fill('Soirée de printemps');
     await page.getByLabel('Lieu').fill('Les Docks');
     await page.getByLabel('Ville').fill('Marseille');
@@ -150,7 +156,7 @@ describe('the CRM of the guide, end to end', () => {
     await page.getByText('✅ RDV enregistré').waitFor();
     await page.getByRole('link', { name: 'Voir la fiche client' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gergom Events' }).waitFor();
-    await page.getByText('RDV confirmé le 14 mars 2026').first().waitFor();
+    await page.getByText(`RDV confirmé le ${shownDate(BOOKING_DATE)}`).first().waitFor();
     expect(await textOf(page.locator('.gig.confirmed').first())).toContain('1 250 €');
     await screenshot(page, '05-client');
 
@@ -159,15 +165,15 @@ describe('the CRM of the guide, end to end', () => {
     await page.getByLabel('Rechercher').fill('istres');
     await page.getByRole('link', { name: 'ISTRES PROVENCE HANDBALL' }).click();
     await page.getByRole('link', { name: 'Nouveau RDV' }).click();
-    await page.getByLabel('Date').fill('2026-03-14');
-    const warning = page.getByText('Attention : une autre prestation est déjà prévue le 14 mars 2026');
+    await page.getByLabel('Date').fill(BOOKING_DATE);
+    const warning = page.getByText(`Attention : une autre prestation est déjà prévue le ${shownDate(BOOKING_DATE)}`);
     await warning.waitFor();
     expect(await textOf(page.locator('.alert.warn'))).toContain('Gergom Events');
 
     await page.getByRole('link', { name: 'Agenda' }).click();
     await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
     // The list arrives after the heading: wait for it rather than read a page still loading.
-    await page.locator('main').getByText(/samedi 14 mars 2026/i).first().waitFor();
+    await page.locator('#upcoming ~ ul').getByText(longFrench(BOOKING_DATE)).first().waitFor();
     expect(await page.getByLabel('Adresse du flux iCalendar').inputValue()).toMatch(/\/calendar\/.+\.ics$/);
   });
 
@@ -184,7 +190,7 @@ describe('the CRM of the guide, end to end', () => {
 describe('a French Excel file', () => {
   it('is read as Windows-1252 with `;`, dd/mm/yyyy and `1 250,00 €`, the bad row rejected with its line', async () => {
     await page.goto(`${baseUrl}/#/`);
-    await page.getByLabel('Fichier des prestations (prestations_dj_clean.csv)').setInputFiles({
+    await page.getByLabel('Fichier des prestations').setInputFiles({
       name: 'Export Excel prestations.csv',
       mimeType: 'text/csv',
       buffer: windows1252(EXCEL_GIGS),
@@ -212,7 +218,11 @@ describe('a French Excel file', () => {
   it('can be undone as the latest import', async () => {
     await page.goto(`${baseUrl}/#/`);
     await page.getByRole('button', { name: 'Annuler le dernier import' }).click();
-    await page.getByRole('button', { name: /Confirmer : annuler l’import de « Export Excel prestations.csv »/ }).click();
+    // Issue 11, point 8: the question asked, then « Oui, annuler … » beside « Non, garder … », never a plain « Annuler ».
+    await page.getByText('Annuler l’import de « Export Excel prestations.csv » ?', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Non, garder cet import' }).waitFor();
+    expect(await page.locator('#section-import').getByRole('button', { name: 'Annuler', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: /Oui, annuler l’import de « Export Excel prestations.csv »/ }).click();
     await page.getByText(/Import annulé : 3 prestations/).waitFor();
     await expect.poll(() => overviewText(page)).toContain("48 752 € chiffre d'affaires total");
   });
@@ -304,7 +314,7 @@ describe('every page, at 1280 and 375 px: axe and screenshots', () => {
       await expectNoSeriousAxeViolations(p, 'CRM');
       await screenshot(p, '04-crm');
 
-      await p.getByLabel('Fichier des clients (clients_dj_clean.csv)').setInputFiles('demo/clients_dj_clean.csv');
+      await p.getByLabel('Fichier des clients').setInputFiles('demo/clients_dj_clean.csv');
       await p.getByRole('button', { name: /^Importer \d+ clients$/ }).waitFor();
       await expectNoSeriousAxeViolations(p, 'import preview', '.import-step');
       await p.locator('.import-step').first().screenshot({ path: `screenshots/03-import-preview-${viewport.width <= 400 ? 'phone' : 'desktop'}.png` });
@@ -323,7 +333,7 @@ describe('every page, at 1280 and 375 px: axe and screenshots', () => {
       await screenshot(p, '05-client');
 
       await p.getByRole('link', { name: 'Nouveau RDV' }).click();
-      await p.getByLabel('Date').fill('2026-03-14');
+      await p.getByLabel('Date').fill(BOOKING_DATE);
       await p.locator('.alert.warn').waitFor();
       await expectNoSeriousAxeViolations(p, 'booking');
       await screenshot(p, '06-booking');

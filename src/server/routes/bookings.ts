@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { createBooking, deleteBooking, gigJson, gigWithClientJson, listGigsOnDate, listUpcoming, updateBooking, type BookingFields } from '../../app/bookings';
+import { createBooking, deleteBooking, gigJson, gigWithClientJson, listAgendaMonth, listGigsOnDate, listUpcoming, updateBooking, type BookingFields } from '../../app/bookings';
 import { calendarToken, renderCalendarFeed, rotateCalendarToken } from '../../app/calendar';
 import type { AppContext } from '../../app/context';
+import { agendaQuerySchema, MAX_AGENDA_GIGS, type AgendaJson } from '../../contracts/bookings-agenda';
 import { referenceDateOf } from '../../app/workspace';
 import { eurosToCents } from '../../domain/money';
 import { calendarFeedParamsSchema, dayQuerySchema, gigChangesSchema, newGigSchema, upcomingQuerySchema } from '../../contracts/bookings';
@@ -56,6 +57,13 @@ export function bookingRoutes(app: FastifyInstance, ctx: AppContext, publicUrl: 
     const { asOf, limit } = parseInput(upcomingQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     return { gigs: (await listUpcoming(ctx, workspace, referenceDateOf(ctx, workspace, asOf), limit)).map(gigWithClientJson) };
+  });
+
+  app.get('/api/agenda', async (request): Promise<AgendaJson> => {
+    const { month } = parseInput(agendaQuerySchema, request.query);
+    const { workspace } = sessionOf(request);
+    const agenda = await listAgendaMonth(ctx, workspace, month, MAX_AGENDA_GIGS);
+    return { ...agenda, gigs: agenda.gigs.map(gigWithClientJson) };
   });
 
   app.get('/api/calendar', async (request) => {

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context';
@@ -14,6 +14,9 @@ import { previewImport } from '../../app/import-preview';
 import { recompute } from '../../app/recompute';
 import { idParams } from '../../contracts/common';
 import { importQuerySchema } from '../../contracts/imports';
+import { NDJSON, type ImportProgress, type ImportProgressLine, type ImportReportJson } from '../../contracts/import-progress';
+import { apiErrorOf } from '../errors';
+import { langOf } from '../../contracts/messages';
 import { parseInput } from '../input';
 import { sessionOf } from '../session';
 
@@ -56,15 +59,36 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
     return withUploadedFile(request.body, (path) => previewImport(ctx, workspace, { kind: query.kind, path, fileName, overrides: query.map ?? {} }));
   });
 
-  app.post('/api/imports', async (request) => {
+  app.post('/api/imports', async (request, reply) => {
     const query = parseInput(importQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const fileName = query.fileName ?? `${query.kind}.csv`;
-    const report = await withUploadedFile(request.body, (path) =>
-      importFile(ctx, workspace, { kind: query.kind, path, fileName, overrides: query.map ?? {}, dryRun: false }),
-    );
-    const { kind: _kind, dryRun: _dryRun, ...json } = report;
-    return json;
+    const run = (onProgress?: (p: ImportProgress) => void) =>
+      withUploadedFile(request.body, (path) =>
+        importFile(ctx, workspace, { kind: query.kind, path, fileName, overrides: query.map ?? {}, dryRun: false }, onProgress),
+      ).then(({ kind: _kind, dryRun: _dryRun, ...json }): ImportReportJson => json);
+    if (!request.headers.accept?.includes(NDJSON)) return run();
+
+    // Progress asked for: once the file is received and being read, one JSON line per step,
+    // then the report. An error before that is an ordinary error answer; after, the last line.
+    const lines = new PassThrough();
+    let started = false;
+    const write = (line: ImportProgressLine) => {
+      if (!started) {
+        started = true;
+        void reply.type(NDJSON).header('cache-control', 'no-store').send(lines);
+      }
+      lines.write(`${JSON.stringify(line)}\n`);
+    };
+    try {
+      const report = await run((progress) => write({ type: 'progress', progress }));
+      write({ type: 'report', report });
+    } catch (e) {
+      if (!started) throw e;
+      write({ type: 'error', ...apiErrorOf(e as Error, request.log, langOf(request.headers['accept-language'])).body });
+    }
+    lines.end();
+    return reply;
   });
 
   app.get('/api/imports', async (request) => {

@@ -77,7 +77,28 @@ export function formatElapsed(days: number, lang: Lang): string {
   const rtf = cached(`r:${lang}`, () => new Intl.RelativeTimeFormat(LOCALE_OF[lang], { numeric: 'always' }));
   if (abs < 31) return rtf.format(sign * abs, 'day');
   if (abs < 365) return rtf.format(sign * Math.max(1, Math.floor(abs / DAYS_PER_MONTH)), 'month');
-  return rtf.format(sign * Math.floor(abs / 365.25), 'year');
+  // 365 days is a year, never « il y a 0 an ».
+  return rtf.format(sign * Math.max(1, Math.floor(abs / 365.25)), 'year');
+}
+
+/** « 350 € – 900 € », or one figure when both ends are the same (« 350 € », not « 350 € – 350 € »). */
+export function formatMoneyRange(min: number, max: number, lang: Lang): string {
+  return min === max ? formatMoney(min, lang) : `${formatMoney(min, lang)} – ${formatMoney(max, lang)}`;
+}
+
+/** A file's size: « 830 octets », « 12,3 ko », « 104,5 Mo » (decimal units, as file managers show them). */
+export function formatBytes(bytes: number, lang: Lang): string {
+  const [value, unitName] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
+  return cached(`b:${unitName}:${lang}`, () => new Intl.NumberFormat(LOCALE_OF[lang], { style: 'unit', unit: unitName, unitDisplay: unitName === 'byte' ? 'long' : 'short', maximumFractionDigits: 1 })).format(value);
+}
+
+/** A gig's length as it is said: « 4 h », « 1 h 30 », « 45 min » (English: « 4 h », « 1 h 30 min »). */
+export function formatDuration(minutes: number, lang: Lang): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  if (m === 0) return `${h} h`;
+  return lang === 'fr' ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h ${m} min`;
 }
 
 function unit(n: number, u: 'day' | 'month' | 'year', lang: Lang): string {

@@ -1,3 +1,4 @@
+import { AgendaMonth } from '../../features/bookings/components/agenda-month';
 import { CalendarFeed } from '../../features/bookings/components/calendar-feed';
 import { UpcomingList } from '../../features/bookings/components/upcoming-list';
 import { useI18n } from '../../lib/i18n';
@@ -10,6 +11,7 @@ export function AgendaRoute() {
       <div className="page-head">
         <PageTitle title={t('agenda.title')}>{t('agenda.title')}</PageTitle>
       </div>
+      <AgendaMonth />
       <UpcomingList />
       <CalendarFeed />
     </div>

@@ -46,7 +46,7 @@ export function BookingRoute({ id }: { id: number }) {
                 </div>
               </div>
             ) : (
-              <BookingForm clientId={id} onDone={setResult} />
+              <BookingForm clientId={id} history={data.gigs} onDone={setResult} />
             )}
           </section>
         </>

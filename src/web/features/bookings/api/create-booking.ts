@@ -3,8 +3,8 @@ import { request } from '../../../lib/api-client';
 import { invalidate } from '../../../lib/query';
 import { PORTFOLIO_KEYS } from '../../../lib/query-keys';
 
-/** The booking form offers an option or a confirmed gig (docs/api.md « POST /api/gigs »). */
-export type BookingInput = NewGigInput & { status: 'option' | 'confirmed' };
+/** The booking form offers an option, a confirmed gig, or a gig already played (`done`, a past date) (docs/api.md « POST /api/gigs »). */
+export type BookingInput = NewGigInput;
 export type BookingResult = NewGigResult;
 
 export async function createBooking(input: BookingInput): Promise<BookingResult> {

@@ -1,10 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo } from 'react';
+import { useController, useForm, type Control } from 'react-hook-form';
+import { z } from 'zod';
 import { useI18n } from '../../../lib/i18n';
+import type { MessageKey } from '../../../../contracts/messages';
 import { useMutation } from '../../../lib/query';
 import { TextAreaField, TextField } from '../../../ui/field';
 import { ErrorMessage } from '../../../ui/messages';
 import { createBooking, type BookingResult } from '../api/create-booking';
+import { useAgenda } from '../api/get-agenda';
 import { useGigsOnDate } from '../api/get-gigs-on-date';
+import { suggestBooking } from '../utils/suggest';
 
 /** « 1 250,50 », « 1250.5 », « 1 250 € »: what a French user types as a price. */
 function parsePrice(text: string): number | null {
@@ -13,89 +19,185 @@ function parsePrice(text: string): number | null {
   return Number(cleaned);
 }
 
-/** Nouveau RDV: a booking for one client, warning when the date already holds a gig. */
-export function BookingForm({ clientId, onDone }: { clientId: number; onDone: (result: BookingResult) => void }) {
+/** « 4 », « 1,5 »: hours as typed, to minutes. */
+function parseHours(text: string): number | null {
+  const hours = Number(text.replace(',', '.'));
+  return text.trim() !== '' && Number.isFinite(hours) && hours > 0 && hours <= 168 ? Math.round(hours * 60) : null;
+}
+
+const text = (max: number) => z.string().trim().max(max);
+const PRICE_INVALID: MessageKey = 'booking.priceInvalid';
+const PLAYED_REQUIRED: MessageKey = 'booking.playedRequired';
+
+/** The form's values as typed; the checks name a message of messages.ts, shown in the user's language. */
+function bookingFormSchema(today: string | null) {
+  return z
+    .object({
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      type: text(200),
+      venue: text(200),
+      city: text(200),
+      amount: z.string().refine((v) => parsePrice(v) !== null, PRICE_INVALID),
+      hours: z.string().refine((v) => v.trim() === '' || parseHours(v) !== null, 'booking.hoursInvalid'),
+      status: z.enum(['option', 'confirmed']),
+      played: z.boolean(),
+      notes: text(5000),
+    })
+    .refine((v) => today === null || v.date >= today || v.played, { message: PLAYED_REQUIRED, path: ['played'] });
+}
+type BookingFormValues = z.input<ReturnType<typeof bookingFormSchema>>;
+
+function FormTextField({ control, name, label, ...rest }: { control: Control<BookingFormValues>; name: 'date' | 'type' | 'venue' | 'city' | 'amount' | 'hours'; label: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name'> & { hint?: string }) {
+  const { field } = useController({ control, name });
+  return <TextField label={label} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} {...rest} />;
+}
+
+/**
+ * Nouveau RDV: a booking for one client. A date already past asks whether it is a gig already
+ * played (then recorded as done); a day that holds another gig warns, saying whether that one is
+ * already played or still to come; the client's history suggests the usual type, venue and price.
+ */
+export function BookingForm({ clientId, history, onDone }: {
+  clientId: number;
+  /** The client's gigs, for the suggestions (the route has them already). */
+  history: Parameters<typeof suggestBooking>[0];
+  onDone: (result: BookingResult) => void;
+}) {
   const { t, money, date: formatDate } = useI18n();
-  const [values, setValues] = useState({ date: '', type: '', venue: '', city: '', amount: '', hours: '', notes: '' });
-  const [status, setStatus] = useState<'option' | 'confirmed'>('option');
-  const [priceError, setPriceError] = useState(false);
+  const today = useAgenda(null).data?.today ?? null;
+  const suggestion = useMemo(() => suggestBooking(history), [history]);
+  const schema = useMemo(() => bookingFormSchema(today), [today]);
+  const { control, handleSubmit, watch, setValue, formState } = useForm<BookingFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { date: '', type: '', venue: '', city: '', amount: '', hours: '', status: 'option', played: false, notes: '' },
+  });
   const mutation = useMutation(createBooking);
-  const sameDay = useGigsOnDate(values.date);
-  const set = (field: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const amount = parsePrice(values.amount);
-    setPriceError(amount === null);
-    if (amount === null) return;
-    const hours = values.hours ? Number(values.hours.replace(',', '.')) : null;
+  const date = watch('date');
+  const past = today !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) && date < today;
+  const sameDay = useGigsOnDate(date);
+  const others = sameDay.data?.gigs ?? [];
+  const isPlayed = (g: { status: string; date: string }) => g.status === 'done' || (today !== null && g.date < today);
+  const status = useController({ control, name: 'status' }).field;
+  const played = useController({ control, name: 'played' }).field;
+  const notes = useController({ control, name: 'notes' }).field;
+  const errorText = (message: string | undefined) => (message ? t(message as MessageKey) : undefined);
+
+  const submit = handleSubmit(async (v) => {
+    const durationMinutes = parseHours(v.hours);
     const result = await mutation.run({
       clientId,
-      date: values.date,
-      amount,
-      status,
-      ...(values.type ? { type: values.type } : {}),
-      ...(values.venue ? { venue: values.venue } : {}),
-      ...(values.city ? { city: values.city } : {}),
-      ...(hours && hours > 0 ? { durationMinutes: Math.round(hours * 60) } : {}),
-      ...(values.notes ? { notes: values.notes } : {}),
+      date: v.date,
+      amount: parsePrice(v.amount) ?? 0,
+      status: past ? 'done' : v.status,
+      ...(v.type.trim() ? { type: v.type.trim() } : {}),
+      ...(v.venue.trim() ? { venue: v.venue.trim() } : {}),
+      ...(v.city.trim() ? { city: v.city.trim() } : {}),
+      ...(durationMinutes !== null ? { durationMinutes } : {}),
+      ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
     });
     if (result) onDone(result);
+  });
+  const useSuggestion = () => {
+    if (!suggestion) return;
+    if (suggestion.type) setValue('type', suggestion.type);
+    if (suggestion.venue) setValue('venue', suggestion.venue);
+    if (suggestion.city) setValue('city', suggestion.city);
+    if (suggestion.amount !== null) setValue('amount', String(suggestion.amount).replace('.', ','), { shouldValidate: true });
   };
-  const others = sameDay.data?.gigs ?? [];
+
   return (
-    <form className="stack booking-form" onSubmit={(e) => void submit(e)}>
-      <TextField label={t('booking.date')} type="date" value={values.date} onChange={set('date')} required />
+    <form className="stack booking-form" onSubmit={(e) => void submit(e)} noValidate>
+      {suggestion ? (
+        <div className="alert info suggestion" data-testid="booking-suggestion">
+          <p>
+            {t('booking.suggestion', {
+              values: [suggestion.type, [suggestion.venue, suggestion.city].filter(Boolean).join(', '), suggestion.amount !== null ? money(suggestion.amount) : null]
+                .filter(Boolean)
+                .join(' · '),
+            })}
+          </p>
+          <button type="button" className="button" onClick={useSuggestion}>
+            {t('booking.useSuggestion')}
+          </button>
+        </div>
+      ) : null}
+      <FormTextField control={control} name="date" label={t('booking.date')} type="date" required />
+      {past ? (
+        <fieldset className="alert warn past-date">
+          <legend>{t('booking.pastQuestion', { date: formatDate(date) })}</legend>
+          <label className="radio">
+            <input type="checkbox" name={played.name} checked={played.value} onChange={(e) => played.onChange(e.target.checked)} onBlur={played.onBlur} aria-invalid={formState.errors.played ? true : undefined} />
+            {t('booking.pastPlayed')}
+          </label>
+          {formState.errors.played ? (
+            <p className="hint error" role="alert">
+              {errorText(formState.errors.played.message)}
+            </p>
+          ) : (
+            <p className="hint">{t('booking.pastHint')}</p>
+          )}
+        </fieldset>
+      ) : null}
       <div role="status" aria-live="polite">
         {others.length > 0 ? (
           <div className="alert warn">
             <p>
               <span aria-hidden="true">⚠️ </span>
-              {t('booking.sameDay', { date: formatDate(values.date) })}
+              {t(others.every(isPlayed) ? 'booking.sameDayPlayed' : 'booking.sameDay', { date: formatDate(date) })}
             </p>
             <ul>
               {others.map((g) => (
                 <li key={g.id}>
-                  {g.clientName} — {t(`gigStatus.${g.status}`)}
-                  {g.venue ? `, ${g.venue}` : ''} ({money(g.amount)})
+                  {g.clientName} — {t(isPlayed(g) ? 'booking.alreadyPlayed' : 'booking.alreadyPlanned')} ({t(`gigStatus.${g.status}`)}
+                  {g.venue ? `, ${g.venue}` : ''}, {money(g.amount)})
                 </li>
               ))}
             </ul>
           </div>
         ) : null}
       </div>
-      <TextField label={t('booking.type')} value={values.type} onChange={set('type')} placeholder={t('booking.typePlaceholder')} />
+      <FormTextField control={control} name="type" label={t('booking.type')} placeholder={t('booking.typePlaceholder')} />
       <div className="row">
-        <TextField label={t('booking.venue')} value={values.venue} onChange={set('venue')} />
-        <TextField label={t('booking.city')} value={values.city} onChange={set('city')} />
+        <FormTextField control={control} name="venue" label={t('booking.venue')} />
+        <FormTextField control={control} name="city" label={t('booking.city')} />
       </div>
       <div className="row">
-        <TextField
+        <FormTextField
+          control={control}
+          name="amount"
           label={t('booking.price')}
           inputMode="decimal"
-          value={values.amount}
-          onChange={set('amount')}
           required
-          aria-invalid={priceError}
-          hint={priceError ? t('booking.priceInvalid') : t('booking.priceHint')}
+          aria-invalid={formState.errors.amount ? true : undefined}
+          hint={errorText(formState.errors.amount?.message) ?? t('booking.priceHint')}
         />
-        <TextField label={t('booking.hours')} inputMode="decimal" value={values.hours} onChange={set('hours')} />
+        <FormTextField
+          control={control}
+          name="hours"
+          label={t('booking.hours')}
+          inputMode="decimal"
+          aria-invalid={formState.errors.hours ? true : undefined}
+          {...(formState.errors.hours ? { hint: errorText(formState.errors.hours.message) } : {})}
+        />
       </div>
-      <fieldset>
-        <legend>{t('booking.status')}</legend>
-        <label className="radio">
-          <input type="radio" name="status" value="option" checked={status === 'option'} onChange={() => setStatus('option')} />
-          {t('gigStatus.option')}
-        </label>
-        <label className="radio">
-          <input type="radio" name="status" value="confirmed" checked={status === 'confirmed'} onChange={() => setStatus('confirmed')} />
-          {t('gigStatus.confirmed')}
-        </label>
-      </fieldset>
-      <TextAreaField label={t('booking.notes')} value={values.notes} onChange={set('notes')} rows={3} />
+      {past ? null : (
+        <fieldset>
+          <legend>{t('booking.status')}</legend>
+          <label className="radio">
+            <input type="radio" name={status.name} value="option" checked={status.value === 'option'} onChange={() => status.onChange('option')} />
+            {t('gigStatus.option')}
+          </label>
+          <label className="radio">
+            <input type="radio" name={status.name} value="confirmed" checked={status.value === 'confirmed'} onChange={() => status.onChange('confirmed')} />
+            {t('gigStatus.confirmed')}
+          </label>
+        </fieldset>
+      )}
+      <TextAreaField label={t('booking.notes')} name={notes.name} value={notes.value} onChange={notes.onChange} onBlur={notes.onBlur} rows={3} />
       <ErrorMessage error={mutation.error} />
       <div>
-        <button type="submit" className="button primary" disabled={mutation.pending}>
-          {t('booking.submit')}
+        <button type="submit" className="button primary" disabled={mutation.pending || formState.isSubmitting}>
+          {t(past ? 'booking.submitPlayed' : 'booking.submit')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { doubleBookedDays } from '../../../../domain/agenda';
 import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';
 import { ErrorMessage, Loading } from '../../../ui/messages';
@@ -7,6 +8,7 @@ import { useUpcoming } from '../api/get-upcoming';
 export function UpcomingList() {
   const { t, money, longDate } = useI18n();
   const { data, error, loading } = useUpcoming();
+  const doubled = new Set(doubleBookedDays(data?.gigs ?? []));
   return (
     <section className="panel" aria-labelledby="upcoming">
       <h2 id="upcoming">{t('upcoming.title')}</h2>
@@ -17,6 +19,12 @@ export function UpcomingList() {
         {data?.gigs.map((g) => (
           <li key={g.id} className={`card upcoming ${g.status}`}>
             <p className="upcoming-date">{longDate(g.date)}</p>
+            {doubled.has(g.date) ? (
+              <p className="badge double">
+                <span aria-hidden="true">⚠️ </span>
+                {t('upcoming.sameDay')}
+              </p>
+            ) : null}
             <h3>
               <a href={paths.client(g.clientId)}>{g.clientName}</a>
             </h3>

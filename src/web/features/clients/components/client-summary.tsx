@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Client } from '../../../../contracts/clients';
+import { formatMoneyRange } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { paths } from '../../../lib/router';
 import type { RenderFollowUp } from '../../../lib/slots';
@@ -11,7 +12,7 @@ import { Figure } from '../../../ui/figure';
 /** The client page's head: figures, badges and why the client has them, and its actions. */
 export function ClientSummary({ client, renderFollowUp }: { client: Client; renderFollowUp: RenderFollowUp }) {
   const i18n = useI18n();
-  const { t, number, money, date, elapsed, inactivity } = i18n;
+  const { t, lang, number, money, date, elapsed, inactivity } = i18n;
   const th = useThresholds();
   const statusVars = useStatusThresholdVars();
   const [contactOpen, setContactOpen] = useState(false);
@@ -35,7 +36,7 @@ export function ClientSummary({ client, renderFollowUp }: { client: Client; rend
           {client.lastDate ? date(client.lastDate) : '—'}
           {client.daysInactive !== null ? <span className="elapsed">{elapsed(client.daysInactive)}</span> : null}
         </Figure>
-        <Figure term={t('client.priceRange')}>{client.priceMin !== null && client.priceMax !== null ? `${money(client.priceMin)} – ${money(client.priceMax)}` : '—'}</Figure>
+        <Figure term={t('client.priceRange')}>{client.priceMin !== null && client.priceMax !== null ? formatMoneyRange(client.priceMin, client.priceMax, lang) : '—'}</Figure>
         <Figure term={t('client.potential')}>{client.potential !== null ? t('client.perYear', { amount: money(Math.round(client.potential)) }) : '—'}</Figure>
       </dl>
       <ul className="reasons">

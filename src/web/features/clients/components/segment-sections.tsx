@@ -149,6 +149,11 @@ export function LapsedSection({ renderFollowUp, renderFacts }: SectionSlots) {
           <ClientCard
             key={c.id}
             client={c}
+            summary={t('lapsed.line', {
+              score: c.priority !== null ? number(Math.round(c.priority)) : '—',
+              max: number(c.priorityTerms.reduce((sum, term) => sum + term.max, 0)),
+              potential: c.potential !== null ? t('client.perYear', { amount: money(Math.round(c.potential)) }) : '—',
+            })}
             actions={
               <>
                 {hasConfirmedBooking(c) ? null : <FollowUpButton client={c} kind="relaunch" open={open} />}
@@ -169,7 +174,7 @@ export function LapsedSection({ renderFollowUp, renderFacts }: SectionSlots) {
                   {t('lapsed.potential', {
                     potential: money(Math.round(c.potential)),
                     average: money(c.potentialTerms.averagePrice),
-                    perYear: number(c.potentialTerms.gigsPerYear),
+                    perYear: tn('lapsed.gigsPerYear', c.potentialTerms.gigsPerYear),
                   })}
                 </li>
               ) : null}

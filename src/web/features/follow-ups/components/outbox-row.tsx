@@ -40,6 +40,7 @@ export function OutboxRow({ message: m, onChanged }: { message: OutboxMessage; o
       <p className="muted outbox-address">
         {m.to} · {m.subject}
       </p>
+      <p className="muted" data-testid="outbox-queued-at">{t('outbox.queuedAt', { at: dateTime(m.queuedAt) })}</p>
       {retrying && m.nextAttemptAt ? <p className="muted">{t('outbox.retryAt', { at: dateTime(m.nextAttemptAt), attempts: m.attempts })}</p> : null}
       {m.state === 'sent' && m.sentAt ? <p className="muted">{dateTime(m.sentAt)}</p> : null}
       <SendError kind={m.errorKind} error={m.error} tone={m.state === 'failed' ? 'error' : m.state === 'cancelled' ? 'muted' : 'warn'} />

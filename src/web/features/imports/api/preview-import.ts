@@ -3,7 +3,6 @@ import { request, withQuery } from '../../../lib/api-client';
 
 export type { ImportKind, ImportPreview, Rejection } from '../../../../contracts/imports';
 
-
 export interface ImportRequest {
   kind: ImportKind;
   file: File;

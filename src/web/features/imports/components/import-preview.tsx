@@ -1,13 +1,37 @@
-import { useI18n } from '../../../lib/i18n';
+import { formatDuration } from '../../../lib/format';
+import { gigStatusSchema } from '../../../../contracts/clients';
+import { useI18n, type I18n } from '../../../lib/i18n';
+import type { MessageKey } from '../../../../contracts/messages';
 import type { ImportPreview } from '../api/preview-import';
 import { RejectedRows } from './rejected-rows';
 import { Figure } from '../../../ui/figure';
 
-/** Shows a cell of an interpreted row: figures and dates as they will be stored. */
-function cell(value: unknown): string {
+/** The interpreted row's keys, in the interface's words (the API's keys are English). */
+const COLUMN_KEYS: Record<string, MessageKey> = {
+  line: 'import.line', name: 'import.col.name', client: 'import.col.client', contact: 'import.col.contact', email: 'import.col.email',
+  phone: 'import.col.phone', city: 'import.col.city', category: 'import.col.category', notes: 'import.col.notes', gigs: 'import.col.gigs',
+  revenue: 'import.col.revenue', firstDate: 'import.col.firstDate', lastDate: 'import.col.lastDate', date: 'import.col.date',
+  amount: 'import.col.amount', status: 'import.col.status', type: 'import.col.type', venue: 'import.col.venue',
+  durationMinutes: 'import.col.durationMinutes', reference: 'import.col.reference',
+};
+const MONEY = new Set(['amount', 'revenue']);
+const DATES = new Set(['date', 'firstDate', 'lastDate']);
+
+/** A cell of an interpreted row as the rest of the app shows it: « 350 € », « 14 janv. 2026 », « 4 h », « Réalisée ». */
+function cell(column: string, value: unknown, i18n: I18n): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'number') {
+    if (MONEY.has(column)) return i18n.money(value);
+    if (column === 'durationMinutes') return formatDuration(value, i18n.lang);
+    return column === 'line' ? String(value) : i18n.number(value);
+  }
+  if (typeof value === 'string') {
+    if (DATES.has(column)) return i18n.date(value);
+    const status = gigStatusSchema.safeParse(value);
+    if (column === 'status' && status.success) return i18n.t(`gigStatus.${status.data}`);
+    return value;
+  }
+  return JSON.stringify(value);
 }
 
 interface PreviewProps {
@@ -18,8 +42,12 @@ interface PreviewProps {
 
 /** What was detected in a file before anything is written, with the column mapping editable. */
 export function ImportPreviewPanel({ preview, map, onMapChange }: PreviewProps) {
-  const { t, tn } = useI18n();
-  const labelOf = new Map([['line', t('import.line')], ...preview.fields.map((f): [string, string] => [f.field, f.label])]);
+  const i18n = useI18n();
+  const { t, tn } = i18n;
+  const columnLabel = (c: string) => {
+    const key = COLUMN_KEYS[c];
+    return key ? t(key) : c;
+  };
   const columns = [...new Set(preview.sample.flatMap((row) => Object.keys(row)))];
   return (
     <div className="stack preview">
@@ -71,7 +99,7 @@ export function ImportPreviewPanel({ preview, map, onMapChange }: PreviewProps) 
               <tr>
                 {columns.map((c) => (
                   <th key={c} scope="col">
-                    {labelOf.get(c) ?? c}
+                    {columnLabel(c)}
                   </th>
                 ))}
               </tr>
@@ -80,7 +108,7 @@ export function ImportPreviewPanel({ preview, map, onMapChange }: PreviewProps) 
               {preview.sample.map((row, i) => (
                 <tr key={i}>
                   {columns.map((c) => (
-                    <td key={c}>{cell(row[c])}</td>
+                    <td key={c}>{cell(c, row[c], i18n)}</td>
                   ))}
                 </tr>
               ))}

@@ -50,24 +50,27 @@ export function ImportSection({ empty }: { empty: boolean }) {
         </button>
         {latest ? (
           confirmUndo ? (
-            <>
-              <button
-                type="button"
-                className="button danger"
-                disabled={undo.pending}
-                onClick={() =>
-                  void undo.run(latest.id).then((r) => {
-                    setConfirmUndo(false);
-                    if (r) setUndone(t('import.undone', { gigs: number(r.removedGigs), clients: number(r.removedClients), restored: number(r.restored) }));
-                  })
-                }
-              >
-                {t('import.confirmUndo', { file: latest.file })}
-              </button>
-              <button type="button" className="button" onClick={() => setConfirmUndo(false)}>
-                {t('common.cancel')}
-              </button>
-            </>
+            <div className="stack" role="group" aria-labelledby="undo-question">
+              <p id="undo-question">{t('import.undoQuestion', { file: latest.file })}</p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button danger"
+                  disabled={undo.pending}
+                  onClick={() =>
+                    void undo.run(latest.id).then((r) => {
+                      setConfirmUndo(false);
+                      if (r) setUndone(t('import.undone', { gigs: number(r.removedGigs), clients: number(r.removedClients), restored: number(r.restored) }));
+                    })
+                  }
+                >
+                  {t('import.confirmUndo', { file: latest.file })}
+                </button>
+                <button type="button" className="button" onClick={() => setConfirmUndo(false)}>
+                  {t('import.keep')}
+                </button>
+              </div>
+            </div>
           ) : (
             <button type="button" className="button" onClick={() => { setUndone(null); setConfirmUndo(true); }}>
               {t('import.undo')}
@@ -82,7 +85,7 @@ export function ImportSection({ empty }: { empty: boolean }) {
       <ErrorMessage error={recomputing.error ?? undo.error ?? imports.error} />
       {latest ? (
         <p className="muted">
-          {t('import.latest', { file: latest.file, date: dateTime(latest.createdAt) })} — {tn('import.rowCount', latest.imported)}
+          {tn('import.latestRows', latest.imported, { file: latest.file, date: dateTime(latest.createdAt) })}
         </p>
       ) : null}
     </section>

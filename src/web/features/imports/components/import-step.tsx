@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { ApiError } from '../../../lib/api-client';
+import { formatBytes } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { ErrorMessage, Loading } from '../../../ui/messages';
 import { previewImport, type ImportKind, type ImportPreview } from '../api/preview-import';
-import { runImport, type ImportReport } from '../api/run-import';
+import { runImport, type ImportReport, type RunProgress } from '../api/run-import';
 import { RejectedRows } from './rejected-rows';
 import { ImportPreviewPanel } from './import-preview';
 
@@ -11,12 +12,32 @@ type Phase =
   | { name: 'idle' }
   | { name: 'previewing' }
   | { name: 'preview'; preview: ImportPreview }
-  | { name: 'importing'; sent: number | null }
+  | { name: 'importing'; progress: RunProgress }
   | { name: 'done'; report: ImportReport };
+
+/**
+ * A running import, with its counts at every step: the upload, then the bytes the server read
+ * of the file's size, then the rows written, then the merge (a count, without a bar's end).
+ */
+function ImportProgressBar({ id, progress }: { id: string; progress: RunProgress }) {
+  const { t, tn, lang } = useI18n();
+  const size = (n: number) => formatBytes(n, lang);
+  const label =
+    progress.phase === 'upload' ? t('import.progress.upload', { done: size(progress.bytes), total: size(progress.total) })
+    : progress.phase === 'read' ? t('import.progress.read', { done: size(progress.bytes), total: size(progress.total) })
+    : progress.phase === 'write' ? tn('import.progress.write', progress.rows, { done: size(progress.bytes), total: size(progress.total) })
+    : tn('import.progress.merge', progress.rows);
+  return (
+    <div className="progress" role="status" data-testid="import-progress" data-phase={progress.phase}>
+      <label htmlFor={id}>{label}</label>
+      {progress.phase === 'merge' ? <progress id={id} /> : <progress id={id} max={Math.max(progress.total, 1)} value={progress.bytes} />}
+    </div>
+  );
+}
 
 /** One file of the import (clients, or gigs): choose, check the preview, import, read the report. */
 export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
-  const { t, tn, percent } = useI18n();
+  const { t, tn, lang } = useI18n();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -51,9 +72,9 @@ export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
   const start = async () => {
     if (!file) return;
     setError(null);
-    setPhase({ name: 'importing', sent: 0 });
+    setPhase({ name: 'importing', progress: { phase: 'upload', bytes: 0, total: file.size } });
     try {
-      const report = await runImport({ kind, file, map }, (sent) => setPhase({ name: 'importing', sent }));
+      const report = await runImport({ kind, file, map }, (progress) => setPhase({ name: 'importing', progress }));
       setPhase({ name: 'done', report });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError('internal', '', 0));
@@ -77,6 +98,7 @@ export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
         <label htmlFor={inputId}>{t(`import.choose.${kind}`)}</label>
         <input id={inputId} ref={input} type="file" accept=".csv,text/csv,text/plain" onChange={choose} disabled={phase.name === 'importing'} />
       </div>
+      {file ? <p className="muted">{t('import.chosen', { file: file.name, size: formatBytes(file.size, lang) })}</p> : null}
       <ErrorMessage error={error} />
       {phase.name === 'previewing' ? <Loading /> : null}
       {phase.name === 'preview' ? (
@@ -92,19 +114,18 @@ export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
           </div>
         </>
       ) : null}
-      {phase.name === 'importing' ? (
-        <div className="progress" role="status">
-          <label htmlFor={`${inputId}-progress`}>
-            {phase.sent === null ? t('import.processing') : t('import.sending', { percent: percent(phase.sent) })}
-          </label>
-          {phase.sent === null ? <progress id={`${inputId}-progress`} /> : <progress id={`${inputId}-progress`} max={1} value={phase.sent} />}
-        </div>
-      ) : null}
+      {phase.name === 'importing' ? <ImportProgressBar id={`${inputId}-progress`} progress={phase.progress} /> : null}
       {phase.name === 'done' ? (
         <div className="stack">
-          <p className="alert ok" role="status">
-            {tn(`import.done.${kind}`, phase.report.imported)}
-          </p>
+          {phase.report.imported > 0 ? (
+            <p className="alert ok" role="status">
+              {tn(`import.done.${kind}`, phase.report.imported)}
+            </p>
+          ) : (
+            <p className="alert info" role="status">
+              {t(`import.none.${kind}`)}
+            </p>
+          )}
           <ul className="facts">
             {phase.report.updated > 0 ? <li>{tn('import.updated', phase.report.updated)}</li> : null}
             {phase.report.duplicates > 0 ? <li>{tn('import.duplicates', phase.report.duplicates)}</li> : null}
