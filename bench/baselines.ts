@@ -29,7 +29,15 @@ export function sqliteImportBaseline(csvPath: string, workDir: string): Baseline
   run('sqlite3', [dbPath], `pragma journal_mode = wal;\npragma synchronous = full;\ncreate table gigs (${TABLE_COLUMNS});\n`);
   const loadMs = timed(() => run('sqlite3', [dbPath], `pragma synchronous = full;\n.import --csv --skip 1 ${quoteDot(csvPath)} gigs\n`));
   const rows = Number(run('sqlite3', [dbPath], 'select count(*) from gigs;\n').trim());
-  const indexMs = timed(() => run('sqlite3', [dbPath], INDEXES('gigs').map((s) => `${s};`).join('\n') + '\n'));
+  const indexMs = timed(() =>
+    run(
+      'sqlite3',
+      [dbPath],
+      INDEXES('gigs')
+        .map((s) => `${s};`)
+        .join('\n') + '\n',
+    ),
+  );
   return { tool: 'sqlite3 .import', loadMs, rows, indexMs };
 }
 
@@ -39,7 +47,14 @@ export function postgresCopyBaseline(csvPath: string, url: string, schema: strin
   psql(url, `create table ${table} (${TABLE_COLUMNS})`);
   const loadMs = timed(() => psql(url, `\\copy ${table} from ${quoteSql(csvPath)} with (format csv, header true)`));
   const rows = Number(psql(url, `select count(*) from ${table}`).trim());
-  const indexMs = timed(() => psql(url, INDEXES('baseline_gigs').map((s) => s.replace(/ on baseline_gigs/, ` on ${table}`)).join(';\n')));
+  const indexMs = timed(() =>
+    psql(
+      url,
+      INDEXES('baseline_gigs')
+        .map((s) => s.replace(/ on baseline_gigs/, ` on ${table}`))
+        .join(';\n'),
+    ),
+  );
   return { tool: 'psql \\copy', loadMs, rows, indexMs };
 }
 

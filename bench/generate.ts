@@ -58,7 +58,8 @@ interface ClientStats {
 }
 
 const GIGS_HEADER = 'reference,date,client,type_evenement,lieu,ville,montant,duree_heures,statut,notes';
-const CLIENTS_HEADER = 'nom,contact,email,telephone,ville,categorie,nb_prestations,ca_total,premiere_prestation,derniere_prestation,tarif_min,tarif_max';
+const CLIENTS_HEADER =
+  'nom,contact,email,telephone,ville,categorie,nb_prestations,ca_total,premiere_prestation,derniere_prestation,tarif_min,tarif_max';
 
 export async function generateBenchFiles(dir: string, size: BenchSize, seed = 20260114): Promise<GeneratedFiles> {
   const started = performance.now();
@@ -146,7 +147,12 @@ function planGigs(rng: Prng, clients: readonly ClientModel[], count: number) {
 }
 
 async function writeGigs(
-  path: string, rng: Prng, clients: readonly ClientModel[], clientOf: Int32Array, dayOf: Int32Array, order: Int32Array,
+  path: string,
+  rng: Prng,
+  clients: readonly ClientModel[],
+  clientOf: Int32Array,
+  dayOf: Int32Array,
+  order: Int32Array,
 ): Promise<ClientStats[]> {
   const stats: ClientStats[] = clients.map(() => ({ gigs: 0, revenueCents: 0, firstDay: 0, lastDay: 0, minCents: 0, maxCents: 0 }));
   const sequence = new Map<string, number>();
@@ -163,12 +169,24 @@ async function writeGigs(
     const status = day > LAST_DONE_DAY ? (rng.chance(0.75) ? 'confirmée' : 'option') : rng.chance(0.04) ? 'annulée' : 'réalisée';
     const euros = Math.min(2000, Math.max(50, Math.round((client.price * (0.8 + rng.next() * 0.4)) / 10) * 10));
     const cents = euros * 100 + (rng.chance(0.05) ? 50 : 0);
-    const notes = status === 'annulée' ? rng.pick(CANCELLED_NOTES) : rng.chance(0.15) ? rng.pick(NOTES) : rng.chance(0.002) ? MULTILINE_NOTE : '';
-    out.line([
-      `P${year}-${String(n).padStart(6, '0')}`, date, spelledAsTyped(rng, client.name), kind.type, rng.pick(kind.venues),
-      rng.chance(0.85) ? client.city : rng.pick(CITIES), euroText(cents), rng.chance(0.95) ? String(rng.int(2, 8)) : '',
-      status, notes,
-    ].map(csvField).join(','));
+    const notes =
+      status === 'annulée' ? rng.pick(CANCELLED_NOTES) : rng.chance(0.15) ? rng.pick(NOTES) : rng.chance(0.002) ? MULTILINE_NOTE : '';
+    out.line(
+      [
+        `P${year}-${String(n).padStart(6, '0')}`,
+        date,
+        spelledAsTyped(rng, client.name),
+        kind.type,
+        rng.pick(kind.venues),
+        rng.chance(0.85) ? client.city : rng.pick(CITIES),
+        euroText(cents),
+        rng.chance(0.95) ? String(rng.int(2, 8)) : '',
+        status,
+        notes,
+      ]
+        .map(csvField)
+        .join(','),
+    );
     if (status === 'réalisée') {
       const s = stats[clientOf[i]!] as ClientStats;
       if (s.gigs === 0) Object.assign(s, { firstDay: day, minCents: cents, maxCents: cents });
@@ -190,11 +208,24 @@ async function writeClients(path: string, clients: readonly ClientModel[], stats
   clients.forEach((c, i) => {
     const s = stats[i] as ClientStats;
     const done = s.gigs > 0;
-    out.line([
-      c.name, c.contact, c.email, c.phone, c.city, c.category.name, String(s.gigs), euroText(s.revenueCents),
-      done ? fromDayNumber(s.firstDay) : '', done ? fromDayNumber(s.lastDay) : '',
-      done ? euroText(s.minCents) : '', done ? euroText(s.maxCents) : '',
-    ].map(csvField).join(','));
+    out.line(
+      [
+        c.name,
+        c.contact,
+        c.email,
+        c.phone,
+        c.city,
+        c.category.name,
+        String(s.gigs),
+        euroText(s.revenueCents),
+        done ? fromDayNumber(s.firstDay) : '',
+        done ? fromDayNumber(s.lastDay) : '',
+        done ? euroText(s.minCents) : '',
+        done ? euroText(s.maxCents) : '',
+      ]
+        .map(csvField)
+        .join(','),
+    );
   });
   await out.close();
 }
@@ -216,7 +247,9 @@ function csvField(value: string): string {
 }
 
 function slug(name: string): string {
-  return nameKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return nameKey(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function phoneNumber(rng: Prng): string {

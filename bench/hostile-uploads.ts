@@ -46,16 +46,21 @@ export async function generateHostileFiles(dir: string): Promise<{ singleLine: s
     await once(out, 'finish');
     return path;
   };
-  const singleLine = await write('hostile-single-line.csv', (function* () {
-    for (let i = 0; i < 50; i++) yield 'x'.repeat(MB);
-  })());
-  const badAmounts = await write('hostile-bad-amounts.csv', (function* () {
-    yield 'date;client;montant\r\n';
-    for (let i = 0; i < 200; i++) yield `2025-01-${String((i % 28) + 1).padStart(2, '0')};Bar ${i};${'12a'.repeat(MB / 3)}\r\n`;
-  })());
+  const singleLine = await write(
+    'hostile-single-line.csv',
+    (function* () {
+      for (let i = 0; i < 50; i++) yield 'x'.repeat(MB);
+    })(),
+  );
+  const badAmounts = await write(
+    'hostile-bad-amounts.csv',
+    (function* () {
+      yield 'date;client;montant\r\n';
+      for (let i = 0; i < 200; i++) yield `2025-01-${String((i % 28) + 1).padStart(2, '0')};Bar ${i};${'12a'.repeat(MB / 3)}\r\n`;
+    })(),
+  );
   return { singleLine, badAmounts };
 }
-
 
 /** The peak resident memory of a process so far (Linux). */
 function peakRss(pid: number): number {
@@ -75,11 +80,18 @@ function summarise(body: string): string {
   }
 }
 
-export async function runHostileUploads(database: DatabaseOptions, files: { singleLine: string; badAmounts: string }): Promise<HostileUploadsResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve-child.ts', import.meta.url)), JSON.stringify(database), EMAIL], {
-    env: { ...process.env, BENCH_PASSWORD: PASSWORD },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+export async function runHostileUploads(
+  database: DatabaseOptions,
+  files: { singleLine: string; badAmounts: string },
+): Promise<HostileUploadsResult> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./serve-child.ts', import.meta.url)), JSON.stringify(database), EMAIL],
+    {
+      env: { ...process.env, BENCH_PASSWORD: PASSWORD },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
     const base = `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
@@ -103,10 +115,19 @@ export async function runHostileUploads(database: DatabaseOptions, files: { sing
 
     const uploads: UploadAnswer[] = [];
     try {
-      for (const [name, path] of [['50 MB single line', files.singleLine], ['200 rows of 1 MB bad amounts', files.badAmounts]] as const) {
+      for (const [name, path] of [
+        ['50 MB single line', files.singleLine],
+        ['200 rows of 1 MB bad amounts', files.badAmounts],
+      ] as const) {
         for (const route of ['/api/imports/preview', '/api/imports']) {
           const a = await send(base, 'POST', `${route}?kind=gigs`, { cookie, csrf, file: path });
-          uploads.push({ upload: `${name} → ${route}`, status: a.status, ms: a.ms, bytes: Buffer.byteLength(a.body), summary: summarise(a.body) });
+          uploads.push({
+            upload: `${name} → ${route}`,
+            status: a.status,
+            ms: a.ms,
+            bytes: Buffer.byteLength(a.body),
+            summary: summarise(a.body),
+          });
         }
       }
     } finally {

@@ -34,16 +34,24 @@ const EMAIL = 'bench@example.fr';
 const PASSWORD = 'bench-password-not-secret';
 
 async function startServer(database: DatabaseOptions) {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve-child.ts', import.meta.url)), JSON.stringify(database), EMAIL], {
-    env: { ...process.env, BENCH_PASSWORD: PASSWORD },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./serve-child.ts', import.meta.url)), JSON.stringify(database), EMAIL],
+    {
+      env: { ...process.env, BENCH_PASSWORD: PASSWORD },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
   return { child, port: (JSON.parse(line) as { port: number }).port };
 }
 
 async function signIn(base: string): Promise<string> {
-  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+  const r = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
   if (!r.ok) throw new Error(`bench sign-in failed: ${r.status} ${await r.text()}`);
   const cookie = r.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('bench sign-in: no session cookie');

@@ -97,8 +97,13 @@ export class PhaseTimer {
 function describe(node: RootOperationNode): string {
   if (node.kind === 'RawNode') return node.sqlFragments.join('?').replace(/\s+/g, ' ').trim().slice(0, 140);
   const verb: Record<string, string> = {
-    CreateTableNode: 'create table', CreateIndexNode: 'create index', DropTableNode: 'drop table', SelectQueryNode: 'select from',
-    InsertQueryNode: 'insert into', UpdateQueryNode: 'update', DeleteQueryNode: 'delete from',
+    CreateTableNode: 'create table',
+    CreateIndexNode: 'create index',
+    DropTableNode: 'drop table',
+    SelectQueryNode: 'select from',
+    InsertQueryNode: 'insert into',
+    UpdateQueryNode: 'update',
+    DeleteQueryNode: 'delete from',
   };
   return `${verb[node.kind] ?? node.kind} ${firstTable(node) ?? ''} (query builder)`;
 }
@@ -121,7 +126,10 @@ const STATEMENT_GROUPS: [label: string, pattern: RegExp][] = [
   ['index keyed rows', /^create index import_keyed_identity/],
   ['match existing gigs (dedupe, save, update)', /^(delete from import_keyed|insert into import_previous_gigs|update gigs)/],
   ['insert new gigs', /^insert into gigs/],
-  ['merge clients', /^(insert into import_previous_clients|update clients set name|insert into clients \(workspace_id, name, name_key, contact)/],
+  [
+    'merge clients',
+    /^(insert into import_previous_clients|update clients set name|insert into clients \(workspace_id, name, name_key, contact)/,
+  ],
   ['refresh client totals', /^(update clients \(query builder\)|update clients set gig_count)/],
   ['stats mismatches check', /^select from (gigs|clients) \(query builder\)/],
   ['drop staging tables', /^drop table/],

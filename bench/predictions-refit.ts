@@ -53,7 +53,11 @@ function timed<T>(runs: number, fn: () => T): { ms: number; cpu: number; value: 
 }
 
 /** Five years of gigs: a few clients play every week, most a few times a year, some once. */
-export function syntheticHistories(clients: number, gigs: number, seed = 20260114): { rows: ForecastClient[]; histories: Map<number, ClientGig[]>; gigDays: number } {
+export function syntheticHistories(
+  clients: number,
+  gigs: number,
+  seed = 20260114,
+): { rows: ForecastClient[]; histories: Map<number, ClientGig[]>; gigDays: number } {
   const rng = new Prng(seed);
   const last = toDayNumber(BENCH_REFERENCE_DATE);
   const first = last - 5 * 365 + 1;
@@ -72,10 +76,16 @@ export function syntheticHistories(clients: number, gigs: number, seed = 2026011
       const d = rng.int(start, end);
       days.set(d, (days.get(d) ?? 0) + price + 100 * rng.int(-50, 50));
     }
-    const h = [...days.entries()].sort((a, b) => a[0] - b[0]).map(([d, cents]) => ({ date: fromDayNumber(d), amountCents: Math.max(0, cents) }));
+    const h = [...days.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([d, cents]) => ({ date: fromDayNumber(d), amountCents: Math.max(0, cents) }));
     gigDays += h.length;
     histories.set(id, h);
-    rows.push({ id, name: `Client ${id}`, potentialCents: Math.round((h.reduce((s, g) => s + g.amountCents, 0) * 365.25) / Math.max(365, last - start)) });
+    rows.push({
+      id,
+      name: `Client ${id}`,
+      potentialCents: Math.round((h.reduce((s, g) => s + g.amountCents, 0) * 365.25) / Math.max(365, last - start)),
+    });
   }
   return { rows, histories, gigDays };
 }

@@ -92,7 +92,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const f = (v: number, d = 6) => v.toFixed(d);
   console.log(`CDNOW master: ${r.customers} customers (${r.groupedRows} distinct (x, t_x, T) rows), parsed in ${f(r.parseMs, 0)} ms`);
   console.log(`BG/NBD fit: ${f(r.bgNbdFitMs, 1)} ms (median of 5, warm); lifetimes: 239 ms`);
-  console.log(`  r=${f(r.bgNbdParams.r)} α=${f(r.bgNbdParams.alpha)} a=${f(r.bgNbdParams.a)} b=${f(r.bgNbdParams.b)} LL=${f(r.bgNbdLogLikelihood, 3)}`);
+  console.log(
+    `  r=${f(r.bgNbdParams.r)} α=${f(r.bgNbdParams.alpha)} a=${f(r.bgNbdParams.a)} b=${f(r.bgNbdParams.b)} LL=${f(r.bgNbdLogLikelihood, 3)}`,
+  );
   console.log('  lifetimes: r=0.251624 α=4.788945 a=0.723433 b=2.161087');
   console.log(`Gamma-Gamma fit (${r.gammaGammaCustomers} customers): ${f(r.gammaGammaFitMs, 1)} ms; lifetimes: 60 ms`);
   console.log(`  p=${f(r.gammaGammaParams.p)} q=${f(r.gammaGammaParams.q)} γ=${f(r.gammaGammaParams.gamma)}`);

@@ -54,7 +54,8 @@ const log = (text: string) => process.stdout.write(`${text}\n`);
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { quick: { type: 'boolean' }, keep: { type: 'boolean' }, only: { type: 'string' } } });
-  if (values.only !== undefined && values.only !== 'hostile-uploads') throw new Error(`unknown scenario: ${values.only} (only hostile-uploads runs alone)`);
+  if (values.only !== undefined && values.only !== 'hostile-uploads')
+    throw new Error(`unknown scenario: ${values.only} (only hostile-uploads runs alone)`);
   const size = values.quick ? QUICK : FULL;
   const keep = values.keep === true;
   const workDir = mkdtempSync(join(tmpdir(), 'djbooker-bench-'));
@@ -66,11 +67,18 @@ async function main(): Promise<number> {
       else targets.push(postgres);
       const hostile = await hostileScenario(targets, workDir);
       mkdirSync(join(RESULTS, '..'), { recursive: true });
-      writeFileSync(join(RESULTS, '../hostile-uploads.json'), JSON.stringify({
-        date: new Date().toISOString(),
-        machine: { cpu: cpus()[0]?.model, cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
-        hostile,
-      }, null, 2) + '\n');
+      writeFileSync(
+        join(RESULTS, '../hostile-uploads.json'),
+        JSON.stringify(
+          {
+            date: new Date().toISOString(),
+            machine: { cpu: cpus()[0]?.model, cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
+            hostile,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       return hostile.every((h) => h.ok) ? 0 : 1;
     }
     log(`DJ Booker Pro bench${values.quick ? ' (--quick)' : ''}: ${count(size.gigs)} gigs for ${count(size.clients)} clients`);
@@ -78,8 +86,10 @@ async function main(): Promise<number> {
     log(`Files in ${workDir}${keep ? ' (kept)' : ' (removed at the end)'}`);
 
     const files = await generateBenchFiles(workDir, size);
-    log(`Generated in ${duration(files.ms)}: ${files.gigsPath} ${megabytes(files.gigsBytes)} (${count(files.gigs)} gigs, ${count(files.doneGigs)} done), `
-      + `${files.clientsPath} ${megabytes(files.clientsBytes)} (${count(files.clients)} clients)`);
+    log(
+      `Generated in ${duration(files.ms)}: ${files.gigsPath} ${megabytes(files.gigsBytes)} (${count(files.gigs)} gigs, ${count(files.doneGigs)} done), ` +
+        `${files.clientsPath} ${megabytes(files.clientsBytes)} (${count(files.clients)} clients)`,
+    );
 
     const postgres = await postgresTarget(process.env, keep);
     if ('skipped' in postgres) log(`PostgreSQL skipped: ${postgres.skipped}`);
@@ -116,17 +126,24 @@ async function main(): Promise<number> {
     log(`Refit (bench/predictions-refit.ts): ${JSON.stringify(refit)}`);
 
     mkdirSync(join(RESULTS, '..'), { recursive: true });
-    writeFileSync(RESULTS, JSON.stringify({
-      date: new Date().toISOString(),
-      machine: { cpu: cpus()[0]?.model, cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
-      size,
-      files: { gigsBytes: files.gigsBytes, clientsBytes: files.clientsBytes, doneGigs: files.doneGigs, generateMs: files.ms },
-      engines,
-      predictions,
-      refit,
-      shared,
-      hostile,
-    }, null, 2) + '\n');
+    writeFileSync(
+      RESULTS,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          machine: { cpu: cpus()[0]?.model, cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
+          size,
+          files: { gigsBytes: files.gigsBytes, clientsBytes: files.clientsBytes, doneGigs: files.doneGigs, generateMs: files.ms },
+          engines,
+          predictions,
+          refit,
+          shared,
+          hostile,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     log(`\nAll figures: ${RESULTS}`);
     return sharedOk && engines.every((e) => e.checks.every((c) => c.ok)) && hostile.every((h) => h.ok) ? 0 : 1;
   } finally {
@@ -141,33 +158,55 @@ async function benchEngine(target: BenchTarget, files: GeneratedFiles, httpSecon
   const clientsImport = await runImportProcess({ target: target.database, kind: 'clients', path: files.clientsPath });
   log(`  clients import: ${duration(clientsImport.processMs)}, ${count(clientsImport.imported)} imported`);
   const gigsImport = await runImportProcess({ target: target.database, kind: 'gigs', path: files.gigsPath });
-  log(`  gigs import: ${duration(gigsImport.processMs)}, peak RSS ${megabytes(gigsImport.peakRssBytes)}, ${count(gigsImport.imported)} imported`);
+  log(
+    `  gigs import: ${duration(gigsImport.processMs)}, peak RSS ${megabytes(gigsImport.peakRssBytes)}, ${count(gigsImport.imported)} imported`,
+  );
   const baseline = target.baseline(files.gigsPath);
   log(`  ${baseline.tool}: ${duration(baseline.loadMs)} (${count(baseline.rows)} rows), + 3 indexes ${duration(baseline.indexMs)}`);
   const pastAsOf = addDays(BENCH_REFERENCE_DATE, -730);
   const reads = await timeUseCases(target.database, BENCH_REFERENCE_DATE, pastAsOf, READ_RUNS);
   log(`  overview ${duration(reads.overview.medianMs)}, clients ${duration(reads.clients.medianMs)} (medians)`);
   const http = await runHttpLoad(target.database, httpSeconds, HTTP_CONNECTIONS);
-  for (const h of http) log(`  HTTP ${h.path}: p50 ${duration(h.p50Ms)}, p97.5 ${duration(h.p975Ms)}, ${count(Math.round(h.requestsPerSecond))} req/s`);
+  for (const h of http)
+    log(`  HTTP ${h.path}: p50 ${duration(h.p50Ms)}, p97.5 ${duration(h.p975Ms)}, ${count(Math.round(h.requestsPerSecond))} req/s`);
   const reimport = await runImportProcess({ target: target.database, kind: 'gigs', path: files.gigsPath });
   log(`  re-import: ${duration(reimport.processMs)}, ${count(reimport.imported)} imported, ${count(reimport.duplicates)} already there`);
 
   const checks = [
-    { check: `clients import: ${count(files.clients)} imported, none rejected`, ok: clientsImport.imported === files.clients && clientsImport.rejected === 0 },
-    { check: `gigs import: ${count(files.gigs)} imported, none rejected, no client created, no warning`,
-      ok: gigsImport.imported === files.gigs && gigsImport.rejected === 0 && gigsImport.createdClients === 0 && gigsImport.warnings.length === 0 },
-    { check: `overview: ${count(files.clients)} clients and ${count(files.doneGigs)} done gigs, as generated`,
-      ok: reads.figures.clients === files.clients && reads.figures.gigs === files.doneGigs && reads.listed === files.clients },
-    { check: `re-import: 0 imported, 0 updated, ${count(files.gigs)} already there`,
-      ok: reimport.imported === 0 && reimport.updated === 0 && reimport.duplicates === files.gigs },
+    {
+      check: `clients import: ${count(files.clients)} imported, none rejected`,
+      ok: clientsImport.imported === files.clients && clientsImport.rejected === 0,
+    },
+    {
+      check: `gigs import: ${count(files.gigs)} imported, none rejected, no client created, no warning`,
+      ok:
+        gigsImport.imported === files.gigs &&
+        gigsImport.rejected === 0 &&
+        gigsImport.createdClients === 0 &&
+        gigsImport.warnings.length === 0,
+    },
+    {
+      check: `overview: ${count(files.clients)} clients and ${count(files.doneGigs)} done gigs, as generated`,
+      ok: reads.figures.clients === files.clients && reads.figures.gigs === files.doneGigs && reads.listed === files.clients,
+    },
+    {
+      check: `re-import: 0 imported, 0 updated, ${count(files.gigs)} already there`,
+      ok: reimport.imported === 0 && reimport.updated === 0 && reimport.duplicates === files.gigs,
+    },
     { check: `baseline loaded the same ${count(files.gigs)} rows`, ok: baseline.rows === files.gigs },
-    { check: `HTTP load: every answer a success (${HTTP_CONNECTIONS} connections)`, ok: http.every((h) => h.errors === 0 && h.non2xx === 0 && h.requests > 0) },
+    {
+      check: `HTTP load: every answer a success (${HTTP_CONNECTIONS} connections)`,
+      ok: http.every((h) => h.errors === 0 && h.non2xx === 0 && h.requests > 0),
+    },
   ];
   return { engine: target.engine, label: target.label, version, clientsImport, gigsImport, baseline, reads, http, reimport, checks };
 }
 
 /** Issue 9's hostile uploads against each engine's server, while another client signs in and reads. */
-async function hostileScenario(targets: readonly BenchTarget[], workDir: string): Promise<(HostileUploadsResult & { engine: string; ok: boolean })[]> {
+async function hostileScenario(
+  targets: readonly BenchTarget[],
+  workDir: string,
+): Promise<(HostileUploadsResult & { engine: string; ok: boolean })[]> {
   log('\nHostile uploads: a 50 MB single line and 200 rows of 1 MB bad amounts, to the preview and the import');
   const files = await generateHostileFiles(workDir);
   const results = [];
@@ -175,9 +214,13 @@ async function hostileScenario(targets: readonly BenchTarget[], workDir: string)
     const r = await runHostileUploads(target.database, files);
     for (const u of r.uploads) log(`  ${target.label} ${u.upload}: ${u.status} in ${duration(u.ms)}, ${megabytes(u.bytes)} (${u.summary})`);
     const ok = r.other.failures === 0 && r.uploads.every((u) => u.bytes < 1e6);
-    log(`  ${target.label} other client: ${count(r.other.requests)} requests, ${r.other.failures} failed, p50 ${duration(r.other.p50Ms)}, `
-      + `p99 ${duration(r.other.p99Ms)}, slowest ${duration(r.other.slowestMs)} ${verdict(r.other.slowestMs < HOSTILE_AIM.otherSlowestMs)} (aim < 1 s)`);
-    log(`  ${target.label} server peak RSS ${megabytes(r.serverPeakRssBytes)} ${verdict(r.serverPeakRssBytes < HOSTILE_AIM.serverPeakBytes)} (aim < 600 MiB)`);
+    log(
+      `  ${target.label} other client: ${count(r.other.requests)} requests, ${r.other.failures} failed, p50 ${duration(r.other.p50Ms)}, ` +
+        `p99 ${duration(r.other.p99Ms)}, slowest ${duration(r.other.slowestMs)} ${verdict(r.other.slowestMs < HOSTILE_AIM.otherSlowestMs)} (aim < 1 s)`,
+    );
+    log(
+      `  ${target.label} server peak RSS ${megabytes(r.serverPeakRssBytes)} ${verdict(r.serverPeakRssBytes < HOSTILE_AIM.serverPeakBytes)} (aim < 600 MiB)`,
+    );
     log(`${verdict(ok)} ${target.label}: every other request served, every answer under 1 MB`);
     results.push({ engine: target.label, ...r, ok });
   }
@@ -187,32 +230,47 @@ async function hostileScenario(targets: readonly BenchTarget[], workDir: string)
 function summaryTable(engines: readonly EngineResult[], files: GeneratedFiles): string {
   const row = (label: string, aim: string, cell: (e: EngineResult) => string) => [label, ...engines.map(cell), aim];
   const rss = (bytes: number) => `${megabytes(bytes)} ${verdict(bytes < AIM.peakRssBytes)}`;
-  const read = (t: { medianMs: number; p95Ms: number }) => `${duration(t.medianMs)} / ${duration(t.p95Ms)} ${verdict(t.p95Ms < AIM.readMs)}`;
+  const read = (t: { medianMs: number; p95Ms: number }) =>
+    `${duration(t.medianMs)} / ${duration(t.p95Ms)} ${verdict(t.p95Ms < AIM.readMs)}`;
   const ratioCell = (ours: number, base: number) => `${ratio(ours, base)} ${verdict(ours / base <= AIM.ratio)}`;
   const versions = engines.map((e) => `${e.label} ${e.version}`).join(', ');
-  return `${versions}\n\n` + table(['', ...engines.map((e) => e.label), 'aim'], [
-    row(`clients import (${count(files.clients)}), process`, '', (e) => duration(e.clientsImport.processMs)),
-    row(`gigs import (${count(files.gigs)}, ${megabytes(files.gigsBytes)}), process`, '', (e) => duration(e.gigsImport.processMs)),
-    row('  of which importFile()', '', (e) => duration(e.gigsImport.phases.totalMs)),
-    row('  rows per second (process)', '', (e) => count(Math.round(files.gigs / (e.gigsImport.processMs / 1000)))),
-    row('  peak RSS of the importing process', '< 400 MB', (e) => rss(e.gigsImport.peakRssBytes)),
-    row('baseline: engine bulk loader, table without index', '', (e) => `${e.baseline.tool} ${duration(e.baseline.loadMs)}`),
-    row('  ratio ours / baseline', '≤ 3×', (e) => ratioCell(e.gigsImport.processMs, e.baseline.loadMs)),
-    row('baseline + 3 indexes like ours', '', (e) => duration(e.baseline.loadMs + e.baseline.indexMs)),
-    row('  ratio ours / (baseline + indexes)', '', (e) => ratio(e.gigsImport.processMs, e.baseline.loadMs + e.baseline.indexMs)),
-    row('re-import of the same file, process', '', (e) => duration(e.reimport.processMs)),
-    row('  gigs added / already there', '0', (e) => `${count(e.reimport.imported)} / ${count(e.reimport.duplicates)} ${verdict(e.reimport.imported === 0)}`),
-    row('  peak RSS', '< 400 MB', (e) => rss(e.reimport.peakRssBytes)),
-    row(`overview, median / p95 of ${READ_RUNS} warm runs`, '< 200 ms', (e) => read(e.reads.overview)),
-    row(`clients, median / p95 of ${READ_RUNS} warm runs`, '< 200 ms', (e) => read(e.reads.clients)),
-    row(`overview --as-of ${engines[0]?.reads.pastOverview.asOf ?? ''} (from the gigs), median / p95`, '', (e) => read(e.reads.pastOverview)),
-    ...HTTP_ENDPOINTS.map((path, i) =>
-      row(`HTTP ${path}, ${HTTP_CONNECTIONS} connections: p50 / p97.5 (req/s)`, '< 100 ms', (e) => {
-        const h = e.http[i];
-        return h ? `${duration(h.p50Ms)} / ${duration(h.p975Ms)} ${verdict(h.p975Ms < AIM.httpP95Ms)} (${count(Math.round(h.requestsPerSecond))})` : '—';
-      }),
-    ),
-  ]);
+  return (
+    `${versions}\n\n` +
+    table(
+      ['', ...engines.map((e) => e.label), 'aim'],
+      [
+        row(`clients import (${count(files.clients)}), process`, '', (e) => duration(e.clientsImport.processMs)),
+        row(`gigs import (${count(files.gigs)}, ${megabytes(files.gigsBytes)}), process`, '', (e) => duration(e.gigsImport.processMs)),
+        row('  of which importFile()', '', (e) => duration(e.gigsImport.phases.totalMs)),
+        row('  rows per second (process)', '', (e) => count(Math.round(files.gigs / (e.gigsImport.processMs / 1000)))),
+        row('  peak RSS of the importing process', '< 400 MB', (e) => rss(e.gigsImport.peakRssBytes)),
+        row('baseline: engine bulk loader, table without index', '', (e) => `${e.baseline.tool} ${duration(e.baseline.loadMs)}`),
+        row('  ratio ours / baseline', '≤ 3×', (e) => ratioCell(e.gigsImport.processMs, e.baseline.loadMs)),
+        row('baseline + 3 indexes like ours', '', (e) => duration(e.baseline.loadMs + e.baseline.indexMs)),
+        row('  ratio ours / (baseline + indexes)', '', (e) => ratio(e.gigsImport.processMs, e.baseline.loadMs + e.baseline.indexMs)),
+        row('re-import of the same file, process', '', (e) => duration(e.reimport.processMs)),
+        row(
+          '  gigs added / already there',
+          '0',
+          (e) => `${count(e.reimport.imported)} / ${count(e.reimport.duplicates)} ${verdict(e.reimport.imported === 0)}`,
+        ),
+        row('  peak RSS', '< 400 MB', (e) => rss(e.reimport.peakRssBytes)),
+        row(`overview, median / p95 of ${READ_RUNS} warm runs`, '< 200 ms', (e) => read(e.reads.overview)),
+        row(`clients, median / p95 of ${READ_RUNS} warm runs`, '< 200 ms', (e) => read(e.reads.clients)),
+        row(`overview --as-of ${engines[0]?.reads.pastOverview.asOf ?? ''} (from the gigs), median / p95`, '', (e) =>
+          read(e.reads.pastOverview),
+        ),
+        ...HTTP_ENDPOINTS.map((path, i) =>
+          row(`HTTP ${path}, ${HTTP_CONNECTIONS} connections: p50 / p97.5 (req/s)`, '< 100 ms', (e) => {
+            const h = e.http[i];
+            return h
+              ? `${duration(h.p50Ms)} / ${duration(h.p975Ms)} ${verdict(h.p975Ms < AIM.httpP95Ms)} (${count(Math.round(h.requestsPerSecond))})`
+              : '—';
+          }),
+        ),
+      ],
+    )
+  );
 }
 
 function phaseTable(engines: readonly EngineResult[], run: (e: EngineResult) => ImportRun): string {

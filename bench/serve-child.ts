@@ -8,7 +8,11 @@ import { addUser } from '../src/app/auth';
 import { openDatabase, type DatabaseOptions } from '../src/db/connection';
 import { buildServer } from '../src/server/server';
 
-const [options, email, password] = [JSON.parse(process.argv[2] ?? '{}') as DatabaseOptions, process.argv[3] ?? '', process.env.BENCH_PASSWORD ?? ''];
+const [options, email, password] = [
+  JSON.parse(process.argv[2] ?? '{}') as DatabaseOptions,
+  process.argv[3] ?? '',
+  process.env.BENCH_PASSWORD ?? '',
+];
 const database = await openDatabase(options);
 const ctx = { database, now: () => new Date() };
 await addUser(ctx, { name: 'Bench', email, password, workspace: 'default' });

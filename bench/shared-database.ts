@@ -39,11 +39,17 @@ function percentile(sorted: readonly number[], p: number): number {
 
 function runCli(args: string[]): Promise<void> {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`djbooker ${args[0]} failed (exit ${code})`)))));
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`djbooker ${args[0]} failed (exit ${code})`)))),
+  );
 }
 
 /** Runs the scenario in `dir` (a fresh data directory is made in it). */
-export async function runSharedDatabaseBench(dir: string, size: BenchSize, log: (line: string) => void = () => {}): Promise<SharedDatabaseResult> {
+export async function runSharedDatabaseBench(
+  dir: string,
+  size: BenchSize,
+  log: (line: string) => void = () => {},
+): Promise<SharedDatabaseResult> {
   const files = await generateBenchFiles(dir, size);
   const dataDir = join(dir, 'shared-data');
   await runCli(['import', 'clients', files.clientsPath, '--data-dir', dataDir]);
@@ -54,7 +60,11 @@ export async function runSharedDatabaseBench(dir: string, size: BenchSize, log: 
   try {
     const [line] = (await once(createInterface({ input: server.stdout }), 'line')) as [string];
     const base = `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
     const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
     const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
     // Warm: the first overview after a change computes the segmentation.
@@ -81,11 +91,12 @@ export async function runSharedDatabaseBench(dir: string, size: BenchSize, log: 
     const writer = async () => {
       for (let i = 0; importing; i++) {
         const ok = await timed(
-          () => fetch(`${base}/api/clients`, {
-            method: 'POST',
-            headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-            body: JSON.stringify({ name: `Bench écriture ${i}` }),
-          }),
+          () =>
+            fetch(`${base}/api/clients`, {
+              method: 'POST',
+              headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+              body: JSON.stringify({ name: `Bench écriture ${i}` }),
+            }),
           writes,
         );
         if (!ok) writeFailures++;
@@ -109,12 +120,29 @@ export async function runSharedDatabaseBench(dir: string, size: BenchSize, log: 
 }
 
 export function sharedDatabaseTable(r: SharedDatabaseResult): string {
-  return table(['during a CLI import of ' + count(r.gigs) + ' gigs (' + duration(r.importMs) + ')', 'requests', 'p50', 'p99', 'max', 'failed', 'aim'], [
-    [`reads: GET /api/overview, ${READERS} clients`, count(r.reads.requests), duration(r.reads.p50Ms), duration(r.reads.p99Ms), duration(r.reads.maxMs), String(r.reads.failures),
-      `p99 < ${SHARED_READ_AIM_MS} ms ${verdict(r.reads.p99Ms < SHARED_READ_AIM_MS)}`],
-    ['writes: POST /api/clients (wait for the commit)', count(r.writes.requests), duration(r.writes.p50Ms), '', duration(r.writes.maxMs), String(r.writes.failures),
-      `none failed ${verdict(r.writes.failures === 0)}`],
-  ]);
+  return table(
+    ['during a CLI import of ' + count(r.gigs) + ' gigs (' + duration(r.importMs) + ')', 'requests', 'p50', 'p99', 'max', 'failed', 'aim'],
+    [
+      [
+        `reads: GET /api/overview, ${READERS} clients`,
+        count(r.reads.requests),
+        duration(r.reads.p50Ms),
+        duration(r.reads.p99Ms),
+        duration(r.reads.maxMs),
+        String(r.reads.failures),
+        `p99 < ${SHARED_READ_AIM_MS} ms ${verdict(r.reads.p99Ms < SHARED_READ_AIM_MS)}`,
+      ],
+      [
+        'writes: POST /api/clients (wait for the commit)',
+        count(r.writes.requests),
+        duration(r.writes.p50Ms),
+        '',
+        duration(r.writes.maxMs),
+        String(r.writes.failures),
+        `none failed ${verdict(r.writes.failures === 0)}`,
+      ],
+    ],
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -122,7 +150,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const gigs = Number(values.gigs ?? 100_000);
   const dir = mkdtempSync(join(tmpdir(), 'djbooker-shared-bench-'));
   try {
-    const result = await runSharedDatabaseBench(dir, { gigs, clients: Math.max(100, Math.round(gigs / 10)) }, (l) => process.stdout.write(`${l}\n`));
+    const result = await runSharedDatabaseBench(dir, { gigs, clients: Math.max(100, Math.round(gigs / 10)) }, (l) =>
+      process.stdout.write(`${l}\n`),
+    );
     process.stdout.write(`${sharedDatabaseTable(result)}\n`);
     process.exitCode = result.reads.failures + result.writes.failures === 0 && result.reads.p99Ms < SHARED_READ_AIM_MS ? 0 : 1;
   } finally {

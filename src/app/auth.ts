@@ -4,7 +4,16 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { clearLoginFailures, loginFailureStats, deleteExpiredSessions, deleteSession, findSessionAuth, insertSession, recordLoginFailure, type SessionAuth } from '../db/sessions';
+import {
+  clearLoginFailures,
+  loginFailureStats,
+  deleteExpiredSessions,
+  deleteSession,
+  findSessionAuth,
+  insertSession,
+  recordLoginFailure,
+  type SessionAuth,
+} from '../db/sessions';
 import { countUsers, createFirstUser, getUserByEmail, insertUser } from '../db/users';
 import { createWorkspace, getWorkspace, getWorkspaceByName, listWorkspaces } from '../db/workspaces';
 import type { Role, User, Workspace } from '../db/schema';
@@ -54,8 +63,20 @@ async function openSession(ctx: AppContext, user: User, workspace: { id: number;
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   const db = ctx.database.db;
   await deleteExpiredSessions(db, now.toISOString());
-  await insertSession(db, { tokenHash: tokenHash(token), userId: user.id, csrfToken, now: now.toISOString(), expiresAt: expiresAt.toISOString() });
-  return { token, csrfToken, expiresAt, user: { id: user.id, name: user.name, email: user.email, role: user.role }, workspace: { id: workspace.id, name: workspace.name } };
+  await insertSession(db, {
+    tokenHash: tokenHash(token),
+    userId: user.id,
+    csrfToken,
+    now: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  });
+  return {
+    token,
+    csrfToken,
+    expiresAt,
+    user: { id: user.id, name: user.name, email: user.email, role: user.role },
+    workspace: { id: workspace.id, name: workspace.name },
+  };
 }
 
 export async function needsSetup(ctx: AppContext): Promise<boolean> {
@@ -158,11 +179,21 @@ export async function addUser(
     const workspaceName = input.workspace ?? input.name;
     const existing = await getWorkspaceByName(trx, workspaceName);
     if (existing && input.workspace === undefined) {
-      throw new AppError('conflict', `L’espace de travail « ${workspaceName} » existe déjà : précisez --workspace pour y ajouter ce compte.`);
+      throw new AppError(
+        'conflict',
+        `L’espace de travail « ${workspaceName} » existe déjà : précisez --workspace pour y ajouter ce compte.`,
+      );
     }
     const workspace = existing ?? (await createWorkspace(trx, workspaceName, now));
     const role = input.role ?? (existing ? 'member' : 'owner');
-    const user = await insertUser(trx, { workspaceId: workspace.id, name: input.name, email: input.email, passwordHash, now: now.toISOString(), role });
+    const user = await insertUser(trx, {
+      workspaceId: workspace.id,
+      name: input.name,
+      email: input.email,
+      passwordHash,
+      now: now.toISOString(),
+      role,
+    });
     return { user, workspace, createdWorkspace: !existing };
   });
 }

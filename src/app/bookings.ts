@@ -4,7 +4,17 @@
  */
 import { clientScope, getClientRow, refreshClientTotals } from '../db/clients';
 import type { Db } from '../db/connection';
-import { deleteGigRow, getGig, insertGig, listGigsBetween, listGigsOn, listUpcomingGigs, nextOccurrence, updateGigRow, type GigWithClient } from '../db/gigs';
+import {
+  deleteGigRow,
+  getGig,
+  insertGig,
+  listGigsBetween,
+  listGigsOn,
+  listUpcomingGigs,
+  nextOccurrence,
+  updateGigRow,
+  type GigWithClient,
+} from '../db/gigs';
 import type { Gig, GigStatus, Workspace } from '../db/schema';
 import { bumpDataVersion } from '../db/workspaces';
 import { doubleBookedDays, monthBounds } from '../domain/agenda';
@@ -21,8 +31,16 @@ import { centsToEuros } from '../domain/money';
 /** A gig as the API shows it (src/contracts/clients.ts): its amount in euros. */
 export function gigJson(g: Gig): GigJson {
   return {
-    id: g.id, date: g.date, amount: centsToEuros(Number(g.amount_cents)), status: g.status, type: g.type, venue: g.venue, city: g.city,
-    durationMinutes: g.duration_minutes, notes: g.notes, reference: g.reference,
+    id: g.id,
+    date: g.date,
+    amount: centsToEuros(Number(g.amount_cents)),
+    status: g.status,
+    type: g.type,
+    venue: g.venue,
+    city: g.city,
+    durationMinutes: g.duration_minutes,
+    notes: g.notes,
+    reference: g.reference,
   };
 }
 
@@ -78,9 +96,16 @@ export async function listAgendaMonth(ctx: AppContext, workspace: Workspace, mon
  * A new gig, with the other gigs already on that day so that the user is warned. A date before
  * today (in the workspace's time zone) is a gig already played: only `done` is accepted for it.
  */
-export async function createBooking(ctx: AppContext, workspace: Workspace, b: BookingFields): Promise<{ gig: Gig; sameDay: GigWithClient[] }> {
+export async function createBooking(
+  ctx: AppContext,
+  workspace: Workspace,
+  b: BookingFields,
+): Promise<{ gig: Gig; sameDay: GigWithClient[] }> {
   if (b.date < todayOf(ctx, workspace) && b.status !== 'done') {
-    throw new AppError('invalid_input', 'Cette date est passée : enregistrez-la comme une prestation déjà jouée (statut « Réalisée »), ou corrigez la date.');
+    throw new AppError(
+      'invalid_input',
+      'Cette date est passée : enregistrez-la comme une prestation déjà jouée (statut « Réalisée »), ou corrigez la date.',
+    );
   }
   const now = ctx.now().toISOString();
   const result = await ctx.database.db.transaction().execute(async (trx) => {
@@ -88,9 +113,22 @@ export async function createBooking(ctx: AppContext, workspace: Workspace, b: Bo
     // The identity an import of the same gig would compute, so that importing it later matches it.
     const dedupeKey = gigIdentity({ clientName: client.name, date: b.date, amountCents: b.amountCents, type: b.type });
     const gig = await insertGig(trx, {
-      workspace_id: workspace.id, client_id: client.id, date: b.date, amount_cents: b.amountCents, status: b.status,
-      type: b.type, venue: b.venue, city: b.city, duration_minutes: b.durationMinutes, notes: b.notes, reference: null,
-      dedupe_key: dedupeKey, occurrence: await nextOccurrence(trx, workspace.id, dedupeKey), import_id: null, created_at: now, updated_at: now,
+      workspace_id: workspace.id,
+      client_id: client.id,
+      date: b.date,
+      amount_cents: b.amountCents,
+      status: b.status,
+      type: b.type,
+      venue: b.venue,
+      city: b.city,
+      duration_minutes: b.durationMinutes,
+      notes: b.notes,
+      reference: null,
+      dedupe_key: dedupeKey,
+      occurrence: await nextOccurrence(trx, workspace.id, dedupeKey),
+      import_id: null,
+      created_at: now,
+      updated_at: now,
     });
     await afterChange(trx, workspace, [client.id]);
     const sameDay = (await listGigsOn(trx, workspace.id, b.date)).filter((g) => g.id !== gig.id);
@@ -123,7 +161,8 @@ export async function updateBooking(ctx: AppContext, workspace: Workspace, id: n
     let identity = {};
     if (gig.import_id === null && gig.reference === null) {
       const dedupeKey = gigIdentity({ clientName: client.name, date: next.date, amountCents: next.amount_cents, type: next.type });
-      if (dedupeKey !== gig.dedupe_key) identity = { dedupe_key: dedupeKey, occurrence: await nextOccurrence(trx, workspace.id, dedupeKey) };
+      if (dedupeKey !== gig.dedupe_key)
+        identity = { dedupe_key: dedupeKey, occurrence: await nextOccurrence(trx, workspace.id, dedupeKey) };
     }
     const updated = await updateGigRow(trx, workspace.id, id, { ...next, ...identity });
     await afterChange(trx, workspace, [...new Set([gig.client_id, client.id])]);

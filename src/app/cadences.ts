@@ -11,7 +11,12 @@ import { cadenceOf, type Cadence, type FollowUpStatus } from '../domain/follow-u
 import type { AppContext } from './context';
 import type { ClientView } from './portfolio';
 
-export async function withCadences<C extends ClientView>(ctx: AppContext, workspace: Workspace, asOf: IsoDate, clients: readonly C[]): Promise<(C & { cadence: Cadence })[]> {
+export async function withCadences<C extends ClientView>(
+  ctx: AppContext,
+  workspace: Workspace,
+  asOf: IsoDate,
+  clients: readonly C[],
+): Promise<(C & { cadence: Cadence })[]> {
   const db = ctx.database.db;
   const [followUps, optedOut, booked, inOutbox] = await Promise.all([
     listFollowUpDates(db, workspace.id),
@@ -24,8 +29,12 @@ export async function withCadences<C extends ClientView>(ctx: AppContext, worksp
   return clients.map((c) => ({
     ...c,
     cadence: cadenceOf({
-      asOf, status: c.segment.status, followUps: byClient.get(c.id) ?? [], optedOut: optedOut.has(c.id),
-      nextConfirmedGig: booked.has(c.id) ? asOf : null, inOutbox: inOutbox.has(c.id),
+      asOf,
+      status: c.segment.status,
+      followUps: byClient.get(c.id) ?? [],
+      optedOut: optedOut.has(c.id),
+      nextConfirmedGig: booked.has(c.id) ? asOf : null,
+      inOutbox: inOutbox.has(c.id),
     }),
   }));
 }

@@ -39,5 +39,9 @@ export async function renderCalendarFeed(ctx: AppContext, token: string): Promis
     description: [`Montant : ${formatEuros(Number(g.amount_cents))}`, g.notes].filter((x) => x).join('\n'),
     status: g.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
   }));
-  return renderCalendar({ name: djName ? `${djName} — prestations` : 'DJ Booker Pro — prestations', stamp: ctx.now().toISOString(), events });
+  return renderCalendar({
+    name: djName ? `${djName} — prestations` : 'DJ Booker Pro — prestations',
+    stamp: ctx.now().toISOString(),
+    events,
+  });
 }

@@ -64,7 +64,17 @@ export async function createClient(ctx: AppContext, workspace: Workspace, asOf: 
   const created = await ctx.database.db.transaction().execute(async (trx) => {
     const same = await getClientByNameKey(trx, workspace.id, key);
     if (same) throw nameTaken(same.name);
-    const client = await insertClient(trx, { ...details, workspace_id: workspace.id, name_key: key, notes: null, file_gigs: null, file_revenue_cents: null, created_import_id: null, created_at: now, updated_at: now });
+    const client = await insertClient(trx, {
+      ...details,
+      workspace_id: workspace.id,
+      name_key: key,
+      notes: null,
+      file_gigs: null,
+      file_revenue_cents: null,
+      created_import_id: null,
+      created_at: now,
+      updated_at: now,
+    });
     await bumpDataVersion(trx, workspace.id);
     return client;
   });

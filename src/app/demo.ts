@@ -18,8 +18,18 @@ export interface DemoLoad {
 
 /** Imports the demo files (again: the second time adds nothing) and fixes the reference date on the demo's. */
 export async function loadDemo(ctx: AppContext, workspace: Workspace): Promise<DemoLoad> {
-  const clients = await importFile(ctx, workspace, { kind: 'clients', path: `${DEMO_DIR}clients_dj_clean.csv`, overrides: {}, dryRun: false });
-  const gigs = await importFile(ctx, workspace, { kind: 'gigs', path: `${DEMO_DIR}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
+  const clients = await importFile(ctx, workspace, {
+    kind: 'clients',
+    path: `${DEMO_DIR}clients_dj_clean.csv`,
+    overrides: {},
+    dryRun: false,
+  });
+  const gigs = await importFile(ctx, workspace, {
+    kind: 'gigs',
+    path: `${DEMO_DIR}prestations_dj_clean.csv`,
+    overrides: {},
+    dryRun: false,
+  });
   await updateWorkspace(ctx.database.db, workspace.id, { reference_date: DEMO_REFERENCE_DATE });
   return { clients, gigs, referenceDate: DEMO_REFERENCE_DATE };
 }

@@ -38,14 +38,21 @@ export async function exportFollowUpEml(
   const followUp = await recordFollowUp(ctx, workspace, { ...input, body, channel: 'eml' });
   const content = await composeMessage({
     from: from ?? { name: null, address: 'moi@exemple.invalid' },
-    to: { name: client.contact?.trim() || null, address: client.email && isEmailAddress(client.email.trim()) ? client.email.trim() : 'destinataire@exemple.invalid' },
+    to: {
+      name: client.contact?.trim() || null,
+      address: client.email && isEmailAddress(client.email.trim()) ? client.email.trim() : 'destinataire@exemple.invalid',
+    },
     subject: input.subject,
     text: body,
     messageId: messageIdFor(from?.address ?? 'djbooker.local'),
     date: ctx.now(),
     headers,
   });
-  const fileName = `relance-${nameKey(client.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'client'}-${followUp.date}.eml`;
+  const fileName = `relance-${
+    nameKey(client.name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'client'
+  }-${followUp.date}.eml`;
   return { fileName, content, followUp };
 }
 
@@ -63,7 +70,11 @@ export interface EmlBatchResult {
  * stored zip, each recorded « à confirmer » (or updating the follow-up its row already recorded).
  * A message refused (opt-out, cadence) is left out and reported, the others still go in.
  */
-export async function exportFollowUpEmlZip(ctx: MailContext, workspace: Workspace, inputs: readonly FollowUpInput[]): Promise<EmlBatchResult> {
+export async function exportFollowUpEmlZip(
+  ctx: MailContext,
+  workspace: Workspace,
+  inputs: readonly FollowUpInput[],
+): Promise<EmlBatchResult> {
   const entries: ZipEntry[] = [];
   const recorded: EmlBatchResult['recorded'] = [];
   const refused: EmlBatchResult['refused'] = [];

@@ -26,8 +26,12 @@ export async function* clientsCsv(ctx: AppContext, workspace: Workspace): AsyncG
     yield page
       .map((c) => {
         const stats = {
-          gigs: c.gig_count, revenueCents: Number(c.revenue_cents), firstDate: c.first_date, lastDate: c.last_date,
-          priceMinCents: c.price_min_cents, priceMaxCents: c.price_max_cents,
+          gigs: c.gig_count,
+          revenueCents: Number(c.revenue_cents),
+          firstDate: c.first_date,
+          lastDate: c.last_date,
+          priceMinCents: c.price_min_cents,
+          priceMaxCents: c.price_max_cents,
         };
         return csvExportLine(clientExportRow({ ...c, ...stats }, classifyClient(stats, asOf, thresholds)));
       })
@@ -45,10 +49,20 @@ export async function* gigsCsv(ctx: AppContext, workspace: Workspace): AsyncGene
   for await (const page of pagesOf(db, 'gigs', workspace.id)) {
     yield page
       .map((g) =>
-        csvExportLine(gigExportRow({
-          reference: g.reference, date: g.date, clientName: names.get(g.client_id) ?? '', type: g.type, venue: g.venue, city: g.city,
-          amountCents: Number(g.amount_cents), durationMinutes: g.duration_minutes, status: g.status, notes: g.notes,
-        })),
+        csvExportLine(
+          gigExportRow({
+            reference: g.reference,
+            date: g.date,
+            clientName: names.get(g.client_id) ?? '',
+            type: g.type,
+            venue: g.venue,
+            city: g.city,
+            amountCents: Number(g.amount_cents),
+            durationMinutes: g.duration_minutes,
+            status: g.status,
+            notes: g.notes,
+          }),
+        ),
       )
       .join('');
   }
@@ -64,7 +78,10 @@ export function exportFileName(ctx: AppContext, workspace: Workspace, what: stri
 }
 
 /** Writes chunks to a file (the CLI's exports), with an error a DJ can act on when it cannot be written. */
-export async function writeChunks(path: string, chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<number> {
+export async function writeChunks(
+  path: string,
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+): Promise<number> {
   const out = createWriteStream(path);
   let bytes = 0;
   try {
@@ -80,7 +97,16 @@ export async function writeChunks(path: string, chunks: AsyncIterable<string | U
     // Only the file's own errors are the file's; a database failure goes up as it is.
     if ((e as NodeJS.ErrnoException).syscall === undefined) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'dossier introuvable' : code === 'EACCES' || code === 'EPERM' ? 'accès refusé' : code === 'EISDIR' ? "c'est un dossier" : e instanceof Error ? e.message : String(e);
+    const reason =
+      code === 'ENOENT'
+        ? 'dossier introuvable'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'accès refusé'
+          : code === 'EISDIR'
+            ? "c'est un dossier"
+            : e instanceof Error
+              ? e.message
+              : String(e);
     throw new AppError('unreadable_file', `Impossible d'écrire le fichier ${path} : ${reason}.`);
   }
   return bytes;

@@ -18,9 +18,22 @@ import { createBooking } from './bookings';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import {
-  confirmFollowUp, discardFollowUp, getClientCadence, getFollowUpDraft, listFollowUpRecords, listTemplates, listVipFollowUpCandidates,
-  markBookingsObtained, previewTemplate, recordFollowUp, resetTemplate, saveTemplate, setDoNotContact, setFollowUpOutcome,
-  unsubscribeTokenOf, unsubscribeWithToken,
+  confirmFollowUp,
+  discardFollowUp,
+  getClientCadence,
+  getFollowUpDraft,
+  listFollowUpRecords,
+  listTemplates,
+  listVipFollowUpCandidates,
+  markBookingsObtained,
+  previewTemplate,
+  recordFollowUp,
+  resetTemplate,
+  saveTemplate,
+  setDoNotContact,
+  setFollowUpOutcome,
+  unsubscribeTokenOf,
+  unsubscribeWithToken,
 } from './follow-ups';
 import { exportFollowUpEml } from './eml';
 import { smtpMailer, type MailContext } from './mailer';
@@ -43,19 +56,35 @@ for (const engine of testEngines()) {
       ws = await createWorkspace(db.db, 'demo', ctx.now());
       await importFile(ctx, ws, { kind: 'clients', path: `${DEMO}clients_dj_clean.csv`, overrides: {}, dryRun: false });
       await importFile(ctx, ws, { kind: 'gigs', path: `${DEMO}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
-      await updateWorkspace(db.db, ws.id, { reference_date: '2026-01-14', settings: JSON.stringify({ djName: 'DJ Max', signature: 'Max\nDJ Pro' }) });
+      await updateWorkspace(db.db, ws.id, {
+        reference_date: '2026-01-14',
+        settings: JSON.stringify({ djName: 'DJ Max', signature: 'Max\nDJ Pro' }),
+      });
       ws = (await getWorkspace(db.db, ws.id))!;
     });
     afterEach(async () => db.cleanup());
 
     const clientId = async (name: string) => (await getClientByNameKey(db.db, ws.id, nameKey(name)))!.id;
-    const message = (draft: { subject: string; body: string; template: string }) => ({ subject: draft.subject, body: draft.body, template: draft.template as 'standard' });
+    const message = (draft: { subject: string; body: string; template: string }) => ({
+      subject: draft.subject,
+      body: draft.body,
+      template: draft.template as 'standard',
+    });
 
     it('opens the Standard template on YELLOW MONKEYS with its figures (7 gigs, 2 450 €, plus de 2 ans)', async () => {
       const d = await getFollowUpDraft(ctx, ws, await clientId('YELLOW MONKEYS'));
       expect(d.template).toBe('standard');
       expect(d.suggestedTemplate).toBe('standard');
-      expect(d.client).toMatchObject({ name: 'YELLOW MONKEYS', gigs: 7, revenueCents: 245_000, lastDate: '2023-06-27', daysInactive: 932, timeSince: 'plus de 2 ans', status: 'lapsed', vip: false });
+      expect(d.client).toMatchObject({
+        name: 'YELLOW MONKEYS',
+        gigs: 7,
+        revenueCents: 245_000,
+        lastDate: '2023-06-27',
+        daysInactive: 932,
+        timeSince: 'plus de 2 ans',
+        status: 'lapsed',
+        vip: false,
+      });
       expect(formatEuros(d.client.revenueCents).replace(/\s/g, ' ')).toBe('2 450 €');
       expect(d.subject).toBe('Nouveautés et disponibilités - DJ Pro');
       expect(d.body).toMatch(/^Bonjour Kevin,/);
@@ -74,7 +103,17 @@ for (const engine of testEngines()) {
       expect((await getFollowUpDraft(ctx, ws, await clientId('BAR DU PORT MARTIGUES'))).template).toBe('vipLapsed');
       expect((await getFollowUpDraft(ctx, ws, await clientId('CAMPING LES PINS SAVINES'))).template).toBe('gentleReminder');
       expect((await getFollowUpDraft(ctx, ws, await clientId('Gergom Events'))).template).toBe('loyalty');
-      await createBooking(ctx, ws, { clientId: await clientId('Gergom Events'), date: '2026-01-16', amountCents: 90_000, status: 'option', type: null, venue: null, city: null, durationMinutes: null, notes: null });
+      await createBooking(ctx, ws, {
+        clientId: await clientId('Gergom Events'),
+        date: '2026-01-16',
+        amountCents: 90_000,
+        status: 'option',
+        type: null,
+        venue: null,
+        city: null,
+        durationMinutes: null,
+        notes: null,
+      });
       const d = await getFollowUpDraft(ctx, ws, await clientId('YELLOW MONKEYS'));
       expect(d.body).toContain('samedi 17 janvier, vendredi 23 janvier, samedi 24 janvier et vendredi 30 janvier');
     });
@@ -92,10 +131,22 @@ for (const engine of testEngines()) {
       expect(list.find((d) => d.client.name === 'BDE SCIENCES PO AIX')!.body).toMatch(/^Bonjour Léa,/);
 
       // Followed up, opted out, or with a confirmed gig coming: no longer proposed.
-      const [bar, bde, taverne] = await Promise.all(['BAR DU PORT MARTIGUES', 'BDE SCIENCES PO AIX', 'LA TAVERNE DES ÉCRINS'].map(clientId));
+      const [bar, bde, taverne] = await Promise.all(
+        ['BAR DU PORT MARTIGUES', 'BDE SCIENCES PO AIX', 'LA TAVERNE DES ÉCRINS'].map(clientId),
+      );
       await recordFollowUp(ctx, ws, { clientId: bar!, channel: 'phone', subject: 'Appel', body: 'Appel de relance' });
       await setDoNotContact(ctx, ws, bde!, true);
-      await createBooking(ctx, ws, { clientId: taverne!, date: '2026-03-07', amountCents: 8_000, status: 'confirmed', type: null, venue: null, city: null, durationMinutes: null, notes: null });
+      await createBooking(ctx, ws, {
+        clientId: taverne!,
+        date: '2026-03-07',
+        amountCents: 8_000,
+        status: 'confirmed',
+        type: null,
+        venue: null,
+        city: null,
+        durationMinutes: null,
+        notes: null,
+      });
       expect(await listVipFollowUpCandidates(ctx, ws)).toEqual([]);
     });
 
@@ -103,14 +154,26 @@ for (const engine of testEngines()) {
       const id = await clientId('YELLOW MONKEYS');
       const d = await getFollowUpDraft(ctx, ws, id);
       const copied = await recordFollowUp(ctx, ws, { clientId: id, channel: 'copied', ...message(d) });
-      expect(copied).toMatchObject({ status: 'to_confirm', channel: 'copied', date: '2026-01-14', template: 'standard', subject: d.subject, body: d.body });
+      expect(copied).toMatchObject({
+        status: 'to_confirm',
+        channel: 'copied',
+        date: '2026-01-14',
+        template: 'standard',
+        subject: d.subject,
+        body: d.body,
+      });
       expect((await getClientCadence(ctx, ws, id)).blocked).toBeNull();
 
       // A second copy is fine while the first is unconfirmed; confirming one blocks the client.
       const again = await recordFollowUp(ctx, ws, { clientId: id, channel: 'mailto', ...message(d) });
       await discardFollowUp(ctx, ws, again.id);
       expect(await confirmFollowUp(ctx, ws, copied.id)).toMatchObject({ status: 'sent' });
-      expect(await getClientCadence(ctx, ws, id)).toMatchObject({ blocked: 'recent_follow_up', lastContact: '2026-01-14', allowedFrom: '2026-02-13', proposed: false });
+      expect(await getClientCadence(ctx, ws, id)).toMatchObject({
+        blocked: 'recent_follow_up',
+        lastContact: '2026-01-14',
+        allowedFrom: '2026-02-13',
+        proposed: false,
+      });
 
       // A second follow-up within 30 days is refused without confirmation, accepted with it.
       const refused = await recordFollowUp(ctx, ws, { clientId: id, channel: 'eml', ...message(d) }).catch((e: unknown) => e);
@@ -144,17 +207,30 @@ for (const engine of testEngines()) {
       expect(await getClientCadence(ctx, ws, id)).toMatchObject({ lastContact: '2026-12-01', allowedFrom: '2026-12-31' });
       // Europe/Paris: 23:30 UTC on 1 December is already the 2nd there.
       clock = new Date('2026-12-01T23:30:00Z');
-      expect((await recordFollowUp(ctx, ws, { clientId: id, channel: 'phone', force: true, subject: 'Rappel', body: 'Rappel' })).date).toBe('2026-12-02');
+      expect((await recordFollowUp(ctx, ws, { clientId: id, channel: 'phone', force: true, subject: 'Rappel', body: 'Rappel' })).date).toBe(
+        '2026-12-02',
+      );
     });
 
     it('one generator, one follow-up: Copier, then the mail program, then .eml update the first record', async () => {
       const id = await clientId('YELLOW MONKEYS');
       const d = await getFollowUpDraft(ctx, ws, id);
       const first = await recordFollowUp(ctx, ws, { clientId: id, channel: 'copied', ...message(d) });
-      const second = await recordFollowUp(ctx, ws, { clientId: id, channel: 'mailto', ...message(d), subject: 'Objet revu', followUpId: first.id });
+      const second = await recordFollowUp(ctx, ws, {
+        clientId: id,
+        channel: 'mailto',
+        ...message(d),
+        subject: 'Objet revu',
+        followUpId: first.id,
+      });
       expect(second).toMatchObject({ id: first.id, channel: 'mailto', subject: 'Objet revu', status: 'to_confirm' });
       // No mail settings: the .eml needs neither the key nor a mail server.
-      const mailCtx: MailContext = { ...ctx, secretBox: secretBoxFromKey(randomBytes(32)), mailerFor: (c) => smtpMailer(c), publicUrl: null };
+      const mailCtx: MailContext = {
+        ...ctx,
+        secretBox: secretBoxFromKey(randomBytes(32)),
+        mailerFor: (c) => smtpMailer(c),
+        publicUrl: null,
+      };
       const { content, followUp } = await exportFollowUpEml(mailCtx, ws, { clientId: id, ...message(d), followUpId: first.id });
       expect(content.length).toBeGreaterThan(0);
       expect(followUp).toMatchObject({ id: first.id, channel: 'eml' });
@@ -172,7 +248,9 @@ for (const engine of testEngines()) {
 
     it('refuses a message that still holds a placeholder', async () => {
       const id = await clientId('YELLOW MONKEYS');
-      await expect(recordFollowUp(ctx, ws, { clientId: id, channel: 'copied', subject: 'Salut', body: 'Bonjour {{prenom}}' })).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(
+        recordFollowUp(ctx, ws, { clientId: id, channel: 'copied', subject: 'Salut', body: 'Bonjour {{prenom}}' }),
+      ).rejects.toMatchObject({ code: 'invalid_input' });
     });
 
     it('records outcomes, and a gig booked within 90 days marks "booking obtained" by itself', async () => {
@@ -188,7 +266,17 @@ for (const engine of testEngines()) {
 
       clock = new Date('2026-02-01T09:00:00Z');
       const booking = (clientIdOf: number, date: string) =>
-        createBooking(ctx, ws, { clientId: clientIdOf, date, amountCents: 35_000, status: 'confirmed', type: null, venue: null, city: null, durationMinutes: null, notes: null });
+        createBooking(ctx, ws, {
+          clientId: clientIdOf,
+          date,
+          amountCents: 35_000,
+          status: 'confirmed',
+          type: null,
+          venue: null,
+          city: null,
+          durationMinutes: null,
+          notes: null,
+        });
       await booking(ym, '2026-06-20');
       await booking(sophie, '2026-03-01');
       await booking(tennis, '2026-03-01');
@@ -210,8 +298,28 @@ for (const engine of testEngines()) {
       const ym = await clientId('YELLOW MONKEYS');
       const f = await recordFollowUp(ctx, ws, { clientId: ym, channel: 'phone', subject: 'Appel', body: 'Appel' });
       clock = new Date('2026-04-20T09:00:00Z');
-      await createBooking(ctx, ws, { clientId: ym, date: '2026-09-05', amountCents: 35_000, status: 'confirmed', type: null, venue: null, city: null, durationMinutes: null, notes: null });
-      await createBooking(ctx, ws, { clientId: ym, date: '2025-12-01', amountCents: 35_000, status: 'done', type: null, venue: null, city: null, durationMinutes: null, notes: null });
+      await createBooking(ctx, ws, {
+        clientId: ym,
+        date: '2026-09-05',
+        amountCents: 35_000,
+        status: 'confirmed',
+        type: null,
+        venue: null,
+        city: null,
+        durationMinutes: null,
+        notes: null,
+      });
+      await createBooking(ctx, ws, {
+        clientId: ym,
+        date: '2025-12-01',
+        amountCents: 35_000,
+        status: 'done',
+        type: null,
+        venue: null,
+        city: null,
+        durationMinutes: null,
+        notes: null,
+      });
       expect(await markBookingsObtained(ctx, ws.id)).toBe(0);
       expect((await listFollowUpRecords(ctx, ws, ym))[0]).toMatchObject({ id: f.id, outcome: 'none' });
     });
@@ -230,7 +338,9 @@ for (const engine of testEngines()) {
     it('"ne plus contacter" refuses every channel, even forced; the unsubscribe token does the same', async () => {
       const ym = await clientId('YELLOW MONKEYS');
       await setDoNotContact(ctx, ws, ym, true);
-      await expect(recordFollowUp(ctx, ws, { clientId: ym, channel: 'phone', subject: 'x', body: 'x', force: true })).rejects.toMatchObject({ code: 'conflict', details: { reason: 'opted_out' } });
+      await expect(recordFollowUp(ctx, ws, { clientId: ym, channel: 'phone', subject: 'x', body: 'x', force: true })).rejects.toMatchObject(
+        { code: 'conflict', details: { reason: 'opted_out' } },
+      );
       expect(await getClientCadence(ctx, ws, ym)).toMatchObject({ optedOut: true, blocked: 'opted_out', proposed: false });
       await setDoNotContact(ctx, ws, ym, false);
       expect((await getClientCadence(ctx, ws, ym)).optedOut).toBe(false);
@@ -247,40 +357,93 @@ for (const engine of testEngines()) {
 
     it('saves edited templates after validation, previews them live, and resets them', async () => {
       await expect(saveTemplate(ctx, ws, 'standard', { subject: 'Salut {{prenom}}', body: 'Hello {{inconnu}}' })).rejects.toMatchObject({
-        code: 'invalid_input', details: { problems: [{ field: 'body', token: '{{inconnu}}' }] },
+        code: 'invalid_input',
+        details: { problems: [{ field: 'body', token: '{{inconnu}}' }] },
       });
       await expect(saveTemplate(ctx, ws, 'nope', { subject: 'a', body: 'b' })).rejects.toMatchObject({ code: 'not_found' });
-      const saved = await saveTemplate(ctx, ws, 'standard', { subject: 'Des nouvelles, {{prenom}} ?', body: '{{salutation}},\n\n{{client}} : {{prestations}}, {{ca}}.\n\n{{signature}}' });
+      const saved = await saveTemplate(ctx, ws, 'standard', {
+        subject: 'Des nouvelles, {{prenom}} ?',
+        body: '{{salutation}},\n\n{{client}} : {{prestations}}, {{ca}}.\n\n{{signature}}',
+      });
       expect(saved).toMatchObject({ key: 'standard', custom: true });
       const d = await getFollowUpDraft(ctx, ws, await clientId('YELLOW MONKEYS'));
       expect(d.subject).toBe('Des nouvelles, Kevin ?');
       expect(d.body).toBe(`Bonjour Kevin,\n\nYELLOW MONKEYS : 7 prestations, ${formatEuros(245_000)}.\n\nMax\nDJ Pro`);
 
-      expect(await previewTemplate(ctx, ws, { subject: 'x', body: '{{oops' })).toMatchObject({ rendered: null, problems: [{ field: 'body' }] });
+      expect(await previewTemplate(ctx, ws, { subject: 'x', body: '{{oops' })).toMatchObject({
+        rendered: null,
+        problems: [{ field: 'body' }],
+      });
       const preview = await previewTemplate(ctx, ws, { subject: '{{client}}', body: '{{depuis}}' });
       expect(preview.rendered).toEqual({ subject: 'YELLOW MONKEYS', body: 'plus de 2 ans' });
 
       await resetTemplate(ctx, ws, 'standard');
-      expect((await listTemplates(ctx, ws)).map((t) => [t.key, t.custom])).toEqual([['vipLapsed', false], ['standard', false], ['gentleReminder', false], ['loyalty', false]]);
+      expect((await listTemplates(ctx, ws)).map((t) => [t.key, t.custom])).toEqual([
+        ['vipLapsed', false],
+        ['standard', false],
+        ['gentleReminder', false],
+        ['loyalty', false],
+      ]);
     });
 
     it('`djbooker followups --json` lists follow-ups and outcomes', async () => {
       const ym = await clientId('YELLOW MONKEYS');
-      const f = await recordFollowUp(ctx, ws, { clientId: ym, channel: 'copied', subject: 'Nouveautés', body: 'Texte', template: 'standard' });
+      const f = await recordFollowUp(ctx, ws, {
+        clientId: ym,
+        channel: 'copied',
+        subject: 'Nouveautés',
+        body: 'Texte',
+        template: 'standard',
+      });
       await setFollowUpOutcome(ctx, ws, f.id, { outcome: 'no_answer', date: '2026-01-30' });
       const { env, args: dataArgs } = cliTarget(db.options);
       let out = '';
-      const code = await main(['followups', '--json', ...dataArgs], { out: (t) => { out += t; }, err: () => {}, env, now: () => clock });
+      const code = await main(['followups', '--json', ...dataArgs], {
+        out: (t) => {
+          out += t;
+        },
+        err: () => {},
+        env,
+        now: () => clock,
+      });
       expect(code).toBe(0);
       expect(JSON.parse(out)).toEqual([
-        { id: f.id, client: 'YELLOW MONKEYS', date: '2026-01-14', channel: 'copied', template: 'standard', subject: 'Nouveautés', status: 'to_confirm', outcome: 'no_answer', outcomeDate: '2026-01-30' },
+        {
+          id: f.id,
+          client: 'YELLOW MONKEYS',
+          date: '2026-01-14',
+          channel: 'copied',
+          template: 'standard',
+          subject: 'Nouveautés',
+          status: 'to_confirm',
+          outcome: 'no_answer',
+          outcomeDate: '2026-01-30',
+        },
       ]);
       out = '';
-      expect(await main(['followups', '--client', 'yellow monkeys', ...dataArgs], { out: (t) => { out += t; }, err: () => {}, env, now: () => clock })).toBe(0);
+      expect(
+        await main(['followups', '--client', 'yellow monkeys', ...dataArgs], {
+          out: (t) => {
+            out += t;
+          },
+          err: () => {},
+          env,
+          now: () => clock,
+        }),
+      ).toBe(0);
       expect(out).toContain('À confirmer');
       expect(out).toContain('Sans réponse (30/01/2026)');
       let err = '';
-      expect(await main(['followups', '--client', 'Inconnu', ...dataArgs], { out: () => {}, err: (t) => { err += t; }, env, now: () => clock })).toBe(2);
+      expect(
+        await main(['followups', '--client', 'Inconnu', ...dataArgs], {
+          out: () => {},
+          err: (t) => {
+            err += t;
+          },
+          env,
+          now: () => clock,
+        }),
+      ).toBe(2);
       expect(err).toContain('Client inconnu');
     });
   });

@@ -6,9 +6,25 @@
 import { randomBytes } from 'node:crypto';
 import { getClientRow } from '../db/clients';
 import {
-  deleteFollowUpRow, deleteTemplateRow, ensureContactPrefs, getContactPrefs, getContactPrefsByToken, getFollowUp, insertFollowUp,
-  listClientsWithConfirmedGig, listFollowUpDates, listFollowUps, listOptedOutClientIds, listTakenDates, listTemplateRows,
-  markBookingsObtainedRows, setOptedOut, updateFollowUpMessage, updateFollowUpRow, upsertTemplateRow, type FollowUpWithClient,
+  deleteFollowUpRow,
+  deleteTemplateRow,
+  ensureContactPrefs,
+  getContactPrefs,
+  getContactPrefsByToken,
+  getFollowUp,
+  insertFollowUp,
+  listClientsWithConfirmedGig,
+  listFollowUpDates,
+  listFollowUps,
+  listOptedOutClientIds,
+  listTakenDates,
+  listTemplateRows,
+  markBookingsObtainedRows,
+  setOptedOut,
+  updateFollowUpMessage,
+  updateFollowUpRow,
+  upsertTemplateRow,
+  type FollowUpWithClient,
 } from '../db/follow-ups';
 import type { Db } from '../db/connection';
 import { listClientIdsInOutbox } from '../db/outbox-admin';
@@ -16,17 +32,23 @@ import type { FollowUp, Workspace } from '../db/schema';
 import { getWorkspace } from '../db/workspaces';
 import { addDays, type IsoDate } from '../domain/dates';
 import { centsToEuros, type Cents } from '../domain/money';
-import {
-  CADENCE, cadenceOf, initialStatus, type Cadence, type FollowUpChannel, type FollowUpStatus,
-} from '../domain/follow-ups/cadence';
+import { CADENCE, cadenceOf, initialStatus, type Cadence, type FollowUpChannel, type FollowUpStatus } from '../domain/follow-ups/cadence';
 import { timeSinceInWords } from '../domain/follow-ups/french';
 import { nextFreeWeekendDates } from '../domain/follow-ups/free-dates';
 import { mailtoLink } from '../domain/email';
 import { sendErrorKind } from '../domain/follow-ups/send-errors';
 import { placeholderValues, type MessageFacts } from '../domain/follow-ups/placeholders';
 import {
-  chooseTemplate, DEFAULT_TEMPLATES, leftoverPlaceholder, renderTemplate, TEMPLATE_KEYS, TEMPLATE_NAMES, validateTemplate,
-  type MessageText, type TemplateKey, type TemplateProblem,
+  chooseTemplate,
+  DEFAULT_TEMPLATES,
+  leftoverPlaceholder,
+  renderTemplate,
+  TEMPLATE_KEYS,
+  TEMPLATE_NAMES,
+  validateTemplate,
+  type MessageText,
+  type TemplateKey,
+  type TemplateProblem,
 } from '../domain/follow-ups/templates';
 import type { ClientStatus } from '../domain/segments';
 import type { AppContext } from './context';
@@ -69,7 +91,9 @@ export async function listTemplates(ctx: AppContext, workspace: Workspace): Prom
 }
 
 function templateError(problems: TemplateProblem[]): AppError {
-  return new AppError('invalid_input', problems.map((p) => `${p.field === 'subject' ? 'Sujet' : 'Message'} : ${p.message}`).join(' '), { problems });
+  return new AppError('invalid_input', problems.map((p) => `${p.field === 'subject' ? 'Sujet' : 'Message'} : ${p.message}`).join(' '), {
+    problems,
+  });
 }
 
 /** Saves an edited template; an unknown or unclosed placeholder is refused here, never sent later. */
@@ -112,10 +136,15 @@ export async function previewTemplate(
 async function sampleFacts(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<MessageFacts> {
   const settings = parseSettings(workspace.settings);
   return {
-    clientName: SAMPLE_CLIENT.name, contact: SAMPLE_CLIENT.contact, gigs: SAMPLE_CLIENT.gigs, revenueCents: SAMPLE_CLIENT.revenueCents,
-    lastDate: addDays(asOf, -SAMPLE_CLIENT.daysAgo), asOf,
+    clientName: SAMPLE_CLIENT.name,
+    contact: SAMPLE_CLIENT.contact,
+    gigs: SAMPLE_CLIENT.gigs,
+    revenueCents: SAMPLE_CLIENT.revenueCents,
+    lastDate: addDays(asOf, -SAMPLE_CLIENT.daysAgo),
+    asOf,
     freeDates: nextFreeWeekendDates(asOf, await listTakenDates(ctx.database.db, workspace.id, asOf)),
-    djName: settings.djName ?? '', signature: settings.signature ?? '',
+    djName: settings.djName ?? '',
+    signature: settings.signature ?? '',
   };
 }
 
@@ -172,8 +201,17 @@ interface ClientContextResult {
 function figuresOf(v: ClientView, asOf: IsoDate): FollowUpFigures {
   const s = v.segment;
   return {
-    clientId: v.id, name: v.name, contact: v.contact, email: v.email, phone: v.phone, status: s.status, vip: s.vip,
-    gigs: s.stats.gigs, revenueCents: s.stats.revenueCents, lastDate: s.stats.lastDate, daysInactive: s.daysInactive,
+    clientId: v.id,
+    name: v.name,
+    contact: v.contact,
+    email: v.email,
+    phone: v.phone,
+    status: s.status,
+    vip: s.vip,
+    gigs: s.stats.gigs,
+    revenueCents: s.stats.revenueCents,
+    lastDate: s.stats.lastDate,
+    daysInactive: s.daysInactive,
     timeSince: s.stats.lastDate ? timeSinceInWords(s.stats.lastDate, asOf) : null,
   };
 }
@@ -182,7 +220,12 @@ function figuresOf(v: ClientView, asOf: IsoDate): FollowUpFigures {
 const ONE_BY_ONE = 20;
 
 /** The same clients as of today: what a message says of them (gigs, last one, time since). */
-async function viewsOfToday(ctx: AppContext, workspace: Workspace, today: IsoDate, views: ClientView[]): Promise<Map<number, ClientView | PortfolioClient>> {
+async function viewsOfToday(
+  ctx: AppContext,
+  workspace: Workspace,
+  today: IsoDate,
+  views: ClientView[],
+): Promise<Map<number, ClientView | PortfolioClient>> {
   if (views.length <= ONE_BY_ONE) {
     const found = await Promise.all(views.map((v) => getPortfolioClient(ctx, workspace, today, v.id)));
     return new Map(found.flatMap((v) => (v ? [[v.id, v] as const] : [])));
@@ -220,17 +263,38 @@ async function clientContexts(ctx: AppContext, workspace: Workspace, asOf: IsoDa
     const isOptedOut = optedOut.has(view.id);
     const isBooked = booked.has(view.id);
     const cadence = cadenceOf({
-      asOf: today, status: s.status, followUps: byClient.get(view.id) ?? [], optedOut: isOptedOut, nextConfirmedGig: isBooked ? today : null, inOutbox: inOutbox.has(view.id),
+      asOf: today,
+      status: s.status,
+      followUps: byClient.get(view.id) ?? [],
+      optedOut: isOptedOut,
+      nextConfirmedGig: isBooked ? today : null,
+      inOutbox: inOutbox.has(view.id),
     });
-    const unconfirmed = (byClient.get(view.id) ?? []).filter((f) => f.status === 'to_confirm').map((f) => f.date).sort();
+    const unconfirmed = (byClient.get(view.id) ?? [])
+      .filter((f) => f.status === 'to_confirm')
+      .map((f) => f.date)
+      .sort();
     return {
       view,
       facts: {
-        clientName: view.name, contact: view.contact, gigs: s.stats.gigs, revenueCents: s.stats.revenueCents, lastDate: s.stats.lastDate,
-        asOf: today, freeDates, djName: settings.djName ?? '', signature: settings.signature ?? '',
+        clientName: view.name,
+        contact: view.contact,
+        gigs: s.stats.gigs,
+        revenueCents: s.stats.revenueCents,
+        lastDate: s.stats.lastDate,
+        asOf: today,
+        freeDates,
+        djName: settings.djName ?? '',
+        signature: settings.signature ?? '',
       },
       figures: figuresOf(view, asOf),
-      cadence: { ...cadence, optedOut: isOptedOut, nextConfirmedGig: isBooked, toConfirm: unconfirmed.length, lastToConfirm: unconfirmed.at(-1) ?? null },
+      cadence: {
+        ...cadence,
+        optedOut: isOptedOut,
+        nextConfirmedGig: isBooked,
+        toConfirm: unconfirmed.length,
+        lastToConfirm: unconfirmed.at(-1) ?? null,
+      },
     };
   });
 }
@@ -248,13 +312,25 @@ export async function getClientCadence(ctx: AppContext, workspace: Workspace, cl
   return (await clientContext(ctx, workspace, clientId, referenceDateOf(ctx, workspace, asOf))).cadence;
 }
 
-function draftOf(c: ClientContextResult, templates: Record<TemplateKey, TemplateView>, asOf: IsoDate, template?: TemplateKey): FollowUpDraft {
+function draftOf(
+  c: ClientContextResult,
+  templates: Record<TemplateKey, TemplateView>,
+  asOf: IsoDate,
+  template?: TemplateKey,
+): FollowUpDraft {
   const suggested = chooseTemplate(c.view.segment);
   const key = template ?? suggested;
   const text = renderTemplate(templates[key], placeholderValues(c.facts));
   return {
-    asOf, today: c.facts.asOf, client: c.figures, suggestedTemplate: suggested, template: key, subject: text.subject, body: text.body,
-    mailto: mailtoLink(c.view.email, { subject: text.subject, body: text.body }), cadence: c.cadence,
+    asOf,
+    today: c.facts.asOf,
+    client: c.figures,
+    suggestedTemplate: suggested,
+    template: key,
+    subject: text.subject,
+    body: text.body,
+    mailto: mailtoLink(c.view.email, { subject: text.subject, body: text.body }),
+    cadence: c.cadence,
   };
 }
 
@@ -265,7 +341,8 @@ export async function getFollowUpDraft(
   clientId: number,
   options: { template?: string; asOf?: string } = {},
 ): Promise<FollowUpDraft> {
-  if (options.template !== undefined && !isTemplateKey(options.template)) throw new AppError('invalid_input', `Modèle inconnu : ${options.template}`);
+  if (options.template !== undefined && !isTemplateKey(options.template))
+    throw new AppError('invalid_input', `Modèle inconnu : ${options.template}`);
   const asOf = referenceDateOf(ctx, workspace, options.asOf);
   const c = await clientContext(ctx, workspace, clientId, asOf);
   return draftOf(c, await workspaceTemplates(ctx.database.db, workspace.id), asOf, options.template as TemplateKey | undefined);
@@ -291,7 +368,11 @@ export type { FollowUpInput } from '../contracts/follow-ups';
 /** The text about to go out may not keep a `{{…}}` (an edited message is not rendered again). */
 export function assertNoPlaceholderLeft(subject: string, body: string): void {
   const left = leftoverPlaceholder(subject) ?? leftoverPlaceholder(body);
-  if (left !== null) throw new AppError('invalid_input', `Le message contient encore une variable non remplacée : ${left}. Remplacez-la par le texte voulu.`);
+  if (left !== null)
+    throw new AppError(
+      'invalid_input',
+      `Le message contient encore une variable non remplacée : ${left}. Remplacez-la par le texte voulu.`,
+    );
 }
 
 /**
@@ -307,7 +388,13 @@ export async function assertMayFollowUp(db: Db, workspaceId: number, clientId: n
   if ((await listClientIdsInOutbox(db, workspaceId, clientId)).size > 0) {
     throw AppError.worded('conflict', 'cadence.refused.in_outbox', undefined, { reason: 'in_outbox' });
   }
-  const cadence = cadenceOf({ asOf, status: 'active', followUps: await listFollowUpDates(db, workspaceId, clientId), optedOut: false, nextConfirmedGig: null });
+  const cadence = cadenceOf({
+    asOf,
+    status: 'active',
+    followUps: await listFollowUpDates(db, workspaceId, clientId),
+    optedOut: false,
+    nextConfirmedGig: null,
+  });
   if (cadence.blocked === 'recent_follow_up' && !force) {
     const dates = { lastContact: cadence.lastContact ?? '', allowedFrom: cadence.allowedFrom ?? '' };
     throw AppError.worded('conflict', 'cadence.refused.recent_follow_up', dates, { reason: 'recent_follow_up', ...dates });
@@ -334,11 +421,7 @@ async function requireClient(db: Db, workspace: Workspace, clientId: number) {
  * With `followUpId` (the one the same generator recorded first), the message is one follow-up:
  * that record takes the new channel and text instead of a second one being made.
  */
-export async function recordFollowUp(
-  ctx: AppContext,
-  workspace: Workspace,
-  input: RecordFollowUpInput,
-): Promise<FollowUp> {
+export async function recordFollowUp(ctx: AppContext, workspace: Workspace, input: RecordFollowUpInput): Promise<FollowUp> {
   const { channel, ...f } = input;
   if (channel !== 'phone' && channel !== 'other') assertNoPlaceholderLeft(f.subject, f.body);
   const asOf = todayOf(ctx, workspace);
@@ -347,13 +430,29 @@ export async function recordFollowUp(
     await requireClient(trx, workspace, f.clientId);
     const same = f.followUpId === undefined ? undefined : await getFollowUp(trx, workspace.id, f.followUpId);
     if (same && same.client_id === f.clientId && OUTSIDE_CHANNELS.has(same.channel) && OUTSIDE_CHANNELS.has(channel)) {
-      const updated = await updateFollowUpMessage(trx, workspace.id, same.id, { channel, subject: f.subject, body: f.body, template: f.template ?? same.template });
+      const updated = await updateFollowUpMessage(trx, workspace.id, same.id, {
+        channel,
+        subject: f.subject,
+        body: f.body,
+        template: f.template ?? same.template,
+      });
       if (updated) return updated;
     }
     await assertMayFollowUp(trx, workspace.id, f.clientId, asOf, f.force === true);
     return insertFollowUp(trx, {
-      workspace_id: workspace.id, client_id: f.clientId, date: asOf, channel, template: f.template ?? null, subject: f.subject, body: f.body,
-      status: initialStatus(channel), error: null, outcome_date: null, ...bookingWindow(asOf, now), created_at: now.toISOString(), confirmed_at: null,
+      workspace_id: workspace.id,
+      client_id: f.clientId,
+      date: asOf,
+      channel,
+      template: f.template ?? null,
+      subject: f.subject,
+      body: f.body,
+      status: initialStatus(channel),
+      error: null,
+      outcome_date: null,
+      ...bookingWindow(asOf, now),
+      created_at: now.toISOString(),
+      confirmed_at: null,
     });
   });
 }
@@ -398,12 +497,7 @@ export async function discardFollowUp(ctx: AppContext, workspace: Workspace, id:
 }
 
 /** The outcome the user records: no answer, answered, booking obtained, declined (with its date). */
-export async function setFollowUpOutcome(
-  ctx: AppContext,
-  workspace: Workspace,
-  id: number,
-  o: OutcomeInput,
-): Promise<FollowUp> {
+export async function setFollowUpOutcome(ctx: AppContext, workspace: Workspace, id: number, o: OutcomeInput): Promise<FollowUp> {
   await requireFollowUp(ctx.database.db, workspace, id);
   const date = o.outcome === 'none' ? null : (o.date ?? todayOf(ctx, workspace));
   const updated = await updateFollowUpRow(ctx.database.db, workspace.id, id, { outcome: o.outcome, outcome_date: date, outcome_auto: 0 });
@@ -435,7 +529,12 @@ export async function unsubscribeTokenOf(db: Db, workspaceId: number, clientId: 
 }
 
 /** "Ne plus contacter" (or contact again): no follow-up of any channel reaches an opted-out client. */
-export async function setDoNotContact(ctx: AppContext, workspace: Workspace, clientId: number, doNotContact: boolean): Promise<{ clientId: number; doNotContact: boolean }> {
+export async function setDoNotContact(
+  ctx: AppContext,
+  workspace: Workspace,
+  clientId: number,
+  doNotContact: boolean,
+): Promise<{ clientId: number; doNotContact: boolean }> {
   const db = ctx.database.db;
   await requireClient(db, workspace, clientId);
   await ensureContactPrefs(db, workspace.id, clientId, newToken());
@@ -454,7 +553,10 @@ async function findUnsubscribeLink(db: Db, token: string) {
 }
 
 /** Who an unsubscribe link is for, read only: a GET (a link checker, a mail preview) never opts anyone out. */
-export async function getUnsubscribeLink(ctx: AppContext, token: string): Promise<{ clientName: string; sender: string | null; optedOut: boolean } | null> {
+export async function getUnsubscribeLink(
+  ctx: AppContext,
+  token: string,
+): Promise<{ clientName: string; sender: string | null; optedOut: boolean } | null> {
   const found = await findUnsubscribeLink(ctx.database.db, token);
   if (!found) return null;
   const workspace = await getWorkspace(ctx.database.db, found.prefs.workspace_id);
@@ -479,9 +581,21 @@ export type FollowUpRecord = FollowUpJson;
 
 function recordOf(f: FollowUpWithClient): FollowUpRecord {
   return {
-    id: f.id, clientId: f.client_id, client: f.client_name, date: f.date, channel: f.channel, template: (f.template as TemplateKey | null) ?? null,
-    subject: f.subject, body: f.body, status: f.status, error: f.error, errorKind: sendErrorKind(f.error), outcome: f.outcome, outcomeDate: f.outcome_date,
-    outcomeAuto: Number(f.outcome_auto) === 1, createdAt: f.created_at,
+    id: f.id,
+    clientId: f.client_id,
+    client: f.client_name,
+    date: f.date,
+    channel: f.channel,
+    template: (f.template as TemplateKey | null) ?? null,
+    subject: f.subject,
+    body: f.body,
+    status: f.status,
+    error: f.error,
+    errorKind: sendErrorKind(f.error),
+    outcome: f.outcome,
+    outcomeDate: f.outcome_date,
+    outcomeAuto: Number(f.outcome_auto) === 1,
+    createdAt: f.created_at,
   };
 }
 
@@ -492,7 +606,17 @@ export async function listFollowUpRecords(ctx: AppContext, workspace: Workspace,
 
 /** The CLI's `followups --json` line of a follow-up. */
 export function followUpJson(f: FollowUpRecord): FollowUpSummaryJson {
-  return { id: f.id, client: f.client, date: f.date, channel: f.channel, template: f.template, subject: f.subject, status: f.status, outcome: f.outcome, outcomeDate: f.outcomeDate };
+  return {
+    id: f.id,
+    client: f.client,
+    date: f.date,
+    channel: f.channel,
+    template: f.template,
+    subject: f.subject,
+    status: f.status,
+    outcome: f.outcome,
+    outcomeDate: f.outcomeDate,
+  };
 }
 
 /** The public JSON of a draft (HTTP API): revenue in euros. */
@@ -502,6 +626,11 @@ export function draftJson(d: FollowUpDraft): Draft {
     asOf: d.asOf,
     today: d.today,
     client: { ...client, revenue: centsToEuros(revenueCents) },
-    suggestedTemplate: d.suggestedTemplate, template: d.template, subject: d.subject, body: d.body, mailto: d.mailto, cadence: d.cadence,
+    suggestedTemplate: d.suggestedTemplate,
+    template: d.template,
+    subject: d.subject,
+    body: d.body,
+    mailto: d.mailto,
+    cadence: d.cadence,
   };
 }

@@ -90,7 +90,10 @@ for (const engine of testEngines()) {
       expect(clients.get('YELLOW MONKEYS')!.segment.status).toBe('prospect');
 
       const l = await run(`${FIXTURES}libreoffice-gigs.csv`, 'gigs');
-      expect(l.rejected.map((x) => [x.line, x.field])).toEqual([[6, 'duration'], [7, 'status']]);
+      expect(l.rejected.map((x) => [x.line, x.field])).toEqual([
+        [6, 'duration'],
+        [7, 'status'],
+      ]);
       expect(l.createdClients).toEqual(['La Taverne des Écrins']);
       const after = await byName();
       expect(after.get('Gergom Events')!.segment.stats).toMatchObject({ gigs: 2, revenueCents: 153000 + 125050 });
@@ -101,9 +104,14 @@ for (const engine of testEngines()) {
       const r = await run(`${FIXTURES}excel-utf8-bom-clients.csv`, 'clients');
       expect(r.rejected.map((x) => [x.line, x.field])).toEqual([[8, 'name']]);
       const names = [...(await byName()).keys()];
-      expect(names).toEqual(expect.arrayContaining(['<script>alert("dj")</script>', '=SUM(A1)', "Robert'); DROP TABLE clients;--", 'LA TAVERNE DES ÉCRINS']));
+      expect(names).toEqual(
+        expect.arrayContaining(['<script>alert("dj")</script>', '=SUM(A1)', "Robert'); DROP TABLE clients;--", 'LA TAVERNE DES ÉCRINS']),
+      );
       expect(r.imported).toBe(7);
-      const count = await db.db.selectFrom('clients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const count = await db.db
+        .selectFrom('clients')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(7);
     });
 
@@ -138,16 +146,27 @@ for (const engine of testEngines()) {
     });
 
     it('updates a gig found by its reference, and keeps the client totals current', async () => {
-      await run(file('reference,date,client,montant,statut\nA-1,2025-05-01,Club,200,confirmée\nA-2,2025-05-02,Club,300,réalisée\n'), 'gigs');
+      await run(
+        file('reference,date,client,montant,statut\nA-1,2025-05-01,Club,200,confirmée\nA-2,2025-05-02,Club,300,réalisée\n'),
+        'gigs',
+      );
       expect((await byName()).get('Club')!.segment.stats).toMatchObject({ gigs: 1, revenueCents: 30000 });
-      const r = await run(file('reference,date,client,montant,statut\nA-1,2025-05-01,Club,250,réalisée\nA-2,2025-05-02,Club,300,réalisée\nA-2,2025-05-02,Club,300,réalisée\n'), 'gigs');
+      const r = await run(
+        file(
+          'reference,date,client,montant,statut\nA-1,2025-05-01,Club,250,réalisée\nA-2,2025-05-02,Club,300,réalisée\nA-2,2025-05-02,Club,300,réalisée\n',
+        ),
+        'gigs',
+      );
       expect(r).toMatchObject({ rows: 3, imported: 0, updated: 1, duplicates: 2 });
       expect((await byName()).get('Club')!.segment.stats).toMatchObject({ gigs: 2, revenueCents: 55000, priceMinCents: 25000 });
     });
 
     it('creates the clients a gigs file names, and lists them', async () => {
       await run(`${DEMO}clients_dj_clean.csv`, 'clients');
-      const r = await run(file('date,client,montant\n2025-01-01,Nouveau Client,100\n2025-01-02,  nouveau   CLIENT ,100\n2025-01-03,Gergom Events,500\n'), 'gigs');
+      const r = await run(
+        file('date,client,montant\n2025-01-01,Nouveau Client,100\n2025-01-02,  nouveau   CLIENT ,100\n2025-01-03,Gergom Events,500\n'),
+        'gigs',
+      );
       expect(r.createdClients).toEqual(['Nouveau Client']);
       expect((await overview()).clients).toBe(26);
     });
@@ -164,7 +183,9 @@ for (const engine of testEngines()) {
       await run(`${DEMO}clients_dj_clean.csv`, 'clients');
       // A real failure inside the merge: the database refuses one gig, after clients were created.
       if (engine.name === 'sqlite') {
-        await sql`create trigger refuse before insert on gigs when new.amount_cents = 4242 begin select raise(abort, 'refused'); end`.execute(db.db);
+        await sql`create trigger refuse before insert on gigs when new.amount_cents = 4242 begin select raise(abort, 'refused'); end`.execute(
+          db.db,
+        );
       } else {
         await sql`create function refuse() returns trigger language plpgsql as $$ begin
           if new.amount_cents = 4242 then raise exception 'refused'; end if; return new; end $$`.execute(db.db);
@@ -190,7 +211,11 @@ for (const engine of testEngines()) {
       const notes = 'C:\\sons\\set.m3u\tprévoir\r\nrallonge \\N';
       const csv = `date,client,montant,notes\n2025-01-01,"Back\\slash",100,"${notes}"\n`;
       expect((await run(file(csv), 'gigs')).imported).toBe(1);
-      const row = await db.db.selectFrom('gigs').innerJoin('clients', 'clients.id', 'gigs.client_id').select(['clients.name', 'gigs.notes']).executeTakeFirstOrThrow();
+      const row = await db.db
+        .selectFrom('gigs')
+        .innerJoin('clients', 'clients.id', 'gigs.client_id')
+        .select(['clients.name', 'gigs.notes'])
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ name: 'Back\\slash', notes });
     });
 
@@ -198,16 +223,29 @@ for (const engine of testEngines()) {
     const gigsFile = (rows: number, brokenLine: number, broken: string) => {
       const lines = ['date;client;montant;notes'];
       for (let i = 1; i <= rows; i++) {
-        lines.push(i + 1 === brokenLine ? broken : `${new Date(Date.UTC(2020, 0, i)).toISOString().slice(0, 10)};Client ${i % 40};${100 + i};note ${i}`);
+        lines.push(
+          i + 1 === brokenLine
+            ? broken
+            : `${new Date(Date.UTC(2020, 0, i)).toISOString().slice(0, 10)};Client ${i % 40};${100 + i};note ${i}`,
+        );
       }
       return file(lines.join('\r\n') + '\r\n');
     };
-    const unclosedMessage = (line: number) => `Guillemet ouvert ligne ${line} et non refermé : ligne ignorée, lecture reprise ligne ${line + 1}`;
+    const unclosedMessage = (line: number) =>
+      `Guillemet ouvert ligne ${line} et non refermé : ligne ignorée, lecture reprise ligne ${line + 1}`;
 
     it('rejects the record of a quote left open to the end of a gigs file, and imports every other row', async () => {
       const r = await run(gigsFile(999, 2, '2020-01-01;"Bar du Port;150;oubli du guillemet'), 'gigs');
       expect(r).toMatchObject({ rows: 999, imported: 998, rejectedCount: 1 });
-      expect(r.rejected).toEqual([{ line: 2, field: null, header: null, value: expect.stringMatching(/^2020-01-01;Bar du Port;150;oubli/), message: unclosedMessage(2) }]);
+      expect(r.rejected).toEqual([
+        {
+          line: 2,
+          field: null,
+          header: null,
+          value: expect.stringMatching(/^2020-01-01;Bar du Port;150;oubli/),
+          message: unclosedMessage(2),
+        },
+      ]);
       expect((await overview()).gigs).toBe(998);
     });
 
@@ -222,12 +260,20 @@ for (const engine of testEngines()) {
     });
 
     it('rejects the record of an unclosed quote in a clients file, at the end or beyond 1 MiB, keeping every other client', async () => {
-      const clients = (count: number, broken: number) => ['nom,email,ville', ...Array.from({ length: count }, (_, i) =>
-        i + 2 === broken ? `"Le Bar,bar@example.fr,Lyon` : `Client ${i},c${i}@example.fr,Nantes`)].join('\n') + '\n';
+      const clients = (count: number, broken: number) =>
+        [
+          'nom,email,ville',
+          ...Array.from({ length: count }, (_, i) =>
+            i + 2 === broken ? `"Le Bar,bar@example.fr,Lyon` : `Client ${i},c${i}@example.fr,Nantes`,
+          ),
+        ].join('\n') + '\n';
       const atEnd = await run(file(clients(999, 4)), 'clients');
       expect(atEnd).toMatchObject({ rows: 999, imported: 998, rejectedCount: 1 });
       expect(atEnd.rejected[0]).toMatchObject({ line: 4, message: unclosedMessage(4) });
-      const longest = await db.db.selectFrom('clients').select((eb) => eb.fn.max(eb.fn('length', ['name'])).as('n')).executeTakeFirstOrThrow();
+      const longest = await db.db
+        .selectFrom('clients')
+        .select((eb) => eb.fn.max(eb.fn('length', ['name'])).as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(longest.n)).toBeLessThan(20);
 
       const beyond = await run(file(clients(40_000, 5) + 'Fin"\n'), 'clients');
@@ -253,7 +299,9 @@ for (const engine of testEngines()) {
     it('rejects a file whose header line is over 1 MiB, quoting only an excerpt', async () => {
       const error = await run(file('x'.repeat(3 * 1024 * 1024) + '\nA,B\n'), 'gigs').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).message).toBe("f" + fileCount + ".csv : la ligne d'en-tête est trop longue (plus de 1 Mio) : est-ce bien un fichier CSV ?");
+      expect((error as AppError).message).toBe(
+        'f' + fileCount + ".csv : la ligne d'en-tête est trop longue (plus de 1 Mio) : est-ce bien un fichier CSV ?",
+      );
     });
 
     it('reads Excel’s « Texte Unicode » (UTF-16 LE with tabs) and UTF-16 BE, with or without a BOM', async () => {
@@ -271,14 +319,20 @@ for (const engine of testEngines()) {
       const text = 'Date;Client;Montant\n14/01/2026;Bar;250\n';
       const bytes = Buffer.from([...text].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]));
       const path = file(bytes, 'unicode32.csv');
-      await expect(run(path, 'gigs')).rejects.toThrow(new AppError('invalid_file',
-        "unicode32.csv : ce fichier est en UTF-32, un encodage que l'import ne lit pas. Enregistrez-le depuis votre tableur en « CSV UTF-8 » (ou « Texte Unicode »), puis importez-le à nouveau."));
+      await expect(run(path, 'gigs')).rejects.toThrow(
+        new AppError(
+          'invalid_file',
+          "unicode32.csv : ce fichier est en UTF-32, un encodage que l'import ne lit pas. Enregistrez-le depuis votre tableur en « CSV UTF-8 » (ou « Texte Unicode »), puis importez-le à nouveau.",
+        ),
+      );
     });
 
     it('keeps an invalid e-mail address as text, flags it, and never writes to it', async () => {
       const r = await run(file('nom,email\nLe Bar,a@x?bcc=spy@evil\nLe Club,club@example.fr\n'), 'clients');
       expect(r).toMatchObject({ imported: 2, rejectedCount: 0 });
-      expect(r.warnings).toEqual(['1 adresse(s) e-mail invalide(s), gardée(s) comme texte et jamais utilisée(s) pour écrire : ligne 2 (« a@x?bcc=spy@evil »).']);
+      expect(r.warnings).toEqual([
+        '1 adresse(s) e-mail invalide(s), gardée(s) comme texte et jamais utilisée(s) pour écrire : ligne 2 (« a@x?bcc=spy@evil »).',
+      ]);
       const bar = (await byName()).get('Le Bar')!;
       expect(bar.email).toBe('a@x?bcc=spy@evil');
       const draft = await getFollowUpDraft(ctx, ws, bar.id, { asOf: ASOF });

@@ -10,8 +10,24 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
-  CsvTokenizer, ImportProfiler, MAX_FIELD_CHARS, MAX_RECORD_CHARS, createCsvDecoder, detectDelimiter, detectEncoding, interpretClientRecord, interpretGigRecord, profileImport,
-  type ClientRow, type CsvEncoding, type CsvProblem, type CsvRecord, type Delimiter, type GigRow, type ImportPlan, type Rejection,
+  CsvTokenizer,
+  ImportProfiler,
+  MAX_FIELD_CHARS,
+  MAX_RECORD_CHARS,
+  createCsvDecoder,
+  detectDelimiter,
+  detectEncoding,
+  interpretClientRecord,
+  interpretGigRecord,
+  profileImport,
+  type ClientRow,
+  type CsvEncoding,
+  type CsvProblem,
+  type CsvRecord,
+  type Delimiter,
+  type GigRow,
+  type ImportPlan,
+  type Rejection,
 } from '../domain/csv';
 import { isEmailAddress } from '../domain/email';
 import { excerpt } from '../domain/excerpt';
@@ -20,8 +36,20 @@ import { formatEuros } from '../domain/money';
 import { nameKey } from '../domain/names';
 import type { BulkLoad } from '../db/connection';
 import {
-  clearStaging, createImportRecord, createStaging, dropStaging, finishImportRecord, indexStaging, listStatsMismatches, mergeClients,
-  mergeGigs, stageRows, takeRepeatedNames, waitForWorkspaceImports, type StagedRow, type StatsMismatch,
+  clearStaging,
+  createImportRecord,
+  createStaging,
+  dropStaging,
+  finishImportRecord,
+  indexStaging,
+  listStatsMismatches,
+  mergeClients,
+  mergeGigs,
+  stageRows,
+  takeRepeatedNames,
+  waitForWorkspaceImports,
+  type StagedRow,
+  type StatsMismatch,
 } from '../db/imports';
 import type { Workspace } from '../db/schema';
 import type { AppContext } from './context';
@@ -150,7 +178,10 @@ export async function detectFormat(path: string, fileName = basename(path)): Pro
     const head = buffer.subarray(0, bytesRead);
     const { encoding, bom } = detectEncoding(head);
     if (encoding === 'utf-32le' || encoding === 'utf-32be') {
-      throw new AppError('invalid_file', `${fileName} : ce fichier est en UTF-32, un encodage que l'import ne lit pas. Enregistrez-le depuis votre tableur en « CSV UTF-8 » (ou « Texte Unicode »), puis importez-le à nouveau.`);
+      throw new AppError(
+        'invalid_file',
+        `${fileName} : ce fichier est en UTF-32, un encodage que l'import ne lit pas. Enregistrez-le depuis votre tableur en « CSV UTF-8 » (ou « Texte Unicode »), puis importez-le à nouveau.`,
+      );
     }
     const decoder = createCsvDecoder(encoding);
     return { encoding, bom, delimiter: detectDelimiter(decoder.decode(head)) };
@@ -174,8 +205,10 @@ export async function* readRecords(path: string, format: FileFormat, onBytes?: (
 }
 
 function unreadableHeader(problem: CsvProblem): string {
-  if (problem.kind === 'record-too-long') return `la ligne d'en-tête est trop longue (plus de ${MAX_RECORD_CHARS / 1024 / 1024} Mio) : est-ce bien un fichier CSV ?`;
-  if (problem.kind === 'field-too-long') return `l'en-tête de la colonne ${problem.column + 1} est trop long (plus de ${MAX_FIELD_CHARS / 1024} Kio).`;
+  if (problem.kind === 'record-too-long')
+    return `la ligne d'en-tête est trop longue (plus de ${MAX_RECORD_CHARS / 1024 / 1024} Mio) : est-ce bien un fichier CSV ?`;
+  if (problem.kind === 'field-too-long')
+    return `l'en-tête de la colonne ${problem.column + 1} est trop long (plus de ${MAX_FIELD_CHARS / 1024} Kio).`;
   return `un guillemet ouvert ligne ${problem.quoteLine} dans la ligne d'en-tête n'est jamais refermé.`;
 }
 
@@ -208,7 +241,14 @@ class FileReading {
   #unsampled: CsvRecord[] = [];
 
   /** Reads the header and the sample: a file that cannot be imported fails here, before any transaction. */
-  static async open(path: string, fileName: string, kind: ImportKind, overrides: Record<string, string>, sampleRecords: number, onBytes: (bytesRead: number) => void = () => {}) {
+  static async open(
+    path: string,
+    fileName: string,
+    kind: ImportKind,
+    overrides: Record<string, string>,
+    sampleRecords: number,
+    onBytes: (bytesRead: number) => void = () => {},
+  ) {
     const reading = new FileReading(path, await detectFormat(path, fileName), onBytes);
     try {
       await reading.#readSample(fileName, kind, overrides, sampleRecords);
@@ -304,18 +344,48 @@ export async function planFile(path: string, fileName: string, kind: ImportKind,
 
 function stagedClient(line: number, v: ClientRow): StagedRow {
   return {
-    line, name: v.name, name_key: nameKey(v.name), date: null, amount_cents: null, status: null, type: null, venue: null,
-    city: v.city ?? null, duration_minutes: null, notes: v.notes ?? null, reference: null, dedupe_key: null,
-    contact: v.contact ?? null, email: v.email ?? null, phone: v.phone ?? null, category: v.category ?? null,
-    file_gigs: v.stats?.gigs ?? null, file_revenue_cents: v.stats?.revenueCents ?? null,
+    line,
+    name: v.name,
+    name_key: nameKey(v.name),
+    date: null,
+    amount_cents: null,
+    status: null,
+    type: null,
+    venue: null,
+    city: v.city ?? null,
+    duration_minutes: null,
+    notes: v.notes ?? null,
+    reference: null,
+    dedupe_key: null,
+    contact: v.contact ?? null,
+    email: v.email ?? null,
+    phone: v.phone ?? null,
+    category: v.category ?? null,
+    file_gigs: v.stats?.gigs ?? null,
+    file_revenue_cents: v.stats?.revenueCents ?? null,
   };
 }
 function stagedGig(line: number, g: GigRow): StagedRow {
   return {
-    line, name: g.clientName, name_key: nameKey(g.clientName), date: g.date, amount_cents: g.amountCents, status: g.status,
-    type: g.type ?? null, venue: g.venue ?? null, city: g.city ?? null, duration_minutes: g.durationMinutes ?? null,
-    notes: g.notes ?? null, reference: g.reference ?? null, dedupe_key: gigIdentity(g),
-    contact: null, email: null, phone: null, category: null, file_gigs: null, file_revenue_cents: null,
+    line,
+    name: g.clientName,
+    name_key: nameKey(g.clientName),
+    date: g.date,
+    amount_cents: g.amountCents,
+    status: g.status,
+    type: g.type ?? null,
+    venue: g.venue ?? null,
+    city: g.city ?? null,
+    duration_minutes: g.durationMinutes ?? null,
+    notes: g.notes ?? null,
+    reference: g.reference ?? null,
+    dedupe_key: gigIdentity(g),
+    contact: null,
+    email: null,
+    phone: null,
+    category: null,
+    file_gigs: null,
+    file_revenue_cents: null,
   };
 }
 
@@ -331,7 +401,9 @@ class InvalidEmails {
   warnings(): string[] {
     if (this.#count === 0) return [];
     const more = this.#count > this.#first.length ? ` … et ${this.#count - this.#first.length} autres` : '';
-    return [`${this.#count} adresse(s) e-mail invalide(s), gardée(s) comme texte et jamais utilisée(s) pour écrire : ${this.#first.join(', ')}${more}.`];
+    return [
+      `${this.#count} adresse(s) e-mail invalide(s), gardée(s) comme texte et jamais utilisée(s) pour écrire : ${this.#first.join(', ')}${more}.`,
+    ];
   }
 }
 
@@ -347,7 +419,9 @@ function mismatchWarnings(list: StatsMismatch[]): string[] {
   };
   const named = list.slice(0, MAX_NAMED_MISMATCHES).map(describe);
   const more = list.length > MAX_NAMED_MISMATCHES ? ` … et ${list.length - MAX_NAMED_MISMATCHES} autres` : '';
-  return [`Les statistiques du fichier clients diffèrent des prestations pour ${list.length} client(s) ; les chiffres affichés sont calculés depuis les prestations : ${named.join(', ')}${more}.`];
+  return [
+    `Les statistiques du fichier clients diffèrent des prestations pour ${list.length} client(s) ; les chiffres affichés sont calculés depuis les prestations : ${named.join(', ')}${more}.`,
+  ];
 }
 
 /** What an import has done so far, inside the reporter. */
@@ -367,7 +441,10 @@ class ProgressReporter {
   readonly #state: ProgressState;
   #last = Number.NEGATIVE_INFINITY;
 
-  constructor(fileBytes: number, readonly onProgress?: (progress: ImportProgress) => void) {
+  constructor(
+    fileBytes: number,
+    readonly onProgress?: (progress: ImportProgress) => void,
+  ) {
     this.#state = { bytesRead: 0, fileBytes, rowsWritten: 0, merging: false };
   }
 
@@ -378,7 +455,9 @@ class ProgressReporter {
     if (!force && now - this.#last < PROGRESS_MS) return;
     this.#last = now;
     const { bytesRead: bytes, fileBytes: total, rowsWritten: rows, merging } = this.#state;
-    this.onProgress(merging ? { phase: 'merge', rows } : rows === 0 ? { phase: 'read', bytes, total } : { phase: 'write', bytes, total, rows });
+    this.onProgress(
+      merging ? { phase: 'merge', rows } : rows === 0 ? { phase: 'read', bytes, total } : { phase: 'write', bytes, total, rows },
+    );
   }
 }
 
@@ -390,7 +469,11 @@ interface Staged {
 
 /** Interprets records with a plan and stages the valid rows, in batches. */
 async function stageRecords(
-  load: BulkLoad, kind: ImportKind, records: AsyncIterable<CsvRecord[]>, plan: ImportPlan<ImportKind>, progress: ProgressReporter,
+  load: BulkLoad,
+  kind: ImportKind,
+  records: AsyncIterable<CsvRecord[]>,
+  plan: ImportPlan<ImportKind>,
+  progress: ProgressReporter,
 ): Promise<Staged> {
   // Kept whole up to MAX_KEPT_ROWS of them; the rest are counted.
   const rejected = new Rejections();
@@ -433,15 +516,25 @@ async function stageRecords(
 }
 
 export async function importFile(
-  ctx: AppContext, workspace: Workspace, options: ImportOptions, onProgress?: (progress: ImportProgress) => void,
+  ctx: AppContext,
+  workspace: Workspace,
+  options: ImportOptions,
+  onProgress?: (progress: ImportProgress) => void,
 ): Promise<ImportReport> {
   const fileName = options.fileName ?? basename(options.path);
-  const fileBytes = (await stat(options.path).catch((e: unknown) => {
-    throw unreadable(options.path, e);
-  })).size;
+  const fileBytes = (
+    await stat(options.path).catch((e: unknown) => {
+      throw unreadable(options.path, e);
+    })
+  ).size;
   const progress = new ProgressReporter(fileBytes, onProgress);
   const reading = await FileReading.open(
-    options.path, fileName, options.kind, options.overrides, options.sampleRecords ?? SAMPLE_RECORDS, (bytesRead) => progress.update({ bytesRead }),
+    options.path,
+    fileName,
+    options.kind,
+    options.overrides,
+    options.sampleRecords ?? SAMPLE_RECORDS,
+    (bytesRead) => progress.update({ bytesRead }),
   );
   const now = ctx.now().toISOString();
   let committed: ImportReport;
@@ -476,7 +569,13 @@ export async function importFile(
         const repeated = await takeRepeatedNames(trx, MAX_KEPT_ROWS);
         const header = nameHeader(plan);
         for (const r of repeated.first) {
-          rejected.kept.push({ line: r.line, field: 'name', header, value: excerpt(r.name), message: `Client déjà présent à la ligne ${r.firstLine} de ce fichier` });
+          rejected.kept.push({
+            line: r.line,
+            field: 'name',
+            header,
+            value: excerpt(r.name),
+            message: `Client déjà présent à la ligne ${r.firstLine} de ce fichier`,
+          });
         }
         rejected.count += repeated.count;
         staged -= repeated.count;
@@ -507,7 +606,12 @@ export async function importFile(
         ...report,
         fileHash,
         rejected: report.rejectedCount,
-        report: { rejected: report.rejected, createdClients: report.createdClients, createdClientsCount: report.createdClientsCount, warnings },
+        report: {
+          rejected: report.rejected,
+          createdClients: report.createdClients,
+          createdClientsCount: report.createdClientsCount,
+          warnings,
+        },
       });
       return report;
     }, options.lockWait);
@@ -523,7 +627,11 @@ export async function importFile(
 }
 
 /** null: an empty record, neither a row nor a rejection. */
-function interpret(kind: ImportKind, record: CsvRecord, plan: ImportPlan<ImportKind>): { staged: StagedRow } | { rejection: Rejection } | null {
+function interpret(
+  kind: ImportKind,
+  record: CsvRecord,
+  plan: ImportPlan<ImportKind>,
+): { staged: StagedRow } | { rejection: Rejection } | null {
   if (kind === 'clients') {
     const r = interpretClientRecord(record, plan as ImportPlan<'clients'>);
     if (r === null) return null;

@@ -23,8 +23,17 @@ export async function listImports(ctx: AppContext, workspace: Workspace): Promis
   const db = ctx.database.db;
   const [records, latest] = await Promise.all([listImportRecords(db, workspace.id), latestUndoableImportId(db, workspace.id)]);
   return records.map((r) => ({
-    id: r.id, kind: r.kind, file: r.file_name, rows: r.rows, imported: r.imported, updated: r.updated, duplicates: r.duplicates,
-    rejected: r.rejected, createdAt: r.created_at, undoneAt: r.undone_at, undoable: r.id === latest,
+    id: r.id,
+    kind: r.kind,
+    file: r.file_name,
+    rows: r.rows,
+    imported: r.imported,
+    updated: r.updated,
+    duplicates: r.duplicates,
+    rejected: r.rejected,
+    createdAt: r.created_at,
+    undoneAt: r.undone_at,
+    undoable: r.id === latest,
   }));
 }
 

@@ -12,7 +12,14 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
 import {
-  createCsvDecoder, CsvTokenizer, detectDelimiter, detectEncoding, interpretGigRecord, profileImport, type GigRow, type Rejection,
+  createCsvDecoder,
+  CsvTokenizer,
+  detectDelimiter,
+  detectEncoding,
+  interpretGigRecord,
+  profileImport,
+  type GigRow,
+  type Rejection,
 } from '../domain/csv';
 import type { Workspace } from '../db/schema';
 import { createWorkspace } from '../db/workspaces';
@@ -43,7 +50,10 @@ const rowArb = fc.record({
   venue: fc.constantFrom('Salle des fêtes', '', 'Plage; côté est'),
   notes: fc.constantFrom(...NOTES),
   // What goes wrong in a row, sometimes: the kinds of mistakes a spreadsheet holds.
-  fault: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('no-name', 'bad-date', 'bad-amount', 'negative', 'empty') }),
+  fault: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constantFrom('no-name', 'bad-date', 'bad-amount', 'negative', 'empty') },
+  ),
 });
 
 const fileArb = fc.record({
@@ -70,7 +80,8 @@ function cell(text: string, delimiter: string): string {
 
 function amountText(spec: FileSpec, euros: number, cents: number): string {
   const other = spec.decimal === ',' ? '.' : ',';
-  const whole = spec.thousands && euros >= 1000 ? `${Math.floor(euros / 1000)}${other}${String(euros % 1000).padStart(3, '0')}` : String(euros);
+  const whole =
+    spec.thousands && euros >= 1000 ? `${Math.floor(euros / 1000)}${other}${String(euros % 1000).padStart(3, '0')}` : String(euros);
   return cents === 0 ? whole : `${whole}${spec.decimal}${pad(cents)}`;
 }
 
@@ -133,7 +144,16 @@ function reference(bytes: Buffer) {
   return { gigs, rejected, warnings: plan.warnings };
 }
 
-type StoredGig = { client: string; date: string; amount: number; status: string; type: string | null; venue: string | null; notes: string | null; reference: string | null };
+type StoredGig = {
+  client: string;
+  date: string;
+  amount: number;
+  status: string;
+  type: string | null;
+  venue: string | null;
+  notes: string | null;
+  reference: string | null;
+};
 const sortKey = (g: StoredGig) => JSON.stringify(g);
 
 for (const engine of testEngines()) {
@@ -170,7 +190,12 @@ for (const engine of testEngines()) {
       writeFileSync(path, text);
       const seen: ImportProgress[] = [];
       await importFile(ctx, ws, { kind: 'gigs', path, overrides: {}, dryRun: false }, (p) => seen.push(p));
-      expect(seen.find((p) => p.phase === 'write')).toEqual({ phase: 'write', bytes: Buffer.byteLength(text), total: Buffer.byteLength(text), rows: 2 });
+      expect(seen.find((p) => p.phase === 'write')).toEqual({
+        phase: 'write',
+        bytes: Buffer.byteLength(text),
+        total: Buffer.byteLength(text),
+        rows: 2,
+      });
       expect(seen.at(-1)).toEqual({ phase: 'merge', rows: 2 });
     });
 
@@ -192,8 +217,14 @@ for (const engine of testEngines()) {
           // Without a reference, identical rows are one gig each, so the multiset is the same either way.
           const wanted = expected.gigs
             .map((g): StoredGig => ({
-              client: g.clientName, date: g.date, amount: g.amountCents, status: g.status, type: g.type ?? null, venue: g.venue ?? null,
-              notes: g.notes ?? null, reference: g.reference ?? null,
+              client: g.clientName,
+              date: g.date,
+              amount: g.amountCents,
+              status: g.status,
+              type: g.type ?? null,
+              venue: g.venue ?? null,
+              notes: g.notes ?? null,
+              reference: g.reference ?? null,
             }))
             .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
           expect(stored).toEqual(wanted);

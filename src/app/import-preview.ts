@@ -3,8 +3,16 @@
  * rows as they will be read) and what importing it would do, without writing anything.
  */
 import {
-  CLIENT_FIELDS, FIELD_LABELS, GIG_FIELDS, describeDetection, interpretClientRecord, interpretGigRecord, shownHeaders,
-  type Field, type ImportPlan, type Rejection,
+  CLIENT_FIELDS,
+  FIELD_LABELS,
+  GIG_FIELDS,
+  describeDetection,
+  interpretClientRecord,
+  interpretGigRecord,
+  shownHeaders,
+  type Field,
+  type ImportPlan,
+  type Rejection,
 } from '../domain/csv';
 import type { Workspace } from '../db/schema';
 import { excerpt } from '../domain/excerpt';
@@ -65,8 +73,12 @@ async function sampleRows(path: string, format: Awaited<ReturnType<typeof detect
         if (r?.ok) {
           const { stats, ...client } = r.value;
           sample.push({
-            line: record.line, ...client, gigs: stats?.gigs ?? null, revenue: euros(stats?.revenueCents),
-            firstDate: stats?.firstDate ?? null, lastDate: stats?.lastDate ?? null,
+            line: record.line,
+            ...client,
+            gigs: stats?.gigs ?? null,
+            revenue: euros(stats?.revenueCents),
+            firstDate: stats?.firstDate ?? null,
+            lastDate: stats?.lastDate ?? null,
           });
         }
       } else {
@@ -96,10 +108,31 @@ export async function previewImport(
     if (!(e instanceof AppError && e.code === 'invalid_file')) throw e;
     // The user fixes the mapping from here: show the headers that were found.
     const failure = isHeaderFailure(e.internal) ? e.internal : { missing: [], seen: [] };
-    const summary = describeDetection(format, format.delimiter, { kind: options.kind, headers: [], mapping: {}, ignored: [], dateOrder: {}, decimal: {}, warnings: [] });
+    const summary = describeDetection(format, format.delimiter, {
+      kind: options.kind,
+      headers: [],
+      mapping: {},
+      ignored: [],
+      dateOrder: {},
+      decimal: {},
+      warnings: [],
+    });
     return {
-      encoding: summary.encoding, delimiter: summary.delimiter, headers: failure.seen, mapping: {}, fields, sample: [],
-      rows: 0, imported: 0, updated: 0, duplicates: 0, createdClients: [], createdClientsCount: 0, rejected: [], rejectedCount: 0, warnings: [],
+      encoding: summary.encoding,
+      delimiter: summary.delimiter,
+      headers: failure.seen,
+      mapping: {},
+      fields,
+      sample: [],
+      rows: 0,
+      imported: 0,
+      updated: 0,
+      duplicates: 0,
+      createdClients: [],
+      createdClientsCount: 0,
+      rejected: [],
+      rejectedCount: 0,
+      warnings: [],
       error: { message: e.message, missing: failure.missing },
     };
   }
@@ -123,7 +156,10 @@ export async function previewImport(
     createdClientsCount: report.createdClientsCount,
     rejected: report.rejected,
     rejectedCount: report.rejectedCount,
-    warnings: [...summary.ignored.length > 0 ? [`Colonnes ignorées : ${shownHeaders(summary.ignored).join(', ')}.`] : [], ...report.warnings],
+    warnings: [
+      ...(summary.ignored.length > 0 ? [`Colonnes ignorées : ${shownHeaders(summary.ignored).join(', ')}.`] : []),
+      ...report.warnings,
+    ],
     error: null,
   };
 }

@@ -25,9 +25,18 @@ const RETURNS_12_MONTHS = {
   count: 15,
   gapDays: 2684,
   clients: [
-    'BRASSERIE LE CENTRAL EMBRUN', 'CLUB NAUTIQUE SAINTE-CROIX', 'COMITÉ DES FÊTES DE GRANS', 'Gergom Events', 'HÔTEL LE MAS DES OLIVIERS',
-    'ISTRES PROVENCE HANDBALL', 'KARTING DE LA CRAU', 'LE PALACE CLUB GAP', 'LE SPOT MIRAMAS', 'LYCÉE PIERRE MENDÈS FRANCE',
-    'MAIRIE DE FOS-SUR-MER', 'ROOFTOP EMBRUN',
+    'BRASSERIE LE CENTRAL EMBRUN',
+    'CLUB NAUTIQUE SAINTE-CROIX',
+    'COMITÉ DES FÊTES DE GRANS',
+    'Gergom Events',
+    'HÔTEL LE MAS DES OLIVIERS',
+    'ISTRES PROVENCE HANDBALL',
+    'KARTING DE LA CRAU',
+    'LE PALACE CLUB GAP',
+    'LE SPOT MIRAMAS',
+    'LYCÉE PIERRE MENDÈS FRANCE',
+    'MAIRIE DE FOS-SUR-MER',
+    'ROOFTOP EMBRUN',
   ],
 };
 /** All time up to 2026-01-14: 43 returns, 7 737 days, 18 clients (one gap of exactly 90 days: BDE SCIENCES PO AIX, 2024-05-10). */
@@ -70,7 +79,13 @@ for (const engine of testEngines()) {
       const k = await getKpis(ctx, ws, { asOf: '2026-01-14' });
       const o = await getOverview(ctx, ws, '2026-01-14');
       expect(o.statuses.active).toBe(7);
-      expect(k.objectives.find((x) => x.key === 'activeShare')).toEqual({ key: 'activeShare', target: 0.4, value: 7 / 24, met: false, pending: 0 });
+      expect(k.objectives.find((x) => x.key === 'activeShare')).toEqual({
+        key: 'activeShare',
+        target: 0.4,
+        value: 7 / 24,
+        met: false,
+        pending: 0,
+      });
       expect(k.clientIds.activeShare).toHaveLength(7);
     });
 
@@ -85,7 +100,13 @@ for (const engine of testEngines()) {
     it('follow-ups count once they went out; answers and bookings make the rates, objectives and revenue', async () => {
       const ym = await idOf('YELLOW MONKEYS'); // regular (7 gigs), lapsed
       const bar = await idOf('BAR DU PORT MARTIGUES'); // VIP, lapsed
-      const copied = await recordFollowUp(ctx, ws, { clientId: ym, subject: 'Nouveautés', body: 'Bonjour', template: 'standard', channel: 'copied' });
+      const copied = await recordFollowUp(ctx, ws, {
+        clientId: ym,
+        subject: 'Nouveautés',
+        body: 'Bonjour',
+        template: 'standard',
+        channel: 'copied',
+      });
       let k = await getKpis(ctx, ws, { asOf: '2026-01-14' });
       expect(k.followedUp.all).toBe(0); // « à confirmer »
 
@@ -103,7 +124,17 @@ for (const engine of testEngines()) {
       ]);
 
       // A confirmed booking of the bar on 2026-03-07 marks its follow-up "booking obtained".
-      await createBooking(ctx, ws, { clientId: bar, date: '2026-03-07', amountCents: 45_000, status: 'confirmed', type: 'Soirée bar', venue: null, city: null, durationMinutes: null, notes: null });
+      await createBooking(ctx, ws, {
+        clientId: bar,
+        date: '2026-03-07',
+        amountCents: 45_000,
+        status: 'confirmed',
+        type: 'Soirée bar',
+        venue: null,
+        city: null,
+        durationMinutes: null,
+        notes: null,
+      });
       k = await getKpis(ctx, ws, { from: '2025-06-01', to: '2026-04-30' });
       expect(k.responded.vip).toBe(1);
       expect(k.objectives.slice(0, 2)).toEqual([
@@ -127,17 +158,38 @@ for (const engine of testEngines()) {
     it('`djbooker kpis --json` prints the KPIs with exactly the documented keys', async () => {
       const target = cliTarget(db.options);
       let out = '';
-      const code = await main(['kpis', '--as-of', '2026-01-14', '--json', ...target.args], { out: (t) => (out += t), err: () => undefined, env: target.env, now: () => clock });
+      const code = await main(['kpis', '--as-of', '2026-01-14', '--json', ...target.args], {
+        out: (t) => (out += t),
+        err: () => undefined,
+        env: target.env,
+        now: () => clock,
+      });
       expect(code).toBe(0);
       const json = JSON.parse(out);
       expect(Object.keys(json)).toEqual([
-        'from', 'to', 'followedUp', 'responded', 'reactivationRate', 'reactivationRevenue', 'reactivationRevenueUpcoming', 'returns',
-        'avgInactivityBeforeReturnDays', 'objectives', 'clientIds',
+        'from',
+        'to',
+        'followedUp',
+        'responded',
+        'reactivationRate',
+        'reactivationRevenue',
+        'reactivationRevenueUpcoming',
+        'returns',
+        'avgInactivityBeforeReturnDays',
+        'objectives',
+        'clientIds',
       ]);
       expect(kpisSchema.strict().parse(json)).toMatchObject({ from: '2025-01-15', to: '2026-01-14', returns: 15 });
       expect(json.objectives.map((o: { key: string }) => o.key)).toEqual(['vipReactivation', 'regularReactivation', 'activeShare']);
       let err = '';
-      expect(await main(['kpis', '--from', '2026-13-01', ...target.args], { out: () => undefined, err: (t) => (err += t), env: target.env, now: () => clock })).toBe(2);
+      expect(
+        await main(['kpis', '--from', '2026-13-01', ...target.args], {
+          out: () => undefined,
+          err: (t) => (err += t),
+          env: target.env,
+          now: () => clock,
+        }),
+      ).toBe(2);
       expect(err).toContain('AAAA-MM-JJ');
     });
   });

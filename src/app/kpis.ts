@@ -20,7 +20,8 @@ export const MAX_PERIOD_DAYS = 100 * 366;
  */
 export function periodOf(ctx: AppContext, workspace: Workspace, query: KpisQuery): Period {
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && !isIsoDate(value)) throw new AppError('usage', `Date invalide (${name}) : « ${value} » n’existe pas (attendu AAAA-MM-JJ).`);
+    if (value !== undefined && !isIsoDate(value))
+      throw new AppError('usage', `Date invalide (${name}) : « ${value} » n’existe pas (attendu AAAA-MM-JJ).`);
   }
   const to: IsoDate = query.to ?? query.asOf ?? calendarDateIn(workspace.time_zone, ctx.now());
   const from = query.from ?? yearEndingOn(to).from;

@@ -41,8 +41,14 @@ for (const engine of testEngines()) {
 
     it('holdLease: one holder among two processes; a clean stop hands over, a lapse too', async () => {
       const changes: string[] = [];
-      const a = await holdLease({ database: db, now }, { name: 'weekly-alert', ttlMs: 60_000, renewMs: 20, onChange: (h) => changes.push(`a ${h}`) });
-      const b = await holdLease({ database: other, now }, { name: 'weekly-alert', ttlMs: 60_000, renewMs: 20, onChange: (h) => changes.push(`b ${h}`) });
+      const a = await holdLease(
+        { database: db, now },
+        { name: 'weekly-alert', ttlMs: 60_000, renewMs: 20, onChange: (h) => changes.push(`a ${h}`) },
+      );
+      const b = await holdLease(
+        { database: other, now },
+        { name: 'weekly-alert', ttlMs: 60_000, renewMs: 20, onChange: (h) => changes.push(`b ${h}`) },
+      );
       try {
         expect([a.holds(), b.holds()]).toEqual([true, false]);
         await a.stop();

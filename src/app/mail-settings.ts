@@ -26,7 +26,16 @@ export interface MailSettingsView {
   fromAddress: string;
 }
 
-const EMPTY: MailSettingsView = { configured: false, host: '', port: 587, secure: false, username: '', hasPassword: false, fromName: '', fromAddress: '' };
+const EMPTY: MailSettingsView = {
+  configured: false,
+  host: '',
+  port: 587,
+  secure: false,
+  username: '',
+  hasPassword: false,
+  fromName: '',
+  fromAddress: '',
+};
 
 function secretContext(workspaceId: number): string {
   return `mail_settings:${workspaceId}:password`;
@@ -36,8 +45,14 @@ export async function getMailSettings(ctx: AppContext, workspace: Workspace): Pr
   const row = await getMailSettingsRow(ctx.database.db, workspace.id);
   if (!row) return EMPTY;
   return {
-    configured: true, host: row.host, port: row.port, secure: row.secure === 1,
-    username: row.username ?? '', hasPassword: row.password_encrypted !== null, fromName: row.from_name, fromAddress: row.from_address,
+    configured: true,
+    host: row.host,
+    port: row.port,
+    secure: row.secure === 1,
+    username: row.username ?? '',
+    hasPassword: row.password_encrypted !== null,
+    fromName: row.from_name,
+    fromAddress: row.from_address,
   };
 }
 
@@ -49,14 +64,28 @@ export async function saveMailSettings(ctx: MailContext, workspace: Workspace, i
   // The stored password goes only where it was typed for: a new host, port or user needs it again.
   const sameTarget = current !== undefined && current.host === s.host && current.port === s.port && current.username === username;
   if (s.password === undefined && !sameTarget && username !== null && current?.password_encrypted) {
-    throw new AppError('invalid_input', 'Réglages d’envoi invalides : saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.');
+    throw new AppError(
+      'invalid_input',
+      'Réglages d’envoi invalides : saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.',
+    );
   }
   const kept = sameTarget ? (current?.password_encrypted ?? null) : null;
   const password_encrypted =
-    s.password === undefined ? kept : s.password === null || s.password === '' ? null : ctx.secretBox.seal(s.password, secretContext(workspace.id));
+    s.password === undefined
+      ? kept
+      : s.password === null || s.password === ''
+        ? null
+        : ctx.secretBox.seal(s.password, secretContext(workspace.id));
   await upsertMailSettingsRow(ctx.database.db, {
-    workspace_id: workspace.id, host: s.host, port: s.port, secure: s.secure ? 1 : 0, username,
-    password_encrypted, from_name: s.fromName, from_address: s.fromAddress, updated_at: ctx.now().toISOString(),
+    workspace_id: workspace.id,
+    host: s.host,
+    port: s.port,
+    secure: s.secure ? 1 : 0,
+    username,
+    password_encrypted,
+    from_name: s.fromName,
+    from_address: s.fromAddress,
+    updated_at: ctx.now().toISOString(),
   });
   return getMailSettings(ctx, workspace);
 }
@@ -91,7 +120,10 @@ export async function getSendingSetup(ctx: MailContext, workspaceId: number): Pr
   if (!row) return null;
   return {
     smtp: {
-      host: row.host, port: row.port, secure: row.secure === 1, username: row.username,
+      host: row.host,
+      port: row.port,
+      secure: row.secure === 1,
+      username: row.username,
       password: row.password_encrypted === null ? null : ctx.secretBox.open(row.password_encrypted, secretContext(workspaceId)),
     },
     from: { name: row.from_name || null, address: row.from_address },
@@ -104,7 +136,11 @@ export function messageIdFor(fromAddress: string): string {
 }
 
 /** "Envoyer un test": a short message to the DJ's own address (or `to`), straight through the server. */
-export async function sendTestMail(ctx: MailContext, workspace: Workspace, to?: string): Promise<{ ok: true; to: string; response: string } | { ok: false; to: string; error: string; errorKind: SendErrorKind }> {
+export async function sendTestMail(
+  ctx: MailContext,
+  workspace: Workspace,
+  to?: string,
+): Promise<{ ok: true; to: string; response: string } | { ok: false; to: string; error: string; errorKind: SendErrorKind }> {
   const setup = await getSendingSetup(ctx, workspace.id);
   if (!setup) throw new AppError('invalid_input', 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi.');
   const recipient = to ?? setup.from.address;

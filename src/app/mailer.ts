@@ -175,27 +175,43 @@ export function classifySmtpError(e: unknown, handedOver: boolean, config: SmtpC
   const cause = smtpFailureKind({ code, responseCode, command: err.command ?? null, message: err.message ?? String(e), handedOver });
   const failure = (kind: MailFailureKind, text: string) => new MailSendError(kind, text, code, responseCode, cause);
   if (responseCode !== null && responseCode >= 500) {
-    if (code === 'EAUTH') return failure('retry', `Identifiant ou mot de passe refusé par le serveur d’envoi ${where} (${answer}). Vérifiez les réglages d’envoi.`);
+    if (code === 'EAUTH')
+      return failure(
+        'retry',
+        `Identifiant ou mot de passe refusé par le serveur d’envoi ${where} (${answer}). Vérifiez les réglages d’envoi.`,
+      );
     if (err.command === 'RCPT TO') return failure('permanent', `Adresse refusée par le serveur d’envoi : ${recipient} (${answer}).`);
-    if (err.command === 'MAIL FROM') return failure('permanent', `Adresse d’expéditeur refusée par le serveur d’envoi (${answer}). Vérifiez l’adresse d’envoi dans les réglages.`);
+    if (err.command === 'MAIL FROM')
+      return failure(
+        'permanent',
+        `Adresse d’expéditeur refusée par le serveur d’envoi (${answer}). Vérifiez l’adresse d’envoi dans les réglages.`,
+      );
     return failure('permanent', `Message refusé par le serveur d’envoi pour ${recipient} (${answer}).`);
   }
   if (responseCode !== null && responseCode >= 400) {
     return failure('retry', `Le serveur d’envoi demande de réessayer plus tard (${answer}).`);
   }
   if (handedOver) {
-    return failure('uncertain', `La connexion avec ${where} a été perdue après la remise du message à ${recipient}, avant sa réponse : il l’a peut-être accepté.`);
+    return failure(
+      'uncertain',
+      `La connexion avec ${where} a été perdue après la remise du message à ${recipient}, avant sa réponse : il l’a peut-être accepté.`,
+    );
   }
   if (code === 'ETIMEDOUT') return failure('retry', `Le serveur d’envoi ${where} ne répond pas (délai dépassé).`);
   if (code === 'ECONNECTION' || code === 'ESOCKET' || code === 'EDNS') {
     return failure('retry', `Serveur d’envoi ${where} injoignable : ${err.message ?? code}.`);
   }
-  if (code === 'EAUTH') return failure('retry', `Connexion au serveur d’envoi ${where} refusée : ${err.message ?? code}. Vérifiez les réglages d’envoi.`);
+  if (code === 'EAUTH')
+    return failure('retry', `Connexion au serveur d’envoi ${where} refusée : ${err.message ?? code}. Vérifiez les réglages d’envoi.`);
   if (code === 'EENVELOPE') return failure('permanent', `Adresse invalide : ${recipient} (${err.message ?? ''}).`);
   return failure('retry', `Échec de l’envoi par ${where} : ${err.message ?? String(e)}.`);
 }
 
-export function smtpMailer(config: SmtpConfig, timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS, resolveHost: HostResolver = systemResolver): Mailer {
+export function smtpMailer(
+  config: SmtpConfig,
+  timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS,
+  resolveHost: HostResolver = systemResolver,
+): Mailer {
   return {
     async send(mail) {
       const raw = await composeMessage(mail);
@@ -204,11 +220,18 @@ export function smtpMailer(config: SmtpConfig, timeouts: SmtpTimeouts = DEFAULT_
       try {
         resolved = await resolveSmtpHost(config.host, resolveHost);
       } catch (e) {
-        throw new MailSendError('retry', `Serveur d’envoi ${where} introuvable : ${e instanceof Error ? e.message : String(e)}.`, 'EDNS', null, 'host_not_found');
+        throw new MailSendError(
+          'retry',
+          `Serveur d’envoi ${where} introuvable : ${e instanceof Error ? e.message : String(e)}.`,
+          'EDNS',
+          null,
+          'host_not_found',
+        );
       }
       // Checked when the settings were saved, and again here: the name may resolve elsewhere now.
       const portProblem = mailPortProblem(config.port, resolved);
-      if (portProblem) throw new MailSendError('retry', `Envoi refusé vers ${where} : ${portProblem} Corrigez les réglages d’envoi.`, 'EPORT', null);
+      if (portProblem)
+        throw new MailSendError('retry', `Envoi refusé vers ${where} : ${portProblem} Corrigez les réglages d’envoi.`, 'EPORT', null);
       return new Promise((resolve, reject) => {
         const connection = new SMTPConnection({
           ...smtpConnectionOptions(config, resolved),
@@ -230,7 +253,9 @@ export function smtpMailer(config: SmtpConfig, timeouts: SmtpTimeouts = DEFAULT_
           const deliver = () => {
             const stream = new PassThrough();
             // Read to its end by the DATA stream: from here the server may have the whole message.
-            stream.on('end', () => { handedOver = true; });
+            stream.on('end', () => {
+              handedOver = true;
+            });
             connection.send({ from: mail.from.address, to: [mail.to.address] }, stream, (sendError, info) => {
               if (sendError) return fail(sendError);
               if (settled) return;
@@ -241,7 +266,9 @@ export function smtpMailer(config: SmtpConfig, timeouts: SmtpTimeouts = DEFAULT_
             stream.end(raw);
           };
           if (config.username) {
-            connection.login({ user: config.username, pass: config.password ?? '' }, (loginError) => (loginError ? fail(loginError) : deliver()));
+            connection.login({ user: config.username, pass: config.password ?? '' }, (loginError) =>
+              loginError ? fail(loginError) : deliver(),
+            );
           } else {
             deliver();
           }

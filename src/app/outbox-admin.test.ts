@@ -28,12 +28,25 @@ for (const engine of testEngines()) {
     let ws: Workspace;
     let smtp: TestSmtp | null = null;
     const useServer = (port: number) =>
-      saveMailSettings(ctx, ws, { host: '127.0.0.1', port, secure: false, username: null, fromName: 'DJ Max', fromAddress: 'dj@djmax.example' });
+      saveMailSettings(ctx, ws, {
+        host: '127.0.0.1',
+        port,
+        secure: false,
+        username: null,
+        fromName: 'DJ Max',
+        fromAddress: 'dj@djmax.example',
+      });
 
     beforeEach(async () => {
       db = await engine.open();
       const clock = new Date('2026-01-14T10:00:00Z');
-      ctx = { database: db, now: () => clock, secretBox: secretBoxFromKey(randomBytes(32)), mailerFor: (c) => smtpMailer(c, TIMEOUTS), publicUrl: null };
+      ctx = {
+        database: db,
+        now: () => clock,
+        secretBox: secretBoxFromKey(randomBytes(32)),
+        mailerFor: (c) => smtpMailer(c, TIMEOUTS),
+        publicUrl: null,
+      };
       ws = await createWorkspace(db.db, 'demo', ctx.now());
       await importFile(ctx, ws, { kind: 'clients', path: `${DEMO}clients_dj_clean.csv`, overrides: {}, dryRun: false });
       await importFile(ctx, ws, { kind: 'gigs', path: `${DEMO}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
@@ -58,20 +71,32 @@ for (const engine of testEngines()) {
       const listing = await listOutbox(ctx, ws);
       expect(listing.attention).toEqual({ pending: 3, failedRecently: 0 });
       expect(listing.messages.map((m) => [m.state, m.attempts, m.errorKind])).toEqual([
-        ['queued', 1, 'connection_refused'], ['queued', 1, 'connection_refused'], ['queued', 1, 'connection_refused'],
+        ['queued', 1, 'connection_refused'],
+        ['queued', 1, 'connection_refused'],
+        ['queued', 1, 'connection_refused'],
       ]);
       const first = drafts[0]!.client.clientId;
       // Waiting: not a follow-up (no last contact, no 30 days), but no second message either, even forced.
-      expect(await getClientCadence(ctx, ws, first)).toMatchObject({ lastContact: null, allowedFrom: null, blocked: 'in_outbox', proposed: false });
+      expect(await getClientCadence(ctx, ws, first)).toMatchObject({
+        lastContact: null,
+        allowedFrom: null,
+        blocked: 'in_outbox',
+        proposed: false,
+      });
       expect(await listVipFollowUpCandidates(ctx, ws)).toHaveLength(0);
       const again = await enqueueFollowUpEmails(ctx, ws, { messages: [{ ...messages[0]!, subject: 'Autre objet' }], force: true });
       expect(again.results[0]).toMatchObject({ result: 'refused', reason: 'in_outbox' });
-      const copy = await recordFollowUp(ctx, ws, { clientId: first, channel: 'copied', subject: 'x', body: 'y', force: true }).catch((e: unknown) => e);
+      const copy = await recordFollowUp(ctx, ws, { clientId: first, channel: 'copied', subject: 'x', body: 'y', force: true }).catch(
+        (e: unknown) => e,
+      );
       expect(copy).toMatchObject({ code: 'conflict', details: { reason: 'in_outbox' } });
 
-      for (const m of listing.messages) expect(await cancelOutboxMessage(ctx, ws, m.id)).toMatchObject({ state: 'cancelled', errorKind: 'cancelled' });
+      for (const m of listing.messages)
+        expect(await cancelOutboxMessage(ctx, ws, m.id)).toMatchObject({ state: 'cancelled', errorKind: 'cancelled' });
       expect(await getClientCadence(ctx, ws, first)).toMatchObject({ lastContact: null, blocked: null, proposed: true });
-      expect((await listVipFollowUpCandidates(ctx, ws)).map((d) => d.client.clientId).sort()).toEqual(messages.map((m) => m.clientId).sort());
+      expect((await listVipFollowUpCandidates(ctx, ws)).map((d) => d.client.clientId).sort()).toEqual(
+        messages.map((m) => m.clientId).sort(),
+      );
       const [record] = await listFollowUpRecords(ctx, ws, first);
       expect(record).toMatchObject({ status: 'failed', errorKind: 'cancelled' });
       await expect(cancelOutboxMessage(ctx, ws, listing.messages[0]!.id)).rejects.toMatchObject({ code: 'conflict' });
@@ -104,7 +129,9 @@ for (const engine of testEngines()) {
     it('another workspace’s message is not found', async () => {
       await useServer(await closedPort());
       const [d] = await listVipFollowUpCandidates(ctx, ws);
-      const { results } = await enqueueFollowUpEmails(ctx, ws, { messages: [{ clientId: d!.client.clientId, subject: d!.subject, body: d!.body }] });
+      const { results } = await enqueueFollowUpEmails(ctx, ws, {
+        messages: [{ clientId: d!.client.clientId, subject: d!.subject, body: d!.body }],
+      });
       const other = await createWorkspace(db.db, 'autre', ctx.now());
       const outboxId = results[0]!.result === 'queued' ? results[0]!.outboxId : 0;
       await expect(cancelOutboxMessage(ctx, other, outboxId)).rejects.toMatchObject({ code: 'not_found' });

@@ -32,7 +32,11 @@ export async function listOutbox(ctx: MailContext, workspace: Workspace, limit =
   for (const s of states) counts[s.state] = s.count;
   const since = ctx.now().getTime() - RECENT_FAILURE_MS;
   const failedRecently = rows.filter((r) => r.state === 'failed' && Date.parse(r.updated_at) >= since).length;
-  return { counts, attention: { pending: counts.queued + counts.sending + counts.uncertain, failedRecently }, messages: rows.map(outboxView) };
+  return {
+    counts,
+    attention: { pending: counts.queued + counts.sending + counts.uncertain, failedRecently },
+    messages: rows.map(outboxView),
+  };
 }
 
 async function requireMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<ClientOutboxMessage> {
@@ -55,8 +59,10 @@ export const CANCELLED_BY_USER = 'Envoi annulé par vous depuis la boîte d’en
  */
 export async function cancelOutboxMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<OutboxView> {
   const m = await requireMessage(ctx, workspace, id);
-  if (m.state === 'sending') throw new AppError('conflict', 'Ce message est en train de partir : attendez quelques secondes la réponse du serveur d’envoi.');
-  if (m.state !== 'queued' && m.state !== 'uncertain') throw new AppError('conflict', 'Seul un message en attente ou incertain peut être annulé.');
+  if (m.state === 'sending')
+    throw new AppError('conflict', 'Ce message est en train de partir : attendez quelques secondes la réponse du serveur d’envoi.');
+  if (m.state !== 'queued' && m.state !== 'uncertain')
+    throw new AppError('conflict', 'Seul un message en attente ou incertain peut être annulé.');
   const moved = await move(ctx, m, ['queued', 'uncertain'], { state: 'cancelled', last_error: CANCELLED_BY_USER });
   if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
   return viewOf(ctx, workspace, m, moved);
@@ -68,17 +74,21 @@ export async function cancelOutboxMessage(ctx: MailContext, workspace: Workspace
  */
 export async function retryOutboxMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<OutboxView> {
   const m = await requireMessage(ctx, workspace, id);
-  if (m.state !== 'failed' && m.state !== 'cancelled') throw new AppError('conflict', 'Seul un message en échec ou annulé peut être renvoyé.');
+  if (m.state !== 'failed' && m.state !== 'cancelled')
+    throw new AppError('conflict', 'Seul un message en échec ou annulé peut être renvoyé.');
   const db = ctx.database.db;
   const moved = await db.transaction().execute(async (trx) => {
     if ((await getContactPrefs(trx, workspace.id, m.client_id))?.opted_out_at) {
-      throw new AppError('conflict', 'Ce client a demandé à ne plus être contacté : le message ne peut plus partir.', { reason: 'opted_out' });
+      throw new AppError('conflict', 'Ce client a demandé à ne plus être contacté : le message ne peut plus partir.', {
+        reason: 'opted_out',
+      });
     }
     if ((await listClientIdsInOutbox(trx, workspace.id, m.client_id)).size > 0) {
       throw new AppError('conflict', 'Un autre message à ce client attend déjà dans la boîte d’envoi.', { reason: 'in_outbox' });
     }
     const requeued = await requeueOutboxMessage(trx, m.id, ['failed', 'cancelled'], ctx.now().toISOString());
-    if (requeued?.follow_up_id != null) await updateFollowUpRow(trx, workspace.id, requeued.follow_up_id, { status: 'queued', error: null });
+    if (requeued?.follow_up_id != null)
+      await updateFollowUpRow(trx, workspace.id, requeued.follow_up_id, { status: 'queued', error: null });
     return requeued;
   });
   if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');

@@ -12,14 +12,25 @@ import type { Workspace } from '../db/schema';
 import { createWorkspace, getWorkspace, updateWorkspace } from '../db/workspaces';
 import { nameKey } from '../domain/names';
 import {
-  getClientCadence, getFollowUpDraft, listFollowUpRecords, listVipFollowUpCandidates, setDoNotContact, unsubscribeWithToken,
+  getClientCadence,
+  getFollowUpDraft,
+  listFollowUpRecords,
+  listVipFollowUpCandidates,
+  setDoNotContact,
+  unsubscribeWithToken,
 } from './follow-ups';
 import { exportFollowUpEml } from './eml';
 import { importFile } from './import-file';
 import { getMailSettings, saveMailSettings, sendTestMail } from './mail-settings';
 import { smtpMailer, type MailContext } from './mailer';
 import {
-  enqueueFollowUpEmails, getOutboxProgress, recoverInterruptedSends, resolveUncertain, retryDelayMs, sendDueMessages, sendFollowUpEmail,
+  enqueueFollowUpEmails,
+  getOutboxProgress,
+  recoverInterruptedSends,
+  resolveUncertain,
+  retryDelayMs,
+  sendDueMessages,
+  sendFollowUpEmail,
   type RetryPolicy,
 } from './outbox';
 import { secretBoxFromKey } from './secret-box';
@@ -38,7 +49,14 @@ for (const engine of testEngines()) {
     let smtp: TestSmtp;
 
     const useServer = (port: number) =>
-      saveMailSettings(ctx, ws, { host: '127.0.0.1', port, secure: false, username: null, fromName: 'DJ Max', fromAddress: 'dj@djmax.example' });
+      saveMailSettings(ctx, ws, {
+        host: '127.0.0.1',
+        port,
+        secure: false,
+        username: null,
+        fromName: 'DJ Max',
+        fromAddress: 'dj@djmax.example',
+      });
 
     beforeEach(async () => {
       db = await engine.open();
@@ -53,7 +71,10 @@ for (const engine of testEngines()) {
       ws = await createWorkspace(db.db, 'demo', ctx.now());
       await importFile(ctx, ws, { kind: 'clients', path: `${DEMO}clients_dj_clean.csv`, overrides: {}, dryRun: false });
       await importFile(ctx, ws, { kind: 'gigs', path: `${DEMO}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
-      await updateWorkspace(db.db, ws.id, { reference_date: '2026-01-14', settings: JSON.stringify({ djName: 'DJ Max', signature: 'Max – DJ Pro' }) });
+      await updateWorkspace(db.db, ws.id, {
+        reference_date: '2026-01-14',
+        settings: JSON.stringify({ djName: 'DJ Max', signature: 'Max – DJ Pro' }),
+      });
       ws = (await getWorkspace(db.db, ws.id))!;
       smtp = await startTestSmtp();
       await useServer(smtp.port);
@@ -65,13 +86,23 @@ for (const engine of testEngines()) {
 
     const clientId = async (name: string) => (await getClientByNameKey(db.db, ws.id, nameKey(name)))!.id;
     const vipBatch = async () =>
-      (await listVipFollowUpCandidates(ctx, ws)).map((d) => ({ clientId: d.client.clientId, subject: d.subject, body: d.body, template: d.template }));
+      (await listVipFollowUpCandidates(ctx, ws)).map((d) => ({
+        clientId: d.client.clientId,
+        subject: d.subject,
+        body: d.body,
+        template: d.template,
+      }));
     const receivedBy = (address: string) => smtp.received.filter((m) => m.to.includes(address)).length;
 
     it('sends the generator’s message: headers, UTF-8 subject with emoji, body, opt-out line, List-Unsubscribe', async () => {
       const id = await clientId('YELLOW MONKEYS');
       const d = await getFollowUpDraft(ctx, ws, id, { template: 'vipLapsed' });
-      const { enqueue, message } = await sendFollowUpEmail(ctx, ws, { clientId: id, subject: d.subject, body: d.body, template: d.template }, POLICY);
+      const { enqueue, message } = await sendFollowUpEmail(
+        ctx,
+        ws,
+        { clientId: id, subject: d.subject, body: d.body, template: d.template },
+        POLICY,
+      );
       expect(enqueue.result).toBe('queued');
       expect(message).toMatchObject({ state: 'sent', attempts: 1, client: 'YELLOW MONKEYS', error: null });
 
@@ -95,13 +126,19 @@ for (const engine of testEngines()) {
       expect(body.trimEnd()).toMatch(/--\nVous ne souhaitez plus recevoir mes messages \? Répondez simplement « STOP » à cet e-mail\.$/);
 
       const [record] = await listFollowUpRecords(ctx, ws, id);
-      expect(record).toMatchObject({ channel: 'email_sent', status: 'sent', template: 'vipLapsed', subject: 'On se retrouve bientôt ? 🎵' });
+      expect(record).toMatchObject({
+        channel: 'email_sent',
+        status: 'sent',
+        template: 'vipLapsed',
+        subject: 'On se retrouve bientôt ? 🎵',
+      });
       expect(record!.body).toBe(body.replace(/\n$/, '') + '\n');
 
       // A second follow-up within 30 days is refused without confirmation.
       const again = await getFollowUpDraft(ctx, ws, id);
       await expect(sendFollowUpEmail(ctx, ws, { clientId: id, subject: again.subject, body: again.body }, POLICY)).rejects.toMatchObject({
-        code: 'conflict', details: { reason: 'recent_follow_up' },
+        code: 'conflict',
+        details: { reason: 'recent_follow_up' },
       });
       await sendFollowUpEmail(ctx, ws, { clientId: id, subject: again.subject, body: again.body, force: true }, POLICY);
       expect(receivedBy('contact@yellow-monkeys.example')).toBe(2);
@@ -113,14 +150,18 @@ for (const engine of testEngines()) {
       const d = await getFollowUpDraft(ctx, ws, id);
       await sendFollowUpEmail(ctx, ws, { clientId: id, subject: d.subject, body: d.body }, POLICY);
       const h = headersOf(smtp.accepted[0]!.raw);
-      const m = /^<https:\/\/crm\.djmax\.example\/unsubscribe\/([A-Za-z0-9_-]+)>, <mailto:dj@djmax\.example\?subject=STOP>$/.exec(h.get('list-unsubscribe')!);
+      const m = /^<https:\/\/crm\.djmax\.example\/unsubscribe\/([A-Za-z0-9_-]+)>, <mailto:dj@djmax\.example\?subject=STOP>$/.exec(
+        h.get('list-unsubscribe')!,
+      );
       expect(m).not.toBeNull();
       expect(h.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
       expect(textBodyOf(smtp.accepted[0]!.raw)).toContain(`Désinscrivez-vous ici : https://crm.djmax.example/unsubscribe/${m![1]}`);
 
       expect(await unsubscribeWithToken(ctx, m![1]!)).toMatchObject({ clientName: 'SOPHIE MARTIN' });
       expect((await getClientCadence(ctx, ws, id)).optedOut).toBe(true);
-      await expect(sendFollowUpEmail(ctx, ws, { clientId: id, subject: 'x', body: 'y', force: true }, POLICY)).rejects.toMatchObject({ details: { reason: 'opted_out' } });
+      await expect(sendFollowUpEmail(ctx, ws, { clientId: id, subject: 'x', body: 'y', force: true }, POLICY)).rejects.toMatchObject({
+        details: { reason: 'opted_out' },
+      });
     });
 
     it('sends the VIP batch once: a double click or a retry enqueues nothing new', async () => {
@@ -139,13 +180,20 @@ for (const engine of testEngines()) {
       await sendDueMessages(ctx, { policy: POLICY });
 
       expect(smtp.accepted).toHaveLength(3);
-      for (const name of VIP) expect(receivedBy(`contact@${name === 'LA TAVERNE DES ÉCRINS' ? 'la-taverne-des-ecrins' : nameKey(name).replace(/ /g, '-')}.example`)).toBe(1);
+      for (const name of VIP)
+        expect(
+          receivedBy(`contact@${name === 'LA TAVERNE DES ÉCRINS' ? 'la-taverne-des-ecrins' : nameKey(name).replace(/ /g, '-')}.example`),
+        ).toBe(1);
       const progress = await getOutboxProgress(ctx, ws, first.batchId);
       expect(progress).toMatchObject({ total: 3, done: true, counts: { sent: 3, queued: 0, failed: 0, uncertain: 0 } });
       // Followed up: no longer proposed, and a new message (other text) to them needs confirmation.
       expect(await listVipFollowUpCandidates(ctx, ws)).toEqual([]);
       const other = await enqueueFollowUpEmails(ctx, ws, { messages: batch.map((m) => ({ ...m, body: `${m.body}\nPS` })) });
-      expect(other.results.map((r) => r.result === 'refused' && r.reason)).toEqual(['recent_follow_up', 'recent_follow_up', 'recent_follow_up']);
+      expect(other.results.map((r) => r.result === 'refused' && r.reason)).toEqual([
+        'recent_follow_up',
+        'recent_follow_up',
+        'recent_follow_up',
+      ]);
     });
 
     it('retries with exponential back-off while the server is down, then delivers each message once', async () => {
@@ -243,7 +291,10 @@ for (const engine of testEngines()) {
       const failed = p.messages.find((m) => m.state === 'failed')!;
       expect(failed).toMatchObject({ client: 'BDE SCIENCES PO AIX', attempts: 1 });
       expect(failed.error).toBe('Adresse refusée par le serveur d’envoi : contact@bde-sciences-po-aix.example (550 Mailbox unavailable).');
-      expect(smtp.accepted.map((m) => m.to[0]).sort()).toEqual(['contact@bar-du-port-martigues.example', 'contact@la-taverne-des-ecrins.example']);
+      expect(smtp.accepted.map((m) => m.to[0]).sort()).toEqual([
+        'contact@bar-du-port-martigues.example',
+        'contact@la-taverne-des-ecrins.example',
+      ]);
       await sendDueMessages(ctx, { policy: POLICY });
       expect(smtp.accepted).toHaveLength(2);
       const records = await listFollowUpRecords(ctx, ws);
@@ -256,7 +307,10 @@ for (const engine of testEngines()) {
       await setDoNotContact(ctx, ws, batch[0]!.clientId, true);
       expect(await sendDueMessages(ctx, { policy: POLICY })).toMatchObject({ sent: 2, cancelled: 1 });
       const p = await getOutboxProgress(ctx, ws, batchId);
-      expect(p.messages.find((m) => m.clientId === batch[0]!.clientId)).toMatchObject({ state: 'cancelled', error: expect.stringMatching(/désinscrit/) });
+      expect(p.messages.find((m) => m.clientId === batch[0]!.clientId)).toMatchObject({
+        state: 'cancelled',
+        error: expect.stringMatching(/désinscrit/),
+      });
       expect(smtp.received).toHaveLength(2);
     });
 
@@ -268,7 +322,10 @@ for (const engine of testEngines()) {
       await db.db.updateTable('clients').set({ email: null }).where('id', '=', ym).execute();
       const bar = await clientId('BAR DU PORT MARTIGUES');
       const { results } = await enqueueFollowUpEmails(ctx, ws, {
-        messages: [{ clientId: ym, subject: 'a', body: 'b' }, { clientId: bar, subject: 'Salut', body: 'Bonjour {{prenom}}' }],
+        messages: [
+          { clientId: ym, subject: 'a', body: 'b' },
+          { clientId: bar, subject: 'Salut', body: 'Bonjour {{prenom}}' },
+        ],
       });
       expect(results).toMatchObject([
         { result: 'refused', reason: 'no_email', message: 'YELLOW MONKEYS n’a pas d’adresse e-mail valide.' },
@@ -280,9 +337,24 @@ for (const engine of testEngines()) {
       const authSmtp = await startTestSmtp({ user: 'apikey', pass: 'S3cr3t-p@ss' });
       try {
         const view = await saveMailSettings(ctx, ws, {
-          host: '127.0.0.1', port: authSmtp.port, secure: false, username: 'apikey', password: 'S3cr3t-p@ss', fromName: 'DJ Max', fromAddress: 'dj@djmax.example',
+          host: '127.0.0.1',
+          port: authSmtp.port,
+          secure: false,
+          username: 'apikey',
+          password: 'S3cr3t-p@ss',
+          fromName: 'DJ Max',
+          fromAddress: 'dj@djmax.example',
         });
-        expect(view).toEqual({ configured: true, host: '127.0.0.1', port: authSmtp.port, secure: false, username: 'apikey', hasPassword: true, fromName: 'DJ Max', fromAddress: 'dj@djmax.example' });
+        expect(view).toEqual({
+          configured: true,
+          host: '127.0.0.1',
+          port: authSmtp.port,
+          secure: false,
+          username: 'apikey',
+          hasPassword: true,
+          fromName: 'DJ Max',
+          fromAddress: 'dj@djmax.example',
+        });
         const row = await db.db.selectFrom('mail_settings').selectAll().executeTakeFirstOrThrow();
         expect(row.password_encrypted).toMatch(/^v1:/);
         expect(JSON.stringify(row)).not.toContain('S3cr3t');
@@ -293,10 +365,25 @@ for (const engine of testEngines()) {
         expect(decodeEncodedWords(headersOf(authSmtp.accepted[0]!.raw).get('subject')!)).toBe('Test d’envoi DJ Booker Pro ✅');
 
         // Saving without a password keeps the stored one.
-        await saveMailSettings(ctx, ws, { host: '127.0.0.1', port: authSmtp.port, secure: false, username: 'apikey', fromName: 'DJ', fromAddress: 'dj@djmax.example' });
+        await saveMailSettings(ctx, ws, {
+          host: '127.0.0.1',
+          port: authSmtp.port,
+          secure: false,
+          username: 'apikey',
+          fromName: 'DJ',
+          fromAddress: 'dj@djmax.example',
+        });
         expect(await sendTestMail(ctx, ws, 'moi@djmax.example')).toMatchObject({ ok: true, to: 'moi@djmax.example' });
 
-        await saveMailSettings(ctx, ws, { host: '127.0.0.1', port: authSmtp.port, secure: false, username: 'apikey', password: 'wrong', fromName: 'DJ', fromAddress: 'dj@djmax.example' });
+        await saveMailSettings(ctx, ws, {
+          host: '127.0.0.1',
+          port: authSmtp.port,
+          secure: false,
+          username: 'apikey',
+          password: 'wrong',
+          fromName: 'DJ',
+          fromAddress: 'dj@djmax.example',
+        });
         const bad = await sendTestMail(ctx, ws);
         expect(bad).toMatchObject({ ok: false });
         expect((bad as { error: string }).error).toMatch(/^Identifiant ou mot de passe refusé/);
@@ -312,7 +399,12 @@ for (const engine of testEngines()) {
     it('exports a .eml draft (UTF-8 subject, opt-out line, List-Unsubscribe) recorded "à confirmer"', async () => {
       const id = await clientId('LA TAVERNE DES ÉCRINS');
       const d = await getFollowUpDraft(ctx, ws, id);
-      const { fileName, content, followUp } = await exportFollowUpEml(ctx, ws, { clientId: id, subject: d.subject, body: d.body, template: d.template });
+      const { fileName, content, followUp } = await exportFollowUpEml(ctx, ws, {
+        clientId: id,
+        subject: d.subject,
+        body: d.body,
+        template: d.template,
+      });
       expect(fileName).toBe('relance-la-taverne-des-ecrins-2026-01-14.eml');
       const raw = content.toString('utf8');
       const h = headersOf(raw);

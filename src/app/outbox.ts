@@ -11,8 +11,15 @@ import { z } from 'zod';
 import { getClientRow } from '../db/clients';
 import { getContactPrefs, insertFollowUp, updateFollowUpRow } from '../db/follow-ups';
 import {
-  claimOutboxMessage, getOutboxMessage, getOutboxMessageByKey, insertOutboxMessage, listDueOutboxIds, listOutboxMessages,
-  markSendingUncertain, moveOutboxMessage, setOutboxFollowUp,
+  claimOutboxMessage,
+  getOutboxMessage,
+  getOutboxMessageByKey,
+  insertOutboxMessage,
+  listDueOutboxIds,
+  listOutboxMessages,
+  markSendingUncertain,
+  moveOutboxMessage,
+  setOutboxFollowUp,
 } from '../db/outbox';
 import type { Db } from '../db/connection';
 import type { ClientOutboxMessage, FollowUpTable, OutboxMessage, OutboxState, Workspace } from '../db/schema';
@@ -43,7 +50,12 @@ export function retryDelayMs(attempt: number, policy: RetryPolicy = DEFAULT_RETR
 }
 
 const FOLLOW_UP_STATUS: Record<OutboxState, FollowUpTable['status']> = {
-  queued: 'queued', sending: 'queued', sent: 'sent', failed: 'failed', cancelled: 'failed', uncertain: 'uncertain',
+  queued: 'queued',
+  sending: 'queued',
+  sent: 'sent',
+  failed: 'failed',
+  cancelled: 'failed',
+  uncertain: 'uncertain',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -74,18 +86,27 @@ async function enqueueOne(
   if (!client) return { clientId: m.clientId, result: 'refused', reason: 'not_found', message: 'Client introuvable.' };
   const to = client.email?.trim() ?? '';
   if (!z.email().safeParse(to).success) {
-    return { clientId: m.clientId, result: 'refused', reason: 'no_email', message: `${client.name} n’a pas d’adresse e-mail valide${to ? ` (${to})` : ''}.` };
+    return {
+      clientId: m.clientId,
+      result: 'refused',
+      reason: 'no_email',
+      message: `${client.name} n’a pas d’adresse e-mail valide${to ? ` (${to})` : ''}.`,
+    };
   }
   const key = m.idempotencyKey ?? defaultKey(workspace.id, m, to, options.date);
   const existing = await getOutboxMessageByKey(trx, workspace.id, key);
-  if (existing) return { clientId: m.clientId, result: 'duplicate', outboxId: existing.id, followUpId: existing.follow_up_id, state: existing.state };
+  if (existing)
+    return { clientId: m.clientId, result: 'duplicate', outboxId: existing.id, followUpId: existing.follow_up_id, state: existing.state };
   try {
     assertNoPlaceholderLeft(m.subject, m.body);
     await assertMayFollowUp(trx, workspace.id, m.clientId, options.date, options.force);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     const details = e.details && 'reason' in e.details ? e.details : undefined;
-    const reason = details?.reason === 'opted_out' || details?.reason === 'in_outbox' || details?.reason === 'recent_follow_up' ? details.reason : 'invalid';
+    const reason =
+      details?.reason === 'opted_out' || details?.reason === 'in_outbox' || details?.reason === 'recent_follow_up'
+        ? details.reason
+        : 'invalid';
     // A too recent follow-up keeps its dates: the answer says from when it is allowed.
     const dates = details?.lastContact !== undefined ? { lastContact: details.lastContact, allowedFrom: details.allowedFrom ?? null } : {};
     return { clientId: m.clientId, result: 'refused', reason, message: `${client.name} : ${e.message}`, ...dates };
@@ -96,11 +117,26 @@ async function enqueueOne(
   const now = ctx.now();
   const nowIso = now.toISOString();
   const message = await insertOutboxMessage(trx, {
-    workspace_id: workspace.id, client_id: client.id, follow_up_id: null, batch_id: options.batchId, idempotency_key: key,
-    message_id: messageIdFor(options.djAddress), to_address: to, to_name: client.contact?.trim() || null, subject: m.subject, body,
-    list_unsubscribe: headers['List-Unsubscribe'] ?? '', list_unsubscribe_post: headers['List-Unsubscribe-Post'] ?? null,
-    state: 'queued', next_attempt_at: nowIso, last_error: null, smtp_response: null, sending_started_at: null, sent_at: null,
-    created_at: nowIso, updated_at: nowIso,
+    workspace_id: workspace.id,
+    client_id: client.id,
+    follow_up_id: null,
+    batch_id: options.batchId,
+    idempotency_key: key,
+    message_id: messageIdFor(options.djAddress),
+    to_address: to,
+    to_name: client.contact?.trim() || null,
+    subject: m.subject,
+    body,
+    list_unsubscribe: headers['List-Unsubscribe'] ?? '',
+    list_unsubscribe_post: headers['List-Unsubscribe-Post'] ?? null,
+    state: 'queued',
+    next_attempt_at: nowIso,
+    last_error: null,
+    smtp_response: null,
+    sending_started_at: null,
+    sent_at: null,
+    created_at: nowIso,
+    updated_at: nowIso,
   });
   if (!message) {
     // Another request enqueued the same key between our read and our insert.
@@ -109,9 +145,19 @@ async function enqueueOne(
     return { clientId: m.clientId, result: 'duplicate', outboxId: raced.id, followUpId: raced.follow_up_id, state: raced.state };
   }
   const followUp = await insertFollowUp(trx, {
-    workspace_id: workspace.id, client_id: client.id, date: options.date, channel: 'email_sent', template: m.template ?? null,
-    subject: m.subject, body, status: 'queued', error: null, outcome_date: null, ...bookingWindow(options.date, now),
-    created_at: nowIso, confirmed_at: null,
+    workspace_id: workspace.id,
+    client_id: client.id,
+    date: options.date,
+    channel: 'email_sent',
+    template: m.template ?? null,
+    subject: m.subject,
+    body,
+    status: 'queued',
+    error: null,
+    outcome_date: null,
+    ...bookingWindow(options.date, now),
+    created_at: nowIso,
+    confirmed_at: null,
   });
   await setOutboxFollowUp(trx, message.id, followUp.id);
   return { clientId: m.clientId, result: 'queued', outboxId: message.id, followUpId: followUp.id };
@@ -122,9 +168,14 @@ async function enqueueOne(
  * Each message is refused alone (opted out, too recent without `force`, no address, a variable
  * left) with its reason; one already enqueued (same idempotency key) is reported, not added.
  */
-export async function enqueueFollowUpEmails(ctx: MailContext, workspace: Workspace, input: EnqueueInput): Promise<{ batchId: string; results: EnqueueResult[] }> {
+export async function enqueueFollowUpEmails(
+  ctx: MailContext,
+  workspace: Workspace,
+  input: EnqueueInput,
+): Promise<{ batchId: string; results: EnqueueResult[] }> {
   const settings = await getMailSettingsRow(ctx.database.db, workspace.id);
-  if (!settings) throw new AppError('invalid_input', 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi (SMTP) avant d’envoyer.');
+  if (!settings)
+    throw new AppError('invalid_input', 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi (SMTP) avant d’envoyer.');
   const batchId = input.batchId ?? randomUUID();
   const date = todayOf(ctx, workspace);
   const results = await ctx.database.db.transaction().execute(async (trx) => {
@@ -140,11 +191,14 @@ export async function enqueueFollowUpEmails(ctx: MailContext, workspace: Workspa
 /** A refused message as the error of a request for it alone: its reason and, when too recent, its dates. */
 function refusalError(r: Extract<EnqueueResult, { result: 'refused' }>): AppError {
   switch (r.reason) {
-    case 'not_found': return new AppError('not_found', 'Client introuvable.');
+    case 'not_found':
+      return new AppError('not_found', 'Client introuvable.');
     case 'opted_out':
     case 'in_outbox':
-    case 'recent_follow_up': return new AppError('conflict', r.message, { reason: r.reason, lastContact: r.lastContact, allowedFrom: r.allowedFrom });
-    default: return new AppError('invalid_input', r.message, { reason: r.reason });
+    case 'recent_follow_up':
+      return new AppError('conflict', r.message, { reason: r.reason, lastContact: r.lastContact, allowedFrom: r.allowedFrom });
+    default:
+      return new AppError('invalid_input', r.message, { reason: r.reason });
   }
 }
 
@@ -285,7 +339,10 @@ export async function deliverOutboxMessage(
       headers,
     }));
   } catch (e) {
-    const err = e instanceof MailSendError ? e : new MailSendError('uncertain', `Erreur inattendue pendant l’envoi : ${e instanceof Error ? e.message : String(e)}`, null, null);
+    const err =
+      e instanceof MailSendError
+        ? e
+        : new MailSendError('uncertain', `Erreur inattendue pendant l’envoi : ${e instanceof Error ? e.message : String(e)}`, null, null);
     if (err.kind === 'permanent') {
       await record({ state: 'failed', last_error: err.message });
       return 'failed';
@@ -329,7 +386,12 @@ export async function sendDueMessages(
 }
 
 /** The user's decision on an uncertain message: send it again, or take it as sent. */
-export async function resolveUncertain(ctx: MailContext, workspace: Workspace, id: number, decision: 'resend' | 'mark_sent'): Promise<OutboxView> {
+export async function resolveUncertain(
+  ctx: MailContext,
+  workspace: Workspace,
+  id: number,
+  decision: 'resend' | 'mark_sent',
+): Promise<OutboxView> {
   const m = clientMessage(await getOutboxMessage(ctx.database.db, id));
   if (!m || m.workspace_id !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
   if (m.state !== 'uncertain') throw new AppError('conflict', 'Ce message n’est pas « incertain » : rien à décider.');
@@ -337,7 +399,12 @@ export async function resolveUncertain(ctx: MailContext, workspace: Workspace, i
   const moved =
     decision === 'resend'
       ? await move(ctx, m, 'uncertain', { state: 'queued', next_attempt_at: now, last_error: null })
-      : await move(ctx, m, 'uncertain', { state: 'sent', sent_at: now, smtp_response: 'marqué envoyé par l’utilisateur', last_error: null });
+      : await move(ctx, m, 'uncertain', {
+          state: 'sent',
+          sent_at: now,
+          smtp_response: 'marqué envoyé par l’utilisateur',
+          last_error: null,
+        });
   if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
   const client = await getClientRow(ctx.database.db, workspace.id, m.client_id);
   return outboxView({ ...moved, client_id: m.client_id, client_name: client?.name ?? '' });
@@ -371,8 +438,18 @@ export function clientMessage(m: OutboxMessage | undefined): ClientOutboxMessage
 
 export function outboxView(m: ClientOutboxMessage & { client_name: string }): OutboxView {
   return {
-    id: m.id, clientId: m.client_id, client: m.client_name, to: m.to_address, subject: m.subject, state: m.state, attempts: Number(m.attempts),
-    nextAttemptAt: m.state === 'queued' ? m.next_attempt_at : null, error: m.last_error, errorKind: sendErrorKind(m.last_error), sentAt: m.sent_at, followUpId: m.follow_up_id,
+    id: m.id,
+    clientId: m.client_id,
+    client: m.client_name,
+    to: m.to_address,
+    subject: m.subject,
+    state: m.state,
+    attempts: Number(m.attempts),
+    nextAttemptAt: m.state === 'queued' ? m.next_attempt_at : null,
+    error: m.last_error,
+    errorKind: sendErrorKind(m.last_error),
+    sentAt: m.sent_at,
+    followUpId: m.follow_up_id,
     queuedAt: m.created_at,
   };
 }

@@ -49,9 +49,18 @@ async function buildSnapshot(ctx: AppContext, workspace: Workspace, asOf: IsoDat
   ]);
   const entries = views.map((view): Entry => ({
     client: { ...view, upcoming: next.get(view.id) ?? null },
-    searchText: [view.name, view.contact, view.city].filter((x) => x).map((x) => nameKey(String(x))).join('\n'),
+    searchText: [view.name, view.contact, view.city]
+      .filter((x) => x)
+      .map((x) => nameKey(String(x)))
+      .join('\n'),
   }));
-  return { asOf, views, overview: overviewOf(asOf, views), byId: new Map(entries.map((e) => [e.client.id, e])), lists: new Map([['name|', entries]]) };
+  return {
+    asOf,
+    views,
+    overview: overviewOf(asOf, views),
+    byId: new Map(entries.map((e) => [e.client.id, e])),
+    lists: new Map([['name|', entries]]),
+  };
 }
 
 function snapshotOf(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<Snapshot> {
@@ -122,7 +131,12 @@ function listOf(snapshot: Snapshot, sort: ClientSort, segment: SegmentFilter | u
   return list;
 }
 
-export async function getPortfolioClient(ctx: AppContext, workspace: Workspace, asOf: IsoDate, id: number): Promise<PortfolioClient | undefined> {
+export async function getPortfolioClient(
+  ctx: AppContext,
+  workspace: Workspace,
+  asOf: IsoDate,
+  id: number,
+): Promise<PortfolioClient | undefined> {
   return (await snapshotOf(ctx, workspace, asOf)).byId.get(id)?.client;
 }
 

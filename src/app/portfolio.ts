@@ -1,15 +1,27 @@
 /** The figures of a workspace's portfolio as of a date: the overview and the client lists. */
 import type { IsoDate } from '../domain/dates';
 import {
-  CLIENT_STATUSES, classifyClient, compareClients, inSegment, segmentClient,
-  type Classification, type ClientSegment, type ClientStats, type ClientSort, type ClientStatus, type SegmentFilter,
+  CLIENT_STATUSES,
+  classifyClient,
+  compareClients,
+  inSegment,
+  segmentClient,
+  type Classification,
+  type ClientSegment,
+  type ClientStats,
+  type ClientSort,
+  type ClientStatus,
+  type SegmentFilter,
 } from '../domain/segments';
 import { listClientsWithTotals, type ClientWithTotals } from '../db/clients';
 import type { Workspace } from '../db/schema';
 import type { AppContext } from './context';
 import { parseSettings, thresholdsOf } from './settings';
 
-export interface ClientView extends Omit<ClientWithTotals, 'gigs' | 'revenueCents' | 'firstDate' | 'lastDate' | 'priceMinCents' | 'priceMaxCents'> {
+export interface ClientView extends Omit<
+  ClientWithTotals,
+  'gigs' | 'revenueCents' | 'firstDate' | 'lastDate' | 'priceMinCents' | 'priceMaxCents'
+> {
   segment: ClientSegment;
 }
 
@@ -35,7 +47,10 @@ async function segmentedClients(ctx: AppContext, workspace: Workspace, asOf: Iso
 export async function getOverview(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<Overview> {
   const thresholds = thresholdsOf(parseSettings(workspace.settings));
   const rows = await listClientsWithTotals(ctx.database.db, workspace.id, asOf);
-  return overviewOf(asOf, rows.map((stats) => ({ segment: { ...classifyClient(stats, asOf, thresholds), stats } })));
+  return overviewOf(
+    asOf,
+    rows.map((stats) => ({ segment: { ...classifyClient(stats, asOf, thresholds), stats } })),
+  );
 }
 
 /** The overview's figures from clients already segmented (the web server's cache holds them). */

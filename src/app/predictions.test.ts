@@ -9,7 +9,11 @@ import { importFile } from './import-file';
 import { backtestForecast, getForecast } from './predictions';
 
 const DEMO = new URL('../../demo/', import.meta.url).pathname;
-const demoGigs = readFileSync(`${DEMO}prestations_dj_clean.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const demoGigs = readFileSync(`${DEMO}prestations_dj_clean.csv`, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(','));
 
 for (const engine of testEngines()) {
   describe(`predictions on ${engine.name}`, () => {
@@ -21,7 +25,10 @@ for (const engine of testEngines()) {
       db = await engine.open();
       ctx = { database: db, now: () => new Date('2026-01-14T12:00:00Z') };
       ws = await createWorkspace(db.db, 'demo', ctx.now());
-      for (const [kind, file] of [['clients', 'clients_dj_clean.csv'], ['gigs', 'prestations_dj_clean.csv']] as const) {
+      for (const [kind, file] of [
+        ['clients', 'clients_dj_clean.csv'],
+        ['gigs', 'prestations_dj_clean.csv'],
+      ] as const) {
         await importFile(ctx, ws, { kind, path: `${DEMO}${file}`, overrides: {}, dryRun: false });
       }
       // As `djbooker demo` does: the demo's data end on its reference date.
@@ -55,10 +62,13 @@ for (const engine of testEngines()) {
       const yellow = byName.get('YELLOW MONKEYS')!.prediction;
       expect(yellow).toMatchObject({ basis: 'history', revenueIfWonBackCents: 245_000 });
       expect(yellow.expectedRevenueCents).toBeLessThan(0.05 * 245_000);
-      expect(byName.get('YELLOW MONKEYS')!.explanation).toMatch(/^Encore client à moins de 1 % ; moins de 0,1 prestation attendue sur 12 mois, soit \d+,\d\d\s€ attendus ; 2\s450\s€ s'il est reconquis \(d’après son historique\) — confiance faible\.$/u);
+      expect(byName.get('YELLOW MONKEYS')!.explanation).toMatch(
+        /^Encore client à moins de 1 % ; moins de 0,1 prestation attendue sur 12 mois, soit \d+,\d\d\s€ attendus ; 2\s450\s€ s'il est reconquis \(d’après son historique\) — confiance faible\.$/u,
+      );
       for (const c of f.clients) {
         const p = c.prediction;
-        if (p.expectedGigs !== null) expect(Math.abs(p.expectedRevenueCents - p.expectedGigs * p.expectedGigCents)).toBeLessThanOrEqual(p.expectedGigs / 2 + 0.5);
+        if (p.expectedGigs !== null)
+          expect(Math.abs(p.expectedRevenueCents - p.expectedGigs * p.expectedGigCents)).toBeLessThanOrEqual(p.expectedGigs / 2 + 0.5);
         expect(p.revenueIfWonBackCents).toBeGreaterThanOrEqual(p.expectedRevenueCents);
       }
       // One wedding: the spend is the portfolio's population mean, not the couple's one amount.

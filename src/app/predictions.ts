@@ -7,8 +7,18 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from '../domain/dates';
 import { formatEuros } from '../domain/money';
 import {
-  detectSeasonality, fitPortfolioModel, fitPortfolioSummaries, predictClient, predictSummary, summarizeClient,
-  type ClientGig, type ClientPrediction, type PortfolioModel, type PredictionReason, type SeasonalPattern, type TransactionSummary,
+  detectSeasonality,
+  fitPortfolioModel,
+  fitPortfolioSummaries,
+  predictClient,
+  predictSummary,
+  summarizeClient,
+  type ClientGig,
+  type ClientPrediction,
+  type PortfolioModel,
+  type PredictionReason,
+  type SeasonalPattern,
+  type TransactionSummary,
 } from '../domain/predictions';
 import { listGigDays } from '../db/gig-histories';
 import type { Workspace } from '../db/schema';
@@ -39,19 +49,32 @@ const FIT_LABEL = { frequency: 'fréquence (BG/NBD)', spend: 'montants (Gamma-Ga
 export function reasonText(r: PredictionReason): string {
   const fit = FIT_LABEL[r.fit];
   switch (r.code) {
-    case 'no_history': return 'pas assez d’historique';
-    case 'no_fit': return 'le modèle ne s’ajuste pas à ces données';
-    case 'not_converged': return `${fit} : l’ajustement n’a pas convergé`;
-    case 'undetermined': return `${fit} : les données ne déterminent pas les paramètres`;
-    case 'very_uncertain': return `${fit} : paramètres très incertains`;
-    case 'uncertain': return `${fit} : paramètres incertains`;
-    case 'few_clients': return `peu de clients (${r.count})`;
-    case 'under_clients': return `moins de ${r.threshold} clients (${r.count})`;
-    case 'few_repeaters': return `peu de clients fidèles (${r.count})`;
-    case 'under_repeaters': return `moins de ${r.threshold} clients fidèles (${r.count})`;
-    case 'few_spenders': return `${fit} : peu de clients fidèles avec un montant (${r.count})`;
-    case 'under_spenders': return `${fit} : moins de ${r.threshold} clients fidèles avec un montant (${r.count})`;
-    case 'infinite_mean': return `${fit} : pas de montant moyen fini`;
+    case 'no_history':
+      return 'pas assez d’historique';
+    case 'no_fit':
+      return 'le modèle ne s’ajuste pas à ces données';
+    case 'not_converged':
+      return `${fit} : l’ajustement n’a pas convergé`;
+    case 'undetermined':
+      return `${fit} : les données ne déterminent pas les paramètres`;
+    case 'very_uncertain':
+      return `${fit} : paramètres très incertains`;
+    case 'uncertain':
+      return `${fit} : paramètres incertains`;
+    case 'few_clients':
+      return `peu de clients (${r.count})`;
+    case 'under_clients':
+      return `moins de ${r.threshold} clients (${r.count})`;
+    case 'few_repeaters':
+      return `peu de clients fidèles (${r.count})`;
+    case 'under_repeaters':
+      return `moins de ${r.threshold} clients fidèles (${r.count})`;
+    case 'few_spenders':
+      return `${fit} : peu de clients fidèles avec un montant (${r.count})`;
+    case 'under_spenders':
+      return `${fit} : moins de ${r.threshold} clients fidèles avec un montant (${r.count})`;
+    case 'infinite_mean':
+      return `${fit} : pas de montant moyen fini`;
   }
 }
 
@@ -79,12 +102,16 @@ export function explainPrediction(p: ClientPrediction): string {
   const confidence = CONFIDENCE_LABEL[p.confidence];
   const ifWonBack = `${formatEuros(p.revenueIfWonBackCents)} s'il est reconquis${p.basis === 'history' ? ' (d’après son historique)' : ''}`;
   if (p.pAlive === null) {
-    return `Une seule prestation : on ne sait presque rien de ce client. Un client dans ce cas fait en moyenne ${gigsFr(p.expectedGigs)} sur 12 mois, `
-      + `au montant moyen ${p.spendBasis === 'population' ? 'des clients' : 'du portefeuille'} (${formatEuros(p.expectedGigCents)}) : `
-      + `${formatEuros(p.expectedRevenueCents)} attendus ; ${ifWonBack} — ${confidence}.`;
+    return (
+      `Une seule prestation : on ne sait presque rien de ce client. Un client dans ce cas fait en moyenne ${gigsFr(p.expectedGigs)} sur 12 mois, ` +
+      `au montant moyen ${p.spendBasis === 'population' ? 'des clients' : 'du portefeuille'} (${formatEuros(p.expectedGigCents)}) : ` +
+      `${formatEuros(p.expectedRevenueCents)} attendus ; ${ifWonBack} — ${confidence}.`
+    );
   }
-  return `Encore client à ${percentFr(p.pAlive)} ; ${gigsFr(p.expectedGigs)} attendue${p.expectedGigs >= 1.95 ? 's' : ''} sur 12 mois, `
-    + `soit ${formatEuros(p.expectedRevenueCents)} attendus ; ${ifWonBack} — ${confidence}.`;
+  return (
+    `Encore client à ${percentFr(p.pAlive)} ; ${gigsFr(p.expectedGigs)} attendue${p.expectedGigs >= 1.95 ? 's' : ''} sur 12 mois, ` +
+    `soit ${formatEuros(p.expectedRevenueCents)} attendus ; ${ifWonBack} — ${confidence}.`
+  );
 }
 
 const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('fr') + text.slice(1);
@@ -166,8 +193,13 @@ export function prepareForecast(histories: Map<number, ClientGig[]>, asOf: IsoDa
       if (found) return found;
       const history = histories.get(c.id) ?? [];
       const prediction = withoutCertainty(predictSummary(summaries.get(c.id) ?? null, model, c.potentialCents));
-      const seasonal = detectSeasonality(history.map((g) => g.date), asOf);
-      const explanation = seasonal ? `${explainPrediction(prediction)} ${capitalised(seasonal.explanation)}.` : explainPrediction(prediction);
+      const seasonal = detectSeasonality(
+        history.map((g) => g.date),
+        asOf,
+      );
+      const explanation = seasonal
+        ? `${explainPrediction(prediction)} ${capitalised(seasonal.explanation)}.`
+        : explainPrediction(prediction);
       const forecast = { clientId: c.id, name: c.name, prediction, seasonal, explanation };
       done.set(c.id, forecast);
       return forecast;
@@ -200,13 +232,21 @@ export const MAX_BACKTEST_HORIZON_DAYS = 3660;
  * months, cut at the end of the data: the workspace's fixed reference date if it has one (the demo),
  * else its last done gig up to today. Model and naive baseline are over that same horizon.
  */
-export async function backtestForecast(ctx: AppContext, workspace: Workspace, calibrationEnd: IsoDate, options: { horizonDays?: number } = {}) {
+export async function backtestForecast(
+  ctx: AppContext,
+  workspace: Workspace,
+  calibrationEnd: IsoDate,
+  options: { horizonDays?: number } = {},
+) {
   const today = referenceDateOf(ctx, workspace);
   const after = await listGigDays(ctx.database.db, workspace.id, today, calibrationEnd);
   const lastGig = after.reduce<IsoDate>((m, g) => (g.date > m ? g.date : m), calibrationEnd);
   const dataEnd = workspace.reference_date ?? lastGig;
   if (dataEnd <= calibrationEnd) {
-    throw new AppError('usage', `rien à comparer : aucune donnée après le ${calibrationEnd} (fin des données : ${dataEnd}). Choisissez une date de calibration plus ancienne.`);
+    throw new AppError(
+      'usage',
+      `rien à comparer : aucune donnée après le ${calibrationEnd} (fin des données : ${dataEnd}). Choisissez une date de calibration plus ancienne.`,
+    );
   }
   let horizonEnd: IsoDate;
   if (options.horizonDays !== undefined) {
@@ -215,7 +255,10 @@ export async function backtestForecast(ctx: AppContext, workspace: Workspace, ca
     }
     horizonEnd = addDays(calibrationEnd, options.horizonDays);
     if (horizonEnd > dataEnd) {
-      throw new AppError('usage', `l’horizon de ${options.horizonDays} jours dépasse la fin des données (${dataEnd}) : au plus ${daysBetween(calibrationEnd, dataEnd)} jours.`);
+      throw new AppError(
+        'usage',
+        `l’horizon de ${options.horizonDays} jours dépasse la fin des données (${dataEnd}) : au plus ${daysBetween(calibrationEnd, dataEnd)} jours.`,
+      );
     }
   } else {
     const twelveMonths = addMonths(calibrationEnd, 12);
@@ -230,7 +273,13 @@ export async function backtestForecast(ctx: AppContext, workspace: Workspace, ca
   const model = fitPortfolioModel([...histories.values()], calibrationEnd);
   const actual = groupByClient(after.filter((g) => g.date <= horizonEnd));
   const rows: BacktestRow[] = clients.map((c) => {
-    const prediction = predictClient(histories.get(c.id) ?? [], calibrationEnd, model, Math.round((c.segment.potential?.cents ?? 0) * share), horizonWeeks);
+    const prediction = predictClient(
+      histories.get(c.id) ?? [],
+      calibrationEnd,
+      model,
+      Math.round((c.segment.potential?.cents ?? 0) * share),
+      horizonWeeks,
+    );
     const real = actual.get(c.id) ?? [];
     return {
       name: c.name,

@@ -45,14 +45,24 @@ for (const engine of testEngines()) {
     const fu = (who: Who) => getFollowUp(db.db, ws.id, of(who).followUpId);
 
     it('refuses a port beyond this machine that is not IMAP, and keeps the password sealed and out of the view', async () => {
-      await expect(saveImapSettings(ctx, ws, { host: '192.0.2.10', port: 22, secure: true, username: 'dj', password: 'x' })).rejects.toMatchObject({ code: 'invalid_input' });
-      const view = await saveImapSettings(ctx, ws, { host: '127.0.0.1', port: imap.port, secure: false, username: imap.user, password: imap.pass });
+      await expect(
+        saveImapSettings(ctx, ws, { host: '192.0.2.10', port: 22, secure: true, username: 'dj', password: 'x' }),
+      ).rejects.toMatchObject({ code: 'invalid_input' });
+      const view = await saveImapSettings(ctx, ws, {
+        host: '127.0.0.1',
+        port: imap.port,
+        secure: false,
+        username: imap.user,
+        password: imap.pass,
+      });
       expect(view).toMatchObject({ configured: true, folder: 'INBOX', hasPassword: true, state: { lastCheckAt: null } });
       expect(JSON.stringify(view)).not.toContain(imap.pass);
       const stored = await db.db.selectFrom('imap_settings').select('password_encrypted').executeTakeFirstOrThrow();
       expect(stored.password_encrypted).not.toContain(imap.pass);
       // Another user needs the password typed again.
-      await expect(saveImapSettings(ctx, ws, { host: '127.0.0.1', port: imap.port, secure: false, username: 'other' })).rejects.toThrow(/mot de passe/);
+      await expect(saveImapSettings(ctx, ws, { host: '127.0.0.1', port: imap.port, secure: false, username: 'other' })).rejects.toThrow(
+        /mot de passe/,
+      );
       expect(await testImapSettings(ctx, ws)).toEqual({ ok: true, folder: 'INBOX', messages: 0 });
     });
 
@@ -60,15 +70,102 @@ for (const engine of testEngines()) {
       expect(await checkMailbox(ctx, ws.id)).toMatchObject({ read: 0, matched: [], ignored: 0 });
       await setFollowUpOutcome(ctx, ws, of('booked').followUpId, { outcome: 'booking', date: '2026-01-15' });
 
-      await imap.deliver(mail({ From: `Marc <${of('answers').address}>`, To: 'dj@djmax.example', Subject: 'Re: Une date cet été ?', Date: 'Tue, 20 Jan 2026 09:00:00 +0100', 'Message-ID': '<r1@istres.example>', 'In-Reply-To': of('answers').messageId, References: of('answers').messageId }, 'Oui, le 14 juillet !\n\nLe 14 janv. 2026, DJ Max a écrit :\n> Bonjour'));
-      await imap.deliver(mail({ From: of('writesAgain').address, To: 'dj@djmax.example', Subject: 'Nouvelle soirée', Date: 'Wed, 21 Jan 2026 09:00:00 +0100', 'Message-ID': '<r2@gergom.example>' }, 'Bonjour, êtes-vous libre en mai ?'));
-      await imap.deliver(mail({ From: of('onHoliday').address, To: 'dj@djmax.example', Subject: 'Réponse automatique : absent', Date: 'Wed, 21 Jan 2026 10:00:00 +0100', 'Message-ID': '<r3@ym.example>', 'Auto-Submitted': 'auto-replied', 'In-Reply-To': of('onHoliday').messageId }, 'Je suis absent jusqu’au 2 février.'));
-      await imap.deliver(mail({
-        From: 'Mail Delivery System <MAILER-DAEMON@mx.rooftop-embrun.example>', To: 'dj@djmax.example', Subject: 'Undelivered Mail Returned to Sender', Date: 'Wed, 21 Jan 2026 11:00:00 +0100', 'Message-ID': '<dsn1@mx.example>',
-        'Content-Type': 'multipart/report; report-type=delivery-status; boundary="b1"',
-      }, ['--b1', 'Content-Type: text/plain', '', 'Your message could not be delivered.', '--b1', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example', '', `Final-Recipient: rfc822; ${of('bounces').address}`, 'Action: failed', 'Status: 5.1.1', '--b1', 'Content-Type: text/rfc822-headers', '', `Message-ID: ${of('bounces').messageId}`, 'Subject: Une date cet été ?', '--b1--'].join('\n')));
-      await imap.deliver(mail({ From: 'promo@stranger.example', To: 'dj@djmax.example', Subject: 'Achetez nos enceintes', Date: 'Wed, 21 Jan 2026 12:00:00 +0100', 'Message-ID': '<s1@stranger.example>' }, 'Promo !'));
-      await imap.deliver(mail({ From: of('booked').address, To: 'dj@djmax.example', Subject: 'Re: Une date cet été ?', Date: 'Thu, 22 Jan 2026 09:00:00 +0100', 'In-Reply-To': of('booked').messageId }, 'Merci, à bientôt'));
+      await imap.deliver(
+        mail(
+          {
+            From: `Marc <${of('answers').address}>`,
+            To: 'dj@djmax.example',
+            Subject: 'Re: Une date cet été ?',
+            Date: 'Tue, 20 Jan 2026 09:00:00 +0100',
+            'Message-ID': '<r1@istres.example>',
+            'In-Reply-To': of('answers').messageId,
+            References: of('answers').messageId,
+          },
+          'Oui, le 14 juillet !\n\nLe 14 janv. 2026, DJ Max a écrit :\n> Bonjour',
+        ),
+      );
+      await imap.deliver(
+        mail(
+          {
+            From: of('writesAgain').address,
+            To: 'dj@djmax.example',
+            Subject: 'Nouvelle soirée',
+            Date: 'Wed, 21 Jan 2026 09:00:00 +0100',
+            'Message-ID': '<r2@gergom.example>',
+          },
+          'Bonjour, êtes-vous libre en mai ?',
+        ),
+      );
+      await imap.deliver(
+        mail(
+          {
+            From: of('onHoliday').address,
+            To: 'dj@djmax.example',
+            Subject: 'Réponse automatique : absent',
+            Date: 'Wed, 21 Jan 2026 10:00:00 +0100',
+            'Message-ID': '<r3@ym.example>',
+            'Auto-Submitted': 'auto-replied',
+            'In-Reply-To': of('onHoliday').messageId,
+          },
+          'Je suis absent jusqu’au 2 février.',
+        ),
+      );
+      await imap.deliver(
+        mail(
+          {
+            From: 'Mail Delivery System <MAILER-DAEMON@mx.rooftop-embrun.example>',
+            To: 'dj@djmax.example',
+            Subject: 'Undelivered Mail Returned to Sender',
+            Date: 'Wed, 21 Jan 2026 11:00:00 +0100',
+            'Message-ID': '<dsn1@mx.example>',
+            'Content-Type': 'multipart/report; report-type=delivery-status; boundary="b1"',
+          },
+          [
+            '--b1',
+            'Content-Type: text/plain',
+            '',
+            'Your message could not be delivered.',
+            '--b1',
+            'Content-Type: message/delivery-status',
+            '',
+            'Reporting-MTA: dns; mx.example',
+            '',
+            `Final-Recipient: rfc822; ${of('bounces').address}`,
+            'Action: failed',
+            'Status: 5.1.1',
+            '--b1',
+            'Content-Type: text/rfc822-headers',
+            '',
+            `Message-ID: ${of('bounces').messageId}`,
+            'Subject: Une date cet été ?',
+            '--b1--',
+          ].join('\n'),
+        ),
+      );
+      await imap.deliver(
+        mail(
+          {
+            From: 'promo@stranger.example',
+            To: 'dj@djmax.example',
+            Subject: 'Achetez nos enceintes',
+            Date: 'Wed, 21 Jan 2026 12:00:00 +0100',
+            'Message-ID': '<s1@stranger.example>',
+          },
+          'Promo !',
+        ),
+      );
+      await imap.deliver(
+        mail(
+          {
+            From: of('booked').address,
+            To: 'dj@djmax.example',
+            Subject: 'Re: Une date cet été ?',
+            Date: 'Thu, 22 Jan 2026 09:00:00 +0100',
+            'In-Reply-To': of('booked').messageId,
+          },
+          'Merci, à bientôt',
+        ),
+      );
 
       const before = await imap.snapshot();
       const result = await checkMailbox(ctx, ws.id);
@@ -76,8 +173,18 @@ for (const engine of testEngines()) {
 
       expect(result).toMatchObject({ read: 6, ignored: 1, uidValidityChanged: false });
       const byFollowUp = new Map(result!.matched.map((m) => [m.followUpId, m]));
-      expect(byFollowUp.get(of('answers').followUpId)).toMatchObject({ kind: 'reply', certainty: 'certain', reason: 'in_reply_to', applied: true });
-      expect(byFollowUp.get(of('writesAgain').followUpId)).toMatchObject({ kind: 'reply', certainty: 'probable', reason: 'sender_within_window', applied: true });
+      expect(byFollowUp.get(of('answers').followUpId)).toMatchObject({
+        kind: 'reply',
+        certainty: 'certain',
+        reason: 'in_reply_to',
+        applied: true,
+      });
+      expect(byFollowUp.get(of('writesAgain').followUpId)).toMatchObject({
+        kind: 'reply',
+        certainty: 'probable',
+        reason: 'sender_within_window',
+        applied: true,
+      });
       expect(byFollowUp.get(of('onHoliday').followUpId)).toMatchObject({ kind: 'auto_reply', applied: false });
       expect(byFollowUp.get(of('bounces').followUpId)).toMatchObject({ kind: 'bounce', certainty: 'certain', applied: false });
       expect(byFollowUp.get(of('booked').followUpId)).toMatchObject({ kind: 'reply', certainty: 'certain', applied: false });
@@ -93,7 +200,14 @@ for (const engine of testEngines()) {
       // The timeline: the date, the subject and the first lines, without the quoted message.
       const answeredClient = (await getClientByNameKey(db.db, ws.id, nameKey(CLIENTS.answers)))!;
       expect(await listReplies(ctx, ws, answeredClient.id)).toEqual([
-        expect.objectContaining({ kind: 'reply', receivedDate: '2026-01-20', subject: 'Re: Une date cet été ?', excerpt: 'Oui, le 14 juillet !', certainty: 'certain', undone: false }),
+        expect.objectContaining({
+          kind: 'reply',
+          receivedDate: '2026-01-20',
+          subject: 'Re: Une date cet été ?',
+          excerpt: 'Oui, le 14 juillet !',
+          certainty: 'certain',
+          undone: false,
+        }),
       ]);
 
       // A probable match is undone in one step: the follow-up gets its outcome back.
@@ -110,31 +224,71 @@ for (const engine of testEngines()) {
     it('says in words when the server is down, and goes on from the last message after it restarts', async () => {
       await imap.stop();
       await expect(checkMailbox(ctx, ws.id)).rejects.toThrow(/refuse la connexion/);
-      expect((await getImapSettings(ctx, ws)).state).toMatchObject({ lastError: 'le serveur refuse la connexion (serveur arrêté, ou mauvais port).', failures: 1 });
+      expect((await getImapSettings(ctx, ws)).state).toMatchObject({
+        lastError: 'le serveur refuse la connexion (serveur arrêté, ou mauvais port).',
+        failures: 1,
+      });
       await imap.start();
-      await imap.deliver(mail({ From: of('onHoliday').address, To: 'dj@djmax.example', Subject: 'Re: Une date cet été ?', Date: 'Mon, 26 Jan 2026 09:00:00 +0100', 'In-Reply-To': of('onHoliday').messageId }, 'De retour : oui pour juin.'));
+      await imap.deliver(
+        mail(
+          {
+            From: of('onHoliday').address,
+            To: 'dj@djmax.example',
+            Subject: 'Re: Une date cet été ?',
+            Date: 'Mon, 26 Jan 2026 09:00:00 +0100',
+            'In-Reply-To': of('onHoliday').messageId,
+          },
+          'De retour : oui pour juin.',
+        ),
+      );
       // One pass from the command line, as a script would run it.
       const target = cliTarget(db.options);
       let out = '';
       let err = '';
       const code = await main(['replies', '--check', '--json', ...target.args], {
-        out: (t) => (out += t), err: (t) => (err += t), env: { ...target.env, DJBOOKER_SECRET_KEY: key.toString('base64') }, now: ctx.now,
+        out: (t) => (out += t),
+        err: (t) => (err += t),
+        env: { ...target.env, DJBOOKER_SECRET_KEY: key.toString('base64') },
+        now: ctx.now,
       });
       expect({ code, err }).toEqual({ code: 0, err: '' });
       const result = checkResultSchema.parse(JSON.parse(out));
-      expect(result).toMatchObject({ read: 1, matched: [expect.objectContaining({ kind: 'reply', certainty: 'certain', followUpId: of('onHoliday').followUpId })] });
+      expect(result).toMatchObject({
+        read: 1,
+        matched: [expect.objectContaining({ kind: 'reply', certainty: 'certain', followUpId: of('onHoliday').followUpId })],
+      });
       expect((await getImapSettings(ctx, ws)).state).toMatchObject({ lastError: null, failures: 0 });
       expect(await fu('onHoliday')).toMatchObject({ outcome: 'answered', outcome_date: '2026-01-26' });
     });
 
     it('reads the folder again after a UIDVALIDITY change without counting a message twice', async () => {
-      const recorded = await db.db.selectFrom('mail_replies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const recorded = await db.db
+        .selectFrom('mail_replies')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       imap.changeUidValidity(4242);
-      await imap.deliver(mail({ From: of('writesAgain').address, To: 'dj@djmax.example', Subject: 'Re: Une date cet été ?', Date: 'Tue, 27 Jan 2026 09:00:00 +0100', 'Message-ID': '<r9@gergom.example>', 'In-Reply-To': of('writesAgain').messageId }, 'Finalement oui !'));
+      await imap.deliver(
+        mail(
+          {
+            From: of('writesAgain').address,
+            To: 'dj@djmax.example',
+            Subject: 'Re: Une date cet été ?',
+            Date: 'Tue, 27 Jan 2026 09:00:00 +0100',
+            'Message-ID': '<r9@gergom.example>',
+            'In-Reply-To': of('writesAgain').messageId,
+          },
+          'Finalement oui !',
+        ),
+      );
       const result = await checkMailbox(ctx, ws.id);
       expect(result).toMatchObject({ uidValidityChanged: true, read: 8 });
-      expect(result!.matched).toEqual([expect.objectContaining({ followUpId: of('writesAgain').followUpId, certainty: 'certain', applied: true })]);
-      const after = await db.db.selectFrom('mail_replies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(result!.matched).toEqual([
+        expect.objectContaining({ followUpId: of('writesAgain').followUpId, certainty: 'certain', applied: true }),
+      ]);
+      const after = await db.db
+        .selectFrom('mail_replies')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(recorded.n) + 1);
     });
 

@@ -10,7 +10,12 @@ import { createHash } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { simpleParser, type AddressObject } from 'mailparser';
 import {
-  imapSettingsInputSchema, type CheckResult, type ImapSettingsInput, type ImapSettingsView, type ImapTestResult, type ReplyRecord,
+  imapSettingsInputSchema,
+  type CheckResult,
+  type ImapSettingsInput,
+  type ImapSettingsView,
+  type ImapTestResult,
+  type ReplyRecord,
 } from '../contracts/replies';
 import { calendarDateIn } from '../domain/dates';
 import { matchReply, replyExcerpt, type CandidateFollowUp, type IncomingMessage, type ReplyMatch } from '../domain/replies';
@@ -18,8 +23,18 @@ import { getClientRow } from '../db/clients';
 import { getFollowUp, updateFollowUpRow } from '../db/follow-ups';
 import type { Db } from '../db/connection';
 import {
-  deleteImapSettingsRow, getImapSettingsRow, getReplyRow, insertReplyRow, listClientReplies, listReplyCandidates, markEmailFailing, markReplyUndone,
-  recordImapFailure, recordImapPosition, replyWithMessageIdExists, upsertImapSettingsRow,
+  deleteImapSettingsRow,
+  getImapSettingsRow,
+  getReplyRow,
+  insertReplyRow,
+  listClientReplies,
+  listReplyCandidates,
+  markEmailFailing,
+  markReplyUndone,
+  recordImapFailure,
+  recordImapPosition,
+  replyWithMessageIdExists,
+  upsertImapSettingsRow,
 } from '../db/replies';
 import type { ImapSettingsRow, MailReply, Workspace } from '../db/schema';
 import { getWorkspace } from '../db/workspaces';
@@ -53,10 +68,22 @@ function invalid(problem: string): AppError {
 const NO_STATE = { lastCheckAt: null, lastSuccessAt: null, lastError: null, failures: 0 };
 
 function viewOf(row: ImapSettingsRow | undefined): ImapSettingsView {
-  if (!row) return { configured: false, host: '', port: 993, secure: true, username: '', hasPassword: false, folder: 'INBOX', state: NO_STATE };
+  if (!row)
+    return { configured: false, host: '', port: 993, secure: true, username: '', hasPassword: false, folder: 'INBOX', state: NO_STATE };
   return {
-    configured: true, host: row.host, port: row.port, secure: row.secure === 1, username: row.username, hasPassword: row.password_encrypted !== null, folder: row.folder,
-    state: { lastCheckAt: row.last_check_at, lastSuccessAt: row.last_success_at, lastError: row.last_error, failures: Number(row.failures) },
+    configured: true,
+    host: row.host,
+    port: row.port,
+    secure: row.secure === 1,
+    username: row.username,
+    hasPassword: row.password_encrypted !== null,
+    folder: row.folder,
+    state: {
+      lastCheckAt: row.last_check_at,
+      lastSuccessAt: row.last_success_at,
+      lastError: row.last_error,
+      failures: Number(row.failures),
+    },
   };
 }
 
@@ -82,7 +109,8 @@ export async function saveImapSettings(ctx: ReplyContext, workspace: Workspace, 
   } catch (e) {
     if (e instanceof AppError) throw e;
     // A name that does not resolve now is held to the IMAP ports; each check resolves it again.
-    if (!IMAP_PORTS.includes(s.port)) throw invalid(`port ${s.port} non autorisé : seuls les ports IMAP ${IMAP_PORTS.join(', ')} sont acceptés.`);
+    if (!IMAP_PORTS.includes(s.port))
+      throw invalid(`port ${s.port} non autorisé : seuls les ports IMAP ${IMAP_PORTS.join(', ')} sont acceptés.`);
   }
   const current = await getImapSettingsRow(ctx.database.db, workspace.id);
   // The stored password goes only where it was typed for: a new host, port or user needs it again.
@@ -92,10 +120,23 @@ export async function saveImapSettings(ctx: ReplyContext, workspace: Workspace, 
   }
   const kept = sameTarget ? (current?.password_encrypted ?? null) : null;
   const password_encrypted =
-    s.password === undefined ? kept : s.password === null || s.password === '' ? null : ctx.secretBox.seal(s.password, secretContext(workspace.id));
+    s.password === undefined
+      ? kept
+      : s.password === null || s.password === ''
+        ? null
+        : ctx.secretBox.seal(s.password, secretContext(workspace.id));
   await upsertImapSettingsRow(
     ctx.database.db,
-    { workspace_id: workspace.id, host: s.host, port: s.port, secure: s.secure ? 1 : 0, username: s.username, password_encrypted, folder: s.folder, updated_at: ctx.now().toISOString() },
+    {
+      workspace_id: workspace.id,
+      host: s.host,
+      port: s.port,
+      secure: s.secure ? 1 : 0,
+      username: s.username,
+      password_encrypted,
+      folder: s.folder,
+      updated_at: ctx.now().toISOString(),
+    },
     !(sameTarget && current?.folder === s.folder),
   );
   return getImapSettings(ctx, workspace);
@@ -110,18 +151,24 @@ export async function deleteImapSettings(ctx: ReplyContext, workspace: Workspace
 export function imapErrorInWords(e: unknown): string {
   if (e instanceof AppError) return e.message;
   const err = e as { code?: string; authenticationFailed?: boolean; responseText?: string; message?: string };
-  if (err.authenticationFailed) return 'identifiant ou mot de passe refusé par le serveur (pour Gmail et Outlook, utilisez un mot de passe d’application).';
+  if (err.authenticationFailed)
+    return 'identifiant ou mot de passe refusé par le serveur (pour Gmail et Outlook, utilisez un mot de passe d’application).';
   switch (err.code) {
-    case 'ECONNREFUSED': return 'le serveur refuse la connexion (serveur arrêté, ou mauvais port).';
+    case 'ECONNREFUSED':
+      return 'le serveur refuse la connexion (serveur arrêté, ou mauvais port).';
     case 'ENOTFOUND':
-    case 'EAI_AGAIN': return 'serveur introuvable : vérifiez son nom.';
+    case 'EAI_AGAIN':
+      return 'serveur introuvable : vérifiez son nom.';
     case 'ETIMEDOUT':
     case 'CONNECT_TIMEOUT':
-    case 'GREETING_TIMEOUT': return 'le serveur ne répond pas (délai dépassé).';
+    case 'GREETING_TIMEOUT':
+      return 'le serveur ne répond pas (délai dépassé).';
     case 'NoConnection':
     case 'ECONNRESET':
-    case 'EPIPE': return 'la connexion au serveur a été coupée.';
-    default: break;
+    case 'EPIPE':
+      return 'la connexion au serveur a été coupée.';
+    default:
+      break;
   }
   if (err.responseText) return `le serveur a répondu : ${err.responseText.slice(0, 200)}`;
   return `échec de la lecture : ${(err.message ?? String(e)).slice(0, 200)}`;
@@ -178,7 +225,10 @@ function firstAddress(a: AddressObject | undefined): string | null {
 
 function listOf(v: string | string[] | undefined): string[] {
   if (v === undefined) return [];
-  return (Array.isArray(v) ? v : v.split(/\s+/)).map((x) => x.trim()).filter((x) => x.length > 0).slice(0, 50);
+  return (Array.isArray(v) ? v : v.split(/\s+/))
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0)
+    .slice(0, 50);
 }
 
 const TELLING_HEADERS = ['auto-submitted', 'x-autoreply', 'x-autorespond', 'x-autoresponse', 'precedence'];
@@ -188,9 +238,15 @@ export async function readMessage(source: Buffer, received: Date, timeZone: stri
   const parsed = await simpleParser(source, { skipHtmlToText: false, skipTextToHtml: true, skipImageLinks: true });
   const headers: Record<string, string> = {};
   for (const line of parsed.headerLines) {
-    if (TELLING_HEADERS.includes(line.key) && headers[line.key] === undefined) headers[line.key] = line.line.slice(line.line.indexOf(':') + 1).trim();
+    if (TELLING_HEADERS.includes(line.key) && headers[line.key] === undefined)
+      headers[line.key] = line.line.slice(line.line.indexOf(':') + 1).trim();
   }
-  const contentType = parsed.headerLines.find((l) => l.key === 'content-type')?.line.replace(/^content-type:\s*/i, '').replace(/\s+/g, ' ').toLowerCase() ?? 'text/plain';
+  const contentType =
+    parsed.headerLines
+      .find((l) => l.key === 'content-type')
+      ?.line.replace(/^content-type:\s*/i, '')
+      .replace(/\s+/g, ' ')
+      .toLowerCase() ?? 'text/plain';
   // A delivery report's parts (its status, the returned headers) are attachments to the parser.
   const attached = parsed.attachments
     .filter((a) => /^(message\/delivery-status|message\/rfc822|text\/rfc822-headers|message\/global-headers)/.test(a.contentType))
@@ -222,7 +278,12 @@ function standInMessageId(lines: readonly { key: string; line: string }[]): stri
 
 function candidatesOf(rows: Awaited<ReturnType<typeof listReplyCandidates>>): CandidateFollowUp[] {
   return rows.map((r) => ({
-    id: r.id, clientId: r.client_id, clientEmail: r.email?.toLowerCase() ?? null, date: r.date, messageId: r.message_id, wentOut: r.status === 'sent',
+    id: r.id,
+    clientId: r.client_id,
+    clientEmail: r.email?.toLowerCase() ?? null,
+    date: r.date,
+    messageId: r.message_id,
+    wentOut: r.status === 'sent',
   }));
 }
 
@@ -230,25 +291,47 @@ type Matched = Extract<ReplyMatch, { followUpId: number }>;
 
 /** Records the message and its effect, in one transaction; undefined when it was recorded before. */
 async function applyMatch(
-  db: Db, workspaceId: number, m: IncomingMessage, match: Matched, at: { folder: string; uidValidity: string; uid: number; now: string },
+  db: Db,
+  workspaceId: number,
+  m: IncomingMessage,
+  match: Matched,
+  at: { folder: string; uidValidity: string; uid: number; now: string },
 ): Promise<MailReply | undefined> {
   return db.transaction().execute(async (trx) => {
     const followUp = await getFollowUp(trx, workspaceId, match.followUpId);
     const answers = match.kind === 'reply' && followUp !== undefined && (followUp.outcome === 'none' || followUp.outcome === 'no_answer');
     const row = await insertReplyRow(trx, {
-      workspace_id: workspaceId, client_id: match.clientId, follow_up_id: match.followUpId, folder: at.folder, uid_validity: at.uidValidity, uid: at.uid,
-      message_id: m.messageId, kind: match.kind, certainty: match.certainty, reason: match.reason, received_date: m.date, from_address: m.from ?? '',
-      subject: m.subject, excerpt: replyExcerpt(m.text), applied: answers ? 1 : 0, previous_outcome: answers ? followUp.outcome : null,
-      previous_outcome_date: answers ? followUp.outcome_date : null, created_at: at.now,
+      workspace_id: workspaceId,
+      client_id: match.clientId,
+      follow_up_id: match.followUpId,
+      folder: at.folder,
+      uid_validity: at.uidValidity,
+      uid: at.uid,
+      message_id: m.messageId,
+      kind: match.kind,
+      certainty: match.certainty,
+      reason: match.reason,
+      received_date: m.date,
+      from_address: m.from ?? '',
+      subject: m.subject,
+      excerpt: replyExcerpt(m.text),
+      applied: answers ? 1 : 0,
+      previous_outcome: answers ? followUp.outcome : null,
+      previous_outcome_date: answers ? followUp.outcome_date : null,
+      created_at: at.now,
     });
     if (!row) return undefined;
-    if (answers) await updateFollowUpRow(trx, workspaceId, match.followUpId, { outcome: 'answered', outcome_date: m.date, outcome_auto: 2 });
+    if (answers)
+      await updateFollowUpRow(trx, workspaceId, match.followUpId, { outcome: 'answered', outcome_date: m.date, outcome_auto: 2 });
     if (match.kind === 'bounce') {
       await unsubscribeTokenOf(trx, workspaceId, match.clientId);
       const address = match.failingAddress ?? 'l’adresse';
       await markEmailFailing(trx, match.clientId, at.now, `${address} : message revenu le ${m.date} (« ${m.subject.slice(0, 120)} »)`);
       if (followUp && followUp.status !== 'failed') {
-        await updateFollowUpRow(trx, workspaceId, match.followUpId, { status: 'failed', error: `Non distribué : le serveur du destinataire a renvoyé le message (${address}).` });
+        await updateFollowUpRow(trx, workspaceId, match.followUpId, {
+          status: 'failed',
+          error: `Non distribué : le serveur du destinataire a renvoyé le message (${address}).`,
+        });
       }
     }
     return row;
@@ -298,17 +381,30 @@ export async function checkMailbox(ctx: ReplyContext, workspaceId: number): Prom
         position = Math.max(position, fetched.uid);
         // A folder read again after a UIDVALIDITY change holds messages already recorded.
         if (uidValidityChanged && m.messageId !== null && (await replyWithMessageIdExists(db, workspaceId, m.messageId))) continue;
-        const candidates = candidatesOf(await listReplyCandidates(db, workspaceId, [...m.inReplyTo, ...m.references, ...quotedIds(m.text)], m.from));
+        const candidates = candidatesOf(
+          await listReplyCandidates(db, workspaceId, [...m.inReplyTo, ...m.references, ...quotedIds(m.text)], m.from),
+        );
         const match = matchReply(m, candidates);
         if (match.kind === 'unrelated') {
           result.ignored++;
           continue;
         }
-        const stored = await applyMatch(db, workspaceId, m, match, { folder: row.folder, uidValidity, uid: fetched.uid, now: ctx.now().toISOString() });
+        const stored = await applyMatch(db, workspaceId, m, match, {
+          folder: row.folder,
+          uidValidity,
+          uid: fetched.uid,
+          now: ctx.now().toISOString(),
+        });
         if (!stored) continue;
         result.matched.push({
-          uid: fetched.uid, kind: match.kind, certainty: match.certainty, reason: match.reason, clientId: match.clientId, followUpId: match.followUpId,
-          subject: m.subject, applied: stored.applied === 1,
+          uid: fetched.uid,
+          kind: match.kind,
+          certainty: match.certainty,
+          reason: match.reason,
+          clientId: match.clientId,
+          followUpId: match.followUpId,
+          subject: m.subject,
+          applied: stored.applied === 1,
         });
       }
     }
@@ -330,8 +426,18 @@ function quotedIds(text: string): string[] {
 
 function replyJson(r: MailReply): ReplyRecord {
   return {
-    id: r.id, clientId: r.client_id, followUpId: r.follow_up_id, kind: r.kind, certainty: r.certainty, reason: r.reason, receivedDate: r.received_date,
-    from: r.from_address, subject: r.subject, excerpt: r.excerpt, applied: Number(r.applied) === 1, undone: r.undone_at !== null,
+    id: r.id,
+    clientId: r.client_id,
+    followUpId: r.follow_up_id,
+    kind: r.kind,
+    certainty: r.certainty,
+    reason: r.reason,
+    receivedDate: r.received_date,
+    from: r.from_address,
+    subject: r.subject,
+    excerpt: r.excerpt,
+    applied: Number(r.applied) === 1,
+    undone: r.undone_at !== null,
   };
 }
 
@@ -354,7 +460,11 @@ export async function undoReply(ctx: ReplyContext, workspace: Workspace, id: num
       if (reply.applied === 1 && reply.follow_up_id !== null) {
         const f = await getFollowUp(trx, workspace.id, reply.follow_up_id);
         if (f && f.outcome === 'answered' && Number(f.outcome_auto) === 2) {
-          await updateFollowUpRow(trx, workspace.id, f.id, { outcome: reply.previous_outcome ?? 'none', outcome_date: reply.previous_outcome_date, outcome_auto: 0 });
+          await updateFollowUpRow(trx, workspace.id, f.id, {
+            outcome: reply.previous_outcome ?? 'none',
+            outcome_date: reply.previous_outcome_date,
+            outcome_auto: 0,
+          });
         }
       }
       await markReplyUndone(trx, workspace.id, id, ctx.now().toISOString());
@@ -362,7 +472,6 @@ export async function undoReply(ctx: ReplyContext, workspace: Workspace, id: num
     return replyJson({ ...reply, undone_at: reply.undone_at ?? ctx.now().toISOString() });
   });
 }
-
 
 export interface NewsWait {
   /** Resolves when the server says a message arrived (IDLE), or at once when it cannot tell. */

@@ -43,7 +43,10 @@ function ensureRoom(doc: Doc, needed: number): void {
 }
 
 function drawText(doc: Doc, block: Extract<ReportBlock, { kind: 'text' }>): void {
-  doc.font(REGULAR).fontSize(9.5).fillColor(block.tone === 'muted' ? MUTED : INK);
+  doc
+    .font(REGULAR)
+    .fontSize(9.5)
+    .fillColor(block.tone === 'muted' ? MUTED : INK);
   ensureRoom(doc, doc.heightOfString(block.text, { width: contentWidth(doc) }) + 4);
   doc.text(block.text, MARGIN.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.6);
@@ -55,8 +58,16 @@ function drawFigures(doc: Doc, block: Extract<ReportBlock, { kind: 'figures' }>)
   let y = doc.y;
   block.rows.forEach((row, i) => {
     if (i % 2 === 0) doc.rect(MARGIN.left, y - 3, 330, rowHeight).fill(ZEBRA);
-    doc.font(REGULAR).fontSize(10.5).fillColor(INK).text(row.label, MARGIN.left + 8, y, { width: 220, lineBreak: false });
-    doc.font(BOLD).fontSize(10.5).fillColor(INK).text(row.value, MARGIN.left + 200, y, { width: 122, align: 'right', lineBreak: false });
+    doc
+      .font(REGULAR)
+      .fontSize(10.5)
+      .fillColor(INK)
+      .text(row.label, MARGIN.left + 8, y, { width: 220, lineBreak: false });
+    doc
+      .font(BOLD)
+      .fontSize(10.5)
+      .fillColor(INK)
+      .text(row.value, MARGIN.left + 200, y, { width: 122, align: 'right', lineBreak: false });
     y += rowHeight;
   });
   doc.x = MARGIN.left;
@@ -103,16 +114,24 @@ function drawTable(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): vo
     });
     doc.y = y + h;
   });
-  doc.moveTo(MARGIN.left, doc.y).lineTo(MARGIN.left + width, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(MARGIN.left, doc.y)
+    .lineTo(MARGIN.left + width, doc.y)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   doc.x = MARGIN.left;
   doc.moveDown(0.6);
 }
 
 function drawBlock(doc: Doc, block: ReportBlock): void {
   switch (block.kind) {
-    case 'figures': return drawFigures(doc, block);
-    case 'table': return drawTable(doc, block);
-    case 'text': return drawText(doc, block);
+    case 'figures':
+      return drawFigures(doc, block);
+    case 'table':
+      return drawTable(doc, block);
+    case 'text':
+      return drawText(doc, block);
   }
 }
 
@@ -153,8 +172,17 @@ export function renderReportPdf(model: ReportModel, createdAt: Date): Promise<Bu
   model.sections.forEach((section, i) => {
     if (i > 0) ensureRoom(doc, 140);
     starts.push(pageIndex(doc));
-    doc.font(BOLD).fontSize(15).fillColor(ACCENT).text(`${i + 1}. ${section.title}`, MARGIN.left, doc.y, { width });
-    doc.moveTo(MARGIN.left, doc.y + 2).lineTo(MARGIN.left + width, doc.y + 2).lineWidth(0.8).strokeColor(ACCENT).stroke();
+    doc
+      .font(BOLD)
+      .fontSize(15)
+      .fillColor(ACCENT)
+      .text(`${i + 1}. ${section.title}`, MARGIN.left, doc.y, { width });
+    doc
+      .moveTo(MARGIN.left, doc.y + 2)
+      .lineTo(MARGIN.left + width, doc.y + 2)
+      .lineWidth(0.8)
+      .strokeColor(ACCENT)
+      .stroke();
     doc.moveDown(0.7);
     for (const block of section.blocks) drawBlock(doc, block);
     doc.moveDown(0.8);
@@ -164,7 +192,11 @@ export function renderReportPdf(model: ReportModel, createdAt: Date): Promise<Bu
   doc.switchToPage(range.start);
   model.sections.forEach((section, i) => {
     const y = tocLines[i] ?? 0;
-    doc.font(REGULAR).fontSize(11).fillColor(INK).text(`${i + 1}. ${section.title}`, MARGIN.left + 10, y, { width: width - 80, lineBreak: false });
+    doc
+      .font(REGULAR)
+      .fontSize(11)
+      .fillColor(INK)
+      .text(`${i + 1}. ${section.title}`, MARGIN.left + 10, y, { width: width - 80, lineBreak: false });
     doc.text(`page ${(starts[i] ?? 0) + 1}`, MARGIN.left + width - 70, y, { width: 70, align: 'right', lineBreak: false });
   });
   for (let p = range.start; p < range.start + range.count; p++) {
@@ -172,8 +204,17 @@ export function renderReportPdf(model: ReportModel, createdAt: Date): Promise<Bu
     // Writing in the bottom margin would make pdfkit open a new page: lift the margin while the footer is drawn.
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 38;
-    doc.moveTo(MARGIN.left, y - 6).lineTo(MARGIN.left + width, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
-    doc.font(REGULAR).fontSize(8).fillColor(MUTED).text(`DJ Booker Pro — ${model.footer}`, MARGIN.left, y, { width: width - 90, lineBreak: false });
+    doc
+      .moveTo(MARGIN.left, y - 6)
+      .lineTo(MARGIN.left + width, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
+    doc
+      .font(REGULAR)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(`DJ Booker Pro — ${model.footer}`, MARGIN.left, y, { width: width - 90, lineBreak: false });
     doc.text(`Page ${p + 1} / ${range.count}`, MARGIN.left + width - 90, y, { width: 90, align: 'right', lineBreak: false });
     doc.page.margins.bottom = MARGIN.bottom;
   }

@@ -82,7 +82,8 @@ for (const engine of testEngines()) {
 
     it('cuts a list of 1,000 clients to win back at 50, says so, and stays a few pages long', async () => {
       const lines = ['Date;Client;Montant'];
-      for (let i = 0; i < 1000; i++) lines.push(`${String((i % 28) + 1).padStart(2, '0')}/03/2021;Client perdu ${String(i).padStart(4, '0')};${100 + i},00`);
+      for (let i = 0; i < 1000; i++)
+        lines.push(`${String((i % 28) + 1).padStart(2, '0')}/03/2021;Client perdu ${String(i).padStart(4, '0')};${100 + i},00`);
       const file = join(dir, 'many.csv');
       writeFileSync(file, lines.join('\n'));
       await importFile(ctx, ws, { kind: 'gigs', path: file, overrides: {}, dryRun: false });

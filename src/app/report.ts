@@ -21,7 +21,8 @@ export interface ReportOptions {
 }
 
 function checkedDate(value: string | undefined, what: string): IsoDate | undefined {
-  if (value !== undefined && !isIsoDate(value)) throw new AppError('invalid_input', `Date ${what} invalide : « ${value} » (attendu AAAA-MM-JJ).`);
+  if (value !== undefined && !isIsoDate(value))
+    throw new AppError('invalid_input', `Date ${what} invalide : « ${value} » (attendu AAAA-MM-JJ).`);
   return value;
 }
 
@@ -59,7 +60,11 @@ export async function buildReport(ctx: AppContext, workspace: Workspace, options
 }
 
 /** The report as PDF bytes. */
-export async function reportPdf(ctx: AppContext, workspace: Workspace, options: ReportOptions = {}): Promise<{ model: ReportModel; pdf: Buffer }> {
+export async function reportPdf(
+  ctx: AppContext,
+  workspace: Workspace,
+  options: ReportOptions = {},
+): Promise<{ model: ReportModel; pdf: Buffer }> {
   const model = await buildReport(ctx, workspace, options);
   return { model, pdf: await renderReportPdf(model, ctx.now()) };
 }

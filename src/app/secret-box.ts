@@ -61,7 +61,11 @@ export function isSecretKeyText(value: string): boolean {
 
 function keyFromEnv(value: string): Buffer {
   const key = keyFromText(value);
-  if (!key) throw new AppError('invalid_input', `${SECRET_KEY_ENV} doit contenir 32 octets encodés en base64 (par exemple : openssl rand -base64 32).`);
+  if (!key)
+    throw new AppError(
+      'invalid_input',
+      `${SECRET_KEY_ENV} doit contenir 32 octets encodés en base64 (par exemple : openssl rand -base64 32).`,
+    );
   return key;
 }
 

@@ -81,11 +81,18 @@ export async function updateSettings(ctx: AppContext, workspace: Workspace, inpu
     ...(input.djName !== undefined ? { djName: input.djName } : {}),
     ...(input.signature !== undefined ? { signature: input.signature } : {}),
     ...(input.language !== undefined ? { language: input.language } : {}),
-    thresholds: { ...current.thresholds, ...thresholds, ...(vipMinRevenue !== undefined ? { vipMinRevenueCents: eurosToCents(vipMinRevenue) } : {}) },
+    thresholds: {
+      ...current.thresholds,
+      ...thresholds,
+      ...(vipMinRevenue !== undefined ? { vipMinRevenueCents: eurosToCents(vipMinRevenue) } : {}),
+    },
   };
   const effective = thresholdsOf(merged);
   if (effective.activeDays > effective.lapsedDays) {
-    throw new AppError('invalid_input', `Le seuil « actif » (${effective.activeDays} jours) ne peut dépasser le seuil « à relancer » (${effective.lapsedDays} jours).`);
+    throw new AppError(
+      'invalid_input',
+      `Le seuil « actif » (${effective.activeDays} jours) ne peut dépasser le seuil « à relancer » (${effective.lapsedDays} jours).`,
+    );
   }
   await updateWorkspace(ctx.database.db, workspace.id, {
     settings: JSON.stringify(workspaceSettingsSchema.parse(merged)),

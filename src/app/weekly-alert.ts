@@ -17,8 +17,16 @@ import { addDays, type IsoDate } from '../domain/dates';
 import { centsToEuros } from '../domain/money';
 import { detectSeasonality } from '../domain/predictions';
 import {
-  ALERT_LIST_LIMIT, ALERT_TOP, DEFAULT_ALERT_SCHEDULE, composeWeeklyAlert, dueAlertSlot, nextAlertSlot,
-  type AlertSchedule, type WeeklyAlertInput, type WeeklyAlertMessage, type Weekday,
+  ALERT_LIST_LIMIT,
+  ALERT_TOP,
+  DEFAULT_ALERT_SCHEDULE,
+  composeWeeklyAlert,
+  dueAlertSlot,
+  nextAlertSlot,
+  type AlertSchedule,
+  type WeeklyAlertInput,
+  type WeeklyAlertMessage,
+  type Weekday,
 } from '../domain/weekly-alert';
 import { withCadences } from './cadences';
 import type { AppContext } from './context';
@@ -56,7 +64,7 @@ function settingsJson(s: StoredAlertSettings): AlertSettingsJson {
 export async function saveAlertSettings(ctx: AppContext, workspace: Workspace, input: AlertSettingsInput): Promise<AlertSettingsJson> {
   const current = alertSettingsOf(workspace);
   const address = input.address === '' ? null : input.address;
-  const since = address === null ? null : (current.address !== null ? current.since : null) ?? ctx.now();
+  const since = address === null ? null : ((current.address !== null ? current.since : null) ?? ctx.now());
   const settings = {
     ...parseSettings(workspace.settings),
     weeklyAlert: { address, day: input.day, hour: input.hour, since: since?.toISOString() ?? null },
@@ -114,7 +122,10 @@ export async function weeklyAlertMessage(
 /** The panel: the settings, the next sending, this week's figures and the last alert's state. */
 export async function getAlertView(ctx: AppContext, workspace: Workspace): Promise<AlertViewJson> {
   const settings = alertSettingsOf(workspace);
-  const [facts, last] = await Promise.all([alertFacts(ctx, workspace), getLatestOutboxMessage(ctx.database.db, workspace.id, WEEKLY_ALERT_BATCH)]);
+  const [facts, last] = await Promise.all([
+    alertFacts(ctx, workspace),
+    getLatestOutboxMessage(ctx.database.db, workspace.id, WEEKLY_ALERT_BATCH),
+  ]);
   return {
     settings: settingsJson(settings),
     next: settings.address === null ? null : nextAlertSlot(ctx.now(), workspace.time_zone, settings),
@@ -122,7 +133,9 @@ export async function getAlertView(ctx: AppContext, workspace: Workspace): Promi
     toFollowUp: {
       total: facts.toFollowUp.length,
       top: facts.toFollowUp.slice(0, ALERT_TOP).map((c) => ({
-        id: c.id, name: c.name, priority: Math.round(c.priority), // An estimate: whole euros, as in the e-mail.
+        id: c.id,
+        name: c.name,
+        priority: Math.round(c.priority), // An estimate: whole euros, as in the e-mail.
         potential: c.potentialCents === null ? null : centsToEuros(Math.round(c.potentialCents / 100) * 100),
       })),
     },
@@ -154,10 +167,27 @@ export async function enqueueDueAlert(ctx: MailContext, workspace: Workspace): P
   const message = await weeklyAlertMessage(ctx, workspace, ctx.publicUrl);
   const nowIso = ctx.now().toISOString();
   const inserted = await insertOutboxMessage(db, {
-    workspace_id: workspace.id, client_id: null, recipient: 'owner', follow_up_id: null, batch_id: WEEKLY_ALERT_BATCH, idempotency_key: key,
-    message_id: messageIdFor(mail.from_address), to_address: settings.address, to_name: null, subject: message.subject, body: message.text,
-    list_unsubscribe: '', list_unsubscribe_post: null, state: 'queued', next_attempt_at: nowIso, last_error: null, smtp_response: null,
-    sending_started_at: null, sent_at: null, created_at: nowIso, updated_at: nowIso,
+    workspace_id: workspace.id,
+    client_id: null,
+    recipient: 'owner',
+    follow_up_id: null,
+    batch_id: WEEKLY_ALERT_BATCH,
+    idempotency_key: key,
+    message_id: messageIdFor(mail.from_address),
+    to_address: settings.address,
+    to_name: null,
+    subject: message.subject,
+    body: message.text,
+    list_unsubscribe: '',
+    list_unsubscribe_post: null,
+    state: 'queued',
+    next_attempt_at: nowIso,
+    last_error: null,
+    smtp_response: null,
+    sending_started_at: null,
+    sent_at: null,
+    created_at: nowIso,
+    updated_at: nowIso,
   });
   return inserted ? 'queued' : 'already_queued';
 }

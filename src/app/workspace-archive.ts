@@ -96,11 +96,17 @@ const workspaceFileSchema = z.strictObject({
   }),
   mail: z
     .strictObject({
-      host: text(255).min(1), port: z.number().int().min(1).max(65535), secure: z.boolean(), username: nullableText(255),
-      fromName: text(200), fromAddress: text(254),
+      host: text(255).min(1),
+      port: z.number().int().min(1).max(65535),
+      secure: z.boolean(),
+      username: nullableText(255),
+      fromName: text(200),
+      fromAddress: text(254),
     })
     .nullable(),
-  templates: z.array(z.strictObject({ key: z.enum(TEMPLATE_KEYS as [string, ...string[]]), subject: text(200), body: text(20_000), updatedAt: instant })),
+  templates: z.array(
+    z.strictObject({ key: z.enum(TEMPLATE_KEYS as [string, ...string[]]), subject: text(200), body: text(20_000), updatedAt: instant }),
+  ),
   clients: z.array(clientSchema),
   gigs: z.array(gigSchema),
   notes: z.array(noteSchema),
@@ -112,7 +118,11 @@ export type WorkspaceFile = z.infer<typeof workspaceFileSchema>;
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
@@ -147,33 +157,93 @@ export async function* exportWorkspace(ctx: AppContext, workspace: Workspace): A
 
   yield '{\n';
   yield `  "format": ${JSON.stringify(WORKSPACE_FORMAT)},\n  "version": ${WORKSPACE_FORMAT_VERSION},\n  "exportedAt": ${JSON.stringify(ctx.now().toISOString())},\n`;
-  const settings = { timeZone: workspace.time_zone, referenceDate: workspace.reference_date, workspace: canonical(parseSettings(workspace.settings)) };
+  const settings = {
+    timeZone: workspace.time_zone,
+    referenceDate: workspace.reference_date,
+    workspace: canonical(parseSettings(workspace.settings)),
+  };
   yield `  "settings": ${JSON.stringify(settings)},\n`;
   // Never the password, not even encrypted: its key stays with the installation.
   const mailJson = mail
-    ? { host: mail.host, port: mail.port, secure: mail.secure === 1, username: mail.username, fromName: mail.from_name, fromAddress: mail.from_address }
+    ? {
+        host: mail.host,
+        port: mail.port,
+        secure: mail.secure === 1,
+        username: mail.username,
+        fromName: mail.from_name,
+        fromAddress: mail.from_address,
+      }
     : null;
   yield `  "mail": ${JSON.stringify(mailJson)},\n`;
   yield* arrayLines('templates', once(templates.map((t) => ({ key: t.key, subject: t.subject, body: t.body, updatedAt: t.updated_at }))));
-  yield* arrayLines('clients', mapPages(pagesOf(db, 'clients', workspace.id), (c) => {
-    const p = prefs.get(c.id);
-    return {
-      key: c.name_key, name: c.name, contact: c.contact, email: c.email, phone: c.phone, city: c.city, category: c.category, notes: c.notes,
-      fileGigs: c.file_gigs, fileRevenueCents: c.file_revenue_cents === null ? null : Number(c.file_revenue_cents),
-      optedOut: p?.opted_out_at ? { at: p.opted_out_at, source: p.opt_out_source } : null,
-      createdAt: c.created_at, updatedAt: c.updated_at,
-    };
-  }));
-  yield* arrayLines('gigs', mapPages(pagesOf(db, 'gigs', workspace.id), (g) => ({
-    client: keyOf(g.client_id), date: g.date, amountCents: Number(g.amount_cents), status: g.status, type: g.type, venue: g.venue, city: g.city,
-    durationMinutes: g.duration_minutes, notes: g.notes, reference: g.reference, createdAt: g.created_at, updatedAt: g.updated_at,
-  })));
-  yield* arrayLines('notes', mapPages(pagesOf(db, 'notes', workspace.id), (n) => ({ client: keyOf(n.client_id), text: n.text, createdAt: n.created_at, updatedAt: n.updated_at })));
-  yield* arrayLines('followUps', mapPages(pagesOf(db, 'follow_ups', workspace.id), (f) => ({
-    client: keyOf(f.client_id), date: f.date, channel: f.channel, template: f.template, subject: f.subject, body: f.body, status: f.status,
-    error: f.error, outcome: f.outcome, outcomeDate: f.outcome_date, outcomeAuto: f.outcome_auto === 1, windowEndDate: f.window_end_date,
-    windowEndAt: f.window_end_at, createdAt: f.created_at, confirmedAt: f.confirmed_at,
-  })), true);
+  yield* arrayLines(
+    'clients',
+    mapPages(pagesOf(db, 'clients', workspace.id), (c) => {
+      const p = prefs.get(c.id);
+      return {
+        key: c.name_key,
+        name: c.name,
+        contact: c.contact,
+        email: c.email,
+        phone: c.phone,
+        city: c.city,
+        category: c.category,
+        notes: c.notes,
+        fileGigs: c.file_gigs,
+        fileRevenueCents: c.file_revenue_cents === null ? null : Number(c.file_revenue_cents),
+        optedOut: p?.opted_out_at ? { at: p.opted_out_at, source: p.opt_out_source } : null,
+        createdAt: c.created_at,
+        updatedAt: c.updated_at,
+      };
+    }),
+  );
+  yield* arrayLines(
+    'gigs',
+    mapPages(pagesOf(db, 'gigs', workspace.id), (g) => ({
+      client: keyOf(g.client_id),
+      date: g.date,
+      amountCents: Number(g.amount_cents),
+      status: g.status,
+      type: g.type,
+      venue: g.venue,
+      city: g.city,
+      durationMinutes: g.duration_minutes,
+      notes: g.notes,
+      reference: g.reference,
+      createdAt: g.created_at,
+      updatedAt: g.updated_at,
+    })),
+  );
+  yield* arrayLines(
+    'notes',
+    mapPages(pagesOf(db, 'notes', workspace.id), (n) => ({
+      client: keyOf(n.client_id),
+      text: n.text,
+      createdAt: n.created_at,
+      updatedAt: n.updated_at,
+    })),
+  );
+  yield* arrayLines(
+    'followUps',
+    mapPages(pagesOf(db, 'follow_ups', workspace.id), (f) => ({
+      client: keyOf(f.client_id),
+      date: f.date,
+      channel: f.channel,
+      template: f.template,
+      subject: f.subject,
+      body: f.body,
+      status: f.status,
+      error: f.error,
+      outcome: f.outcome,
+      outcomeDate: f.outcome_date,
+      outcomeAuto: f.outcome_auto === 1,
+      windowEndDate: f.window_end_date,
+      windowEndAt: f.window_end_at,
+      createdAt: f.created_at,
+      confirmedAt: f.confirmed_at,
+    })),
+    true,
+  );
   yield '}\n';
 }
 
@@ -197,7 +267,8 @@ export async function readWorkspaceFile(path: string): Promise<WorkspaceFile> {
     const handle = await open(path, 'r');
     try {
       const { size } = await handle.stat();
-      if (size > MAX_WORKSPACE_FILE_BYTES) throw invalid(`${Math.round(size / 1e6)} Mo, au-delà de la limite de ${MAX_WORKSPACE_FILE_BYTES / 1024 / 1024} Mo.`);
+      if (size > MAX_WORKSPACE_FILE_BYTES)
+        throw invalid(`${Math.round(size / 1e6)} Mo, au-delà de la limite de ${MAX_WORKSPACE_FILE_BYTES / 1024 / 1024} Mo.`);
       raw = await handle.readFile('utf8');
     } finally {
       await handle.close();
@@ -205,7 +276,10 @@ export async function readWorkspaceFile(path: string): Promise<WorkspaceFile> {
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError('unreadable_file', `Impossible de lire le fichier ${path} : ${code === 'ENOENT' ? 'fichier introuvable' : e instanceof Error ? e.message : String(e)}.`);
+    throw new AppError(
+      'unreadable_file',
+      `Impossible de lire le fichier ${path} : ${code === 'ENOENT' ? 'fichier introuvable' : e instanceof Error ? e.message : String(e)}.`,
+    );
   }
   return parseWorkspaceJson(raw);
 }
@@ -221,12 +295,16 @@ export function parseWorkspaceJson(raw: string): WorkspaceFile {
   const head = z.object({ format: z.string(), version: z.number() }).safeParse(json);
   if (!head.success || head.data.format !== WORKSPACE_FORMAT) throw invalid(`le champ "format" doit valoir "${WORKSPACE_FORMAT}".`);
   if (head.data.version > WORKSPACE_FORMAT_VERSION) {
-    throw invalid(`version ${head.data.version}, écrite par une version plus récente de DJ Booker Pro (celle-ci lit la version ${WORKSPACE_FORMAT_VERSION}).`);
+    throw invalid(
+      `version ${head.data.version}, écrite par une version plus récente de DJ Booker Pro (celle-ci lit la version ${WORKSPACE_FORMAT_VERSION}).`,
+    );
   }
   const parsed = workspaceFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid(`${issue?.path.join('.') ?? ''} : ${issue?.message ?? ''}${parsed.error.issues.length > 1 ? ` (et ${parsed.error.issues.length - 1} autre(s) problème(s))` : ''}.`);
+    throw invalid(
+      `${issue?.path.join('.') ?? ''} : ${issue?.message ?? ''}${parsed.error.issues.length > 1 ? ` (et ${parsed.error.issues.length - 1} autre(s) problème(s))` : ''}.`,
+    );
   }
   checkReferences(parsed.data);
   return parsed.data;
@@ -239,10 +317,15 @@ function checkReferences(file: WorkspaceFile): void {
     if (keys.has(c.key)) throw invalid(`la clé de client « ${c.key} » apparaît deux fois.`);
     keys.add(c.key);
     const other = nameKeys.get(nameKey(c.name));
-    if (other !== undefined) throw invalid(`« ${c.name} » et « ${other} » sont le même client (noms identiques aux accents et à la casse près).`);
+    if (other !== undefined)
+      throw invalid(`« ${c.name} » et « ${other} » sont le même client (noms identiques aux accents et à la casse près).`);
     nameKeys.set(nameKey(c.name), c.name);
   }
-  for (const [list, what] of [[file.gigs, 'prestation'], [file.notes, 'note'], [file.followUps, 'relance']] as const) {
+  for (const [list, what] of [
+    [file.gigs, 'prestation'],
+    [file.notes, 'note'],
+    [file.followUps, 'relance'],
+  ] as const) {
     list.forEach((r, i) => {
       if (!keys.has(r.client)) throw invalid(`la ${what} n° ${i + 1} renvoie au client « ${r.client} », absent du fichier.`);
     });
@@ -273,7 +356,11 @@ export async function importWorkspace(ctx: AppContext, workspace: Workspace, fil
     const w = workspace.id;
     await trx
       .updateTable('workspaces')
-      .set({ time_zone: file.settings.timeZone, reference_date: file.settings.referenceDate, settings: JSON.stringify(canonical(file.settings.workspace)) })
+      .set({
+        time_zone: file.settings.timeZone,
+        reference_date: file.settings.referenceDate,
+        settings: JSON.stringify(canonical(file.settings.workspace)),
+      })
       .where('id', '=', w)
       .execute();
 
@@ -283,45 +370,189 @@ export async function importWorkspace(ctx: AppContext, workspace: Workspace, fil
       if (current) mail = 'kept';
       else {
         const m = file.mail;
-        await trx.insertInto('mail_settings').values({
-          workspace_id: w, host: m.host, port: m.port, secure: m.secure ? 1 : 0, username: m.username, password_encrypted: null,
-          from_name: m.fromName, from_address: m.fromAddress, updated_at: ctx.now().toISOString(),
-        }).execute();
+        await trx
+          .insertInto('mail_settings')
+          .values({
+            workspace_id: w,
+            host: m.host,
+            port: m.port,
+            secure: m.secure ? 1 : 0,
+            username: m.username,
+            password_encrypted: null,
+            from_name: m.fromName,
+            from_address: m.fromAddress,
+            updated_at: ctx.now().toISOString(),
+          })
+          .execute();
         mail = 'imported';
       }
     }
     for (const t of file.templates) {
       await trx.deleteFrom('follow_up_templates').where('workspace_id', '=', w).where('key', '=', t.key).execute();
-      await trx.insertInto('follow_up_templates').values({ workspace_id: w, key: t.key, subject: t.subject, body: t.body, updated_at: t.updatedAt }).execute();
+      await trx
+        .insertInto('follow_up_templates')
+        .values({ workspace_id: w, key: t.key, subject: t.subject, body: t.body, updated_at: t.updatedAt })
+        .execute();
     }
 
-    await loadRows(load, 'clients', ['workspace_id', 'name', 'name_key', 'contact', 'email', 'phone', 'city', 'category', 'notes', 'file_gigs', 'file_revenue_cents', 'created_at', 'updated_at'],
-      file.clients.map((c) => [w, c.name, nameKey(c.name), c.contact, c.email, c.phone, c.city, c.category, c.notes, c.fileGigs, c.fileRevenueCents, c.createdAt, c.updatedAt]));
-    const idByNameKey = new Map((await trx.selectFrom('clients').select(['id', 'name_key']).where('workspace_id', '=', w).execute()).map((r) => [r.name_key, r.id]));
+    await loadRows(
+      load,
+      'clients',
+      [
+        'workspace_id',
+        'name',
+        'name_key',
+        'contact',
+        'email',
+        'phone',
+        'city',
+        'category',
+        'notes',
+        'file_gigs',
+        'file_revenue_cents',
+        'created_at',
+        'updated_at',
+      ],
+      file.clients.map((c) => [
+        w,
+        c.name,
+        nameKey(c.name),
+        c.contact,
+        c.email,
+        c.phone,
+        c.city,
+        c.category,
+        c.notes,
+        c.fileGigs,
+        c.fileRevenueCents,
+        c.createdAt,
+        c.updatedAt,
+      ]),
+    );
+    const idByNameKey = new Map(
+      (await trx.selectFrom('clients').select(['id', 'name_key']).where('workspace_id', '=', w).execute()).map((r) => [r.name_key, r.id]),
+    );
     const idOf = new Map(file.clients.map((c) => [c.key, idByNameKey.get(nameKey(c.name)) ?? 0]));
     const nameOf = new Map(file.clients.map((c) => [c.key, c.name]));
     const client = (k: string) => idOf.get(k) ?? 0;
 
     const optedOut = file.clients.filter((c) => c.optedOut);
-    await loadRows(load, 'client_contact_prefs', ['client_id', 'workspace_id', 'opted_out_at', 'opt_out_source', 'unsubscribe_token'],
-      optedOut.map((c) => [client(c.key), w, c.optedOut?.at ?? null, c.optedOut?.source ?? null, randomBytes(24).toString('base64url')]));
+    await loadRows(
+      load,
+      'client_contact_prefs',
+      ['client_id', 'workspace_id', 'opted_out_at', 'opt_out_source', 'unsubscribe_token'],
+      optedOut.map((c) => [client(c.key), w, c.optedOut?.at ?? null, c.optedOut?.source ?? null, randomBytes(24).toString('base64url')]),
+    );
 
     // A gig's identity across later imports, ranked as an import ranks identical gigs.
     const occurrences = new Map<string, number>();
-    await loadRows(load, 'gigs', ['workspace_id', 'client_id', 'date', 'amount_cents', 'status', 'type', 'venue', 'city', 'duration_minutes', 'notes', 'reference', 'dedupe_key', 'occurrence', 'import_id', 'created_at', 'updated_at'],
+    await loadRows(
+      load,
+      'gigs',
+      [
+        'workspace_id',
+        'client_id',
+        'date',
+        'amount_cents',
+        'status',
+        'type',
+        'venue',
+        'city',
+        'duration_minutes',
+        'notes',
+        'reference',
+        'dedupe_key',
+        'occurrence',
+        'import_id',
+        'created_at',
+        'updated_at',
+      ],
       file.gigs.map((g) => {
-        const identity = gigIdentity({ reference: g.reference, clientName: nameOf.get(g.client) ?? '', date: g.date, amountCents: g.amountCents, type: g.type });
+        const identity = gigIdentity({
+          reference: g.reference,
+          clientName: nameOf.get(g.client) ?? '',
+          date: g.date,
+          amountCents: g.amountCents,
+          type: g.type,
+        });
         const occurrence = (occurrences.get(identity) ?? 0) + 1;
         occurrences.set(identity, occurrence);
-        return [w, client(g.client), g.date, g.amountCents, g.status, g.type, g.venue, g.city, g.durationMinutes, g.notes, g.reference, identity, occurrence, null, g.createdAt, g.updatedAt];
-      }));
-    await loadRows(load, 'notes', ['workspace_id', 'client_id', 'text', 'created_at', 'updated_at'],
-      file.notes.map((n) => [w, client(n.client), n.text, n.createdAt, n.updatedAt]));
-    await loadRows(load, 'follow_ups', ['workspace_id', 'client_id', 'date', 'channel', 'template', 'subject', 'body', 'status', 'error', 'outcome', 'outcome_date', 'outcome_auto', 'window_end_date', 'window_end_at', 'created_at', 'confirmed_at'],
-      file.followUps.map((f) => [w, client(f.client), f.date, f.channel, f.template, f.subject, f.body, f.status, f.error, f.outcome, f.outcomeDate, f.outcomeAuto ? 1 : 0, f.windowEndDate, f.windowEndAt, f.createdAt, f.confirmedAt]));
+        return [
+          w,
+          client(g.client),
+          g.date,
+          g.amountCents,
+          g.status,
+          g.type,
+          g.venue,
+          g.city,
+          g.durationMinutes,
+          g.notes,
+          g.reference,
+          identity,
+          occurrence,
+          null,
+          g.createdAt,
+          g.updatedAt,
+        ];
+      }),
+    );
+    await loadRows(
+      load,
+      'notes',
+      ['workspace_id', 'client_id', 'text', 'created_at', 'updated_at'],
+      file.notes.map((n) => [w, client(n.client), n.text, n.createdAt, n.updatedAt]),
+    );
+    await loadRows(
+      load,
+      'follow_ups',
+      [
+        'workspace_id',
+        'client_id',
+        'date',
+        'channel',
+        'template',
+        'subject',
+        'body',
+        'status',
+        'error',
+        'outcome',
+        'outcome_date',
+        'outcome_auto',
+        'window_end_date',
+        'window_end_at',
+        'created_at',
+        'confirmed_at',
+      ],
+      file.followUps.map((f) => [
+        w,
+        client(f.client),
+        f.date,
+        f.channel,
+        f.template,
+        f.subject,
+        f.body,
+        f.status,
+        f.error,
+        f.outcome,
+        f.outcomeDate,
+        f.outcomeAuto ? 1 : 0,
+        f.windowEndDate,
+        f.windowEndAt,
+        f.createdAt,
+        f.confirmedAt,
+      ]),
+    );
 
     await refreshClientTotals(trx, w);
     await bumpDataVersion(trx, w);
-    return { clients: file.clients.length, gigs: file.gigs.length, notes: file.notes.length, followUps: file.followUps.length, templates: file.templates.length, mail };
+    return {
+      clients: file.clients.length,
+      gigs: file.gigs.length,
+      notes: file.notes.length,
+      followUps: file.followUps.length,
+      templates: file.templates.length,
+      mail,
+    };
   });
 }

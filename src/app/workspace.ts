@@ -24,10 +24,7 @@ export async function resolveWorkspace(ctx: AppContext, name: string | undefined
     if (create) return createWorkspace(db, DEFAULT_WORKSPACE, ctx.now());
     throw new AppError('not_found', 'Aucune donnée : importez vos fichiers ou lancez `djbooker demo`.');
   }
-  throw new AppError(
-    'ambiguous_workspace',
-    `Plusieurs espaces de travail (${all.map((w) => w.name).join(', ')}) : précisez --workspace.`,
-  );
+  throw new AppError('ambiguous_workspace', `Plusieurs espaces de travail (${all.map((w) => w.name).join(', ')}) : précisez --workspace.`);
 }
 
 /** The reference date: the one asked for, else the workspace's fixed one, else today in its time zone. */

@@ -16,7 +16,10 @@ describe('storedZip', () => {
     dir = mkdtempSync(join(tmpdir(), 'zip-test-'));
     const at = new Date('2026-12-01T10:20:30Z');
     const files = [
-      { name: 'relance-bar-du-port-martigues-2026-12-01.eml', content: Buffer.from('Subject: =?UTF-8?Q?On_se_retrouve?=\r\n\r\nBonjour 🎵\r\n') },
+      {
+        name: 'relance-bar-du-port-martigues-2026-12-01.eml',
+        content: Buffer.from('Subject: =?UTF-8?Q?On_se_retrouve?=\r\n\r\nBonjour 🎵\r\n'),
+      },
       { name: 'relance-la-taverne-des-écrins.eml', content: Buffer.from('é'.repeat(1000)) },
       { name: 'vide.eml', content: Buffer.alloc(0) },
     ];

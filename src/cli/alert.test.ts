@@ -26,7 +26,16 @@ for (const engine of testEngines()) {
       const { env, args } = cliTarget(db.options);
       let out = '';
       let err = '';
-      const code = await main([...argv, ...args], { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { ...env, ...extraEnv }, now: () => NOW });
+      const code = await main([...argv, ...args], {
+        out: (t) => {
+          out += t;
+        },
+        err: (t) => {
+          err += t;
+        },
+        env: { ...env, ...extraEnv },
+        now: () => NOW,
+      });
       return { code, out, err };
     }
 

@@ -9,7 +9,13 @@ import { main } from './main';
 const expected = JSON.parse(readFileSync(new URL('../../demo/EXPECTED.json', import.meta.url), 'utf8'));
 const DEMO = new URL('../../demo/', import.meta.url).pathname;
 
-interface Run { code: number; out: string; err: string; json: () => any } // eslint-disable-line @typescript-eslint/no-explicit-any
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: () => any;
+}
 
 for (const engine of testEngines()) {
   describe(`djbooker CLI on ${engine.name}`, () => {
@@ -28,8 +34,12 @@ for (const engine of testEngines()) {
       let out = '';
       let err = '';
       const code = await main([...argv, ...dataArgs], {
-        out: (t) => { out += t; },
-        err: (t) => { err += t; },
+        out: (t) => {
+          out += t;
+        },
+        err: (t) => {
+          err += t;
+        },
         env,
         now: () => new Date('2026-11-25T10:00:00Z'),
       });
@@ -39,13 +49,33 @@ for (const engine of testEngines()) {
     it('imports the demo files and reports every figure of EXPECTED.json', async () => {
       const clients = await run('import', 'clients', `${DEMO}clients_dj_clean.csv`, '--json');
       expect(clients.code).toBe(0);
-      expect(clients.json()).toMatchObject({ file: 'clients_dj_clean.csv', rows: 25, imported: 25, updated: 0, duplicates: 0, rejected: [] });
+      expect(clients.json()).toMatchObject({
+        file: 'clients_dj_clean.csv',
+        rows: 25,
+        imported: 25,
+        updated: 0,
+        duplicates: 0,
+        rejected: [],
+      });
       const gigs = await run('import', 'prestations', `${DEMO}prestations_dj_clean.csv`, '--json');
-      expect(gigs.json()).toMatchObject({ rows: 276, imported: 276, updated: 0, duplicates: 0, rejected: [], createdClients: [], warnings: [] });
+      expect(gigs.json()).toMatchObject({
+        rows: 276,
+        imported: 276,
+        updated: 0,
+        duplicates: 0,
+        rejected: [],
+        createdClients: [],
+        warnings: [],
+      });
 
       const overview = (await run('overview', '--as-of', expected.asOf, '--json')).json();
       expect(overview).toEqual({
-        asOf: expected.asOf, clients: expected.clients, gigs: expected.gigs, revenue: expected.revenue, vip: expected.vip, statuses: expected.statuses,
+        asOf: expected.asOf,
+        clients: expected.clients,
+        gigs: expected.gigs,
+        revenue: expected.revenue,
+        vip: expected.vip,
+        statuses: expected.statuses,
       });
 
       const list = (await run('clients', '--as-of', expected.asOf, '--json')).json();
@@ -53,12 +83,24 @@ for (const engine of testEngines()) {
       for (const c of list) {
         const e = expected.clientsByName[c.name];
         expect(e, c.name).toBeDefined();
-        expect({ name: c.name, gigs: c.gigs, revenue: c.revenue, lastDate: c.lastDate, daysInactive: c.daysInactive, status: c.status, vip: c.vip, priceMin: c.priceMin, priceMax: c.priceMax }).toEqual(e);
+        expect({
+          name: c.name,
+          gigs: c.gigs,
+          revenue: c.revenue,
+          lastDate: c.lastDate,
+          daysInactive: c.daysInactive,
+          status: c.status,
+          vip: c.vip,
+          priceMin: c.priceMin,
+          priceMax: c.priceMax,
+        }).toEqual(e);
       }
       const collator = new Intl.Collator('fr');
       expect(list.map((c: { name: string }) => c.name)).toEqual([...list.map((c: { name: string }) => c.name)].sort(collator.compare));
 
-      const lapsedVip = (await run('clients', '--segment', 'lapsed', '--as-of', expected.asOf, '--json')).json().filter((c: { vip: boolean }) => c.vip);
+      const lapsedVip = (await run('clients', '--segment', 'lapsed', '--as-of', expected.asOf, '--json'))
+        .json()
+        .filter((c: { vip: boolean }) => c.vip);
       expect(lapsedVip.map((c: { name: string }) => c.name).sort()).toEqual([...expected.vipLapsed].sort());
     });
 
@@ -67,7 +109,10 @@ for (const engine of testEngines()) {
       expect(first.code).toBe(0);
       expect(first.json()).toMatchObject({ referenceDate: '2026-01-14', clients: { imported: 25 }, gigs: { imported: 276 } });
       const again = (await run('demo', '--json')).json();
-      expect(again).toMatchObject({ clients: { imported: 0, updated: 0, duplicates: 25 }, gigs: { imported: 0, updated: 0, duplicates: 276 } });
+      expect(again).toMatchObject({
+        clients: { imported: 0, updated: 0, duplicates: 25 },
+        gigs: { imported: 0, updated: 0, duplicates: 276 },
+      });
       // Without --as-of, the workspace's reference date (the demo's) applies.
       expect((await run('overview', '--json')).json()).toMatchObject({ asOf: '2026-01-14', gigs: 276, revenue: 48752, vip: 12 });
     });
@@ -91,20 +136,40 @@ for (const engine of testEngines()) {
         expect(c.potential).toBeGreaterThan(0);
       }
       const prospect = (await run('clients', '--segment', 'prospect', '--json')).json();
-      expect(prospect).toEqual([expect.objectContaining({
-        name: 'FESTIVAL ALPES SOUND', status: 'prospect', vip: false, vipReasons: [], gigs: 0, revenue: 0,
-        firstDate: null, lastDate: null, daysInactive: null, priceMin: null, priceMax: null, priority: null, potential: null,
-      })]);
+      expect(prospect).toEqual([
+        expect.objectContaining({
+          name: 'FESTIVAL ALPES SOUND',
+          status: 'prospect',
+          vip: false,
+          vipReasons: [],
+          gigs: 0,
+          revenue: 0,
+          firstDate: null,
+          lastDate: null,
+          daysInactive: null,
+          priceMin: null,
+          priceMax: null,
+          priority: null,
+          potential: null,
+        }),
+      ]);
     });
 
     it('answers a reference date in the past from the gigs themselves', async () => {
       await run('demo');
       const asOf = '2025-01-14';
-      const rows = readFileSync(`${DEMO}prestations_dj_clean.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+      const rows = readFileSync(`${DEMO}prestations_dj_clean.csv`, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
       const before = rows.filter((r) => r[1]! <= asOf);
       const overview = (await run('overview', '--as-of', asOf, '--json')).json();
       expect(overview.gigs).toBe(before.length);
-      expect(overview.revenue).toBeCloseTo(before.reduce((s, r) => s + Number(r[6]), 0), 2);
+      expect(overview.revenue).toBeCloseTo(
+        before.reduce((s, r) => s + Number(r[6]), 0),
+        2,
+      );
       const list = (await run('clients', '--as-of', asOf, '--json')).json();
       const yellow = list.find((c: { name: string }) => c.name === 'YELLOW MONKEYS');
       expect(yellow).toMatchObject({ lastDate: '2023-06-27', daysInactive: 567, status: 'lapsed' });
@@ -118,9 +183,20 @@ for (const engine of testEngines()) {
       expect(p.asOf).toBe('2026-01-14');
       expect(p.model).toMatchObject({ confidence: 'low', clients: 24 });
       expect(p.clients).toHaveLength(25);
-      expect(Object.keys(p.clients[0]).sort()).toEqual(
-        ['basis', 'confidence', 'expectedGigAmount', 'expectedGigs', 'expectedRevenue', 'explanation', 'id', 'name', 'pAlive', 'revenueIfWonBack', 'seasonal', 'spendBasis'],
-      );
+      expect(Object.keys(p.clients[0]).sort()).toEqual([
+        'basis',
+        'confidence',
+        'expectedGigAmount',
+        'expectedGigs',
+        'expectedRevenue',
+        'explanation',
+        'id',
+        'name',
+        'pAlive',
+        'revenueIfWonBack',
+        'seasonal',
+        'spendBasis',
+      ]);
       expect(p.model.reasons).toContainEqual({ code: 'few_clients', fit: 'frequency', count: 24, text: 'peu de clients (24)' });
       const mairie = p.clients.find((c: { name: string }) => c.name === 'MAIRIE DE FOS-SUR-MER');
       expect(mairie.seasonal).toMatchObject({ nextDate: '2026-06-21' });
@@ -129,7 +205,7 @@ for (const engine of testEngines()) {
       expect(backtest.totals.actualGigs).toBeGreaterThan(0);
       expect((await run('predict', '--backtest', '--as-of', '2025-01-14')).out).toContain('Total sur 365 jours : prévu');
       const short = await run('predict', '--backtest', '--as-of', '2025-07-01', '--horizon-days', '91');
-      expect(short.out).toContain('prévision sur 13 semaines, 91 jours, jusqu\'au 30/09/2025');
+      expect(short.out).toContain("prévision sur 13 semaines, 91 jours, jusqu'au 30/09/2025");
     });
 
     it('`recompute` rebuilds the totals and changes no figure', async () => {
@@ -185,18 +261,37 @@ for (const engine of testEngines()) {
       expect(ambiguous.code).toBe(2);
       expect(ambiguous.err).toContain('--workspace');
       expect((await run('overview', '--workspace', 'dj-a', '--json')).json()).toMatchObject({ gigs: 276 });
-      expect((await run('overview', '--workspace', 'dj-b', '--as-of', '2026-01-14', '--json')).json()).toMatchObject({ clients: 25, gigs: 0 });
+      expect((await run('overview', '--workspace', 'dj-b', '--as-of', '2026-01-14', '--json')).json()).toMatchObject({
+        clients: 25,
+        gigs: 0,
+      });
       expect((await run('overview', '--workspace', 'nope')).code).toBe(2);
     });
 
     it('adds accounts with a role: owner of a new workspace, member of an existing one unless --role owner', async () => {
       env = { ...env, DJBOOKER_PASSWORD: 'une phrase assez longue' };
       const owner = await run('users', 'add', '--email', 'lea@example.fr', '--name', 'Léa', '--json');
-      expect(owner.json()).toMatchObject({ user: { email: 'lea@example.fr', role: 'owner' }, workspace: { name: 'Léa' }, createdWorkspace: true });
+      expect(owner.json()).toMatchObject({
+        user: { email: 'lea@example.fr', role: 'owner' },
+        workspace: { name: 'Léa' },
+        createdWorkspace: true,
+      });
       const member = await run('users', 'add', '--email', 'sam@example.fr', '--name', 'Sam', '--workspace', 'Léa');
       expect(member.code).toBe(0);
       expect(member.out).toContain('membre');
-      const second = await run('users', 'add', '--email', 'max@example.fr', '--name', 'Max', '--workspace', 'Léa', '--role', 'owner', '--json');
+      const second = await run(
+        'users',
+        'add',
+        '--email',
+        'max@example.fr',
+        '--name',
+        'Max',
+        '--workspace',
+        'Léa',
+        '--role',
+        'owner',
+        '--json',
+      );
       expect(second.json()).toMatchObject({ user: { role: 'owner' }, createdWorkspace: false });
       const wrong = await run('users', 'add', '--email', 'x@example.fr', '--name', 'X', '--workspace', 'Léa', '--role', 'admin');
       expect(wrong.code).toBe(2);

@@ -33,7 +33,6 @@ import { readHidden } from './prompt';
 import { checkMailbox } from '../app/replies';
 import { openSecretBox } from '../app/secret-box';
 
-
 /** A `--json` output through its contract (src/contracts): what is printed is what the schema says. */
 function jsonLine<S extends z.ZodType>(schema: S, value: z.input<S>): string {
   return JSON.stringify(schema.parse(value)) + '\n';
@@ -51,9 +50,28 @@ export interface CommandIo {
 type Command = (ctx: AppContext, args: string[], options: CliOptions, io: CommandIo) => Promise<void>;
 
 const STATUS_LABEL = { active: '🟢 Actif', dormant: '🟠 En veille', lapsed: '🔴 À relancer', prospect: 'Prospect' } as const;
-const FOLLOW_UP_CHANNEL_LABEL = { email_sent: 'E-mail envoyé', copied: 'Copié', mailto: 'Messagerie', eml: 'Fichier .eml', phone: 'Téléphone', other: 'Autre' } as const;
-const FOLLOW_UP_STATUS_LABEL = { queued: 'En file d’envoi', sent: 'Envoyée', to_confirm: 'À confirmer', uncertain: 'Incertain', failed: 'Échec' } as const;
-const FOLLOW_UP_OUTCOME_LABEL = { none: '—', no_answer: 'Sans réponse', answered: 'Réponse', booking: 'Réservation obtenue', declined: 'Refus' } as const;
+const FOLLOW_UP_CHANNEL_LABEL = {
+  email_sent: 'E-mail envoyé',
+  copied: 'Copié',
+  mailto: 'Messagerie',
+  eml: 'Fichier .eml',
+  phone: 'Téléphone',
+  other: 'Autre',
+} as const;
+const FOLLOW_UP_STATUS_LABEL = {
+  queued: 'En file d’envoi',
+  sent: 'Envoyée',
+  to_confirm: 'À confirmer',
+  uncertain: 'Incertain',
+  failed: 'Échec',
+} as const;
+const FOLLOW_UP_OUTCOME_LABEL = {
+  none: '—',
+  no_answer: 'Sans réponse',
+  answered: 'Réponse',
+  booking: 'Réservation obtenue',
+  declined: 'Refus',
+} as const;
 const REPLY_KIND_LABEL = { reply: 'Réponse', auto_reply: 'Réponse automatique', bounce: 'Retour (non distribué)' } as const;
 const REPLY_CERTAINTY_LABEL = { certain: 'certaine', probable: 'probable' } as const;
 const KIND_ALIASES: Record<string, ImportKind> = { clients: 'clients', gigs: 'gigs', prestations: 'gigs' };
@@ -61,12 +79,12 @@ const KIND_ALIASES: Record<string, ImportKind> = { clients: 'clients', gigs: 'gi
 /** The new account's password: from the environment (scripts), else typed twice on the terminal. */
 async function passwordFrom(env: Env): Promise<string> {
   if (env.password) return env.password;
-  if (!process.stdin.isTTY) throw new AppError('usage', 'mot de passe manquant : définissez DJBOOKER_PASSWORD ou lancez la commande dans un terminal.');
+  if (!process.stdin.isTTY)
+    throw new AppError('usage', 'mot de passe manquant : définissez DJBOOKER_PASSWORD ou lancez la commande dans un terminal.');
   const first = await readHidden(`Mot de passe (au moins ${MIN_PASSWORD_LENGTH} caractères) : `);
   if ((await readHidden('Confirmez le mot de passe : ')) !== first) throw new AppError('usage', 'les deux saisies diffèrent.');
   return first;
 }
-
 
 function parseMap(entries: string[] | undefined): Record<string, string> {
   const map: Record<string, string> = {};
@@ -92,15 +110,25 @@ function printImport(io: CommandIo, r: ImportReport): void {
   if (io.json) return;
   const what = r.kind === 'clients' ? 'clients' : 'prestations';
   io.out(`${r.dryRun ? 'Simulation (rien n’a été écrit) — ' : ''}${r.file}\n`);
-  io.out(`✅ ${r.imported} ${what} importé${r.kind === 'gigs' ? 'e' : ''}s, ${r.updated} mis à jour, ${r.duplicates} déjà présents, ${r.rejectedCount} rejetés — ${r.rows} lignes au total\n`);
+  io.out(
+    `✅ ${r.imported} ${what} importé${r.kind === 'gigs' ? 'e' : ''}s, ${r.updated} mis à jour, ${r.duplicates} déjà présents, ${r.rejectedCount} rejetés — ${r.rows} lignes au total\n`,
+  );
   if (r.createdClients.length > 0) {
     const more = r.createdClientsCount - Math.min(r.createdClients.length, SHOWN_REJECTIONS);
-    io.out(`Clients créés depuis les prestations : ${r.createdClients.slice(0, SHOWN_REJECTIONS).map(cellText).join(', ')}${more > 0 ? ` … et ${more} autres` : ''}\n`);
+    io.out(
+      `Clients créés depuis les prestations : ${r.createdClients.slice(0, SHOWN_REJECTIONS).map(cellText).join(', ')}${more > 0 ? ` … et ${more} autres` : ''}\n`,
+    );
   }
   if (r.rejected.length > 0) {
     const shown = r.rejected.slice(0, SHOWN_REJECTIONS);
     io.out('\nLignes rejetées :\n');
-    io.out(table(['Ligne', 'Champ', 'Valeur', 'Raison'], shown.map((x) => [x.line, cellText(x.header ?? x.field ?? ''), cellText(x.value), cellText(x.message)]), [true]) + '\n');
+    io.out(
+      table(
+        ['Ligne', 'Champ', 'Valeur', 'Raison'],
+        shown.map((x) => [x.line, cellText(x.header ?? x.field ?? ''), cellText(x.value), cellText(x.message)]),
+        [true],
+      ) + '\n',
+    );
     if (r.rejectedCount > shown.length) {
       io.out(`… et ${r.rejectedCount - shown.length} autres lignes rejetées (les ${r.rejected.length} premières avec --json).\n`);
     }
@@ -113,8 +141,14 @@ async function importWorkspaceCommand(ctx: AppContext, path: string, options: Cl
   const workspace = await resolveWorkspace(ctx, options.workspace, true);
   const r = await importWorkspace(ctx, workspace, file);
   if (io.json) return io.out(JSON.stringify({ file: path, ...r }) + '\n');
-  const mail = { imported: ' ; réglages d’envoi repris (retapez le mot de passe SMTP dans les réglages)', kept: ' ; réglages d’envoi existants conservés', none: '' }[r.mail];
-  io.out(`✅ ${r.clients} clients, ${r.gigs} prestations, ${r.notes} notes, ${r.followUps} relances et ${r.templates} modèles importés dans l'espace « ${workspace.name} »${mail}.\n`);
+  const mail = {
+    imported: ' ; réglages d’envoi repris (retapez le mot de passe SMTP dans les réglages)',
+    kept: ' ; réglages d’envoi existants conservés',
+    none: '',
+  }[r.mail];
+  io.out(
+    `✅ ${r.clients} clients, ${r.gigs} prestations, ${r.notes} notes, ${r.followUps} relances et ${r.templates} modèles importés dans l'espace « ${workspace.name} »${mail}.\n`,
+  );
 }
 
 function importReportJson(r: ImportReport) {
@@ -127,10 +161,14 @@ export const commands: Record<string, Command> = {
     const [kindName, path, ...rest] = args;
     if (kindName === 'workspace' && path && rest.length === 0) return importWorkspaceCommand(ctx, path, options, io);
     const kind = kindName === undefined ? undefined : KIND_ALIASES[kindName];
-    if (!kind || !path || rest.length > 0) throw new AppError('usage', 'usage : djbooker import clients|gigs FICHIER [--map champ=En-tête] [--dry-run]');
+    if (!kind || !path || rest.length > 0)
+      throw new AppError('usage', 'usage : djbooker import clients|gigs FICHIER [--map champ=En-tête] [--dry-run]');
     const workspace = await resolveWorkspace(ctx, options.workspace, true);
     const report = await importFile(ctx, workspace, {
-      kind, path, overrides: parseMap(options.map), dryRun: options['dry-run'] === true,
+      kind,
+      path,
+      overrides: parseMap(options.map),
+      dryRun: options['dry-run'] === true,
       // Another import (another process) holds the database: wait our turn, however long it takes.
       lockWait: { maxMs: Infinity, onWait: () => io.err('djbooker : un autre import est en cours… attente\n') },
     });
@@ -146,31 +184,46 @@ export const commands: Record<string, Command> = {
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const bytes = await writeChunks(path, what === 'workspace' ? exportWorkspace(ctx, workspace) : csvExport(ctx, workspace, what));
     if (io.json) return io.out(JSON.stringify({ file: path, what, bytes }) + '\n');
-    io.out(`✅ ${what === 'workspace' ? 'Espace de travail exporté' : what === 'clients' ? 'Clients exportés' : 'Prestations exportées'} dans ${path} (${bytes.toLocaleString('fr-FR')} octets).\n`);
+    io.out(
+      `✅ ${what === 'workspace' ? 'Espace de travail exporté' : what === 'clients' ? 'Clients exportés' : 'Prestations exportées'} dans ${path} (${bytes.toLocaleString('fr-FR')} octets).\n`,
+    );
   },
 
   async report(ctx, args, options, io) {
-    if (args.length > 0 || !options.pdf) throw new AppError('usage', 'usage : djbooker report --pdf FICHIER.pdf [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--as-of AAAA-MM-JJ]');
+    if (args.length > 0 || !options.pdf)
+      throw new AppError('usage', 'usage : djbooker report --pdf FICHIER.pdf [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--as-of AAAA-MM-JJ]');
     for (const name of ['from', 'to'] as const) {
       const value = options[name];
-      if (value !== undefined && !isIsoDate(value)) throw new AppError('usage', `--${name} : date invalide « ${value} » (attendu AAAA-MM-JJ).`);
+      if (value !== undefined && !isIsoDate(value))
+        throw new AppError('usage', `--${name} : date invalide « ${value} » (attendu AAAA-MM-JJ).`);
     }
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const { model, pdf } = await reportPdf(ctx, workspace, { asOf: options['as-of'], from: options.from, to: options.to });
     const bytes = await writeChunks(options.pdf, [pdf]);
-    if (io.json) return io.out(JSON.stringify({ file: options.pdf, bytes, asOf: model.asOf, period: model.period, sections: model.sections.map((s) => s.id) }) + '\n');
-    io.out(`✅ Rapport au ${frenchDate(model.asOf)} (période du ${frenchDate(model.period.from)} au ${frenchDate(model.period.to)}) écrit dans ${options.pdf}.\n`);
+    if (io.json)
+      return io.out(
+        JSON.stringify({ file: options.pdf, bytes, asOf: model.asOf, period: model.period, sections: model.sections.map((s) => s.id) }) +
+          '\n',
+      );
+    io.out(
+      `✅ Rapport au ${frenchDate(model.asOf)} (période du ${frenchDate(model.period.from)} au ${frenchDate(model.period.to)}) écrit dans ${options.pdf}.\n`,
+    );
   },
 
   /** The weekly alert as it would go out now (the server sends it on its day and hour). */
   async alert(ctx, args, options, io) {
     if (args.length > 0 || options['dry-run'] !== true) {
-      throw new AppError('usage', 'usage : djbooker alert --dry-run (l’alerte part d’elle-même, du serveur, au jour et à l’heure des réglages)');
+      throw new AppError(
+        'usage',
+        'usage : djbooker alert --dry-run (l’alerte part d’elle-même, du serveur, au jour et à l’heure des réglages)',
+      );
     }
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const m = await weeklyAlertMessage(ctx, workspace, io.env.publicUrl);
     if (io.json) return io.out(JSON.stringify(m) + '\n');
-    io.out(`À : ${m.to ?? '(aucune adresse : l’alerte est désactivée ; renseignez-la dans les réglages)'}\nObjet : ${m.subject}\n\n${m.text}`);
+    io.out(
+      `À : ${m.to ?? '(aucune adresse : l’alerte est désactivée ; renseignez-la dans les réglages)'}\nObjet : ${m.subject}\n\n${m.text}`,
+    );
   },
 
   async overview(ctx, args, options, io) {
@@ -243,39 +296,53 @@ export const commands: Record<string, Command> = {
 
   async predict(ctx, args, options, io) {
     if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
-    if (options['horizon-days'] !== undefined && !options.backtest) throw new AppError('usage', '--horizon-days ne sert qu’avec --backtest.');
+    if (options['horizon-days'] !== undefined && !options.backtest)
+      throw new AppError('usage', '--horizon-days ne sert qu’avec --backtest.');
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const asOf = referenceDateOf(ctx, workspace, options['as-of']);
     if (options.backtest) {
       const b = await backtestForecast(ctx, workspace, asOf, { horizonDays: options['horizon-days'] });
       if (io.json) return io.out(JSON.stringify({ ...b, model: predictionModelJson(b.model, reasonText) }) + '\n');
       const weeks = Number.isInteger(b.horizonWeeks) ? `${b.horizonWeeks} semaines, ` : '';
-      io.out(`Calibration jusqu'au ${frenchDate(b.calibrationEnd)} ; prévision sur ${weeks}${b.horizonDays} jours, jusqu'au ${frenchDate(b.horizonEnd)} (fin des données : ${frenchDate(b.dataEnd)}) ; ${CONFIDENCE_LABEL[b.model.confidence]}.\n`);
-      io.out(table(
-        ['Client', 'Prévu', 'Historique', 'Réel'],
-        b.rows.map((r) => [r.name, r.predictedGigs === null ? '—' : decimal1(r.predictedGigs), decimal1(r.naiveGigs), r.actualGigs]),
-        [false, true, true, true],
-      ) + '\n');
+      io.out(
+        `Calibration jusqu'au ${frenchDate(b.calibrationEnd)} ; prévision sur ${weeks}${b.horizonDays} jours, jusqu'au ${frenchDate(b.horizonEnd)} (fin des données : ${frenchDate(b.dataEnd)}) ; ${CONFIDENCE_LABEL[b.model.confidence]}.\n`,
+      );
+      io.out(
+        table(
+          ['Client', 'Prévu', 'Historique', 'Réel'],
+          b.rows.map((r) => [r.name, r.predictedGigs === null ? '—' : decimal1(r.predictedGigs), decimal1(r.naiveGigs), r.actualGigs]),
+          [false, true, true, true],
+        ) + '\n',
+      );
       const t = b.totals;
-      io.out(`Total sur ${b.horizonDays} jours : prévu ${decimal1(t.predictedGigs)}, historique ${decimal1(t.naiveGigs)}, réel ${t.actualGigs} ; erreur moyenne par client ${decimal1(t.meanAbsoluteErrorGigs)} (historique : ${decimal1(t.naiveMeanAbsoluteErrorGigs)}).\n`);
+      io.out(
+        `Total sur ${b.horizonDays} jours : prévu ${decimal1(t.predictedGigs)}, historique ${decimal1(t.naiveGigs)}, réel ${t.actualGigs} ; erreur moyenne par client ${decimal1(t.meanAbsoluteErrorGigs)} (historique : ${decimal1(t.naiveMeanAbsoluteErrorGigs)}).\n`,
+      );
       return;
     }
     const f = await getForecast(ctx, workspace, asOf);
-    if (io.json) return io.out(jsonLine(forecastSchema, { asOf: f.asOf, model: predictionModelJson(f.model, reasonText), clients: f.clients.map(predictionJson) }));
+    if (io.json)
+      return io.out(
+        jsonLine(forecastSchema, { asOf: f.asOf, model: predictionModelJson(f.model, reasonText), clients: f.clients.map(predictionJson) }),
+      );
     const reasons = f.model.reasons.map(reasonText);
-    io.out(`Prévisions au ${frenchDate(f.asOf)} — ${f.model.clients} clients avec historique, ${f.model.repeaters} fidèles, ${CONFIDENCE_LABEL[f.model.confidence]}${reasons.length ? ` (${reasons.join(', ')})` : ''}\n`);
-    io.out(table(
-      ['Client', 'Encore client', 'Prest. 12 mois', 'CA attendu 12 mois', 'Si reconquis', 'Relance saisonnière'],
-      f.clients.map((c) => [
-        c.name,
-        c.prediction.pAlive === null ? (c.prediction.expectedGigs === null ? '—' : 'inconnu (1 prest.)') : percentFr(c.prediction.pAlive),
-        c.prediction.expectedGigs === null ? '—' : decimal1(c.prediction.expectedGigs),
-        euros(c.prediction.expectedRevenueCents),
-        euros(c.prediction.revenueIfWonBackCents),
-        c.seasonal ? `${frenchDate(c.seasonal.followUpFrom)} → ${frenchDate(c.seasonal.followUpTo)}` : '',
-      ]),
-      [false, true, true, true, true, false],
-    ) + '\n');
+    io.out(
+      `Prévisions au ${frenchDate(f.asOf)} — ${f.model.clients} clients avec historique, ${f.model.repeaters} fidèles, ${CONFIDENCE_LABEL[f.model.confidence]}${reasons.length ? ` (${reasons.join(', ')})` : ''}\n`,
+    );
+    io.out(
+      table(
+        ['Client', 'Encore client', 'Prest. 12 mois', 'CA attendu 12 mois', 'Si reconquis', 'Relance saisonnière'],
+        f.clients.map((c) => [
+          c.name,
+          c.prediction.pAlive === null ? (c.prediction.expectedGigs === null ? '—' : 'inconnu (1 prest.)') : percentFr(c.prediction.pAlive),
+          c.prediction.expectedGigs === null ? '—' : decimal1(c.prediction.expectedGigs),
+          euros(c.prediction.expectedRevenueCents),
+          euros(c.prediction.revenueIfWonBackCents),
+          c.seasonal ? `${frenchDate(c.seasonal.followUpFrom)} → ${frenchDate(c.seasonal.followUpTo)}` : '',
+        ]),
+        [false, true, true, true, true, false],
+      ) + '\n',
+    );
   },
 
   async demo(ctx, args, options, io) {
@@ -283,7 +350,10 @@ export const commands: Record<string, Command> = {
     const workspace = await resolveWorkspace(ctx, options.workspace, true);
     const { clients, gigs, referenceDate } = await loadDemo(ctx, workspace);
     if (io.json) {
-      return io.out(JSON.stringify({ workspace: workspace.name, referenceDate, clients: importReportJson(clients), gigs: importReportJson(gigs) }) + '\n');
+      return io.out(
+        JSON.stringify({ workspace: workspace.name, referenceDate, clients: importReportJson(clients), gigs: importReportJson(gigs) }) +
+          '\n',
+      );
     }
     printImport(io, clients);
     printImport(io, gigs);
@@ -306,18 +376,28 @@ export const commands: Record<string, Command> = {
       table(
         ['Date', 'Client', 'Canal', 'Modèle', 'Sujet', 'Statut', 'Résultat'],
         list.map((f) => [
-          frenchDate(f.date), f.client, FOLLOW_UP_CHANNEL_LABEL[f.channel], f.template ? TEMPLATE_NAMES[f.template] : '—', f.subject,
-          FOLLOW_UP_STATUS_LABEL[f.status], f.outcome === 'none' ? '—' : `${FOLLOW_UP_OUTCOME_LABEL[f.outcome]} (${frenchDate(f.outcomeDate)})`,
+          frenchDate(f.date),
+          f.client,
+          FOLLOW_UP_CHANNEL_LABEL[f.channel],
+          f.template ? TEMPLATE_NAMES[f.template] : '—',
+          f.subject,
+          FOLLOW_UP_STATUS_LABEL[f.status],
+          f.outcome === 'none' ? '—' : `${FOLLOW_UP_OUTCOME_LABEL[f.outcome]} (${frenchDate(f.outcomeDate)})`,
         ]),
       ) + `\n${list.length} relance${list.length > 1 ? 's' : ''}\n`,
     );
   },
 
   async replies(ctx, args, options, io) {
-    if (args.length > 0 || options.check !== true) throw new AppError('usage', 'usage : djbooker replies --check [--workspace ESPACE] [--json]');
+    if (args.length > 0 || options.check !== true)
+      throw new AppError('usage', 'usage : djbooker replies --check [--workspace ESPACE] [--json]');
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
-    const result = await checkMailbox({ ...ctx, secretBox: openSecretBox({ secretKey: io.env.secretKey, dataDir: ctx.database.dataDir }) }, workspace.id);
-    if (!result) throw new AppError('invalid_input', 'Aucune boîte de réception n’est configurée : renseignez-la dans Réglages → Boîte de réception.');
+    const result = await checkMailbox(
+      { ...ctx, secretBox: openSecretBox({ secretKey: io.env.secretKey, dataDir: ctx.database.dataDir }) },
+      workspace.id,
+    );
+    if (!result)
+      throw new AppError('invalid_input', 'Aucune boîte de réception n’est configurée : renseignez-la dans Réglages → Boîte de réception.');
     if (io.json) return io.out(JSON.stringify(result) + '\n');
     const clients = new Map((await listClients(ctx, workspace, referenceDateOf(ctx, workspace))).map((c) => [c.id, c.name]));
     io.out(
@@ -329,7 +409,10 @@ export const commands: Record<string, Command> = {
       table(
         ['Client', 'Message', 'Type', 'Correspondance', 'Effet'],
         result.matched.map((m) => [
-          clients.get(m.clientId) ?? `#${m.clientId}`, excerpt(m.subject, 60), REPLY_KIND_LABEL[m.kind], REPLY_CERTAINTY_LABEL[m.certainty],
+          clients.get(m.clientId) ?? `#${m.clientId}`,
+          excerpt(m.subject, 60),
+          REPLY_KIND_LABEL[m.kind],
+          REPLY_CERTAINTY_LABEL[m.certainty],
           m.applied ? 'relance marquée « Réponse »' : m.kind === 'bounce' ? 'adresse en échec' : '—',
         ]),
       ) + '\n',
@@ -339,7 +422,12 @@ export const commands: Record<string, Command> = {
   async serve(ctx, args, _options, io) {
     if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
     const { app } = await startServer({
-      database: ctx.database, now: ctx.now, host: io.env.host, port: io.env.port, env: io.env, log: (line) => io.out(`${line}\n`),
+      database: ctx.database,
+      now: ctx.now,
+      host: io.env.host,
+      port: io.env.port,
+      env: io.env,
+      log: (line) => io.out(`${line}\n`),
     });
     // Serves until stopped; the database is closed by main once this returns.
     await new Promise<void>((resolve) => {
@@ -352,15 +440,31 @@ export const commands: Record<string, Command> = {
 
   async users(ctx, args, options, io) {
     if (args[0] !== 'add' || args.length > 1 || !options.email || !options.name) {
-      throw new AppError('usage', 'usage : djbooker users add --email E-MAIL --name NOM [--workspace ESPACE] [--role owner|member] (mot de passe : $DJBOOKER_PASSWORD ou saisi)');
+      throw new AppError(
+        'usage',
+        'usage : djbooker users add --email E-MAIL --name NOM [--workspace ESPACE] [--role owner|member] (mot de passe : $DJBOOKER_PASSWORD ou saisi)',
+      );
     }
     const password = await passwordFrom(io.env);
-    const { user, workspace, createdWorkspace } = await addUser(ctx, { name: options.name, email: options.email, password, workspace: options.workspace, role: options.role });
+    const { user, workspace, createdWorkspace } = await addUser(ctx, {
+      name: options.name,
+      email: options.email,
+      password,
+      workspace: options.workspace,
+      role: options.role,
+    });
     if (io.json) {
-      return io.out(JSON.stringify({ user: { id: user.id, name: user.name, email: user.email, role: user.role }, workspace: { id: workspace.id, name: workspace.name }, createdWorkspace }) + '\n');
+      return io.out(
+        JSON.stringify({
+          user: { id: user.id, name: user.name, email: user.email, role: user.role },
+          workspace: { id: workspace.id, name: workspace.name },
+          createdWorkspace,
+        }) + '\n',
+      );
     }
     const role = user.role === 'owner' ? 'propriétaire' : 'membre';
-    io.out(`Compte créé pour ${user.email} (${role}) dans l'espace de travail « ${workspace.name} »${createdWorkspace ? ' (nouveau)' : ''}.\n`);
+    io.out(
+      `Compte créé pour ${user.email} (${role}) dans l'espace de travail « ${workspace.name} »${createdWorkspace ? ' (nouveau)' : ''}.\n`,
+    );
   },
 };
-

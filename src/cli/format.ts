@@ -12,10 +12,13 @@ export function table(headers: string[], rows: (string | number)[][], alignRight
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
   const line = (r: string[]) =>
-    r.map((c, i) => {
-      const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)));
-      return alignRight[i] ? pad + c : c + pad;
-    }).join('  ').trimEnd();
+    r
+      .map((c, i) => {
+        const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)));
+        return alignRight[i] ? pad + c : c + pad;
+      })
+      .join('  ')
+      .trimEnd();
   return [line(cells[0] ?? []), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 

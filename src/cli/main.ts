@@ -157,7 +157,9 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
       io.err(`djbooker : ${excerpt(known.message, MAX_ERROR_CHARS)}\n`);
       return usage ? 2 : 1;
     }
-    io.err(`djbooker : erreur de base de données ou d'entrée/sortie : ${excerpt(e instanceof Error ? e.message : String(e), MAX_ERROR_CHARS)}\n`);
+    io.err(
+      `djbooker : erreur de base de données ou d'entrée/sortie : ${excerpt(e instanceof Error ? e.message : String(e), MAX_ERROR_CHARS)}\n`,
+    );
     return 1;
   } finally {
     await database?.close();

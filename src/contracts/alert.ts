@@ -46,7 +46,12 @@ export const alertViewSchema = z.object({
   }),
   /** The latest alert put in the outbox: its week and where it stands. */
   last: z
-    .object({ week: isoDate, state: z.enum(['queued', 'sending', 'sent', 'failed', 'uncertain', 'cancelled']), sentAt: z.string().nullable(), error: z.string().nullable() })
+    .object({
+      week: isoDate,
+      state: z.enum(['queued', 'sending', 'sent', 'failed', 'uncertain', 'cancelled']),
+      sentAt: z.string().nullable(),
+      error: z.string().nullable(),
+    })
     .nullable(),
 });
 export type AlertViewJson = z.infer<typeof alertViewSchema>;

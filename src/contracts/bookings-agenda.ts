@@ -8,7 +8,10 @@ import { z } from 'zod';
 export const MAX_AGENDA_GIGS = 1000;
 
 export const agendaQuerySchema = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'mois attendu au format AAAA-MM').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'mois attendu au format AAAA-MM')
+    .optional(),
 });
 export type AgendaQuery = z.infer<typeof agendaQuerySchema>;
 

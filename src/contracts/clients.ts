@@ -133,7 +133,11 @@ export const clientResponseSchema = z.object({ client: clientSchema });
 
 const clientFields = {
   contact: optionalText(200),
-  email: z.union([z.literal(''), z.email()]).nullable().optional().transform((v) => (v === '' ? null : v)),
+  email: z
+    .union([z.literal(''), z.email()])
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v)),
   phone: optionalText(50),
   city: optionalText(200),
   category: optionalText(200),
@@ -183,7 +187,15 @@ type ContactDetails = Pick<Client, 'contact' | 'email' | 'phone' | 'city' | 'cat
 
 /** The API's client: its figures, contact details and next booked gig. */
 export function clientJson(c: { id: number; name: string; segment: ClientSegment } & ContactDetails): Client {
-  return { ...clientFiguresJson(c), contact: c.contact, email: c.email, phone: c.phone, city: c.city, category: c.category, upcoming: c.upcoming };
+  return {
+    ...clientFiguresJson(c),
+    contact: c.contact,
+    email: c.email,
+    phone: c.phone,
+    city: c.city,
+    category: c.category,
+    upcoming: c.upcoming,
+  };
 }
 
 interface PortfolioFigures {
@@ -205,6 +217,11 @@ export function overviewJson(o: PortfolioFigures, today: string): Overview {
   return {
     ...portfolioSummaryJson(o),
     today,
-    activeShare: { active: o.statuses.active, withGigs, ratio: withGigs === 0 ? null : o.statuses.active / withGigs, objective: OBJECTIVE_TARGETS.activeShare },
+    activeShare: {
+      active: o.statuses.active,
+      withGigs,
+      ratio: withGigs === 0 ? null : o.statuses.active / withGigs,
+      objective: OBJECTIVE_TARGETS.activeShare,
+    },
   };
 }

@@ -47,7 +47,10 @@ export type RetryDetails = z.infer<typeof retryDetailsSchema>;
 export type ErrorDetails = RefusalDetails | TemplateProblemsDetails | RetryDetails;
 
 /** The details as they travel: every known field, unknown ones dropped. */
-export const errorDetailsSchema = refusalDetailsSchema.partial().extend(templateProblemsDetailsSchema.partial().shape).extend(retryDetailsSchema.partial().shape);
+export const errorDetailsSchema = refusalDetailsSchema
+  .partial()
+  .extend(templateProblemsDetailsSchema.partial().shape)
+  .extend(retryDetailsSchema.partial().shape);
 export type ErrorDetailsJson = z.infer<typeof errorDetailsSchema>;
 
 export const errorBodySchema = z.object({

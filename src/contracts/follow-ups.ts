@@ -4,7 +4,13 @@
  * record one by any channel but the outbox (outbox.ts).
  */
 import { z } from 'zod';
-import { CADENCE_BLOCKS, FOLLOW_UP_CHANNELS, FOLLOW_UP_OUTCOMES, FOLLOW_UP_STATUSES, type FollowUpChannel } from '../domain/follow-ups/cadence';
+import {
+  CADENCE_BLOCKS,
+  FOLLOW_UP_CHANNELS,
+  FOLLOW_UP_OUTCOMES,
+  FOLLOW_UP_STATUSES,
+  type FollowUpChannel,
+} from '../domain/follow-ups/cadence';
 import { SEND_ERROR_KINDS } from '../domain/follow-ups/send-errors';
 import { TEMPLATE_KEYS } from '../domain/follow-ups/templates';
 import { asOfQuery, enumOf, id, isoDate, pageQuery } from './common';
@@ -94,12 +100,25 @@ export const followUpResponseSchema = z.object({ followUp: followUpSchema });
 
 /** CLI `djbooker followups --json`: the record without the text's body and the send error. */
 export const followUpSummarySchema = followUpSchema.pick({
-  id: true, client: true, date: true, channel: true, template: true, subject: true, status: true, outcome: true, outcomeDate: true,
+  id: true,
+  client: true,
+  date: true,
+  channel: true,
+  template: true,
+  subject: true,
+  status: true,
+  outcome: true,
+  outcomeDate: true,
 });
 export type FollowUpSummaryJson = z.infer<typeof followUpSummarySchema>;
 
 export const followUpListQuerySchema = z.object({
-  clientId: z.coerce.number().int().positive().max(2 ** 31 - 1).optional(),
+  clientId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .optional(),
   ...pageQuery(1000, 200),
 });
 export const followUpListSchema = z.object({ total: z.number(), followUps: z.array(followUpSchema) });
@@ -159,7 +178,12 @@ export type TemplateList = z.infer<typeof templateListSchema>;
 export const templateResponseSchema = z.object({ template: templateSchema });
 
 /** A template's problem; `message` is still French built on the server. */
-export const templateProblemSchema = z.object({ field: z.enum(['subject', 'body']), index: z.number(), token: z.string(), message: z.string() });
+export const templateProblemSchema = z.object({
+  field: z.enum(['subject', 'body']),
+  index: z.number(),
+  token: z.string(),
+  message: z.string(),
+});
 export type TemplateProblem = z.infer<typeof templateProblemSchema>;
 
 export const templateParamsSchema = z.strictObject({ key: z.string().min(1).max(50) });

@@ -24,7 +24,10 @@ export type ImportReportJson = ImportReport;
 export const importProgressLineSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), progress: importProgressSchema }),
   z.object({ type: z.literal('report'), report: importReportSchema }),
-  z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) }),
+  z.object({
+    type: z.literal('error'),
+    error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+  }),
 ]);
 export type ImportProgressLine = z.infer<typeof importProgressLineSchema>;
 

@@ -82,14 +82,22 @@ const month = z.string();
 export const chartsSchema = z.object({
   revenueByMonth: z.array(z.object({ month, revenue: z.number(), previousYear: z.number() })),
   revenueByYear: z.array(z.object({ year: z.number().int(), revenue: z.number(), gigs: z.number().int() })),
-  statusesByMonth: z.array(z.object({ month, date: z.string(), active: z.number().int(), dormant: z.number().int(), lapsed: z.number().int() })),
+  statusesByMonth: z.array(
+    z.object({ month, date: z.string(), active: z.number().int(), dormant: z.number().int(), lapsed: z.number().int() }),
+  ),
   vipShare: z.object({ vip: z.number(), others: z.number(), share: ratio.nullable(), vipClients: z.number().int() }),
   revenueByType: z.array(z.object({ type: z.string().nullable(), others: z.boolean(), revenue: z.number(), gigs: z.number().int() })),
   revenueByMonthOfYear: z.array(z.object({ month: z.number().int().min(1).max(12), revenue: z.number(), gigs: z.number().int() })),
   followUpsByMonth: z.array(
     z.object({
-      month, sent: z.number().int(), booking: z.number().int(), answered: z.number().int(), declined: z.number().int(),
-      noAnswer: z.number().int(), waiting: z.number().int(), failed: z.number().int(),
+      month,
+      sent: z.number().int(),
+      booking: z.number().int(),
+      answered: z.number().int(),
+      declined: z.number().int(),
+      noAnswer: z.number().int(),
+      waiting: z.number().int(),
+      failed: z.number().int(),
     }),
   ),
 });
@@ -97,10 +105,19 @@ export type ChartsJson = z.infer<typeof chartsSchema>;
 
 export function chartsJson(c: Charts): ChartsJson {
   return {
-    revenueByMonth: c.revenueByMonth.map((m) => ({ month: m.month, revenue: centsToEuros(m.revenueCents), previousYear: centsToEuros(m.previousYearCents) })),
+    revenueByMonth: c.revenueByMonth.map((m) => ({
+      month: m.month,
+      revenue: centsToEuros(m.revenueCents),
+      previousYear: centsToEuros(m.previousYearCents),
+    })),
     revenueByYear: c.revenueByYear.map((y) => ({ year: y.year, revenue: centsToEuros(y.revenueCents), gigs: y.gigs })),
     statusesByMonth: c.statusesByMonth,
-    vipShare: { vip: centsToEuros(c.vipShare.vipCents), others: centsToEuros(c.vipShare.otherCents), share: c.vipShare.share, vipClients: c.vipShare.vipClients },
+    vipShare: {
+      vip: centsToEuros(c.vipShare.vipCents),
+      others: centsToEuros(c.vipShare.otherCents),
+      share: c.vipShare.share,
+      vipClients: c.vipShare.vipClients,
+    },
     revenueByType: c.revenueByType.map((x) => ({ type: x.type, others: x.others, revenue: centsToEuros(x.revenueCents), gigs: x.gigs })),
     revenueByMonthOfYear: c.revenueByMonthOfYear.map((x) => ({ month: x.month, revenue: centsToEuros(x.revenueCents), gigs: x.gigs })),
     followUpsByMonth: c.followUpsByMonth,
@@ -123,9 +140,18 @@ export type DashboardJson = z.infer<typeof dashboardSchema>;
 export function idsToName(k: KpisJson): number[] {
   const c = k.clientIds;
   const lists = [
-    ...Object.values(c.followedUp), ...Object.values(c.responded), c.reactivationRevenue, c.reactivationRevenueUpcoming, c.returns,
-    c.vipReactivation.population, c.vipReactivation.reactivated, c.vipReactivation.pending,
-    c.regularReactivation.population, c.regularReactivation.reactivated, c.regularReactivation.pending, c.activeShare,
+    ...Object.values(c.followedUp),
+    ...Object.values(c.responded),
+    c.reactivationRevenue,
+    c.reactivationRevenueUpcoming,
+    c.returns,
+    c.vipReactivation.population,
+    c.vipReactivation.reactivated,
+    c.vipReactivation.pending,
+    c.regularReactivation.population,
+    c.regularReactivation.reactivated,
+    c.regularReactivation.pending,
+    c.activeShare,
   ];
   return [...new Set(lists.flatMap((l) => l.slice(0, MAX_NAMES_PER_LIST)))];
 }

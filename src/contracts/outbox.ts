@@ -60,7 +60,13 @@ export const refusalText = z.string();
 
 export const enqueueResultSchema = z.discriminatedUnion('result', [
   z.object({ clientId: z.number(), result: z.literal('queued'), outboxId: z.number(), followUpId: z.number() }),
-  z.object({ clientId: z.number(), result: z.literal('duplicate'), outboxId: z.number(), followUpId: z.number().nullable(), state: outboxStateSchema }),
+  z.object({
+    clientId: z.number(),
+    result: z.literal('duplicate'),
+    outboxId: z.number(),
+    followUpId: z.number().nullable(),
+    state: outboxStateSchema,
+  }),
   z.object({
     clientId: z.number(),
     result: z.literal('refused'),

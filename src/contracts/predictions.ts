@@ -5,7 +5,12 @@
 import { z } from 'zod';
 import { centsToEuros } from '../domain/money';
 import {
-  PREDICTION_CONFIDENCES, PREDICTION_FITS, PREDICTION_REASON_CODES, type ClientPrediction, type PortfolioModel, type PredictionReason as DomainReason,
+  PREDICTION_CONFIDENCES,
+  PREDICTION_FITS,
+  PREDICTION_REASON_CODES,
+  type ClientPrediction,
+  type PortfolioModel,
+  type PredictionReason as DomainReason,
 } from '../domain/predictions/client-predictions';
 import type { SeasonalPattern } from '../domain/predictions/seasonality';
 import { enumOf } from './common';
@@ -67,7 +72,12 @@ export const predictionModelSchema = z.object({
 export type PredictionModel = z.infer<typeof predictionModelSchema>;
 
 /** `GET /api/predictions` (the query is the clients list's: clientsQuerySchema). */
-export const predictionPageSchema = z.object({ asOf: z.string(), model: predictionModelSchema, total: z.number(), clients: z.array(predictionSchema) });
+export const predictionPageSchema = z.object({
+  asOf: z.string(),
+  model: predictionModelSchema,
+  total: z.number(),
+  clients: z.array(predictionSchema),
+});
 export type PredictionPage = z.infer<typeof predictionPageSchema>;
 
 /** CLI `djbooker predictions --json`. */
@@ -116,7 +126,11 @@ export type ModelFigures = Pick<PortfolioModel, 'bgNbd' | 'gammaGamma' | 'confid
 /** The fit's summary: each reason as its code (the web words it) and its text (`textOf`: the CLI's). */
 export function predictionModelJson(m: ModelFigures, textOf: (r: DomainReason) => string): PredictionModel {
   return {
-    bgNbd: m.bgNbd, gammaGamma: m.gammaGamma, confidence: m.confidence, clients: m.clients, repeaters: m.repeaters,
+    bgNbd: m.bgNbd,
+    gammaGamma: m.gammaGamma,
+    confidence: m.confidence,
+    clients: m.clients,
+    repeaters: m.repeaters,
     reasons: m.reasons.map((r) => ({ ...r, text: textOf(r) })),
   };
 }

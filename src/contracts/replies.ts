@@ -8,7 +8,12 @@
 import { z } from 'zod';
 
 /** A name or an address, as for the SMTP settings. */
-const host = z.string().trim().min(1, 'serveur IMAP requis').max(255).regex(/^[A-Za-z0-9.:[\]-]+$/, 'nom de serveur invalide');
+const host = z
+  .string()
+  .trim()
+  .min(1, 'serveur IMAP requis')
+  .max(255)
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, 'nom de serveur invalide');
 
 export const imapSettingsInputSchema = z.strictObject({
   host,
@@ -18,7 +23,13 @@ export const imapSettingsInputSchema = z.strictObject({
   username: z.string().trim().min(1, 'identifiant requis').max(255),
   /** Absent: keep the stored password (only while host, port and user stay the same); null or "": remove it. */
   password: z.string().max(1000).nullable().optional(),
-  folder: z.string().trim().min(1).max(200).regex(/^[^\r\n*%]+$/, 'nom de dossier invalide').default('INBOX'),
+  folder: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\r\n*%]+$/, 'nom de dossier invalide')
+    .default('INBOX'),
 });
 export type ImapSettingsInput = z.input<typeof imapSettingsInputSchema>;
 

@@ -51,7 +51,12 @@ export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 // ---- Sending set-up (SMTP)
 
 export const mailSettingsInputSchema = z.strictObject({
-  host: z.string().trim().min(1, 'serveur SMTP requis').max(255).regex(/^[A-Za-z0-9.:[\]-]+$/, 'nom de serveur invalide'),
+  host: z
+    .string()
+    .trim()
+    .min(1, 'serveur SMTP requis')
+    .max(255)
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, 'nom de serveur invalide'),
   port: z.number().int().min(1).max(65535),
   secure: z.boolean(),
   username: z.string().trim().max(255).nullable().optional(),

@@ -16,14 +16,25 @@ export async function listGigFacts(db: Db, workspaceId: number): Promise<GigFact
   const rows = await db
     .selectFrom('gigs')
     .select((eb) => [
-      'client_id as clientId', 'date', 'status', 'type',
-      eb.fn.sum<number>('amount_cents').as('amountCents'), eb.fn.countAll<number>().as('count'),
+      'client_id as clientId',
+      'date',
+      'status',
+      'type',
+      eb.fn.sum<number>('amount_cents').as('amountCents'),
+      eb.fn.countAll<number>().as('count'),
     ])
     .where('workspace_id', '=', workspaceId)
     .where('status', 'in', ['done', 'confirmed'])
     .groupBy(['client_id', 'date', 'status', 'type'])
     .execute();
-  return rows.map((r) => ({ clientId: r.clientId, date: r.date, status: r.status, type: r.type, amountCents: Number(r.amountCents), count: Number(r.count) }));
+  return rows.map((r) => ({
+    clientId: r.clientId,
+    date: r.date,
+    status: r.status,
+    type: r.type,
+    amountCents: Number(r.amountCents),
+    count: Number(r.count),
+  }));
 }
 
 export interface FollowUpFact {
@@ -48,7 +59,12 @@ export async function listClientNames(db: Db, workspaceId: number, ids: readonly
   const out = new Map<number, string>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rows = await db.selectFrom('clients').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', chunk).execute();
+    const rows = await db
+      .selectFrom('clients')
+      .select(['id', 'name'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', chunk)
+      .execute();
     for (const r of rows) out.set(r.id, r.name);
   }
   return out;

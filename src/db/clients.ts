@@ -34,9 +34,19 @@ export async function listClientsWithTotals(db: Db, workspaceId: number, asOf: s
     return db
       .selectFrom('clients')
       .select([
-        'id', 'name', 'contact', 'email', 'phone', 'city', 'category',
-        'gig_count as gigs', 'revenue_cents as revenueCents', 'first_date as firstDate', 'last_date as lastDate',
-        'price_min_cents as priceMinCents', 'price_max_cents as priceMaxCents',
+        'id',
+        'name',
+        'contact',
+        'email',
+        'phone',
+        'city',
+        'category',
+        'gig_count as gigs',
+        'revenue_cents as revenueCents',
+        'first_date as firstDate',
+        'last_date as lastDate',
+        'price_min_cents as priceMinCents',
+        'price_max_cents as priceMaxCents',
       ])
       .where('workspace_id', '=', workspaceId)
       .execute();
@@ -61,8 +71,19 @@ export async function listClientsWithTotals(db: Db, workspaceId: number, asOf: s
     .selectFrom('clients as c')
     .leftJoin(totals, 't.client_id', 'c.id')
     .select([
-      'c.id', 'c.name', 'c.contact', 'c.email', 'c.phone', 'c.city', 'c.category',
-      't.gigs', 't.revenueCents', 't.firstDate', 't.lastDate', 't.priceMinCents', 't.priceMaxCents',
+      'c.id',
+      'c.name',
+      'c.contact',
+      'c.email',
+      'c.phone',
+      'c.city',
+      'c.category',
+      't.gigs',
+      't.revenueCents',
+      't.firstDate',
+      't.lastDate',
+      't.priceMinCents',
+      't.priceMaxCents',
     ])
     .where('c.workspace_id', '=', workspaceId)
     .execute();
@@ -127,7 +148,12 @@ export type ClientIdScope = (db: Db) => ReturnType<typeof selectIds>;
 
 /** Only the given clients of the workspace, for refreshClientTotals after a change to their gigs. */
 export function clientScope(workspaceId: number, ids: readonly number[]): ClientIdScope {
-  return (db) => db.selectFrom('clients').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', [...ids]);
+  return (db) =>
+    db
+      .selectFrom('clients')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', [...ids]);
 }
 
 export async function getClientRow(db: Db, workspaceId: number, id: number): Promise<Client | undefined> {
@@ -143,5 +169,11 @@ export async function insertClient(db: Db, client: NewClient): Promise<Client> {
 }
 
 export async function updateClientRow(db: Db, workspaceId: number, id: number, changes: ClientUpdate): Promise<Client | undefined> {
-  return db.updateTable('clients').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('clients')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }

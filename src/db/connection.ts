@@ -41,7 +41,8 @@ export type DatabaseOptions = { url: string } | { dataDir: string };
 export const DEFAULT_LOCK_WAIT_MS = 120_000;
 
 export async function openDatabase(options: DatabaseOptions, tuning: { lockWaitMs?: number } = {}): Promise<Database> {
-  const database = 'url' in options ? openPostgres(options.url) : openSqlite(options.dataDir, { maxMs: tuning.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS });
+  const database =
+    'url' in options ? openPostgres(options.url) : openSqlite(options.dataDir, { maxMs: tuning.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS });
   try {
     await migrateToLatest(database.db as Kysely<unknown>, database.engine);
   } catch (e) {
@@ -105,7 +106,8 @@ function openSqlite(dataDir: string, wait: LockWait): Database {
     let i = 0;
     if (rows.length >= LOAD_TUPLES) {
       const many = prepared(table, columns, LOAD_TUPLES);
-      for (; i + LOAD_TUPLES <= rows.length; i += LOAD_TUPLES) many.run(rows.slice(i, i + LOAD_TUPLES).flatMap((row) => row.map(toSqliteValue)));
+      for (; i + LOAD_TUPLES <= rows.length; i += LOAD_TUPLES)
+        many.run(rows.slice(i, i + LOAD_TUPLES).flatMap((row) => row.map(toSqliteValue)));
     }
     const one = prepared(table, columns, 1);
     for (; i < rows.length; i++) one.run((rows[i] ?? []).map(toSqliteValue));
@@ -225,4 +227,3 @@ function copyValue(v: unknown): string {
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
-

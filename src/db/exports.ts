@@ -43,13 +43,22 @@ export async function clientKeysById(db: Db, workspaceId: number): Promise<Map<n
 }
 
 export async function listContactPrefsRows(db: Db, workspaceId: number) {
-  return db.selectFrom('client_contact_prefs').select(['client_id', 'opted_out_at', 'opt_out_source']).where('workspace_id', '=', workspaceId).execute();
+  return db
+    .selectFrom('client_contact_prefs')
+    .select(['client_id', 'opted_out_at', 'opt_out_source'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
 }
 
 /** Whether the workspace holds anything a workspace import would mix with. */
 export async function hasWorkspaceRecords(db: Db, workspaceId: number): Promise<boolean> {
   for (const table of ['clients', 'gigs', 'notes', 'follow_ups'] as const) {
-    const row = await db.selectFrom(table as 'clients').select('id').where('workspace_id', '=', workspaceId).limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom(table as 'clients')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .limit(1)
+      .executeTakeFirst();
     if (row) return true;
   }
   return false;
@@ -58,6 +67,11 @@ export async function hasWorkspaceRecords(db: Db, workspaceId: number): Promise<
 /** Rows per bulk load: one COPY on PostgreSQL, a prepared statement on SQLite. */
 const LOAD_ROWS = 10_000;
 
-export async function loadRows(load: BulkLoad, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+export async function loadRows(
+  load: BulkLoad,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += LOAD_ROWS) await load(table, columns, rows.slice(i, i + LOAD_ROWS));
 }

@@ -41,7 +41,13 @@ export async function updateFollowUpRow(
   id: number,
   changes: Partial<Pick<FollowUp, 'status' | 'error' | 'outcome' | 'outcome_date' | 'outcome_auto' | 'confirmed_at'>>,
 ): Promise<FollowUp | undefined> {
-  return db.updateTable('follow_ups').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('follow_ups')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** The message of a follow-up made outside the app (copied, mail program, .eml) as the user last took it out. */
@@ -51,7 +57,13 @@ export async function updateFollowUpMessage(
   id: number,
   changes: Pick<FollowUp, 'channel' | 'subject' | 'body' | 'template'>,
 ): Promise<FollowUp | undefined> {
-  return db.updateTable('follow_ups').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('follow_ups')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function deleteFollowUpRow(db: Db, workspaceId: number, id: number): Promise<void> {
@@ -81,7 +93,12 @@ export async function markBookingsObtainedRows(db: Db, workspaceId: number, toda
           .where('gigs.status', '<>', 'cancelled')
           .whereRef('gigs.created_at', '>=', 'follow_ups.created_at')
           .whereRef('gigs.date', '>=', 'follow_ups.date')
-          .where((w) => w.or([w('gigs.date', '<=', w.ref('follow_ups.window_end_date')), w('gigs.created_at', '<=', w.ref('follow_ups.window_end_at'))])),
+          .where((w) =>
+            w.or([
+              w('gigs.date', '<=', w.ref('follow_ups.window_end_date')),
+              w('gigs.created_at', '<=', w.ref('follow_ups.window_end_at')),
+            ]),
+          ),
       ),
     )
     .executeTakeFirst();
@@ -92,7 +109,14 @@ export async function listTemplateRows(db: Db, workspaceId: number) {
   return db.selectFrom('follow_up_templates').selectAll().where('workspace_id', '=', workspaceId).execute();
 }
 
-export async function upsertTemplateRow(db: Db, workspaceId: number, key: string, subject: string, body: string, now: string): Promise<void> {
+export async function upsertTemplateRow(
+  db: Db,
+  workspaceId: number,
+  key: string,
+  subject: string,
+  body: string,
+  now: string,
+): Promise<void> {
   await db
     .insertInto('follow_up_templates')
     .values({ workspace_id: workspaceId, key, subject, body, updated_at: now })
@@ -105,7 +129,12 @@ export async function deleteTemplateRow(db: Db, workspaceId: number, key: string
 }
 
 export async function getContactPrefs(db: Db, workspaceId: number, clientId: number) {
-  return db.selectFrom('client_contact_prefs').selectAll().where('workspace_id', '=', workspaceId).where('client_id', '=', clientId).executeTakeFirst();
+  return db
+    .selectFrom('client_contact_prefs')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
 }
 
 /** The client's preferences, created with `token` as its unsubscribe secret when it has none. */
@@ -119,7 +148,11 @@ export async function ensureContactPrefs(db: Db, workspaceId: number, clientId: 
 }
 
 export async function setOptedOut(db: Db, clientId: number, at: string | null, source: 'user' | 'unsubscribe_link' | null): Promise<void> {
-  await db.updateTable('client_contact_prefs').set({ opted_out_at: at, opt_out_source: source }).where('client_id', '=', clientId).execute();
+  await db
+    .updateTable('client_contact_prefs')
+    .set({ opted_out_at: at, opt_out_source: source })
+    .where('client_id', '=', clientId)
+    .execute();
 }
 
 export async function getContactPrefsByToken(db: Db, token: string) {
@@ -138,7 +171,13 @@ export async function listOptedOutClientIds(db: Db, workspaceId: number): Promis
 
 /** Clients with a confirmed gig on or after `from`: they are not offered a follow-up. */
 export async function listClientsWithConfirmedGig(db: Db, workspaceId: number, from: string, clientId?: number): Promise<Set<number>> {
-  let q = db.selectFrom('gigs').select('client_id').distinct().where('workspace_id', '=', workspaceId).where('status', '=', 'confirmed').where('date', '>=', from);
+  let q = db
+    .selectFrom('gigs')
+    .select('client_id')
+    .distinct()
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'confirmed')
+    .where('date', '>=', from);
   if (clientId !== undefined) q = q.where('client_id', '=', clientId);
   return new Set((await q.execute()).map((r) => r.client_id));
 }

@@ -33,11 +33,7 @@ function gigsWithClient(db: Db, workspaceId: number) {
 
 /** The gigs of a day that still take the date (a cancelled gig frees it). */
 export async function listGigsOn(db: Db, workspaceId: number, date: string): Promise<GigWithClient[]> {
-  return gigsWithClient(db, workspaceId)
-    .where('gigs.date', '=', date)
-    .where('gigs.status', '<>', 'cancelled')
-    .orderBy('gigs.id')
-    .execute();
+  return gigsWithClient(db, workspaceId).where('gigs.date', '=', date).where('gigs.status', '<>', 'cancelled').orderBy('gigs.id').execute();
 }
 
 /** The gigs from `from` to `to` that take their day (a cancelled gig frees it), by date. */
@@ -64,7 +60,11 @@ export async function listUpcomingGigs(db: Db, workspaceId: number, from: string
 }
 
 /** Each client's next booked gig from `from` on: a confirmed one wins over an option on the same day. */
-export async function listNextBookings(db: Db, workspaceId: number, from: string): Promise<Map<number, { date: string; status: GigStatus }>> {
+export async function listNextBookings(
+  db: Db,
+  workspaceId: number,
+  from: string,
+): Promise<Map<number, { date: string; status: GigStatus }>> {
   const rows = await db
     .selectFrom('gigs')
     .select(['client_id', 'date', 'status'])

@@ -9,7 +9,20 @@ import { bumpDataVersion } from './workspaces';
 export async function listImportRecords(db: Db, workspaceId: number): Promise<Omit<ImportRecord, 'report'>[]> {
   return db
     .selectFrom('imports')
-    .select(['id', 'workspace_id', 'kind', 'file_name', 'file_hash', 'rows', 'imported', 'updated', 'duplicates', 'rejected', 'created_at', 'undone_at'])
+    .select([
+      'id',
+      'workspace_id',
+      'kind',
+      'file_name',
+      'file_hash',
+      'rows',
+      'imported',
+      'updated',
+      'duplicates',
+      'rejected',
+      'created_at',
+      'undone_at',
+    ])
     .where('workspace_id', '=', workspaceId)
     .orderBy('id', 'desc')
     .execute();
@@ -42,9 +55,7 @@ function affected(result: { numAffectedRows?: bigint }): number {
  * gig booked since keeps them.
  */
 export async function undoImportRows(trx: Db, workspaceId: number, importId: number, now: string) {
-  const removedGigs = affected(
-    await sql`delete from gigs where workspace_id = ${workspaceId} and import_id = ${importId}`.execute(trx),
-  );
+  const removedGigs = affected(await sql`delete from gigs where workspace_id = ${workspaceId} and import_id = ${importId}`.execute(trx));
   const restoredGigs = affected(
     await sql`update gigs set client_id = p.client_id, date = p.date, amount_cents = p.amount_cents, status = p.status,
         type = p.type, venue = p.venue, city = p.city, duration_minutes = p.duration_minutes, notes = p.notes, updated_at = p.updated_at

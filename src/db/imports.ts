@@ -11,8 +11,25 @@ import type { ImportRowTable } from './schema';
 import { bumpDataVersion } from './workspaces';
 
 export const STAGING_COLUMNS = [
-  'line', 'name', 'name_key', 'date', 'amount_cents', 'status', 'type', 'venue', 'city', 'duration_minutes', 'notes',
-  'reference', 'dedupe_key', 'contact', 'email', 'phone', 'category', 'file_gigs', 'file_revenue_cents',
+  'line',
+  'name',
+  'name_key',
+  'date',
+  'amount_cents',
+  'status',
+  'type',
+  'venue',
+  'city',
+  'duration_minutes',
+  'notes',
+  'reference',
+  'dedupe_key',
+  'contact',
+  'email',
+  'phone',
+  'category',
+  'file_gigs',
+  'file_revenue_cents',
 ] as const satisfies readonly (keyof ImportRowTable)[];
 
 export type StagedRow = { [K in (typeof STAGING_COLUMNS)[number]]: ImportRowTable[K] };
@@ -76,7 +93,11 @@ export async function dropStaging(trx: Db): Promise<void> {
 }
 
 export function stageRows(load: BulkLoad, rows: readonly StagedRow[]): Promise<void> {
-  return load('import_rows', STAGING_COLUMNS, rows.map((r) => STAGING_COLUMNS.map((c) => r[c])));
+  return load(
+    'import_rows',
+    STAGING_COLUMNS,
+    rows.map((r) => STAGING_COLUMNS.map((c) => r[c])),
+  );
 }
 
 export async function createImportRecord(
@@ -87,8 +108,17 @@ export async function createImportRecord(
   const row = await trx
     .insertInto('imports')
     .values({
-      workspace_id: r.workspaceId, kind: r.kind, file_name: r.fileName, file_hash: '',
-      rows: 0, imported: 0, updated: 0, duplicates: 0, rejected: 0, report: '{}', created_at: r.now,
+      workspace_id: r.workspaceId,
+      kind: r.kind,
+      file_name: r.fileName,
+      file_hash: '',
+      rows: 0,
+      imported: 0,
+      updated: 0,
+      duplicates: 0,
+      rejected: 0,
+      report: '{}',
+      created_at: r.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -102,13 +132,24 @@ export async function finishImportRecord(
 ): Promise<void> {
   await trx
     .updateTable('imports')
-    .set({ file_hash: c.fileHash, rows: c.rows, imported: c.imported, updated: c.updated, duplicates: c.duplicates, rejected: c.rejected, report: JSON.stringify(c.report) })
+    .set({
+      file_hash: c.fileHash,
+      rows: c.rows,
+      imported: c.imported,
+      updated: c.updated,
+      duplicates: c.duplicates,
+      rejected: c.rejected,
+      report: JSON.stringify(c.report),
+    })
     .where('id', '=', id)
     .execute();
 }
 
 export async function countStaged(trx: Db): Promise<number> {
-  const r = await trx.selectFrom('import_rows').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await trx
+    .selectFrom('import_rows')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -121,8 +162,15 @@ function affected(result: { numAffectedRows?: bigint }): number {
  * Takes out of the staged rows every client named again further down the file, and says which:
  * the first `keep` of them by line, and how many in all.
  */
-export async function takeRepeatedNames(trx: Db, keep: number): Promise<{ first: { line: number; name: string; firstLine: number }[]; count: number }> {
-  const firsts = trx.selectFrom('import_rows').select((eb) => ['name_key', eb.fn.min('line').as('first_line')]).groupBy('name_key').as('f');
+export async function takeRepeatedNames(
+  trx: Db,
+  keep: number,
+): Promise<{ first: { line: number; name: string; firstLine: number }[]; count: number }> {
+  const firsts = trx
+    .selectFrom('import_rows')
+    .select((eb) => ['name_key', eb.fn.min('line').as('first_line')])
+    .groupBy('name_key')
+    .as('f');
   const repeated = await trx
     .selectFrom('import_rows as r')
     .innerJoin(firsts, 'f.name_key', 'r.name_key')
@@ -133,8 +181,10 @@ export async function takeRepeatedNames(trx: Db, keep: number): Promise<{ first:
     .execute();
   let count = 0;
   if (repeated.length > 0) {
-    count = affected(await sql`delete from import_rows where line in (select r.line from import_rows r
-      where r.line > (select min(r2.line) from import_rows r2 where r2.name_key = r.name_key))`.execute(trx));
+    count = affected(
+      await sql`delete from import_rows where line in (select r.line from import_rows r
+      where r.line > (select min(r2.line) from import_rows r2 where r2.name_key = r.name_key))`.execute(trx),
+    );
   }
   return { first: repeated.map((r) => ({ line: r.line, name: r.name, firstLine: Number(r.firstLine) })), count };
 }
@@ -196,7 +246,10 @@ export async function mergeGigs(trx: Db, engine: Engine, workspaceId: number, im
 
   const optional = ['type', 'venue', 'city', 'duration_minutes', 'notes'] as const;
   const set = sql.join(optional.map((f) => sql`${sql.ref(f)} = coalesce(k.${sql.ref(f)}, gigs.${sql.ref(f)})`));
-  const changed = sql.join(optional.map((f) => sql`(k.${sql.ref(f)} is not null and k.${sql.ref(f)} is distinct from gigs.${sql.ref(f)})`), sql` or `);
+  const changed = sql.join(
+    optional.map((f) => sql`(k.${sql.ref(f)} is not null and k.${sql.ref(f)} is distinct from gigs.${sql.ref(f)})`),
+    sql` or `,
+  );
   const differs = sql`(gigs.client_id <> k.client_id or gigs.date <> k.date or gigs.amount_cents <> k.amount_cents
              or gigs.status <> k.status or ${changed})`;
   // What the update overwrites, so that undoing this import can restore it.
@@ -224,7 +277,11 @@ export async function mergeGigs(trx: Db, engine: Engine, workspaceId: number, im
   );
   await refreshPlannerStatistics(trx, engine, ['gigs']);
   await refreshClientTotals(trx, workspaceId, (db) =>
-    db.selectFrom('clients').select('id').where('workspace_id', '=', workspaceId).where('name_key', 'in', db.selectFrom('import_rows').select('name_key')),
+    db
+      .selectFrom('clients')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('name_key', 'in', db.selectFrom('import_rows').select('name_key')),
   );
   await bumpDataVersion(trx, workspaceId);
   return { imported, updated, createdClients: created.rows.map((r) => r.name) };

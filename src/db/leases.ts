@@ -37,10 +37,6 @@ export async function getLease(db: Db, name: string): Promise<Lease | undefined>
 
 /** Removes the expired leases whose name starts with `prefix` (no % nor _ in it): per-process leases of processes gone. */
 export async function deleteExpiredLeases(db: Db, prefix: string, nowIso: string): Promise<number> {
-  const r = await db
-    .deleteFrom('leases')
-    .where('name', 'like', `${prefix}%`)
-    .where('expires_at', '<=', nowIso)
-    .executeTakeFirst();
+  const r = await db.deleteFrom('leases').where('name', 'like', `${prefix}%`).where('expires_at', '<=', nowIso).executeTakeFirst();
   return Number(r.numDeletedRows);
 }

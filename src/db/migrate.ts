@@ -39,7 +39,8 @@ async function upToDate(db: Kysely<unknown>, names: readonly string[]): Promise<
 export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<void> {
   // Kysely looks for its tables in every schema unless told which: a database holding several
   // schemas (one per test file, one per tenant) would find another schema's and skip its own.
-  const schema = engine === 'postgres' ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name : undefined;
+  const schema =
+    engine === 'postgres' ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrationsFor(engine) },
@@ -53,6 +54,8 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Prom
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
-    throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -54,7 +54,12 @@ export async function countOutboxStates(db: Db, workspaceId: number): Promise<{ 
 }
 
 /** « Réessayer »: a failed or cancelled message goes back in the queue with its attempts counted afresh. */
-export async function requeueOutboxMessage(db: Db, id: number, from: readonly OutboxState[], nowIso: string): Promise<OutboxMessage | undefined> {
+export async function requeueOutboxMessage(
+  db: Db,
+  id: number,
+  from: readonly OutboxState[],
+  nowIso: string,
+): Promise<OutboxMessage | undefined> {
   return db
     .updateTable('outbox_messages')
     .set({ state: 'queued', attempts: 0, next_attempt_at: nowIso, last_error: null, updated_at: nowIso })

@@ -17,7 +17,12 @@ export async function insertOutboxMessage(db: Db, row: NewOutboxMessage): Promis
 }
 
 export async function getOutboxMessageByKey(db: Db, workspaceId: number, key: string): Promise<OutboxMessage | undefined> {
-  return db.selectFrom('outbox_messages').selectAll().where('workspace_id', '=', workspaceId).where('idempotency_key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('outbox_messages')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 /** The newest message of a batch (the last weekly alert). */
@@ -70,7 +75,13 @@ export async function nextOutboxAttemptAt(db: Db): Promise<string | null> {
 export async function claimOutboxMessage(db: Db, id: number, nowIso: string, owner: string | null): Promise<OutboxMessage | undefined> {
   return db
     .updateTable('outbox_messages')
-    .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), sending_started_at: nowIso, sending_owner: owner, updated_at: nowIso }))
+    .set((eb) => ({
+      state: 'sending',
+      attempts: eb('attempts', '+', 1),
+      sending_started_at: nowIso,
+      sending_owner: owner,
+      updated_at: nowIso,
+    }))
     .where('id', '=', id)
     .where('state', '=', 'queued')
     .returningAll()
@@ -116,7 +127,11 @@ export async function markSendingUncertain(db: Db, nowIso: string): Promise<Outb
         eb('sending_owner', 'is', null),
         eb.not(
           eb.exists(
-            eb.selectFrom('leases').select('leases.name').whereRef('leases.owner', '=', 'outbox_messages.sending_owner').where('leases.expires_at', '>', nowIso),
+            eb
+              .selectFrom('leases')
+              .select('leases.name')
+              .whereRef('leases.owner', '=', 'outbox_messages.sending_owner')
+              .where('leases.expires_at', '>', nowIso),
           ),
         ),
       ]),

@@ -12,7 +12,10 @@ export async function listImapWorkspaceIds(db: Db): Promise<number[]> {
   return (await db.selectFrom('imap_settings').select('workspace_id').orderBy('workspace_id').execute()).map((r) => r.workspace_id);
 }
 
-type SettingsFields = Pick<ImapSettingsRow, 'workspace_id' | 'host' | 'port' | 'secure' | 'username' | 'password_encrypted' | 'folder' | 'updated_at'>;
+type SettingsFields = Pick<
+  ImapSettingsRow,
+  'workspace_id' | 'host' | 'port' | 'secure' | 'username' | 'password_encrypted' | 'folder' | 'updated_at'
+>;
 
 /** Saves the settings; another server, user or folder starts the watch again from the folder's end. */
 export async function upsertImapSettingsRow(db: Db, row: SettingsFields, restart: boolean): Promise<void> {
@@ -54,7 +57,15 @@ export async function listReplyCandidates(db: Db, workspaceId: number, messageId
     .selectFrom('follow_ups')
     .innerJoin('clients', 'clients.id', 'follow_ups.client_id')
     .leftJoin('outbox_messages', 'outbox_messages.follow_up_id', 'follow_ups.id')
-    .select(['follow_ups.id', 'follow_ups.client_id', 'follow_ups.date', 'follow_ups.status', 'follow_ups.outcome', 'clients.email', 'outbox_messages.message_id'])
+    .select([
+      'follow_ups.id',
+      'follow_ups.client_id',
+      'follow_ups.date',
+      'follow_ups.status',
+      'follow_ups.outcome',
+      'clients.email',
+      'outbox_messages.message_id',
+    ])
     .where('follow_ups.workspace_id', '=', workspaceId)
     .where((eb) => {
       const ors = [];
@@ -79,7 +90,12 @@ export async function insertReplyRow(db: Db, row: NewMailReply): Promise<MailRep
 
 /** Whether this message (by its Message-ID) was already recorded: a folder read again after a UIDVALIDITY change. */
 export async function replyWithMessageIdExists(db: Db, workspaceId: number, messageId: string): Promise<boolean> {
-  const row = await db.selectFrom('mail_replies').select('id').where('workspace_id', '=', workspaceId).where('message_id', '=', messageId).executeTakeFirst();
+  const row = await db
+    .selectFrom('mail_replies')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -104,5 +120,9 @@ export async function markReplyUndone(db: Db, workspaceId: number, id: number, a
 }
 
 export async function markEmailFailing(db: Db, clientId: number, at: string, reason: string): Promise<void> {
-  await db.updateTable('client_contact_prefs').set({ email_failing_at: at, email_failing_reason: reason }).where('client_id', '=', clientId).execute();
+  await db
+    .updateTable('client_contact_prefs')
+    .set({ email_failing_at: at, email_failing_reason: reason })
+    .where('client_id', '=', clientId)
+    .execute();
 }

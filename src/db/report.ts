@@ -1,7 +1,12 @@
 import type { Db } from './connection';
 
 /** Done gigs dated within [from, to]: how many, their revenue, how many distinct clients. */
-export async function getPeriodTotals(db: Db, workspaceId: number, from: string, to: string): Promise<{ gigs: number; revenueCents: number; clients: number }> {
+export async function getPeriodTotals(
+  db: Db,
+  workspaceId: number,
+  from: string,
+  to: string,
+): Promise<{ gigs: number; revenueCents: number; clients: number }> {
   const row = await db
     .selectFrom('gigs')
     .select((eb) => [

@@ -24,8 +24,19 @@ export async function findSessionAuth(db: Db, tokenHash: string, now: string): P
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('workspaces as w', 'w.id', 'u.workspace_id')
     .select([
-      's.csrf_token', 'u.id as user_id', 'u.name as user_name', 'u.email as user_email', 'u.role as user_role',
-      'w.id', 'w.name', 'w.time_zone', 'w.reference_date', 'w.settings', 'w.created_at', 'w.data_version', 'w.calendar_token',
+      's.csrf_token',
+      'u.id as user_id',
+      'u.name as user_name',
+      'u.email as user_email',
+      'u.role as user_role',
+      'w.id',
+      'w.name',
+      'w.time_zone',
+      'w.reference_date',
+      'w.settings',
+      'w.created_at',
+      'w.data_version',
+      'w.calendar_token',
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
@@ -56,7 +67,10 @@ export async function loginFailureStats(db: Db, attemptKey: string, since: strin
 
 /** One failure under each of its keys (the account's, the address's). */
 export async function recordLoginFailure(db: Db, attemptKeys: readonly string[], now: string, olderThan: string): Promise<void> {
-  await db.insertInto('login_failures').values(attemptKeys.map((attempt_key) => ({ attempt_key, at: now }))).execute();
+  await db
+    .insertInto('login_failures')
+    .values(attemptKeys.map((attempt_key) => ({ attempt_key, at: now })))
+    .execute();
   // Failures outside every window are kept no longer than needed.
   await db.deleteFrom('login_failures').where('at', '<=', olderThan).execute();
 }

@@ -14,7 +14,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type SqliteDriver from 'better-sqlite3';
 import {
-  CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely,
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
   type QueryResult,
 } from 'kysely';
 import { DatabaseBusyError, isSqliteBusy } from './storage-errors';

@@ -3,7 +3,10 @@ import type { Database, Db } from './connection';
 import type { Role, User, Workspace } from './schema';
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -17,7 +20,14 @@ export async function insertUser(
 ): Promise<User> {
   return db
     .insertInto('users')
-    .values({ workspace_id: u.workspaceId, name: u.name, email: u.email.toLowerCase(), password_hash: u.passwordHash, created_at: u.now, role: u.role })
+    .values({
+      workspace_id: u.workspaceId,
+      name: u.name,
+      email: u.email.toLowerCase(),
+      password_hash: u.passwordHash,
+      created_at: u.now,
+      role: u.role,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

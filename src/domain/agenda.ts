@@ -5,7 +5,10 @@ import { daysInMonth, makeIsoDate, toDayNumber, type IsoDate } from './dates';
 export function doubleBookedDays(gigs: readonly { date: IsoDate }[]): IsoDate[] {
   const count = new Map<IsoDate, number>();
   for (const g of gigs) count.set(g.date, (count.get(g.date) ?? 0) + 1);
-  return [...count].filter(([, n]) => n > 1).map(([date]) => date).sort();
+  return [...count]
+    .filter(([, n]) => n > 1)
+    .map(([date]) => date)
+    .sort();
 }
 
 /** The first and last day of a month written `YYYY-MM`. */

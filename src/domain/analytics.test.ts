@@ -64,7 +64,9 @@ describe('computeCharts', () => {
   });
 
   it('revenue by event type in the period, largest first, past ten added up as others', () => {
-    const gigs = Array.from({ length: 12 }, (_, i) => gig(1, '2025-05-05', (i + 1) * 100, { type: `Type ${String(i + 1).padStart(2, '0')}` }));
+    const gigs = Array.from({ length: 12 }, (_, i) =>
+      gig(1, '2025-05-05', (i + 1) * 100, { type: `Type ${String(i + 1).padStart(2, '0')}` }),
+    );
     gigs.push(gig(1, '2025-05-06', 5_000, { type: null }), gig(1, '2024-05-06', 99_999, { type: 'Ancien' }));
     const c = computeCharts({ ...base, gigs });
     expect(c.revenueByType).toHaveLength(11);
@@ -88,7 +90,14 @@ describe('computeCharts', () => {
       ],
     });
     expect(c.followUpsByMonth.find((m) => m.month === '2025-11')).toEqual({
-      month: '2025-11', sent: 4, booking: 1, answered: 1, declined: 0, noAnswer: 1, waiting: 1, failed: 1,
+      month: '2025-11',
+      sent: 4,
+      booking: 1,
+      answered: 1,
+      declined: 0,
+      noAnswer: 1,
+      waiting: 1,
+      failed: 1,
     });
     expect(c.followUpsByMonth.find((m) => m.month === '2025-12')).toMatchObject({ sent: 1, declined: 1 });
   });

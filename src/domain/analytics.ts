@@ -164,7 +164,16 @@ export function computeCharts(input: AnalyticsInput): Charts {
     return row;
   });
 
-  const followUpsByMonth = months.map((month) => ({ month, sent: 0, booking: 0, answered: 0, declined: 0, noAnswer: 0, waiting: 0, failed: 0 }));
+  const followUpsByMonth = months.map((month) => ({
+    month,
+    sent: 0,
+    booking: 0,
+    answered: 0,
+    declined: 0,
+    noAnswer: 0,
+    waiting: 0,
+    failed: 0,
+  }));
   for (const f of input.followUps) {
     if (f.date > to) continue;
     const i = monthIndex.get(f.date.slice(0, 7));
@@ -185,7 +194,12 @@ export function computeCharts(input: AnalyticsInput): Charts {
   const revenueByType = types.slice(0, MAX_EVENT_TYPES);
   const rest = types.slice(MAX_EVENT_TYPES);
   if (rest.length > 0) {
-    revenueByType.push({ type: null, others: true, revenueCents: rest.reduce((s, x) => s + x.revenueCents, 0), gigs: rest.reduce((s, x) => s + x.gigs, 0) });
+    revenueByType.push({
+      type: null,
+      others: true,
+      revenueCents: rest.reduce((s, x) => s + x.revenueCents, 0),
+      gigs: rest.reduce((s, x) => s + x.gigs, 0),
+    });
   }
 
   const total = vipCents + otherCents;

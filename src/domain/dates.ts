@@ -93,8 +93,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** The calendar date of an instant in a time zone (the instant is passed in, never read here). */
 export function calendarDateIn(timeZone: string, instant: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

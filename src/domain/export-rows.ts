@@ -10,19 +10,41 @@ import type { Cents } from './money';
 import type { Classification, ClientStats } from './segments';
 
 export const CLIENT_EXPORT_HEADERS = [
-  'Nom du client', 'Contact', 'E-mail', 'Téléphone', 'Ville', 'Catégorie', 'Notes',
-  'Statut', 'VIP',
+  'Nom du client',
+  'Contact',
+  'E-mail',
+  'Téléphone',
+  'Ville',
+  'Catégorie',
+  'Notes',
+  'Statut',
+  'VIP',
   'Nombre de prestations',
-  "Chiffre d'affaires", "Chiffre d'affaires (décimal)",
-  'Date de première prestation', 'Date de première prestation (ISO)',
-  'Date de dernière prestation', 'Date de dernière prestation (ISO)',
-  'Tarif minimum', 'Tarif minimum (décimal)',
-  'Tarif maximum', 'Tarif maximum (décimal)',
+  "Chiffre d'affaires",
+  "Chiffre d'affaires (décimal)",
+  'Date de première prestation',
+  'Date de première prestation (ISO)',
+  'Date de dernière prestation',
+  'Date de dernière prestation (ISO)',
+  'Tarif minimum',
+  'Tarif minimum (décimal)',
+  'Tarif maximum',
+  'Tarif maximum (décimal)',
 ] as const;
 
 export const GIG_EXPORT_HEADERS = [
-  'Référence', 'Date', 'Date (ISO)', 'Client', "Type d'événement", 'Lieu', 'Ville',
-  'Montant', 'Montant (décimal)', 'Durée', 'Statut', 'Notes',
+  'Référence',
+  'Date',
+  'Date (ISO)',
+  'Client',
+  "Type d'événement",
+  'Lieu',
+  'Ville',
+  'Montant',
+  'Montant (décimal)',
+  'Durée',
+  'Statut',
+  'Notes',
 ] as const;
 
 const STATUS_WORD = { active: 'Actif', dormant: 'En veille', lapsed: 'À relancer', prospect: 'Prospect' } as const;
@@ -43,14 +65,26 @@ export type CsvRow = (string | number | null)[];
 
 export function clientExportRow(c: ExportedClient, classification: Classification): CsvRow {
   return [
-    c.name, c.contact, c.email, c.phone, c.city, c.category, c.notes,
-    STATUS_WORD[classification.status], classification.vip ? 'oui' : 'non',
+    c.name,
+    c.contact,
+    c.email,
+    c.phone,
+    c.city,
+    c.category,
+    c.notes,
+    STATUS_WORD[classification.status],
+    classification.vip ? 'oui' : 'non',
     c.gigs,
-    frenchCsvAmount(c.revenueCents), decimalCsvAmount(c.revenueCents),
-    frenchCsvDate(c.firstDate), c.firstDate,
-    frenchCsvDate(c.lastDate), c.lastDate,
-    frenchCsvAmount(c.priceMinCents), decimalCsvAmount(c.priceMinCents),
-    frenchCsvAmount(c.priceMaxCents), decimalCsvAmount(c.priceMaxCents),
+    frenchCsvAmount(c.revenueCents),
+    decimalCsvAmount(c.revenueCents),
+    frenchCsvDate(c.firstDate),
+    c.firstDate,
+    frenchCsvDate(c.lastDate),
+    c.lastDate,
+    frenchCsvAmount(c.priceMinCents),
+    decimalCsvAmount(c.priceMinCents),
+    frenchCsvAmount(c.priceMaxCents),
+    decimalCsvAmount(c.priceMaxCents),
   ];
 }
 
@@ -69,9 +103,17 @@ export interface ExportedGig {
 
 export function gigExportRow(g: ExportedGig): CsvRow {
   return [
-    g.reference, frenchCsvDate(g.date), g.date, g.clientName, g.type, g.venue, g.city,
-    frenchCsvAmount(g.amountCents), decimalCsvAmount(g.amountCents),
+    g.reference,
+    frenchCsvDate(g.date),
+    g.date,
+    g.clientName,
+    g.type,
+    g.venue,
+    g.city,
+    frenchCsvAmount(g.amountCents),
+    decimalCsvAmount(g.amountCents),
     g.durationMinutes === null ? '' : `${g.durationMinutes} min`,
-    GIG_STATUS_WORD[g.status], g.notes,
+    GIG_STATUS_WORD[g.status],
+    g.notes,
   ];
 }

@@ -19,8 +19,13 @@ function history(clientId: number, n: number, last: string, amountCents = 10_000
 
 function kpis(overrides: Partial<KpiInput>) {
   return computeKpis({
-    from: '2025-01-15', to: '2026-01-14', thresholds: DEFAULT_THRESHOLDS, gigs: [], followUps: [],
-    activeShare: { activeClientIds: [], withGigs: 0 }, ...overrides,
+    from: '2025-01-15',
+    to: '2026-01-14',
+    thresholds: DEFAULT_THRESHOLDS,
+    gigs: [],
+    followUps: [],
+    activeShare: { activeClientIds: [], withGigs: 0 },
+    ...overrides,
   });
 }
 
@@ -69,7 +74,10 @@ describe('computeKpis', () => {
   it('a failed send then a sent one: the client counts once, from the sent one', () => {
     const k = kpis({
       gigs: history(1, 12, '2023-01-10'),
-      followUps: [followUp(1, '2025-03-01', { status: 'failed', outcome: 'answered' }), followUp(1, '2025-04-01', { outcome: 'no_answer' })],
+      followUps: [
+        followUp(1, '2025-03-01', { status: 'failed', outcome: 'answered' }),
+        followUp(1, '2025-04-01', { outcome: 'no_answer' }),
+      ],
     });
     expect(k.followedUp).toEqual({ all: 1, vip: 1, regular: 0 });
     expect(k.responded.all).toBe(0);
@@ -78,7 +86,12 @@ describe('computeKpis', () => {
 
   it('rates by group: VIP, regular (non-VIP with 5+ gigs) and others only in "all"', () => {
     const k = kpis({
-      gigs: [...history(1, 12, '2023-01-10'), ...history(2, 6, '2023-01-10'), ...history(3, 2, '2023-01-10'), ...history(4, 5, '2024-06-01')],
+      gigs: [
+        ...history(1, 12, '2023-01-10'),
+        ...history(2, 6, '2023-01-10'),
+        ...history(3, 2, '2023-01-10'),
+        ...history(4, 5, '2024-06-01'),
+      ],
       followUps: [
         followUp(1, '2025-03-01', { outcome: 'answered', outcomeDate: '2025-03-02' }),
         followUp(2, '2025-03-01', { outcome: 'declined', outcomeDate: '2025-03-02' }),
@@ -110,10 +123,16 @@ describe('computeKpis', () => {
   });
 
   it('a gig on day 91 after the follow-up is too late for the objective; one on day 90 is in time', () => {
-    const late = kpis({ gigs: [...history(1, 12, '2023-01-10'), gig(1, addDays('2025-03-01', 91))], followUps: [followUp(1, '2025-03-01')] });
+    const late = kpis({
+      gigs: [...history(1, 12, '2023-01-10'), gig(1, addDays('2025-03-01', 91))],
+      followUps: [followUp(1, '2025-03-01')],
+    });
     expect(late.clientIds.vipReactivation).toEqual({ population: [1], reactivated: [], pending: [] });
     expect(objective(late, 'vipReactivation')).toMatchObject({ value: 0, met: false });
-    const inTime = kpis({ gigs: [...history(1, 12, '2023-01-10'), gig(1, addDays('2025-03-01', 90), { status: 'confirmed' })], followUps: [followUp(1, '2025-03-01')] });
+    const inTime = kpis({
+      gigs: [...history(1, 12, '2023-01-10'), gig(1, addDays('2025-03-01', 90), { status: 'confirmed' })],
+      followUps: [followUp(1, '2025-03-01')],
+    });
     expect(objective(inTime, 'vipReactivation')).toMatchObject({ value: 1, met: true });
   });
 

@@ -165,7 +165,12 @@ function rowsBefore(dates: readonly IsoDate[], date: IsoDate, inclusive: boolean
 }
 
 /** The client's classification from its done gigs before `date` (`inclusive`: up to and on it). */
-export function classificationAt(h: DoneHistory | undefined, date: IsoDate, t: Thresholds, inclusive = false): Classification & { gigs: number } {
+export function classificationAt(
+  h: DoneHistory | undefined,
+  date: IsoDate,
+  t: Thresholds,
+  inclusive = false,
+): Classification & { gigs: number } {
   const n = h ? rowsBefore(h.dates, date, inclusive) : 0;
   const gigs = h?.gigsBefore[n] ?? 0;
   const stats = {
@@ -260,7 +265,8 @@ export function computeKpis(input: KpiInput): Kpis {
         continue;
       }
       objective.population.push(clientId);
-      if (reactivatedWithin(gigsOf.get(clientId) ?? [], outOf.get(clientId) ?? [], first.date, windowEnd)) objective.reactivated.push(clientId);
+      if (reactivatedWithin(gigsOf.get(clientId) ?? [], outOf.get(clientId) ?? [], first.date, windowEnd))
+        objective.reactivated.push(clientId);
     }
   }
 
@@ -293,14 +299,26 @@ export function computeKpis(input: KpiInput): Kpis {
 
   const objectiveOf = (key: 'vipReactivation' | 'regularReactivation', o: ObjectivePopulation): ObjectiveResult => {
     const value = rate(o.reactivated.length, o.population.length);
-    return { key, target: OBJECTIVE_TARGETS[key], value, met: value === null ? null : value >= OBJECTIVE_TARGETS[key], pending: o.pending.length };
+    return {
+      key,
+      target: OBJECTIVE_TARGETS[key],
+      value,
+      met: value === null ? null : value >= OBJECTIVE_TARGETS[key],
+      pending: o.pending.length,
+    };
   };
   const activeValue = rate(input.activeShare.activeClientIds.length, input.activeShare.withGigs);
 
-  const ids = <T extends number[]>(g: ByGroup<T>): ByGroup<number[]> => ({ all: sortedIds(g.all), vip: sortedIds(g.vip), regular: sortedIds(g.regular) });
+  const ids = <T extends number[]>(g: ByGroup<T>): ByGroup<number[]> => ({
+    all: sortedIds(g.all),
+    vip: sortedIds(g.vip),
+    regular: sortedIds(g.regular),
+  });
   const count = (g: ByGroup<number[]>): ByGroup<number> => ({ all: g.all.length, vip: g.vip.length, regular: g.regular.length });
   const sortedObjective = (o: ObjectivePopulation): ObjectivePopulation => ({
-    population: sortedIds(o.population), reactivated: sortedIds(o.reactivated), pending: sortedIds(o.pending),
+    population: sortedIds(o.population),
+    reactivated: sortedIds(o.reactivated),
+    pending: sortedIds(o.pending),
   });
   const followedUpIds = ids(followedUp);
   const respondedIds = ids(responded);
@@ -320,8 +338,11 @@ export function computeKpis(input: KpiInput): Kpis {
       objectiveOf('vipReactivation', vipObjective),
       objectiveOf('regularReactivation', regularObjective),
       {
-        key: 'activeShare', target: OBJECTIVE_TARGETS.activeShare, value: activeValue,
-        met: activeValue === null ? null : activeValue >= OBJECTIVE_TARGETS.activeShare, pending: 0,
+        key: 'activeShare',
+        target: OBJECTIVE_TARGETS.activeShare,
+        value: activeValue,
+        met: activeValue === null ? null : activeValue >= OBJECTIVE_TARGETS.activeShare,
+        pending: 0,
       },
     ],
     clientIds: {

@@ -15,6 +15,12 @@ export interface RejectedRow {
 /** `total`: how many rows were rejected, of which the report kept only the first `rows`. */
 export function rejectionsCsv(rows: readonly RejectedRow[], total = rows.length): string {
   const lines = rows.map((r) => [String(r.line), r.field ?? '', r.value, r.message]);
-  if (total > rows.length) lines.push(['', '', '', `… et ${total - rows.length} autres lignes rejetées, non conservées (seules les ${rows.length} premières le sont)`]);
+  if (total > rows.length)
+    lines.push([
+      '',
+      '',
+      '',
+      `… et ${total - rows.length} autres lignes rejetées, non conservées (seules les ${rows.length} premières le sont)`,
+    ]);
   return csvExportDocument(['Ligne', 'Champ', 'Valeur', 'Raison'], lines);
 }

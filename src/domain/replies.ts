@@ -62,8 +62,10 @@ export type ReplyMatch =
   | { kind: ReplyKind; followUpId: number; clientId: number; certainty: ReplyCertainty; reason: ReplyReason; failingAddress: string | null }
   | { kind: 'unrelated'; automatic: 'auto_reply' | 'bounce' | null };
 
-const AUTO_SUBJECT = /^\s*(réponse automatique|reponse automatique|automatic reply|auto(matic)?[- ]?reply|auto:|out of (the )?office|absent|absence|en congés?|autoreply)/i;
-const BOUNCE_SUBJECT = /(undeliver(ed|able)|delivery status notification|mail delivery (failed|failure|system)|returned mail|non remis|échec de (la )?remise|failure notice|message non délivré)/i;
+const AUTO_SUBJECT =
+  /^\s*(réponse automatique|reponse automatique|automatic reply|auto(matic)?[- ]?reply|auto:|out of (the )?office|absent|absence|en congés?|autoreply)/i;
+const BOUNCE_SUBJECT =
+  /(undeliver(ed|able)|delivery status notification|mail delivery (failed|failure|system)|returned mail|non remis|échec de (la )?remise|failure notice|message non délivré)/i;
 const DAEMON_SENDER = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@/i;
 
 /** A delivery report or a message from a mail system saying it could not deliver. */
@@ -77,7 +79,8 @@ export function isBounce(m: IncomingMessage): boolean {
 export function isAutoReply(m: IncomingMessage): boolean {
   const auto = m.headers['auto-submitted'];
   if (auto !== undefined && auto.trim().toLowerCase() !== 'no') return true;
-  if (m.headers['x-autoreply'] !== undefined || m.headers['x-autorespond'] !== undefined || m.headers['x-autoresponse'] !== undefined) return true;
+  if (m.headers['x-autoreply'] !== undefined || m.headers['x-autorespond'] !== undefined || m.headers['x-autoresponse'] !== undefined)
+    return true;
   const precedence = m.headers.precedence?.trim().toLowerCase();
   if (precedence === 'auto_reply') return true;
   return AUTO_SUBJECT.test(m.subject);
@@ -86,7 +89,8 @@ export function isAutoReply(m: IncomingMessage): boolean {
 /** The addresses a bounce says it could not deliver to (Final-Recipient, Original-Recipient, or quoted `<…>`). */
 export function bouncedAddresses(text: string): string[] {
   const found = new Set<string>();
-  for (const match of text.matchAll(/(?:final|original)-recipient:\s*rfc822;\s*<?([^\s<>;]+@[^\s<>;]+)>?/gi)) found.add(match[1]!.toLowerCase());
+  for (const match of text.matchAll(/(?:final|original)-recipient:\s*rfc822;\s*<?([^\s<>;]+@[^\s<>;]+)>?/gi))
+    found.add(match[1]!.toLowerCase());
   return [...found];
 }
 
@@ -118,11 +122,26 @@ export function matchReply(m: IncomingMessage, followUps: readonly CandidateFoll
     const quoted = [...m.text.matchAll(/<[^<>\s]+@[^<>\s]+>/g)].map((x) => x[0]);
     const named = namedMessage([...m.inReplyTo, ...m.references, ...quoted], byMessageId);
     if (named) {
-      return { kind: 'bounce', followUpId: named.id, clientId: named.clientId, certainty: 'certain', reason: 'bounce_names_message', failingAddress: named.clientEmail };
+      return {
+        kind: 'bounce',
+        followUpId: named.id,
+        clientId: named.clientId,
+        certainty: 'certain',
+        reason: 'bounce_names_message',
+        failingAddress: named.clientEmail,
+      };
     }
     for (const address of bouncedAddresses(m.text)) {
       const f = latestTo(address, m.date, followUps);
-      if (f) return { kind: 'bounce', followUpId: f.id, clientId: f.clientId, certainty: 'probable', reason: 'bounce_names_address', failingAddress: address };
+      if (f)
+        return {
+          kind: 'bounce',
+          followUpId: f.id,
+          clientId: f.clientId,
+          certainty: 'probable',
+          reason: 'bounce_names_address',
+          failingAddress: address,
+        };
     }
     return { kind: 'unrelated', automatic: 'bounce' };
   }
@@ -135,14 +154,33 @@ export function matchReply(m: IncomingMessage, followUps: readonly CandidateFoll
     const f = referenced ?? byAddress;
     if (!f) return { kind: 'unrelated', automatic: 'auto_reply' };
     return {
-      kind: 'auto_reply', followUpId: f.id, clientId: f.clientId, certainty: referenced ? 'certain' : 'probable',
-      reason: referenced ? 'auto_reply_names_message' : 'auto_reply_from_client', failingAddress: null,
+      kind: 'auto_reply',
+      followUpId: f.id,
+      clientId: f.clientId,
+      certainty: referenced ? 'certain' : 'probable',
+      reason: referenced ? 'auto_reply_names_message' : 'auto_reply_from_client',
+      failingAddress: null,
     };
   }
   if (referenced) {
-    return { kind: 'reply', followUpId: referenced.id, clientId: referenced.clientId, certainty: 'certain', reason: inReplyTo ? 'in_reply_to' : 'references', failingAddress: null };
+    return {
+      kind: 'reply',
+      followUpId: referenced.id,
+      clientId: referenced.clientId,
+      certainty: 'certain',
+      reason: inReplyTo ? 'in_reply_to' : 'references',
+      failingAddress: null,
+    };
   }
-  if (byAddress) return { kind: 'reply', followUpId: byAddress.id, clientId: byAddress.clientId, certainty: 'probable', reason: 'sender_within_window', failingAddress: null };
+  if (byAddress)
+    return {
+      kind: 'reply',
+      followUpId: byAddress.id,
+      clientId: byAddress.clientId,
+      certainty: 'probable',
+      reason: 'sender_within_window',
+      failingAddress: null,
+    };
   return { kind: 'unrelated', automatic: null };
 }
 
@@ -155,5 +193,11 @@ export function replyExcerpt(text: string): string {
     if (/^-{2,}\s*(original message|message d'origine|message d’origine)/i.test(line.trim())) break;
     lines.push(line);
   }
-  return excerpt(lines.join('\n').replace(/\n{3,}/g, '\n\n').trim(), REPLY_EXCERPT_CHARS);
+  return excerpt(
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    REPLY_EXCERPT_CHARS,
+  );
 }

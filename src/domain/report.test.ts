@@ -7,7 +7,14 @@ const ASOF = '2026-01-14';
 function buildClient(name: string, overrides: Partial<{ gigs: number; revenueCents: number; lastDate: string }> = {}): ReportClient {
   const gigs = overrides.gigs ?? 3;
   const segment = segmentClient(
-    { gigs, revenueCents: overrides.revenueCents ?? 30_000, firstDate: '2020-01-04', lastDate: overrides.lastDate ?? '2023-06-01', priceMinCents: 10_000, priceMaxCents: 10_000 },
+    {
+      gigs,
+      revenueCents: overrides.revenueCents ?? 30_000,
+      firstDate: '2020-01-04',
+      lastDate: overrides.lastDate ?? '2023-06-01',
+      priceMinCents: 10_000,
+      priceMaxCents: 10_000,
+    },
     ASOF,
   );
   return { name, segment, cadence: { lastContact: null, proposed: true, notProposedBecause: null, nextGentleReminder: null } };
@@ -15,8 +22,17 @@ function buildClient(name: string, overrides: Partial<{ gigs: number; revenueCen
 
 function buildInput(clients: ReportClient[]): ReportInput {
   return {
-    djName: '', workspaceName: 'default', asOf: ASOF, period: { from: '2025-01-15', to: ASOF },
-    overview: { clients: clients.length, gigs: 0, revenueCents: 0, vip: 0, statuses: { active: 0, dormant: 0, lapsed: clients.length, prospect: 0 } },
+    djName: '',
+    workspaceName: 'default',
+    asOf: ASOF,
+    period: { from: '2025-01-15', to: ASOF },
+    overview: {
+      clients: clients.length,
+      gigs: 0,
+      revenueCents: 0,
+      vip: 0,
+      statuses: { active: 0, dormant: 0, lapsed: clients.length, prospect: 0 },
+    },
     periodTotals: { gigs: 0, revenueCents: 0, clients: 0 },
     clients,
   };
@@ -36,7 +52,10 @@ describe('the report model', () => {
     const table = winBack?.blocks.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' ? table.rows.length : 0).toBe(REPORT_LIST_LIMITS.winBack);
     expect(table?.kind === 'table' ? table.rows[0]?.[1] : '').toBe('Client 999');
-    expect(winBack?.blocks.at(-1)).toMatchObject({ kind: 'text', text: expect.stringMatching(/^Liste limitée aux 50 premiers sur 1\u202F000\./) });
+    expect(winBack?.blocks.at(-1)).toMatchObject({
+      kind: 'text',
+      text: expect.stringMatching(/^Liste limitée aux 50 premiers sur 1\u202F000\./),
+    });
   });
 
   it('gives the reasons of a rank, and names the workspace when the DJ has no name', () => {
@@ -44,7 +63,9 @@ describe('the report model', () => {
     const model = buildReportModel(buildInput([vip]));
     const row = model.sections.find((s) => s.id === 'win-back')?.blocks.find((b) => b.kind === 'table');
     const reasons = row?.kind === 'table' ? row.rows[0]?.[4] : '';
-    expect(reasons?.replace(/[\u202F\u00A0]/g, ' ')).toBe('VIP (par le nombre de prestations) · 30 prestations · 1 950 € de CA · sans prestation depuis plus d’un an');
+    expect(reasons?.replace(/[\u202F\u00A0]/g, ' ')).toBe(
+      'VIP (par le nombre de prestations) · 30 prestations · 1 950 € de CA · sans prestation depuis plus d’un an',
+    );
     expect(model.facts[0]).toBe('DJ : default');
   });
 });

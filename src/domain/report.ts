@@ -142,7 +142,9 @@ function overviewSection(input: ReportInput): ReportSection {
 const STATUS_WORD = { active: 'Actif', dormant: 'En veille', lapsed: 'À relancer', prospect: 'Prospect' } as const;
 
 function vipSection(input: ReportInput): ReportSection {
-  const vip = input.clients.filter((c) => c.segment.vip).sort((a, b) => b.segment.stats.revenueCents - a.segment.stats.revenueCents || compareNames(a.name, b.name));
+  const vip = input.clients
+    .filter((c) => c.segment.vip)
+    .sort((a, b) => b.segment.stats.revenueCents - a.segment.stats.revenueCents || compareNames(a.name, b.name));
   const shown = vip.slice(0, REPORT_LIST_LIMITS.vip);
   return {
     id: 'vip',
@@ -153,11 +155,20 @@ function vipSection(input: ReportInput): ReportSection {
         kind: 'table',
         empty: 'Aucun client VIP.',
         columns: [
-          { label: '#', width: 0.05, align: 'right' }, { label: 'Client', width: 0.37 }, { label: 'Statut', width: 0.14 },
-          { label: 'Prest.', width: 0.1, align: 'right' }, { label: 'CA', width: 0.16, align: 'right' }, { label: 'Dernière', width: 0.18, align: 'right' },
+          { label: '#', width: 0.05, align: 'right' },
+          { label: 'Client', width: 0.37 },
+          { label: 'Statut', width: 0.14 },
+          { label: 'Prest.', width: 0.1, align: 'right' },
+          { label: 'CA', width: 0.16, align: 'right' },
+          { label: 'Dernière', width: 0.18, align: 'right' },
         ],
         rows: shown.map((c, i) => [
-          String(i + 1), c.name, STATUS_WORD[c.segment.status], count(c.segment.stats.gigs), formatEuros(c.segment.stats.revenueCents), frenchShortDate(c.segment.stats.lastDate),
+          String(i + 1),
+          c.name,
+          STATUS_WORD[c.segment.status],
+          count(c.segment.stats.gigs),
+          formatEuros(c.segment.stats.revenueCents),
+          frenchShortDate(c.segment.stats.lastDate),
         ]),
       },
       ...cutNote(shown.length, vip.length, 'La liste complète : djbooker clients --segment vip --sort revenue.'),
@@ -167,7 +178,11 @@ function vipSection(input: ReportInput): ReportSection {
 
 /** Highest priority first; among equal (rounded) priorities, more revenue, then the name the French way. */
 function byPriority(a: ReportClient, b: ReportClient): number {
-  return (b.segment.priority ?? 0) - (a.segment.priority ?? 0) || b.segment.stats.revenueCents - a.segment.stats.revenueCents || compareNames(a.name, b.name);
+  return (
+    (b.segment.priority ?? 0) - (a.segment.priority ?? 0) ||
+    b.segment.stats.revenueCents - a.segment.stats.revenueCents ||
+    compareNames(a.name, b.name)
+  );
 }
 
 function winBackSection(input: ReportInput): ReportSection {
@@ -187,11 +202,18 @@ function winBackSection(input: ReportInput): ReportSection {
         kind: 'table',
         empty: 'Aucun client à relancer.',
         columns: [
-          { label: '#', width: 0.05, align: 'right' }, { label: 'Client', width: 0.27 }, { label: 'Priorité', width: 0.1, align: 'right' },
-          { label: 'Potentiel', width: 0.13, align: 'right' }, { label: 'Raisons', width: 0.45 },
+          { label: '#', width: 0.05, align: 'right' },
+          { label: 'Client', width: 0.27 },
+          { label: 'Priorité', width: 0.1, align: 'right' },
+          { label: 'Potentiel', width: 0.13, align: 'right' },
+          { label: 'Raisons', width: 0.45 },
         ],
         rows: shown.map((c, i) => [
-          String(i + 1), c.name, (c.segment.priority ?? 0).toLocaleString('fr-FR'), potentialText(c.segment), winBackReasons(c, input.asOf),
+          String(i + 1),
+          c.name,
+          (c.segment.priority ?? 0).toLocaleString('fr-FR'),
+          potentialText(c.segment),
+          winBackReasons(c, input.asOf),
         ]),
       },
       ...cutNote(shown.length, lapsed.length, 'La liste complète : djbooker clients --segment lapsed --sort priority.'),
@@ -215,13 +237,22 @@ function gentleReminderSection(input: ReportInput): ReportSection {
         kind: 'table',
         empty: 'Aucun rappel doux à faire.',
         columns: [
-          { label: '#', width: 0.05, align: 'right' }, { label: 'Client', width: 0.33 }, { label: 'Dernière', width: 0.16, align: 'right' },
-          { label: 'Jours', width: 0.09, align: 'right' }, { label: 'Prest.', width: 0.09, align: 'right' }, { label: 'CA', width: 0.14, align: 'right' },
+          { label: '#', width: 0.05, align: 'right' },
+          { label: 'Client', width: 0.33 },
+          { label: 'Dernière', width: 0.16, align: 'right' },
+          { label: 'Jours', width: 0.09, align: 'right' },
+          { label: 'Prest.', width: 0.09, align: 'right' },
+          { label: 'CA', width: 0.14, align: 'right' },
           { label: 'Potentiel', width: 0.14, align: 'right' },
         ],
         rows: shown.map((c, i) => [
-          String(i + 1), c.name, frenchShortDate(c.segment.stats.lastDate), count(c.segment.daysInactive ?? 0), count(c.segment.stats.gigs),
-          formatEuros(c.segment.stats.revenueCents), potentialText(c.segment),
+          String(i + 1),
+          c.name,
+          frenchShortDate(c.segment.stats.lastDate),
+          count(c.segment.daysInactive ?? 0),
+          count(c.segment.stats.gigs),
+          formatEuros(c.segment.stats.revenueCents),
+          potentialText(c.segment),
         ]),
       },
       ...cutNote(shown.length, due.length, 'La liste complète : djbooker clients --segment dormant --sort priority.'),

@@ -1,20 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, fromDayNumber, toDayNumber } from './dates';
-import {
-  DEFAULT_THRESHOLDS, classifyClient, compareClients, potentialOf, priorityOf, segmentClient,
-  type ClientStats,
-} from './segments';
+import { DEFAULT_THRESHOLDS, classifyClient, compareClients, potentialOf, priorityOf, segmentClient, type ClientStats } from './segments';
 
 const ASOF = '2026-01-14';
 
 function buildStats(overrides: Partial<ClientStats> = {}): ClientStats {
-  return { gigs: 3, revenueCents: 90_000, firstDate: '2025-01-01', lastDate: '2025-12-01', priceMinCents: 30_000, priceMaxCents: 30_000, ...overrides };
+  return {
+    gigs: 3,
+    revenueCents: 90_000,
+    firstDate: '2025-01-01',
+    lastDate: '2025-12-01',
+    priceMinCents: 30_000,
+    priceMaxCents: 30_000,
+    ...overrides,
+  };
 }
 
 describe('classifyClient: status by calendar days without a gig', () => {
   it.each([
-    [0, 'active'], [89, 'active'], [90, 'dormant'], [365, 'dormant'], [366, 'lapsed'], [1052, 'lapsed'],
+    [0, 'active'],
+    [89, 'active'],
+    [90, 'dormant'],
+    [365, 'dormant'],
+    [366, 'lapsed'],
+    [1052, 'lapsed'],
   ])('%i days → %s', (days, status) => {
     expect(classifyClient(buildStats({ lastDate: addDays(ASOF, -days) }), ASOF).status).toBe(status);
   });
@@ -26,12 +36,16 @@ describe('classifyClient: status by calendar days without a gig', () => {
 
   it('holds on every boundary for any reference date (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: toDayNumber('1990-01-01'), max: toDayNumber('2090-01-01') }), fc.integer({ min: 0, max: 5000 }), (day, days) => {
-        const asOf = fromDayNumber(day);
-        const c = classifyClient(buildStats({ lastDate: addDays(asOf, -days) }), asOf);
-        expect(c.daysInactive).toBe(days);
-        expect(c.status).toBe(days < 90 ? 'active' : days <= 365 ? 'dormant' : 'lapsed');
-      }),
+      fc.property(
+        fc.integer({ min: toDayNumber('1990-01-01'), max: toDayNumber('2090-01-01') }),
+        fc.integer({ min: 0, max: 5000 }),
+        (day, days) => {
+          const asOf = fromDayNumber(day);
+          const c = classifyClient(buildStats({ lastDate: addDays(asOf, -days) }), asOf);
+          expect(c.daysInactive).toBe(days);
+          expect(c.status).toBe(days < 90 ? 'active' : days <= 365 ? 'dormant' : 'lapsed');
+        },
+      ),
     );
   });
 
@@ -90,8 +104,16 @@ describe('priorityOf', () => {
   it('puts any VIP above any non-VIP', () => {
     fc.assert(
       fc.property(
-        fc.record({ gigs: fc.integer({ min: 1, max: 500 }), revenue: fc.integer({ min: 0, max: 10_000_000 }), days: fc.integer({ min: 366, max: 4000 }) }),
-        fc.record({ gigs: fc.integer({ min: 1, max: 9 }), revenue: fc.integer({ min: 0, max: 499_999 }), days: fc.integer({ min: 366, max: 4000 }) }),
+        fc.record({
+          gigs: fc.integer({ min: 1, max: 500 }),
+          revenue: fc.integer({ min: 0, max: 10_000_000 }),
+          days: fc.integer({ min: 366, max: 4000 }),
+        }),
+        fc.record({
+          gigs: fc.integer({ min: 1, max: 9 }),
+          revenue: fc.integer({ min: 0, max: 499_999 }),
+          days: fc.integer({ min: 366, max: 4000 }),
+        }),
         (v, n) => {
           const vipStats = buildStats({ gigs: Math.max(10, v.gigs), revenueCents: v.revenue, lastDate: addDays(ASOF, -v.days) });
           const other = buildStats({ gigs: n.gigs, revenueCents: n.revenue, lastDate: addDays(ASOF, -n.days) });
@@ -110,7 +132,10 @@ describe('priorityOf', () => {
     expect(p.terms.find((t) => t.term === 'gigs')).toMatchObject({ value: 7, points: 14 });
     expect(p.terms.find((t) => t.term === 'revenue')).toMatchObject({ value: 245_000, points: 19.6 });
     expect(p.terms.find((t) => t.term === 'recency')).toMatchObject({ value: 932 });
-    expect(p.score).toBeCloseTo(p.terms.reduce((a, t) => a + t.points, 0), 6);
+    expect(p.score).toBeCloseTo(
+      p.terms.reduce((a, t) => a + t.points, 0),
+      6,
+    );
   });
 
   it('ranks the more recent of two otherwise equal clients higher', () => {
@@ -129,7 +154,10 @@ describe('potentialOf', () => {
   it('is the average price times the yearly gig rate, a short history counting as one year', () => {
     // YELLOW MONKEYS: 7 gigs at 350 € between 2022-10-01 and 2023-06-27 (under a year).
     expect(potentialOf(buildStats({ gigs: 7, revenueCents: 245_000, firstDate: '2022-10-01', lastDate: '2023-06-27' }))).toEqual({
-      cents: 245_000, averagePriceCents: 35_000, gigsPerYear: 7, spanDays: 270,
+      cents: 245_000,
+      averagePriceCents: 35_000,
+      gigsPerYear: 7,
+      spanDays: 270,
     });
     // Two years of history: half the gigs per year.
     const two = potentialOf(buildStats({ gigs: 20, revenueCents: 200_000, firstDate: '2022-01-01', lastDate: '2023-12-31' }))!;
@@ -141,11 +169,16 @@ describe('potentialOf', () => {
   it('is null without a gig and never negative', () => {
     expect(potentialOf(buildStats({ gigs: 0, revenueCents: 0, firstDate: null, lastDate: null }))).toBeNull();
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 0, max: 5000 }), (gigs, cents, span) => {
-        const p = potentialOf(buildStats({ gigs, revenueCents: cents, firstDate: addDays(ASOF, -span), lastDate: ASOF }))!;
-        expect(p.cents).toBeGreaterThanOrEqual(0);
-        expect(p.cents).toBeLessThanOrEqual(cents);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 0, max: 100_000_000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        (gigs, cents, span) => {
+          const p = potentialOf(buildStats({ gigs, revenueCents: cents, firstDate: addDays(ASOF, -span), lastDate: ASOF }))!;
+          expect(p.cents).toBeGreaterThanOrEqual(0);
+          expect(p.cents).toBeLessThanOrEqual(cents);
+        },
+      ),
     );
   });
 });

@@ -168,11 +168,16 @@ export function inSegment(c: Classification, segment: SegmentFilter): boolean {
 export function compareClients<T extends { name: string; segment: ClientSegment }>(sort: ClientSort): (a: T, b: T) => number {
   const figure = (x: T): number | null => {
     switch (sort) {
-      case 'gigs': return x.segment.stats.gigs;
-      case 'revenue': return x.segment.stats.revenueCents;
-      case 'last': return x.segment.daysInactive === null ? null : -x.segment.daysInactive;
-      case 'priority': return x.segment.priority;
-      case 'name': return 0;
+      case 'gigs':
+        return x.segment.stats.gigs;
+      case 'revenue':
+        return x.segment.stats.revenueCents;
+      case 'last':
+        return x.segment.daysInactive === null ? null : -x.segment.daysInactive;
+      case 'priority':
+        return x.segment.priority;
+      case 'name':
+        return 0;
     }
   };
   return (a, b) => {

@@ -23,7 +23,10 @@ describe('when the weekly alert is due', () => {
   });
 
   it('a Sunday alert belongs to the week that ends that Sunday', () => {
-    expect(dueAlertSlot(new Date('2026-01-25T20:00:00Z'), PARIS, { day: 7, hour: 18 }, null)).toEqual({ date: '2026-01-25', week: '2026-01-19' });
+    expect(dueAlertSlot(new Date('2026-01-25T20:00:00Z'), PARIS, { day: 7, hour: 18 }, null)).toEqual({
+      date: '2026-01-25',
+      week: '2026-01-19',
+    });
   });
 
   it('is not due for a moment before the alert was turned on', () => {
@@ -38,7 +41,12 @@ describe('when the weekly alert is due', () => {
   });
 });
 
-const clients = Array.from({ length: 7 }, (_, i) => ({ id: 10 + i, name: `Client ${i + 1}`, priority: 150 - i * 10, potentialCents: 123_456 - i * 10_000 }));
+const clients = Array.from({ length: 7 }, (_, i) => ({
+  id: 10 + i,
+  name: `Client ${i + 1}`,
+  priority: 150 - i * 10,
+  potentialCents: 123_456 - i * 10_000,
+}));
 const input: WeeklyAlertInput = {
   language: 'fr',
   week: { from: '2026-01-19', to: '2026-01-25' },
@@ -58,7 +66,9 @@ describe('the weekly alert’s message', () => {
     expect(m.text).toContain('5. Client 5');
     expect(m.text).not.toContain('Client 6');
     expect(m.text).toContain('… et 2 autres.');
-    expect(m.text).toContain('Relances en attente d’un résultat (1) :\n- Mairie de Gap — relancé le 5 janv. 2026\n   https://crm.example.fr/#/clients/30');
+    expect(m.text).toContain(
+      'Relances en attente d’un résultat (1) :\n- Mairie de Gap — relancé le 5 janv. 2026\n   https://crm.example.fr/#/clients/30',
+    );
     expect(m.text).toContain('- Camping Les Pins — à relancer entre le 20 janv. 2026 et le 20 févr. 2026');
   });
 

@@ -25,7 +25,13 @@ export const ALERT_LIST_LIMIT = 10;
 /** The wall clock of an instant in a time zone: its calendar date and `HH:MM`. */
 export function wallClockIn(timeZone: string, instant: Date): { date: IsoDate; time: string } {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
@@ -34,7 +40,7 @@ export function wallClockIn(timeZone: string, instant: Date): { date: IsoDate; t
 /** The ISO weekday of a date (1 = Monday). */
 export function weekdayOf(date: IsoDate): Weekday {
   // Day number 0 is 1970-01-01, a Thursday.
-  return ((((toDayNumber(date) + 3) % 7) + 7) % 7 + 1) as Weekday;
+  return (((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 /** The Monday of the date's week. */
@@ -111,7 +117,8 @@ const LOCALE = { fr: 'fr-FR', en: 'en-GB' } as const;
 
 const WORDS = {
   fr: {
-    subject: (n: number) => (n === 0 ? 'Aucun client à relancer cette semaine' : `${count('fr', n)} client${n > 1 ? 's' : ''} à relancer cette semaine`),
+    subject: (n: number) =>
+      n === 0 ? 'Aucun client à relancer cette semaine' : `${count('fr', n)} client${n > 1 ? 's' : ''} à relancer cette semaine`,
     week: (from: string, to: string) => `Semaine du ${from} au ${to}.`,
     top: (shown: number, n: number) => (shown < n ? `Les ${shown} premiers par priorité :` : 'Par priorité :'),
     none: 'Aucun client à relancer : rien ne presse cette semaine.',
@@ -127,7 +134,8 @@ const WORDS = {
     footer: 'Alerte hebdomadaire de DJ Booker Pro : changez le jour, l’heure ou l’adresse dans les réglages (vider l’adresse l’arrête).',
   },
   en: {
-    subject: (n: number) => (n === 0 ? 'No client to follow up this week' : `${count('en', n)} client${n > 1 ? 's' : ''} to follow up this week`),
+    subject: (n: number) =>
+      n === 0 ? 'No client to follow up this week' : `${count('en', n)} client${n > 1 ? 's' : ''} to follow up this week`,
     week: (from: string, to: string) => `Week of ${from} to ${to}.`,
     top: (shown: number, n: number) => (shown < n ? `The first ${shown} by priority:` : 'By priority:'),
     none: 'No client to follow up: nothing urgent this week.',

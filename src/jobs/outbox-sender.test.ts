@@ -32,8 +32,12 @@ const CLIENTS = ['YELLOW MONKEYS', 'GABRIELE REINE', 'TENNIS CLUB DE GRANS', 'SO
 function runChild(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.on('data', (c: Buffer) => { output += c.toString(); });
-  child.stderr?.on('data', (c: Buffer) => { output += c.toString(); });
+  child.stdout?.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
@@ -55,7 +59,9 @@ async function failSentUpdates(db: TestDatabase): Promise<void> {
   }
   await sql`create function fail_sent() returns trigger language plpgsql as $$
     begin raise exception 'could not extend file (simulated)' using errcode = '53100'; end $$`.execute(db.db);
-  await sql`create trigger fail_sent before update on outbox_messages for each row when (new.state = 'sent') execute function fail_sent()`.execute(db.db);
+  await sql`create trigger fail_sent before update on outbox_messages for each row when (new.state = 'sent') execute function fail_sent()`.execute(
+    db.db,
+  );
 }
 async function allowSentUpdates(db: TestDatabase): Promise<void> {
   await sql`drop trigger fail_sent${sql.raw(db.engine === 'postgres' ? ' on outbox_messages' : '')}`.execute(db.db);
@@ -83,7 +89,14 @@ for (const engine of testEngines()) {
       await updateWorkspace(db.db, ws.id, { reference_date: '2026-01-14' });
       ws = (await getWorkspace(db.db, ws.id))!;
       smtp = await startTestSmtp();
-      await saveMailSettings(ctx, ws, { host: '127.0.0.1', port: smtp.port, secure: false, username: null, fromName: 'DJ Max', fromAddress: 'dj@djmax.example' });
+      await saveMailSettings(ctx, ws, {
+        host: '127.0.0.1',
+        port: smtp.port,
+        secure: false,
+        username: null,
+        fromName: 'DJ Max',
+        fromAddress: 'dj@djmax.example',
+      });
     });
     afterEach(async () => {
       smtp.release();
@@ -155,7 +168,9 @@ for (const engine of testEngines()) {
       const sender = await startOutboxSender(ctx, { pollMs: 50, leaseMs: 2_000, log: (line) => lines.push(line) });
       try {
         await waitUntil('three failed writes', () => lines.filter((l) => l.startsWith('état d’un message non enregistré')).length >= 3);
-        expect(lines.find((l) => l.startsWith('état d’un message non enregistré'))).toMatch(/\(tentative 1\) : .*(disk is full|could not extend file).* ; nouvel essai$/);
+        expect(lines.find((l) => l.startsWith('état d’un message non enregistré'))).toMatch(
+          /\(tentative 1\) : .*(disk is full|could not extend file).* ; nouvel essai$/,
+        );
         // The mail server has the first message; the database does not know yet.
         expect(smtp.accepted).toHaveLength(1);
         expect((await getOutboxProgress(ctx, ws, batchId)).counts).toMatchObject({ sending: 1, sent: 0 });
@@ -193,7 +208,10 @@ for (const engine of testEngines()) {
 
     it('two servers with the default settings: one sends a 50-message batch, each message once, none "incertain", through a restart', async () => {
       const file = join(db.dataDir ?? tmpdir(), `clients-50-${process.pid}-${Date.now()}.csv`);
-      writeFileSync(file, ['nom;email', ...Array.from({ length: 50 }, (_, i) => `Client Lot ${i + 1};lot${i + 1}@example.com`)].join('\n') + '\n');
+      writeFileSync(
+        file,
+        ['nom;email', ...Array.from({ length: 50 }, (_, i) => `Client Lot ${i + 1};lot${i + 1}@example.com`)].join('\n') + '\n',
+      );
       await importFile(ctx, ws, { kind: 'clients', path: file, overrides: {}, dryRun: false });
       const ids = [];
       for (let i = 1; i <= 50; i++) ids.push((await getClientByNameKey(db.db, ws.id, nameKey(`Client Lot ${i}`)))!.id);

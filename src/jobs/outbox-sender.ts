@@ -125,7 +125,9 @@ export async function startOutboxSender(ctx: MailContext, options: OutboxSenderO
       }
       const worked = Object.values(counts).some((c) => c > 0);
       if (worked) {
-        log(`envoyés ${counts.sent}, à réessayer ${counts.retry}, échecs ${counts.failed}, incertains ${counts.uncertain}, annulés ${counts.cancelled}`);
+        log(
+          `envoyés ${counts.sent}, à réessayer ${counts.retry}, échecs ${counts.failed}, incertains ${counts.uncertain}, annulés ${counts.cancelled}`,
+        );
         continue;
       }
       const satisfied = idleWaiters.filter((w) => w.after < n);

@@ -41,7 +41,13 @@ for (const engine of testEngines()) {
       f = await startRepliesFixture(engine, [CLIENT]);
       // The test's clock is the real one: the watcher's waits are measured with it.
       f.ctx.now = () => new Date();
-      await saveImapSettings(f.ctx, f.ws, { host: '127.0.0.1', port: f.imap.port, secure: false, username: f.imap.user, password: f.imap.pass });
+      await saveImapSettings(f.ctx, f.ws, {
+        host: '127.0.0.1',
+        port: f.imap.port,
+        secure: false,
+        username: f.imap.user,
+        password: f.imap.pass,
+      });
     });
     afterAll(async () => {
       await Promise.all(watchers.map((w) => w.stop()));
@@ -51,7 +57,11 @@ for (const engine of testEngines()) {
     it('sees a reply arriving while it runs (IDLE, not the 10-minute poll), with one watcher of two reading', async () => {
       const options = { pollMs: 600_000, leaseMs: 5_000 };
       watchers.push(await startReplyWatcher(f.ctx, options), await startReplyWatcher(f.ctx, options));
-      await until(async () => watchers.filter((w) => w.isWatching()).length, (n) => n === 1, 'one watcher holding the lease');
+      await until(
+        async () => watchers.filter((w) => w.isWatching()).length,
+        (n) => n === 1,
+        'one watcher holding the lease',
+      );
       const holder = watchers.find((w) => w.isWatching())!;
       await holder.passed();
       expect((await getImapSettings(f.ctx, f.ws)).state).toMatchObject({ lastError: null, failures: 0 });
@@ -59,8 +69,23 @@ for (const engine of testEngines()) {
 
       const sent = f.sent.get(CLIENT)!;
       const before = await f.imap.snapshot();
-      await f.imap.deliver(rawMail({ From: sent.address, To: 'dj@djmax.example', Subject: 'Re: Une date cet été ?', Date: 'Tue, 20 Jan 2026 09:00:00 +0100', 'In-Reply-To': sent.messageId }, 'Oui !'));
-      await until(() => getFollowUp(f.db.db, f.ws.id, sent.followUpId), (fu) => fu?.outcome === 'answered', 'the follow-up answered');
+      await f.imap.deliver(
+        rawMail(
+          {
+            From: sent.address,
+            To: 'dj@djmax.example',
+            Subject: 'Re: Une date cet été ?',
+            Date: 'Tue, 20 Jan 2026 09:00:00 +0100',
+            'In-Reply-To': sent.messageId,
+          },
+          'Oui !',
+        ),
+      );
+      await until(
+        () => getFollowUp(f.db.db, f.ws.id, sent.followUpId),
+        (fu) => fu?.outcome === 'answered',
+        'the follow-up answered',
+      );
       const replies = await f.db.db.selectFrom('mail_replies').selectAll().execute();
       expect(replies).toHaveLength(1);
       // Nothing changed in the mailbox but the message the test delivered.
@@ -73,7 +98,11 @@ for (const engine of testEngines()) {
       await f.imap.stop();
       try {
         holder.kick();
-        const state = await until(async () => (await getImapSettings(f.ctx, f.ws)).state, (s) => s.failures >= 1, 'a failure recorded');
+        const state = await until(
+          async () => (await getImapSettings(f.ctx, f.ws)).state,
+          (s) => s.failures >= 1,
+          'a failure recorded',
+        );
         expect(state.lastError).toBe('le serveur refuse la connexion (serveur arrêté, ou mauvais port).');
         // Kicked again at once, it waits for its back-off rather than hammering the server.
         await holder.passed();

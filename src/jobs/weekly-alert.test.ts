@@ -42,12 +42,25 @@ for (const engine of testEngines()) {
       db = await engine.open();
       key = randomBytes(32);
       clock = new Date('2026-01-14T10:00:00Z'); // a Wednesday
-      ctx = { database: db, now: () => clock, secretBox: secretBoxFromKey(key), mailerFor: (c) => smtpMailer(c), publicUrl: 'https://crm.example.fr' };
+      ctx = {
+        database: db,
+        now: () => clock,
+        secretBox: secretBoxFromKey(key),
+        mailerFor: (c) => smtpMailer(c),
+        publicUrl: 'https://crm.example.fr',
+      };
       ws = await createWorkspace(db.db, 'demo', clock);
       await loadDemo(ctx, ws);
       ws = (await getWorkspace(db.db, ws.id))!;
       smtp = await startTestSmtp();
-      await saveMailSettings(ctx, ws, { host: '127.0.0.1', port: smtp.port, secure: false, username: null, fromName: 'DJ Max', fromAddress: 'dj@djmax.example' });
+      await saveMailSettings(ctx, ws, {
+        host: '127.0.0.1',
+        port: smtp.port,
+        secure: false,
+        username: null,
+        fromName: 'DJ Max',
+        fromAddress: 'dj@djmax.example',
+      });
       // Turned on on a Wednesday: Monday 08:00 (Paris) is the first time it goes.
       await saveAlertSettings(ctx, ws, { address: OWNER, day: 1, hour: 8 });
     });
@@ -95,7 +108,12 @@ for (const engine of testEngines()) {
       clock = new Date('2026-01-26T07:00:00Z');
       await serverRun();
       expect(alertsReceived()).toHaveLength(2);
-      const rows = await db.db.selectFrom('outbox_messages').select(['idempotency_key', 'recipient', 'client_id', 'state']).where('batch_id', '=', WEEKLY_ALERT_BATCH).orderBy('id').execute();
+      const rows = await db.db
+        .selectFrom('outbox_messages')
+        .select(['idempotency_key', 'recipient', 'client_id', 'state'])
+        .where('batch_id', '=', WEEKLY_ALERT_BATCH)
+        .orderBy('id')
+        .execute();
       expect(rows).toEqual([
         { idempotency_key: 'weekly-alert:2026-01-19', recipient: 'owner', client_id: null, state: 'sent' },
         { idempotency_key: 'weekly-alert:2026-01-26', recipient: 'owner', client_id: null, state: 'sent' },
@@ -114,7 +132,12 @@ for (const engine of testEngines()) {
       clock = new Date('2026-02-12T09:00:00Z');
       await serverRun();
       expect(alertsReceived()).toHaveLength(2);
-      const keys = await db.db.selectFrom('outbox_messages').select('idempotency_key').where('batch_id', '=', WEEKLY_ALERT_BATCH).orderBy('id').execute();
+      const keys = await db.db
+        .selectFrom('outbox_messages')
+        .select('idempotency_key')
+        .where('batch_id', '=', WEEKLY_ALERT_BATCH)
+        .orderBy('id')
+        .execute();
       expect(keys.map((k) => k.idempotency_key)).toEqual(['weekly-alert:2026-01-19', 'weekly-alert:2026-02-09']);
     });
 
@@ -128,9 +151,14 @@ for (const engine of testEngines()) {
     it('two server processes on one database: one e-mail, and the second server finds it there after taking over', async () => {
       const children: { child: ChildProcess; err: () => string; exited: Promise<unknown> }[] = [];
       const env = {
-        ...process.env, DJBOOKER_SECRET_KEY: key.toString('base64'), DJB_TEST_DB: JSON.stringify(db.options),
+        ...process.env,
+        DJBOOKER_SECRET_KEY: key.toString('base64'),
+        DJB_TEST_DB: JSON.stringify(db.options),
         // Both start three seconds before the hour, so that both run when it comes.
-        DJB_CLOCK_START: '2026-01-19T06:59:57Z', DJB_ALERT_POLL_MS: '50', DJB_SENDER_POLL_MS: '50', DJB_LEASE_MS: '1500',
+        DJB_CLOCK_START: '2026-01-19T06:59:57Z',
+        DJB_ALERT_POLL_MS: '50',
+        DJB_SENDER_POLL_MS: '50',
+        DJB_LEASE_MS: '1500',
       };
       try {
         for (let i = 0; i < 2; i++) {
@@ -141,7 +169,11 @@ for (const engine of testEngines()) {
         }
         await waitUntil('the alert to arrive', () => alertsReceived().length > 0);
         await waitUntil('the alert recorded as sent', async () => {
-          const row = await db.db.selectFrom('outbox_messages').select('state').where('batch_id', '=', WEEKLY_ALERT_BATCH).executeTakeFirst();
+          const row = await db.db
+            .selectFrom('outbox_messages')
+            .select('state')
+            .where('batch_id', '=', WEEKLY_ALERT_BATCH)
+            .executeTakeFirst();
           return row?.state === 'sent';
         });
         // The holder stops; the other takes the lease over and finds this week's alert queued already.
@@ -150,9 +182,17 @@ for (const engine of testEngines()) {
         expect(holder && other).toBeTruthy();
         holder!.child.kill('SIGTERM');
         await holder!.exited;
-        await waitUntil('the other server to find the alert there', () => /alert-pass \{[^}]*"already_queued":1/.test(other!.err()), 60_000);
+        await waitUntil(
+          'the other server to find the alert there',
+          () => /alert-pass \{[^}]*"already_queued":1/.test(other!.err()),
+          60_000,
+        );
         expect(alertsReceived()).toHaveLength(1);
-        const count = await db.db.selectFrom('outbox_messages').select((eb) => eb.fn.countAll().as('n')).where('batch_id', '=', WEEKLY_ALERT_BATCH).executeTakeFirst();
+        const count = await db.db
+          .selectFrom('outbox_messages')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('batch_id', '=', WEEKLY_ALERT_BATCH)
+          .executeTakeFirst();
         expect(Number(count?.n)).toBe(1);
       } finally {
         for (const c of children) {

@@ -71,7 +71,8 @@ export async function startWeeklyAlert(ctx: MailContext, options: WeeklyAlertOpt
           log(`${counts.queued} alerte(s) hebdomadaire(s) mise(s) en file d’envoi`);
           options.onQueued?.();
         }
-        if (counts && counts.no_mail_settings > 0) log('alerte hebdomadaire due mais aucun serveur d’envoi configuré : elle partira une fois les réglages d’envoi faits');
+        if (counts && counts.no_mail_settings > 0)
+          log('alerte hebdomadaire due mais aucun serveur d’envoi configuré : elle partira une fois les réglages d’envoi faits');
       } catch (e) {
         log(`erreur de l’alerte hebdomadaire : ${describe(e)}`);
       }

@@ -22,7 +22,9 @@ for (const engine of testEngines()) {
     beforeEach(async () => {
       database = await engine.open();
       app = await buildServer({ database, now: () => NOW });
-      owner = callerFrom(await call(app, 'POST', '/api/setup', { body: { name: 'Alex', email: 'alex@example.fr', password: 'correct horse battery' } }));
+      owner = callerFrom(
+        await call(app, 'POST', '/api/setup', { body: { name: 'Alex', email: 'alex@example.fr', password: 'correct horse battery' } }),
+      );
     });
     afterEach(async () => {
       await app.close();
@@ -39,11 +41,17 @@ for (const engine of testEngines()) {
     }
 
     it('loads the demo into an empty workspace and gives the guide’s figures', async () => {
-      expect((await loadDemo())).toMatchObject({ referenceDate: '2026-01-14', clients: { imported: 25 }, gigs: { imported: 276 } });
+      expect(await loadDemo()).toMatchObject({ referenceDate: '2026-01-14', clients: { imported: 25 }, gigs: { imported: 276 } });
       expect((await send('POST', '/api/demo')).statusCode).toBe(409);
       const overview = (await get('/api/overview')).json();
       expect(overview).toEqual({
-        asOf: expected.asOf, today: '2026-01-20', clients: 25, gigs: 276, revenue: 48752, vip: 12, statuses: expected.statuses,
+        asOf: expected.asOf,
+        today: '2026-01-20',
+        clients: 25,
+        gigs: 276,
+        revenue: 48752,
+        vip: 12,
+        statuses: expected.statuses,
         activeShare: { active: expected.statuses.active, withGigs: 24, ratio: expected.statuses.active / 24, objective: 0.4 },
       });
       expect((await get('/api/overview?asOf=2025-01-14')).json().asOf).toBe('2025-01-14');
@@ -54,7 +62,14 @@ for (const engine of testEngines()) {
       await loadDemo();
       const byRevenue = (await get('/api/clients?segment=vip&sort=revenue')).json();
       expect(byRevenue.total).toBe(12);
-      expect(byRevenue.clients[0]).toMatchObject({ name: 'Gergom Events', vip: true, status: 'active', gigs: 19, revenue: 16308, upcoming: null });
+      expect(byRevenue.clients[0]).toMatchObject({
+        name: 'Gergom Events',
+        vip: true,
+        status: 'active',
+        gigs: 19,
+        revenue: 16308,
+        upcoming: null,
+      });
       expect(byRevenue.clients[0]).toHaveProperty('contact');
       const all = (await get('/api/clients?limit=10&offset=20')).json();
       expect(all).toMatchObject({ asOf: '2026-01-14', total: 25 });
@@ -106,7 +121,12 @@ for (const engine of testEngines()) {
       const added = await send('POST', `/api/clients/${gergom.id}/notes`, { text: 'Rappeler en mars' });
       expect(added.statusCode).toBe(201);
       const note = added.json().note;
-      expect(note).toEqual({ id: expect.any(Number), text: 'Rappeler en mars', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() });
+      expect(note).toEqual({
+        id: expect.any(Number),
+        text: 'Rappeler en mars',
+        createdAt: NOW.toISOString(),
+        updatedAt: NOW.toISOString(),
+      });
       expect((await send('PATCH', `/api/notes/${note.id}`, { text: 'Rappeler en avril' })).json().note.text).toBe('Rappeler en avril');
       expect((await send('PATCH', `/api/notes/${note.id}`, { text: '  ' })).statusCode).toBe(400);
       expect((await get(`/api/clients/${gergom.id}`)).json().notes.map((n: { text: string }) => n.text)).toEqual(['Rappeler en avril']);
@@ -128,14 +148,25 @@ for (const engine of testEngines()) {
       await loadDemo();
       const gergom = (await get('/api/clients?q=gergom')).json().clients[0];
       const rooftop = (await get('/api/clients?q=rooftop')).json().clients[0];
-      const first = await send('POST', '/api/gigs', { clientId: gergom.id, date: '2026-02-14', amount: 1250.5, status: 'confirmed', type: 'Gala', venue: 'Salle; Istres' });
+      const first = await send('POST', '/api/gigs', {
+        clientId: gergom.id,
+        date: '2026-02-14',
+        amount: 1250.5,
+        status: 'confirmed',
+        type: 'Gala',
+        venue: 'Salle; Istres',
+      });
       expect(first.statusCode, first.body).toBe(201);
       expect(first.json()).toMatchObject({ gig: { date: '2026-02-14', amount: 1250.5, status: 'confirmed', type: 'Gala' }, sameDay: [] });
       const second = (await send('POST', '/api/gigs', { clientId: rooftop.id, date: '2026-02-14', amount: 500, status: 'option' })).json();
       expect(second.sameDay).toEqual([expect.objectContaining({ clientId: gergom.id, clientName: 'Gergom Events', date: '2026-02-14' })]);
       expect((await get('/api/gigs?date=2026-02-14')).json().gigs).toHaveLength(2);
-      expect((await get('/api/upcoming')).json().gigs.map((g: { clientName: string; status: string }) => [g.clientName, g.status]))
-        .toEqual([['Gergom Events', 'confirmed'], ['ROOFTOP EMBRUN', 'option']]);
+      expect((await get('/api/upcoming')).json().gigs.map((g: { clientName: string; status: string }) => [g.clientName, g.status])).toEqual(
+        [
+          ['Gergom Events', 'confirmed'],
+          ['ROOFTOP EMBRUN', 'option'],
+        ],
+      );
       const listed = (await get('/api/clients?q=gergom')).json().clients[0];
       expect(listed.upcoming).toEqual({ date: '2026-02-14', status: 'confirmed' });
       expect(listed.gigs).toBe(19);
@@ -143,14 +174,24 @@ for (const engine of testEngines()) {
       // A done gig counts at once, in the stored totals and in the cached overview.
       const done = (await send('POST', '/api/gigs', { clientId: rooftop.id, date: '2026-01-10', amount: 300, status: 'done' })).json().gig;
       expect((await get('/api/overview')).json()).toMatchObject({ gigs: 277, revenue: 49052 });
-      const row = await database.db.selectFrom('clients').select(['gig_count', 'revenue_cents', 'last_date']).where('id', '=', rooftop.id).executeTakeFirstOrThrow();
-      expect({ ...row, revenue_cents: Number(row.revenue_cents) }).toEqual({ gig_count: 9, revenue_cents: 400_000, last_date: '2026-01-10' });
+      const row = await database.db
+        .selectFrom('clients')
+        .select(['gig_count', 'revenue_cents', 'last_date'])
+        .where('id', '=', rooftop.id)
+        .executeTakeFirstOrThrow();
+      expect({ ...row, revenue_cents: Number(row.revenue_cents) }).toEqual({
+        gig_count: 9,
+        revenue_cents: 400_000,
+        last_date: '2026-01-10',
+      });
       expect((await send('PATCH', `/api/gigs/${done.id}`, { amount: 400 })).json().gig.amount).toBe(400);
       expect((await get('/api/overview')).json().revenue).toBe(49152);
       expect((await send('PATCH', `/api/gigs/${done.id}`, { clientId: 999_999 })).statusCode).toBe(404);
       expect((await send('DELETE', `/api/gigs/${done.id}`)).statusCode).toBe(204);
       expect((await get('/api/overview')).json()).toMatchObject({ gigs: 276, revenue: 48752 });
-      expect((await send('POST', '/api/gigs', { clientId: gergom.id, date: '2026-02-30', amount: 1, status: 'done' })).statusCode).toBe(400);
+      expect((await send('POST', '/api/gigs', { clientId: gergom.id, date: '2026-02-30', amount: 1, status: 'done' })).statusCode).toBe(
+        400,
+      );
 
       // Without PUBLIC_URL only the path: the web app puts it after its own address.
       const { url, path } = (await get('/api/calendar')).json();
@@ -171,9 +212,27 @@ for (const engine of testEngines()) {
     it('reads and writes settings, with the guide’s defaults and checks', async () => {
       const settings = (await get('/api/settings')).json();
       const defaults = { activeDays: 90, lapsedDays: 365, vipMinGigs: 10, vipMinRevenue: 5000, vipActiveMinGigs: 5 };
-      expect(settings).toEqual({ referenceDate: null, timeZone: 'Europe/Paris', thresholds: defaults, defaults, djName: '', signature: '', language: 'fr' });
-      const updated = await send('PUT', '/api/settings', { referenceDate: '2026-01-14', thresholds: { vipMinRevenue: 4000 }, djName: 'DJ Alex', language: 'en' });
-      expect(updated.json()).toMatchObject({ referenceDate: '2026-01-14', thresholds: { ...defaults, vipMinRevenue: 4000 }, djName: 'DJ Alex', language: 'en' });
+      expect(settings).toEqual({
+        referenceDate: null,
+        timeZone: 'Europe/Paris',
+        thresholds: defaults,
+        defaults,
+        djName: '',
+        signature: '',
+        language: 'fr',
+      });
+      const updated = await send('PUT', '/api/settings', {
+        referenceDate: '2026-01-14',
+        thresholds: { vipMinRevenue: 4000 },
+        djName: 'DJ Alex',
+        language: 'en',
+      });
+      expect(updated.json()).toMatchObject({
+        referenceDate: '2026-01-14',
+        thresholds: { ...defaults, vipMinRevenue: 4000 },
+        djName: 'DJ Alex',
+        language: 'en',
+      });
       expect((await send('PUT', '/api/settings', { thresholds: { activeDays: 400 } })).statusCode).toBe(400);
       expect((await send('PUT', '/api/settings', { timeZone: 'Mars/Olympus' })).statusCode).toBe(400);
       expect((await send('PUT', '/api/settings', { unknown: 1 })).statusCode).toBe(400);
@@ -186,29 +245,53 @@ for (const engine of testEngines()) {
       const preview = await call(app, 'POST', `/api/imports/preview?kind=gigs&fileName=excel.csv`, { as: owner, file: excelGigs });
       expect(preview.statusCode, preview.body).toBe(200);
       const p = preview.json();
-      expect(p).toMatchObject({ encoding: 'Windows-1252', delimiter: 'point-virgule', error: null, mapping: { client: 'Raison sociale', date: 'Date' } });
+      expect(p).toMatchObject({
+        encoding: 'Windows-1252',
+        delimiter: 'point-virgule',
+        error: null,
+        mapping: { client: 'Raison sociale', date: 'Date' },
+      });
       expect(p.headers[0]).toBe('Raison sociale');
       expect(p.sample[0]).toMatchObject({ client: 'BAR DU PORT MARTIGUES', date: '2022-04-02', amount: 80 });
       expect(p.fields).toContainEqual({ field: 'amount', label: 'montant' });
       expect((await get('/api/overview')).json().gigs).toBe(0);
 
-      const missing = (await call(app, 'POST', '/api/imports/preview?kind=gigs', { as: owner, file: Buffer.from('Foo;Bar\n1;2\n') })).json();
+      const missing = (
+        await call(app, 'POST', '/api/imports/preview?kind=gigs', { as: owner, file: Buffer.from('Foo;Bar\n1;2\n') })
+      ).json();
       expect(missing.error).toMatchObject({ message: expect.any(String), missing: expect.arrayContaining(['date']) });
       expect(missing.headers).toEqual(['Foo', 'Bar']);
       expect((await call(app, 'POST', '/api/imports/preview?kind=gigs&map={bad', { as: owner, file: excelGigs })).statusCode).toBe(400);
       expect((await call(app, 'POST', '/api/imports?kind=gigs', { as: owner, body: { not: 'a file' } })).statusCode).toBe(400);
 
-      const clients = (await call(app, 'POST', '/api/imports?kind=clients&fileName=clients_dj_clean.csv', { as: owner, file: demoFile('clients_dj_clean.csv') })).json();
+      const clients = (
+        await call(app, 'POST', '/api/imports?kind=clients&fileName=clients_dj_clean.csv', {
+          as: owner,
+          file: demoFile('clients_dj_clean.csv'),
+        })
+      ).json();
       expect(clients).toMatchObject({ id: expect.any(Number), file: 'clients_dj_clean.csv', rows: 25, imported: 25, rejected: [] });
-      const gigs = (await call(app, 'POST', '/api/imports?kind=gigs&fileName=prestations.csv', { as: owner, file: demoFile('prestations_dj_clean.csv') })).json();
+      const gigs = (
+        await call(app, 'POST', '/api/imports?kind=gigs&fileName=prestations.csv', {
+          as: owner,
+          file: demoFile('prestations_dj_clean.csv'),
+        })
+      ).json();
       expect(gigs).toMatchObject({ imported: 276 });
       const before = (await get('/api/clients?limit=1000')).body;
-      const withRejects = await call(app, 'POST', '/api/imports?kind=gigs&fileName=excel.csv', { as: owner, file: Buffer.concat([excelGigs, Buffer.from('=HYPERLINK("x");31/02/2024;Gala;;10;;;\r\n', 'latin1')]) });
+      const withRejects = await call(app, 'POST', '/api/imports?kind=gigs&fileName=excel.csv', {
+        as: owner,
+        file: Buffer.concat([excelGigs, Buffer.from('=HYPERLINK("x");31/02/2024;Gala;;10;;;\r\n', 'latin1')]),
+      });
       const report = withRejects.json();
       expect(report.rejected.length).toBeGreaterThan(0);
 
       const list = (await get('/api/imports')).json().imports;
-      expect(list.map((i: { id: number; undoable: boolean }) => [i.id, i.undoable])).toEqual([[report.id, true], [gigs.id, false], [clients.id, false]]);
+      expect(list.map((i: { id: number; undoable: boolean }) => [i.id, i.undoable])).toEqual([
+        [report.id, true],
+        [gigs.id, false],
+        [clients.id, false],
+      ]);
       const csv = await get(`/api/imports/${report.id}/rejected.csv`);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       expect(csv.headers['content-disposition']).toContain('attachment');
@@ -228,11 +311,17 @@ for (const engine of testEngines()) {
 
     it('undo restores the values an import overwrote', async () => {
       await call(app, 'POST', '/api/imports?kind=clients', { as: owner, file: Buffer.from('Nom,Ville,Téléphone\nBar Alpha,Gap,0101\n') });
-      const second = (await call(app, 'POST', '/api/imports?kind=clients', { as: owner, file: Buffer.from('Nom,Ville\nBAR ALPHA,Briançon\nBar Beta,Nice\n') })).json();
+      const second = (
+        await call(app, 'POST', '/api/imports?kind=clients', {
+          as: owner,
+          file: Buffer.from('Nom,Ville\nBAR ALPHA,Briançon\nBar Beta,Nice\n'),
+        })
+      ).json();
       expect(second).toMatchObject({ imported: 1, updated: 1 });
       expect((await send('POST', `/api/imports/${second.id}/undo`)).json()).toEqual({ removedGigs: 0, removedClients: 1, restored: 1 });
-      expect((await get('/api/clients')).json().clients.map((c: { name: string; city: string; phone: string }) => [c.name, c.city, c.phone]))
-        .toEqual([['Bar Alpha', 'Gap', '0101']]);
+      expect(
+        (await get('/api/clients')).json().clients.map((c: { name: string; city: string; phone: string }) => [c.name, c.city, c.phone]),
+      ).toEqual([['Bar Alpha', 'Gap', '0101']]);
     });
 
     const importWithProgress = (url: string, file: Buffer) =>
@@ -243,7 +332,10 @@ for (const engine of testEngines()) {
         payload: file,
       });
     const linesOf = (body: string): ImportProgressLine[] =>
-      body.split('\n').filter((l) => l !== '').map((l) => importProgressLineSchema.parse(JSON.parse(l)));
+      body
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => importProgressLineSchema.parse(JSON.parse(l)));
     const progressOf = (lines: ImportProgressLine[]): ImportProgress[] => lines.flatMap((l) => (l.type === 'progress' ? [l.progress] : []));
 
     // Issue 11, point 9: with Accept: application/x-ndjson, where the import stands while it runs.

@@ -53,20 +53,30 @@ function messageOf(error: AppError, lang: Lang): string {
  * The status and body the API answers an error with (the error handler's, and an import's last
  * NDJSON line), worded in `lang`.
  */
-export function apiErrorOf(error: FastifyError | AppError | Error, log: FastifyBaseLogger, lang: Lang): { status: number; body: ReturnType<typeof errorBody>; retryAfter?: number } {
+export function apiErrorOf(
+  error: FastifyError | AppError | Error,
+  log: FastifyBaseLogger,
+  lang: Lang,
+): { status: number; body: ReturnType<typeof errorBody>; retryAfter?: number } {
   const appError = appErrorOf(error);
   if (appError) {
     const code = API_CODE[appError.code];
     // Disk full, read-only: the operator needs the engine's own words too.
     if (!(error instanceof AppError)) log.error({ err: error }, appError.code);
-    if (code === 'busy') return { status: HTTP_STATUS[code], body: errorBody(code, messageOf(appError, lang), { retryAfter: BUSY_RETRY_AFTER_S }), retryAfter: BUSY_RETRY_AFTER_S };
+    if (code === 'busy')
+      return {
+        status: HTTP_STATUS[code],
+        body: errorBody(code, messageOf(appError, lang), { retryAfter: BUSY_RETRY_AFTER_S }),
+        retryAfter: BUSY_RETRY_AFTER_S,
+      };
     return { status: HTTP_STATUS[code], body: errorBody(code, messageOf(appError, lang), appError.details) };
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
   const known = status !== undefined ? FRAMEWORK_ERRORS[status] : undefined;
   if (known) return { status: HTTP_STATUS[known[0]], body: errorBody(known[0], message(lang, known[1])) };
   // Any other refusal of the framework or a plugin (405, 416 …) is the client's, said as such.
-  if (status !== undefined && status >= 400 && status < 500) return { status, body: errorBody('invalid_input', message(lang, 'error.refused')) };
+  if (status !== undefined && status >= 400 && status < 500)
+    return { status, body: errorBody('invalid_input', message(lang, 'error.refused')) };
   // Internals stay in the server's log: the client only learns that something failed.
   log.error({ err: error }, 'internal error');
   return { status: 500, body: errorBody('internal', message(lang, 'error.internal')) };

@@ -14,7 +14,11 @@ for (const engine of testEngines()) {
     beforeEach(async () => {
       database = await engine.open();
       app = await buildServer({ database, now: () => new Date('2026-01-20T10:00:00Z') });
-      owner = callerFrom(await call(app, 'POST', '/api/setup', { body: { name: 'Alex Martin', email: 'alex@example.fr', password: 'correct horse battery' } }));
+      owner = callerFrom(
+        await call(app, 'POST', '/api/setup', {
+          body: { name: 'Alex Martin', email: 'alex@example.fr', password: 'correct horse battery' },
+        }),
+      );
       expect((await call(app, 'POST', '/api/demo', { as: owner })).statusCode).toBe(200);
     });
     afterEach(async () => {
@@ -26,7 +30,9 @@ for (const engine of testEngines()) {
       const clients = await call(app, 'GET', '/api/export/clients.csv', { as: owner });
       expect(clients.statusCode).toBe(200);
       expect(clients.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(clients.headers['content-disposition']).toBe(`attachment; filename="clients-2026-01-14.csv"; filename*=UTF-8''clients-2026-01-14.csv`);
+      expect(clients.headers['content-disposition']).toBe(
+        `attachment; filename="clients-2026-01-14.csv"; filename*=UTF-8''clients-2026-01-14.csv`,
+      );
       expect(clients.body.startsWith('\uFEFF"Nom du client";')).toBe(true);
       expect(clients.body.split('\r\n')).toHaveLength(27);
 
@@ -46,7 +52,9 @@ for (const engine of testEngines()) {
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
       expect((await call(app, 'GET', '/api/report.pdf?from=2025-13-01', { as: owner })).statusCode).toBe(400);
-      expect((await call(app, 'GET', '/api/report.pdf?from=2025-12-01&to=2025-01-01', { as: owner })).json().error.code).toBe('invalid_input');
+      expect((await call(app, 'GET', '/api/report.pdf?from=2025-12-01&to=2025-01-01', { as: owner })).json().error.code).toBe(
+        'invalid_input',
+      );
       expect((await call(app, 'GET', '/api/export/notes.csv', { as: owner })).statusCode).toBe(400);
       expect((await call(app, 'GET', '/api/export/clients.csv')).statusCode).toBe(401);
     });

@@ -35,7 +35,9 @@ for (const engine of testEngines()) {
       database = await engine.open();
       smtp = await startTestSmtp(SMTP_USER);
       app = await serve();
-      owner = callerFrom(await call(app, 'POST', '/api/setup', { body: { name: 'Max', email: 'max@example.fr', password: 'correct horse battery' } }));
+      owner = callerFrom(
+        await call(app, 'POST', '/api/setup', { body: { name: 'Max', email: 'max@example.fr', password: 'correct horse battery' } }),
+      );
       expect((await send('POST', '/api/demo')).statusCode).toBe(200);
       await send('PUT', '/api/settings', { djName: 'DJ Max', signature: 'Max\nDJ Pro' });
     });
@@ -48,7 +50,13 @@ for (const engine of testEngines()) {
     const get = (url: string) => call(app, 'GET', url, { as: owner });
     const send = (method: string, url: string, body?: unknown) => call(app, method, url, { as: owner, body });
     const mailSettings = () => ({
-      host: '127.0.0.1', port: smtp.port, secure: false, username: SMTP_USER.user, password: SMTP_USER.pass, fromName: 'DJ Max', fromAddress: 'dj@djmax.example',
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      username: SMTP_USER.user,
+      password: SMTP_USER.pass,
+      fromName: 'DJ Max',
+      fromAddress: 'dj@djmax.example',
     });
     const clientId = async (name: string): Promise<number> => {
       const found = (await get(`/api/clients?q=${encodeURIComponent(name)}`)).json().clients.find((c: { name: string }) => c.name === name);
@@ -65,8 +73,22 @@ for (const engine of testEngines()) {
       expect(r.statusCode, r.body).toBe(200);
       const d = r.json();
       expect(d).toMatchObject({
-        asOf: '2026-01-14', template: 'standard', suggestedTemplate: 'standard', subject: 'Nouveautés et disponibilités - DJ Pro',
-        client: { clientId: id, name: 'YELLOW MONKEYS', status: 'lapsed', vip: false, gigs: 7, revenue: 2450, lastDate: '2023-06-27', daysInactive: 932, timeSince: 'plus de 2 ans', email: 'contact@yellow-monkeys.example' },
+        asOf: '2026-01-14',
+        template: 'standard',
+        suggestedTemplate: 'standard',
+        subject: 'Nouveautés et disponibilités - DJ Pro',
+        client: {
+          clientId: id,
+          name: 'YELLOW MONKEYS',
+          status: 'lapsed',
+          vip: false,
+          gigs: 7,
+          revenue: 2450,
+          lastDate: '2023-06-27',
+          daysInactive: 932,
+          timeSince: 'plus de 2 ans',
+          email: 'contact@yellow-monkeys.example',
+        },
         cadence: { blocked: null, allowedFrom: null, proposed: true, notProposedBecause: null, optedOut: false, nextGentleReminder: null },
       });
       expect(d.body).toMatch(/^Bonjour Kevin,/);
@@ -78,7 +100,9 @@ for (const engine of testEngines()) {
       expect(vip).toMatchObject({ template: 'vipLapsed', suggestedTemplate: 'standard', subject: 'On se retrouve bientôt ? 🎵' });
       expect((await get(`/api/clients/${id}/follow-up-draft?template=vip_inactive`)).statusCode).toBe(400);
       expect((await get(`/api/clients/${await clientId('BAR DU PORT MARTIGUES')}/follow-up-draft`)).json().template).toBe('vipLapsed');
-      expect((await get(`/api/clients/${await clientId('CAMPING LES PINS SAVINES')}/follow-up-draft`)).json().template).toBe('gentleReminder');
+      expect((await get(`/api/clients/${await clientId('CAMPING LES PINS SAVINES')}/follow-up-draft`)).json().template).toBe(
+        'gentleReminder',
+      );
       expect((await get(`/api/clients/${await clientId('Gergom Events')}/follow-up-draft`)).json().template).toBe('loyalty');
       expect((await get('/api/clients/999999/follow-up-draft')).statusCode).toBe(404);
     });
@@ -94,7 +118,16 @@ for (const engine of testEngines()) {
 
       const saved = await send('PUT', '/api/mail-settings', mailSettings());
       expect(saved.statusCode, saved.body).toBe(200);
-      expect(saved.json()).toEqual({ configured: true, host: '127.0.0.1', port: smtp.port, secure: false, username: 'djmax', hasPassword: true, fromName: 'DJ Max', fromAddress: 'dj@djmax.example' });
+      expect(saved.json()).toEqual({
+        configured: true,
+        host: '127.0.0.1',
+        port: smtp.port,
+        secure: false,
+        username: 'djmax',
+        hasPassword: true,
+        fromName: 'DJ Max',
+        fromAddress: 'dj@djmax.example',
+      });
       const shown = await get('/api/mail-settings');
       expect(shown.body).not.toContain(SMTP_USER.pass);
       expect(shown.json().hasPassword).toBe(true);
@@ -112,7 +145,11 @@ for (const engine of testEngines()) {
       const sent = await send('POST', '/api/follow-ups/send', { ...message, idempotencyKey: 'generateur-0001' });
       const ms = performance.now() - started;
       expect(sent.statusCode, sent.body).toBe(200);
-      expect(sent.json()).toMatchObject({ result: 'queued', followUpId: expect.any(Number), message: { state: 'sent', attempts: 1, client: 'YELLOW MONKEYS', to: 'contact@yellow-monkeys.example', error: null } });
+      expect(sent.json()).toMatchObject({
+        result: 'queued',
+        followUpId: expect.any(Number),
+        message: { state: 'sent', attempts: 1, client: 'YELLOW MONKEYS', to: 'contact@yellow-monkeys.example', error: null },
+      });
       expect(ms).toBeLessThan(5000);
       // A double click: the same key finds the message already sent.
       const twice = await send('POST', '/api/follow-ups/send', { ...message, idempotencyKey: 'generateur-0001' });
@@ -124,14 +161,30 @@ for (const engine of testEngines()) {
       expect(h.get('subject')).toMatch(/^=\?UTF-8\?[BQ]\?/i);
       expect(decodeEncodedWords(h.get('subject')!)).toBe('Nouveautés et disponibilités - DJ Pro');
       expect(decodeEncodedWords(h.get('to')!)).toBe('Kevin Arnaud <contact@yellow-monkeys.example>');
-      expect(h.get('list-unsubscribe')).toMatch(/^<https:\/\/crm\.djmax\.example\/unsubscribe\/[A-Za-z0-9_-]{32}>, <mailto:dj@djmax\.example\?subject=STOP>$/);
+      expect(h.get('list-unsubscribe')).toMatch(
+        /^<https:\/\/crm\.djmax\.example\/unsubscribe\/[A-Za-z0-9_-]{32}>, <mailto:dj@djmax\.example\?subject=STOP>$/,
+      );
       expect(h.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
       const body = textBodyOf(mails[0]!.raw);
       expect(body).toContain('7 prestations ensemble');
       expect(body).toContain('Désinscrivez-vous ici : https://crm.djmax.example/unsubscribe/');
 
       const timeline = (await get(`/api/follow-ups?clientId=${id}`)).json();
-      expect(timeline).toMatchObject({ total: 1, followUps: [{ id: sent.json().followUpId, clientId: id, client: 'YELLOW MONKEYS', date: '2026-01-14', channel: 'email_sent', status: 'sent', template: 'standard', outcome: 'none' }] });
+      expect(timeline).toMatchObject({
+        total: 1,
+        followUps: [
+          {
+            id: sent.json().followUpId,
+            clientId: id,
+            client: 'YELLOW MONKEYS',
+            date: '2026-01-14',
+            channel: 'email_sent',
+            status: 'sent',
+            template: 'standard',
+            outcome: 'none',
+          },
+        ],
+      });
 
       // Within 30 days: refused, with the day it becomes possible, on every channel, unless forced.
       const cadence = (await get(`/api/clients/${id}/cadence`)).json().cadence;
@@ -139,7 +192,11 @@ for (const engine of testEngines()) {
       const refused = await send('POST', '/api/follow-ups/send', { ...message, idempotencyKey: 'generateur-0002' });
       expect(refused.statusCode).toBe(409);
       expect(refused.json()).toEqual({
-        error: { code: 'conflict', message: expect.stringContaining('13'), details: { reason: 'recent_follow_up', lastContact: '2026-01-14', allowedFrom: '2026-02-13' } },
+        error: {
+          code: 'conflict',
+          message: expect.stringContaining('13'),
+          details: { reason: 'recent_follow_up', lastContact: '2026-01-14', allowedFrom: '2026-02-13' },
+        },
       });
       const copied = await send('POST', '/api/follow-ups', { ...message, channel: 'copied' });
       expect(copied.statusCode).toBe(409);
@@ -150,7 +207,13 @@ for (const engine of testEngines()) {
       expect(forced.statusCode, forced.body).toBe(200);
       expect(forced.json().message.state).toBe('sent');
       expect(receivedBy('contact@yellow-monkeys.example')).toHaveLength(2);
-      const phone = await send('POST', '/api/follow-ups', { clientId: id, channel: 'phone', subject: 'Appel', body: 'Rappel pour la fête de juin', force: true });
+      const phone = await send('POST', '/api/follow-ups', {
+        clientId: id,
+        channel: 'phone',
+        subject: 'Appel',
+        body: 'Rappel pour la fête de juin',
+        force: true,
+      });
       expect(phone.statusCode, phone.body).toBe(201);
       expect(phone.json().followUp).toMatchObject({ channel: 'phone', status: 'sent' });
       expect((await get(`/api/follow-ups?clientId=${id}`)).json().total).toBe(3);
@@ -162,10 +225,21 @@ for (const engine of testEngines()) {
         expect((await call(withSender, 'PUT', '/api/mail-settings', { as: owner, body: mailSettings() })).statusCode).toBe(200);
         const batch = (await call(withSender, 'GET', '/api/follow-ups/vip-batch', { as: owner })).json();
         expect(batch).toMatchObject({ asOf: '2026-01-14', total: 3 });
-        expect(batch.candidates.map((c: { client: { name: string } }) => c.client.name).sort()).toEqual(['BAR DU PORT MARTIGUES', 'BDE SCIENCES PO AIX', 'LA TAVERNE DES ÉCRINS']);
-        expect(batch.candidates.every((c: { template: string; cadence: { proposed: boolean } }) => c.template === 'vipLapsed' && c.cadence.proposed)).toBe(true);
+        expect(batch.candidates.map((c: { client: { name: string } }) => c.client.name).sort()).toEqual([
+          'BAR DU PORT MARTIGUES',
+          'BDE SCIENCES PO AIX',
+          'LA TAVERNE DES ÉCRINS',
+        ]);
+        expect(
+          batch.candidates.every(
+            (c: { template: string; cadence: { proposed: boolean } }) => c.template === 'vipLapsed' && c.cadence.proposed,
+          ),
+        ).toBe(true);
         const messages = batch.candidates.map((c: { client: { clientId: number }; subject: string; body: string; template: string }) => ({
-          clientId: c.client.clientId, subject: c.subject, body: c.body, template: c.template,
+          clientId: c.client.clientId,
+          subject: c.subject,
+          body: c.body,
+          template: c.template,
         }));
         const addresses: string[] = batch.candidates.map((c: { client: { email: string } }) => c.client.email);
         // One recipient refused by the mail server: it fails alone, with its error.
@@ -189,7 +263,11 @@ for (const engine of testEngines()) {
           if (progress.done || performance.now() - started > 60_000) break;
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
-        expect(progress).toMatchObject({ total: 3, done: true, counts: { queued: 0, sending: 0, sent: 2, failed: 1, uncertain: 0, cancelled: 0 } });
+        expect(progress).toMatchObject({
+          total: 3,
+          done: true,
+          counts: { queued: 0, sending: 0, sent: 2, failed: 1, uncertain: 0, cancelled: 0 },
+        });
         const failed = progress.messages.find((m: { state: string }) => m.state === 'failed');
         expect(failed).toMatchObject({ to: refusedAddress, error: expect.stringContaining(refusedAddress) });
 
@@ -201,7 +279,8 @@ for (const engine of testEngines()) {
         expect(settled).toMatchObject({ total: 3, done: true, counts: { queued: 0, sending: 0, sent: 2, failed: 1 } });
         for (const address of addresses) expect(receivedBy(address), address).toHaveLength(address === refusedAddress ? 0 : 1);
         expect(smtp.received.filter((m) => addresses.some((a) => m.to.includes(a)))).toHaveLength(2);
-        for (const m of receivedBy(addresses[0]!)) expect(decodeEncodedWords(headersOf(m.raw).get('subject')!)).toBe('On se retrouve bientôt ? 🎵');
+        for (const m of receivedBy(addresses[0]!))
+          expect(decodeEncodedWords(headersOf(m.raw).get('subject')!)).toBe('On se retrouve bientôt ? 🎵');
 
         // The two who were sent are no longer proposed; the failed one still is.
         const after = (await call(withSender, 'GET', '/api/follow-ups/vip-batch', { as: owner })).json();
@@ -239,24 +318,47 @@ for (const engine of testEngines()) {
       expect((await send('PUT', `/api/follow-ups/${followUpId}/outcome`, { outcome: 'maybe' })).statusCode).toBe(400);
       // A gig booked within 90 days: "booking obtained" by itself.
       await send('PUT', `/api/follow-ups/${followUpId}/outcome`, { outcome: 'none' });
-      expect((await send('POST', '/api/gigs', { clientId: id, date: '2026-03-07', amount: 400, status: 'confirmed' })).statusCode).toBe(201);
+      expect((await send('POST', '/api/gigs', { clientId: id, date: '2026-03-07', amount: 400, status: 'confirmed' })).statusCode).toBe(
+        201,
+      );
       expect((await get(`/api/follow-ups?clientId=${id}`)).json().followUps[0]).toMatchObject({ outcome: 'booking', outcomeAuto: true });
     });
 
     it('edits templates with validation and a live preview, and resets them', async () => {
       const bad = await send('PUT', '/api/templates/standard', { subject: 'Bonjour {{client}}', body: 'Salut {{prenon}}, {{depuis' });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().error).toMatchObject({ code: 'invalid_input', details: { problems: [expect.objectContaining({ field: 'body', token: '{{prenon}}' }), expect.objectContaining({ field: 'body' })] } });
+      expect(bad.json().error).toMatchObject({
+        code: 'invalid_input',
+        details: {
+          problems: [expect.objectContaining({ field: 'body', token: '{{prenon}}' }), expect.objectContaining({ field: 'body' })],
+        },
+      });
       expect((await send('PUT', '/api/templates/unknown', { subject: 'a', body: 'b' })).statusCode).toBe(404);
 
-      const preview = await send('POST', '/api/templates/preview', { subject: 'Pour {{client}}', body: '{{salutation}}, {{prestations}} en {{depuis}}.', clientId: await clientId('YELLOW MONKEYS') });
-      expect(preview.json()).toEqual({ problems: [], rendered: { subject: 'Pour YELLOW MONKEYS', body: 'Bonjour Kevin, 7 prestations en plus de 2 ans.' } });
-      expect((await send('POST', '/api/templates/preview', { subject: '{{nope}}', body: 'x' })).json()).toMatchObject({ problems: [expect.objectContaining({ field: 'subject' })], rendered: null });
+      const preview = await send('POST', '/api/templates/preview', {
+        subject: 'Pour {{client}}',
+        body: '{{salutation}}, {{prestations}} en {{depuis}}.',
+        clientId: await clientId('YELLOW MONKEYS'),
+      });
+      expect(preview.json()).toEqual({
+        problems: [],
+        rendered: { subject: 'Pour YELLOW MONKEYS', body: 'Bonjour Kevin, 7 prestations en plus de 2 ans.' },
+      });
+      expect((await send('POST', '/api/templates/preview', { subject: '{{nope}}', body: 'x' })).json()).toMatchObject({
+        problems: [expect.objectContaining({ field: 'subject' })],
+        rendered: null,
+      });
 
-      const saved = await send('PUT', '/api/templates/standard', { subject: 'Des nouvelles, {{client}} ?', body: '{{salutation}},\n\nÀ bientôt !\n{{signature}}' });
+      const saved = await send('PUT', '/api/templates/standard', {
+        subject: 'Des nouvelles, {{client}} ?',
+        body: '{{salutation}},\n\nÀ bientôt !\n{{signature}}',
+      });
       expect(saved.json().template).toMatchObject({ key: 'standard', custom: true, subject: 'Des nouvelles, {{client}} ?' });
       const id = await clientId('YELLOW MONKEYS');
-      expect((await get(`/api/clients/${id}/follow-up-draft`)).json()).toMatchObject({ subject: 'Des nouvelles, YELLOW MONKEYS ?', body: 'Bonjour Kevin,\n\nÀ bientôt !\nMax\nDJ Pro' });
+      expect((await get(`/api/clients/${id}/follow-up-draft`)).json()).toMatchObject({
+        subject: 'Des nouvelles, YELLOW MONKEYS ?',
+        body: 'Bonjour Kevin,\n\nÀ bientôt !\nMax\nDJ Pro',
+      });
       const listed = (await get('/api/templates')).json();
       expect(listed.templates.map((t: { key: string }) => t.key)).toEqual(['vipLapsed', 'standard', 'gentleReminder', 'loyalty']);
       expect(listed.placeholders).toContainEqual({ name: 'depuis', description: expect.stringContaining('plus de 2 ans') });
@@ -285,23 +387,45 @@ for (const engine of testEngines()) {
       expect((await get(`/api/clients/${id}/cadence`)).json().cadence.optedOut).toBe(false);
 
       const oneClick = await app.inject({
-        method: 'POST', url: `/unsubscribe/${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click',
+        method: 'POST',
+        url: `/unsubscribe/${token}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
       });
       expect(oneClick.statusCode, oneClick.body).toBe(200);
       expect(oneClick.body).toContain('Désinscription confirmée');
       expect(oneClick.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(oneClick.body).not.toContain('<script');
-      expect((await get(`/api/clients/${id}/cadence`)).json().cadence).toMatchObject({ optedOut: true, blocked: 'opted_out', proposed: false });
+      expect((await get(`/api/clients/${id}/cadence`)).json().cadence).toMatchObject({
+        optedOut: true,
+        blocked: 'opted_out',
+        proposed: false,
+      });
       const refused = await send('POST', '/api/follow-ups', { clientId: id, channel: 'copied', subject: 'x', body: 'y', force: true });
       expect(refused.statusCode).toBe(409);
       expect(refused.json().error.details).toEqual({ reason: 'opted_out' });
-      expect((await send('POST', '/api/follow-ups/send', { clientId: id, subject: 'x', body: 'y', force: true, idempotencyKey: 'desinscrit-01' })).statusCode).toBe(409);
+      expect(
+        (
+          await send('POST', '/api/follow-ups/send', {
+            clientId: id,
+            subject: 'x',
+            body: 'y',
+            force: true,
+            idempotencyKey: 'desinscrit-01',
+          })
+        ).statusCode,
+      ).toBe(409);
       expect(receivedBy('zoe@example.fr')).toHaveLength(0);
 
       const again = await call(app, 'GET', `/unsubscribe/${token}`);
       expect(again.body).toContain('déjà prise en compte');
       expect(again.body).not.toContain('<form');
-      const form = await app.inject({ method: 'POST', url: `/unsubscribe/${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'confirm=1' });
+      const form = await app.inject({
+        method: 'POST',
+        url: `/unsubscribe/${token}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'confirm=1',
+      });
       expect(form.statusCode).toBe(200);
       for (const unknown of ['x'.repeat(32), 'not a token', '%3Cscript%3E']) {
         const r = await call(app, 'GET', `/unsubscribe/${unknown}`);
@@ -312,7 +436,10 @@ for (const engine of testEngines()) {
       }
 
       // "Ne plus contacter" set back from the app.
-      expect((await send('PUT', `/api/clients/${id}/do-not-contact`, { value: false })).json()).toEqual({ clientId: id, doNotContact: false });
+      expect((await send('PUT', `/api/clients/${id}/do-not-contact`, { value: false })).json()).toEqual({
+        clientId: id,
+        doNotContact: false,
+      });
       expect((await get(`/api/clients/${id}/cadence`)).json().cadence.optedOut).toBe(false);
       expect((await send('PUT', `/api/clients/${id}/do-not-contact`, { value: 'yes' })).statusCode).toBe(400);
     });
@@ -333,10 +460,15 @@ for (const engine of testEngines()) {
           const keyFile = join(String(database.dataDir), 'secret.key');
           expect(existsSync(keyFile)).toBe(true);
           expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-          expect((await call(keyless, 'POST', '/api/mail-settings/test', { as: owner, body: { to: 'moi@example.fr' } })).json()).toMatchObject({ ok: true, to: 'moi@example.fr' });
+          expect(
+            (await call(keyless, 'POST', '/api/mail-settings/test', { as: owner, body: { to: 'moi@example.fr' } })).json(),
+          ).toMatchObject({ ok: true, to: 'moi@example.fr' });
         }
         expect((await call(keyless, 'DELETE', '/api/mail-settings', { as: owner })).statusCode).toBe(204);
-        expect((await call(keyless, 'GET', '/api/mail-settings', { as: owner })).json()).toMatchObject({ configured: false, hasPassword: false });
+        expect((await call(keyless, 'GET', '/api/mail-settings', { as: owner })).json()).toMatchObject({
+          configured: false,
+          hasPassword: false,
+        });
       } finally {
         await keyless.close();
       }

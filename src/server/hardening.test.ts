@@ -50,7 +50,11 @@ for (const engine of testEngines()) {
         expect(french.json().error).toEqual({ code: 'unauthorized', message: 'E-mail ou mot de passe incorrect.' });
         const english = await login(app, 'nobody@example.fr', 'wrong password!', { headers: { 'accept-language': 'en' } });
         expect(english.json().error).toEqual({ code: 'unauthorized', message: 'Wrong e-mail or password.' });
-        const missing = await app.inject({ method: 'GET', url: '/api/nothing-here', headers: { 'accept-language': 'en-GB,en;q=0.9,fr;q=0.8' } });
+        const missing = await app.inject({
+          method: 'GET',
+          url: '/api/nothing-here',
+          headers: { 'accept-language': 'en-GB,en;q=0.9,fr;q=0.8' },
+        });
         expect(missing.json().error).toEqual({ code: 'not_found', message: 'Resource not found.' });
         const unsigned = await app.inject({ method: 'GET', url: '/api/clients', headers: { 'accept-language': 'en' } });
         expect(unsigned.json().error).toEqual({ code: 'unauthorized', message: 'No session, or it expired: sign in.' });
@@ -60,11 +64,28 @@ for (const engine of testEngines()) {
     describe('allowed hosts', () => {
       it('answers localhost, loopback addresses, PUBLIC_URL’s host and ALLOWED_HOSTS, and refuses any other Host with 421', async () => {
         const app = await server({ env: parseEnv({ PUBLIC_URL: 'https://crm.example.fr', ALLOWED_HOSTS: 'studio.local, 192.168.1.20' }) });
-        for (const host of ['localhost', 'localhost:3000', '127.0.0.1:3000', '127.9.9.9', '[::1]:3000', 'crm.example.fr', 'CRM.example.fr:443', 'studio.local:3000', '192.168.1.20:3000']) {
+        for (const host of [
+          'localhost',
+          'localhost:3000',
+          '127.0.0.1:3000',
+          '127.9.9.9',
+          '[::1]:3000',
+          'crm.example.fr',
+          'CRM.example.fr:443',
+          'studio.local:3000',
+          '192.168.1.20:3000',
+        ]) {
           const r = await app.inject({ method: 'GET', url: '/api/setup', headers: { host } });
           expect(r.statusCode, host).toBe(200);
         }
-        for (const host of ['attacker.example', 'attacker.example:3000', '127.attacker.example', 'localhost.attacker.example', 'crm.example.fr.attacker.example', '192.168.1.21']) {
+        for (const host of [
+          'attacker.example',
+          'attacker.example:3000',
+          '127.attacker.example',
+          'localhost.attacker.example',
+          'crm.example.fr.attacker.example',
+          '192.168.1.21',
+        ]) {
           const r = await app.inject({ method: 'GET', url: '/api/setup', headers: { host } });
           expect(r.statusCode, host).toBe(421);
           expect(r.json().error.code, host).toBe('host_not_allowed');
@@ -93,10 +114,15 @@ for (const engine of testEngines()) {
         expect(r.cookies.find((c) => c.name === 'djb_session')).toMatchObject({ secure: true, httpOnly: true });
         // One client behind the proxy exhausting its address's failures does not block another client.
         for (let i = 0; i < 20; i += 1) {
-          const wrong = await login(app, `nobody-${i}@example.fr`, 'mauvais mot de passe', { headers: { ...proxied, 'x-forwarded-for': '203.0.113.66' } });
+          const wrong = await login(app, `nobody-${i}@example.fr`, 'mauvais mot de passe', {
+            headers: { ...proxied, 'x-forwarded-for': '203.0.113.66' },
+          });
           expect(wrong.statusCode).toBe(401);
         }
-        expect((await login(app, 'x@example.fr', 'mauvais mot de passe', { headers: { ...proxied, 'x-forwarded-for': '203.0.113.66' } })).statusCode).toBe(429);
+        expect(
+          (await login(app, 'x@example.fr', 'mauvais mot de passe', { headers: { ...proxied, 'x-forwarded-for': '203.0.113.66' } }))
+            .statusCode,
+        ).toBe(429);
         const other = await login(app, OWNER.email, OWNER.password, { headers: { ...proxied, 'x-forwarded-for': '198.51.100.4' } });
         expect(other.statusCode, other.body).toBe(200);
         expect(other.cookies.find((c) => c.name === 'djb_session')?.secure).toBe(true);
@@ -114,7 +140,11 @@ for (const engine of testEngines()) {
         expect(r.json().url).toMatch(/^https:\/\/crm\.example\.fr\/calendar\/[A-Za-z0-9_-]{20,}\.ics$/);
 
         const without = await server();
-        const plain = await without.inject({ method: 'GET', url: '/api/calendar', headers: { cookie: owner.cookie, host: 'localhost:3000' } });
+        const plain = await without.inject({
+          method: 'GET',
+          url: '/api/calendar',
+          headers: { cookie: owner.cookie, host: 'localhost:3000' },
+        });
         expect(plain.statusCode).toBe(200);
         expect(plain.json()).toEqual({ url: null, path: expect.stringMatching(/^\/calendar\/[A-Za-z0-9_-]{20,}\.ics$/) });
         expect(plain.body).not.toContain('localhost');
@@ -178,9 +208,20 @@ for (const engine of testEngines()) {
       it('answers traversal attempts 403 or 404 (or the app’s page), never 500, and logs no error', async () => {
         const lines: string[] = [];
         const app = await server({ webDir, logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } } });
-        for (const url of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/%00', '/assets/%00', '/assets/..%00/x', '/..%5c..%5cetc%5cpasswd']) {
+        for (const url of [
+          '/../../etc/passwd',
+          '/%2e%2e/%2e%2e/etc/passwd',
+          '/assets/..%2f..%2f..%2fetc%2fpasswd',
+          '/%00',
+          '/assets/%00',
+          '/assets/..%00/x',
+          '/..%5c..%5cetc%5cpasswd',
+        ]) {
           const r = await app.inject({ method: 'GET', url });
-          expect(r.statusCode === 403 || r.statusCode === 404 || (r.statusCode === 200 && r.body.includes('<title>app</title>')), `${url} → ${r.statusCode}`).toBe(true);
+          expect(
+            r.statusCode === 403 || r.statusCode === 404 || (r.statusCode === 200 && r.body.includes('<title>app</title>')),
+            `${url} → ${r.statusCode}`,
+          ).toBe(true);
           expect(r.body).not.toMatch(/root:|stack|at \w+ \(/);
         }
         expect((await app.inject({ method: 'GET', url: '/%00' })).statusCode).toBe(403);
@@ -189,7 +230,9 @@ for (const engine of testEngines()) {
         const { port } = app.server.address() as AddressInfo;
         for (const path of ['/../../etc/passwd', '/assets/../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd']) {
           const raw = await new Promise<string>((done, fail) => {
-            const socket = connect(port, '127.0.0.1', () => socket.end(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+            const socket = connect(port, '127.0.0.1', () =>
+              socket.end(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+            );
             let text = '';
             socket.on('data', (chunk) => (text += chunk));
             socket.on('end', () => done(text));

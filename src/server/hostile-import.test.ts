@@ -30,7 +30,6 @@ async function writeFile(name: string, parts: () => Iterable<string>): Promise<s
   return path;
 }
 
-
 let singleLine: string;
 let bigAmounts: string;
 beforeAll(async () => {
@@ -49,7 +48,6 @@ for (const engine of testEngines()) {
     let app: FastifyInstance;
     let base: string;
 
-
     beforeEach(async () => {
       database = await engine.open();
       app = await buildServer({ database, now: () => new Date('2026-01-20T10:00:00Z') });
@@ -62,7 +60,11 @@ for (const engine of testEngines()) {
     });
 
     it('refuses or bounds them while another client signs in and reads the overview', async () => {
-      const setup = await fetch(`${base}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+      const setup = await fetch(`${base}/api/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(OWNER),
+      });
       expect(setup.status).toBe(201);
       const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
       const { csrfToken: csrf } = (await setup.json()) as { csrfToken: string };
@@ -88,7 +90,10 @@ for (const engine of testEngines()) {
 
       const answers: Record<string, Answer> = {};
       try {
-        for (const [name, path] of [['singleLine', singleLine], ['bigAmounts', bigAmounts]] as const) {
+        for (const [name, path] of [
+          ['singleLine', singleLine],
+          ['bigAmounts', bigAmounts],
+        ] as const) {
           answers[`${name} preview`] = await send(base, 'POST', '/api/imports/preview?kind=gigs', { cookie, csrf, file: path });
           answers[`${name} import`] = await send(base, 'POST', '/api/imports?kind=gigs', { cookie, csrf, file: path });
           peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -102,17 +107,40 @@ for (const engine of testEngines()) {
       const refused = answers['singleLine import']!;
       expect(refused.status).toBe(422);
       expect(JSON.parse(refused.body)).toEqual({
-        error: { code: 'invalid_file', message: "gigs.csv : la ligne d'en-tête est trop longue (plus de 1 Mio) : est-ce bien un fichier CSV ?" },
+        error: {
+          code: 'invalid_file',
+          message: "gigs.csv : la ligne d'en-tête est trop longue (plus de 1 Mio) : est-ce bien un fichier CSV ?",
+        },
       });
-      expect(JSON.parse(answers['singleLine preview']!.body)).toMatchObject({ error: { message: refused.body.match(/"message":"([^"]*)"/)?.[1] } });
+      expect(JSON.parse(answers['singleLine preview']!.body)).toMatchObject({
+        error: { message: refused.body.match(/"message":"([^"]*)"/)?.[1] },
+      });
 
-      const preview = JSON.parse(answers['bigAmounts preview']!.body) as { rows: number; rejectedCount: number; rejected: { line: number; value: string; message: string }[] };
+      const preview = JSON.parse(answers['bigAmounts preview']!.body) as {
+        rows: number;
+        rejectedCount: number;
+        rejected: { line: number; value: string; message: string }[];
+      };
       expect(preview).toMatchObject({ rows: 200, rejectedCount: 200 });
-      const report = JSON.parse(answers['bigAmounts import']!.body) as { id: number; rows: number; imported: number; rejectedCount: number; rejected: { line: number; value: string; message: string }[] };
+      const report = JSON.parse(answers['bigAmounts import']!.body) as {
+        id: number;
+        rows: number;
+        imported: number;
+        rejectedCount: number;
+        rejected: { line: number; value: string; message: string }[];
+      };
       expect(report).toMatchObject({ rows: 200, imported: 0, rejectedCount: 200 });
-      expect(report.rejected[0]).toEqual({ line: 2, field: 'amount', header: 'montant', value: `${'12a'.repeat(66)}12…`, message: 'Valeur trop longue (plus de 64 Kio)' });
+      expect(report.rejected[0]).toEqual({
+        line: 2,
+        field: 'amount',
+        header: 'montant',
+        value: `${'12a'.repeat(66)}12…`,
+        message: 'Valeur trop longue (plus de 64 Kio)',
+      });
 
-      const stored = await sql<{ n: number | string }>`select length(report) as n from imports where id = ${report.id}`.execute(database.db);
+      const stored = await sql<{ n: number | string }>`select length(report) as n from imports where id = ${report.id}`.execute(
+        database.db,
+      );
       expect(Number(stored.rows[0]?.n)).toBeLessThan(MB);
       const list = await send(base, 'GET', '/api/imports', { cookie });
       expect(list.status).toBe(200);
@@ -121,7 +149,9 @@ for (const engine of testEngines()) {
       expect(others.length).toBeGreaterThan(10);
       expect(others.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.body}`)).toEqual([]);
       const slowest = Math.max(...others.map((a) => a.ms));
-      console.info(`${engine.name}: ${others.length} other requests, slowest ${Math.round(slowest)} ms; test process peak RSS ${Math.round(peakRss / 2 ** 20)} MiB`);
+      console.info(
+        `${engine.name}: ${others.length} other requests, slowest ${Math.round(slowest)} ms; test process peak RSS ${Math.round(peakRss / 2 ** 20)} MiB`,
+      );
       expect(peakRss).toBeLessThan(600 * 2 ** 20);
     }, 600_000);
   });

@@ -26,7 +26,12 @@ export function registerHostCheck(app: FastifyInstance, allowed: Set<string>): v
     const shown = name.slice(0, 100);
     return reply
       .status(HTTP_STATUS.host_not_allowed)
-      .send(errorBody('host_not_allowed', `Nom d’hôte non autorisé : « ${shown} ». Ouvrez l’application par localhost, par l’adresse de PUBLIC_URL, ou ajoutez ce nom à ALLOWED_HOSTS.`));
+      .send(
+        errorBody(
+          'host_not_allowed',
+          `Nom d’hôte non autorisé : « ${shown} ». Ouvrez l’application par localhost, par l’adresse de PUBLIC_URL, ou ajoutez ce nom à ALLOWED_HOSTS.`,
+        ),
+      );
   });
 }
 

@@ -19,7 +19,9 @@ for (const engine of testEngines()) {
     beforeAll(async () => {
       database = await engine.open();
       app = await buildServer({ database, now: () => NOW });
-      owner = callerFrom(await call(app, 'POST', '/api/setup', { body: { name: 'Alex', email: 'alex@example.fr', password: 'correct horse battery' } }));
+      owner = callerFrom(
+        await call(app, 'POST', '/api/setup', { body: { name: 'Alex', email: 'alex@example.fr', password: 'correct horse battery' } }),
+      );
       expect((await call(app, 'POST', '/api/demo', { as: owner })).statusCode).toBe(200);
     });
     afterAll(async () => {
@@ -32,7 +34,14 @@ for (const engine of testEngines()) {
       expect(r.statusCode, r.body).toBe(200);
       const target = cliTarget(database.options);
       let out = '';
-      expect(await main(['kpis', '--as-of', '2026-01-14', '--json', ...target.args], { out: (t) => (out += t), err: () => undefined, env: target.env, now: () => NOW })).toBe(0);
+      expect(
+        await main(['kpis', '--as-of', '2026-01-14', '--json', ...target.args], {
+          out: (t) => (out += t),
+          err: () => undefined,
+          env: target.env,
+          now: () => NOW,
+        }),
+      ).toBe(0);
       expect(r.json()).toEqual(JSON.parse(out));
       expect(kpisSchema.parse(r.json())).toMatchObject({ from: '2025-01-15', to: '2026-01-14', returns: 15 });
       // Without a date: the year ending today (20 January 2026 in Paris), not the demo's reference date.
@@ -53,8 +62,13 @@ for (const engine of testEngines()) {
       expect(d.charts.revenueByYear.reduce((s, y) => s + y.revenue, 0)).toBe(48_752);
       expect(d.charts.statusesByMonth.at(-1)).toEqual({ month: '2026-01', date: '2026-01-14', active: 7, dormant: 10, lapsed: 7 });
 
-      await addUser({ database, now: () => NOW }, { name: 'Bea', email: 'bea@example.fr', password: 'un autre mot de passe', workspace: 'dj-b' });
-      const bea = callerFrom(await call(app, 'POST', '/api/auth/login', { body: { email: 'bea@example.fr', password: 'un autre mot de passe' } }));
+      await addUser(
+        { database, now: () => NOW },
+        { name: 'Bea', email: 'bea@example.fr', password: 'un autre mot de passe', workspace: 'dj-b' },
+      );
+      const bea = callerFrom(
+        await call(app, 'POST', '/api/auth/login', { body: { email: 'bea@example.fr', password: 'un autre mot de passe' } }),
+      );
       const other = dashboardSchema.parse((await call(app, 'GET', '/api/dashboard?asOf=2026-01-14', { as: bea })).json());
       expect(other.names).toEqual({});
       expect(other.kpis.returns).toBe(0);

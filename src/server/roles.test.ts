@@ -51,7 +51,13 @@ for (const engine of testEngines()) {
       const ctx = { database, now: () => NOW };
       const newSpace = await addUser(ctx, { name: 'Léa', email: 'lea@example.fr', password: 'encore une phrase' });
       expect(newSpace).toMatchObject({ createdWorkspace: true, user: { role: 'owner' } });
-      const second = await addUser(ctx, { name: 'Max', email: 'max@example.fr', password: 'encore une phrase', workspace: 'default', role: 'owner' });
+      const second = await addUser(ctx, {
+        name: 'Max',
+        email: 'max@example.fr',
+        password: 'encore une phrase',
+        workspace: 'default',
+        role: 'owner',
+      });
       expect(second.user.role).toBe('owner');
     });
 
@@ -104,13 +110,28 @@ for (const engine of testEngines()) {
       // Back to the schema before roles, with one account in it, then the roles migration again
       // (run on its own: the migrations after it stay applied).
       await sql`alter table users drop column role`.execute(db);
-      const workspace = await db.insertInto('workspaces').values({ name: 'ancien', time_zone: 'Europe/Paris', reference_date: null, settings: '{}', created_at: NOW.toISOString() } as never).returning('id').executeTakeFirstOrThrow();
-      await sql`insert into users (workspace_id, name, email, password_hash, created_at) values (${workspace.id}, 'Ancien', 'ancien@example.fr', 'x', ${NOW.toISOString()})`.execute(db);
+      const workspace = await db
+        .insertInto('workspaces')
+        .values({ name: 'ancien', time_zone: 'Europe/Paris', reference_date: null, settings: '{}', created_at: NOW.toISOString() } as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await sql`insert into users (workspace_id, name, email, password_hash, created_at) values (${workspace.id}, 'Ancien', 'ancien@example.fr', 'x', ${NOW.toISOString()})`.execute(
+        db,
+      );
       await rolesMigration().up(db as never);
       const rows = await db.selectFrom('users').select(['email', 'role']).execute();
       expect(rows).toEqual([{ email: 'ancien@example.fr', role: 'owner' }]);
       // And a role outside the two is refused by the database itself.
-      await expect(insertUser(db, { workspaceId: workspace.id, name: 'X', email: 'x@example.fr', passwordHash: 'x', now: NOW.toISOString(), role: 'admin' as never })).rejects.toThrow();
+      await expect(
+        insertUser(db, {
+          workspaceId: workspace.id,
+          name: 'X',
+          email: 'x@example.fr',
+          passwordHash: 'x',
+          now: NOW.toISOString(),
+          role: 'admin' as never,
+        }),
+      ).rejects.toThrow();
     });
   });
 }

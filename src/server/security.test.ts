@@ -50,18 +50,32 @@ for (const engine of testEngines()) {
 
       const r = await call(app, 'POST', '/api/setup', { body: OWNER });
       expect(r.statusCode).toBe(201);
-      expect(r.json()).toMatchObject({ user: { name: OWNER.name, email: OWNER.email }, workspace: { name: 'default' }, csrfToken: expect.any(String) });
+      expect(r.json()).toMatchObject({
+        user: { name: OWNER.name, email: OWNER.email },
+        workspace: { name: 'default' },
+        csrfToken: expect.any(String),
+      });
       const cookie = r.cookies.find((c) => c.name === 'djb_session');
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
       const stored = await database.db.selectFrom('sessions').select('token_hash').execute();
-      expect(stored).toEqual([{ token_hash: createHash('sha256').update(cookie?.value ?? '').digest('hex') }]);
+      expect(stored).toEqual([
+        {
+          token_hash: createHash('sha256')
+            .update(cookie?.value ?? '')
+            .digest('hex'),
+        },
+      ]);
       const user = await database.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
       expect(user.password_hash).toMatch(/^\$argon2id\$/);
 
       expect((await call(app, 'GET', '/api/setup')).json()).toEqual({ needsSetup: false, needsCode: false });
       expect((await call(app, 'POST', '/api/setup', { body: { ...OWNER, email: 'other@example.fr' } })).statusCode).toBe(409);
       const me = await call(app, 'GET', '/api/me', { as: callerFrom(r) });
-      expect(me.json()).toEqual({ user: { id: expect.any(Number), name: OWNER.name, email: OWNER.email, role: 'owner' }, workspace: { id: expect.any(Number), name: 'default' }, csrfToken: callerFrom(r).csrf });
+      expect(me.json()).toEqual({
+        user: { id: expect.any(Number), name: OWNER.name, email: OWNER.email, role: 'owner' },
+        workspace: { id: expect.any(Number), name: 'default' },
+        csrfToken: callerFrom(r).csrf,
+      });
     });
 
     it('asks for the console’s setup code when listening beyond loopback', async () => {
@@ -79,7 +93,9 @@ for (const engine of testEngines()) {
     it('signs in and out, says the same thing for an unknown e-mail, and slows an account down after five failures', async () => {
       const owner = await setUp();
       const wrong = await call(app, 'POST', '/api/auth/login', { body: { email: OWNER.email, password: 'mauvais mot de passe' } });
-      const unknown = await call(app, 'POST', '/api/auth/login', { body: { email: 'nobody@example.fr', password: 'mauvais mot de passe' } });
+      const unknown = await call(app, 'POST', '/api/auth/login', {
+        body: { email: 'nobody@example.fr', password: 'mauvais mot de passe' },
+      });
       expect(wrong.statusCode).toBe(401);
       expect(unknown.json()).toEqual(wrong.json());
 
@@ -122,17 +138,32 @@ for (const engine of testEngines()) {
 
     it('sweeps every route: 401 without a session, and nothing of another workspace with its session', async () => {
       const ownerA = await setUp();
-      const client = (await call(app, 'POST', '/api/clients', { as: ownerA, body: { name: SECRET_CLIENT, email: 'alpha@example.fr' } })).json().client;
+      const client = (
+        await call(app, 'POST', '/api/clients', { as: ownerA, body: { name: SECRET_CLIENT, email: 'alpha@example.fr' } })
+      ).json().client;
       const note = (await call(app, 'POST', `/api/clients/${client.id}/notes`, { as: ownerA, body: { text: SECRET_NOTE } })).json().note;
-      const gig = (await call(app, 'POST', '/api/gigs', { as: ownerA, body: { clientId: client.id, date: '2026-03-01', amount: 777, status: 'confirmed' } })).json().gig;
+      const gig = (
+        await call(app, 'POST', '/api/gigs', {
+          as: ownerA,
+          body: { clientId: client.id, date: '2026-03-01', amount: 777, status: 'confirmed' },
+        })
+      ).json().gig;
       const csv = Buffer.from(`Nom,Ville\n${SECRET_CLIENT} BIS,Gap\n,Gap\n`);
       const imported = (await call(app, 'POST', '/api/imports?kind=clients&fileName=a.csv', { as: ownerA, file: csv })).json();
       expect(imported.id).toEqual(expect.any(Number));
       const feed = (await call(app, 'GET', '/api/calendar', { as: ownerA })).json().path as string;
       // Follow-ups of A: one recorded, one e-mail in the outbox (no sender runs here: it stays queued).
       expect((await call(app, 'PUT', '/api/mail-settings', { as: ownerA, body: MAIL_A })).statusCode).toBe(200);
-      const followUp = (await call(app, 'POST', '/api/follow-ups', { as: ownerA, body: { clientId: client.id, channel: 'copied', subject: SECRET_FOLLOW_UP, body: SECRET_FOLLOW_UP } })).json().followUp;
-      const batch = await call(app, 'POST', '/api/follow-ups/batch', { as: ownerA, body: { messages: [{ clientId: client.id, subject: SECRET_FOLLOW_UP, body: 'Bonjour' }], batchId: 'lot-alpha' } });
+      const followUp = (
+        await call(app, 'POST', '/api/follow-ups', {
+          as: ownerA,
+          body: { clientId: client.id, channel: 'copied', subject: SECRET_FOLLOW_UP, body: SECRET_FOLLOW_UP },
+        })
+      ).json().followUp;
+      const batch = await call(app, 'POST', '/api/follow-ups/batch', {
+        as: ownerA,
+        body: { messages: [{ clientId: client.id, subject: SECRET_FOLLOW_UP, body: 'Bonjour' }], batchId: 'lot-alpha' },
+      });
       expect(batch.statusCode, batch.body).toBe(202);
       const outboxId = batch.json().results[0].outboxId as number;
       expect(outboxId).toEqual(expect.any(Number));
@@ -141,14 +172,20 @@ for (const engine of testEngines()) {
 
       const ctx = { database, now: () => NOW };
       await addUser(ctx, { name: 'Bea', email: 'bea@example.fr', password: 'un autre mot de passe', workspace: 'dj-b' });
-      const ownerB = callerFrom(await call(app, 'POST', '/api/auth/login', { body: { email: 'bea@example.fr', password: 'un autre mot de passe' } }));
+      const ownerB = callerFrom(
+        await call(app, 'POST', '/api/auth/login', { body: { email: 'bea@example.fr', password: 'un autre mot de passe' } }),
+      );
       expect(ownerB.cookie).not.toBe(ownerA.cookie);
       // B can send: a refusal of A's client is then about the client, not about B's missing settings.
       expect((await call(app, 'PUT', '/api/mail-settings', { as: ownerB, body: MAIL_B })).statusCode).toBe(200);
 
       const ids: Record<string, number> = {
-        '/api/clients/:id': client.id, '/api/notes/:id': note.id, '/api/gigs/:id': gig.id, '/api/imports/:id': imported.id,
-        '/api/follow-ups/:id': followUp.id, '/api/outbox/:id': outboxId,
+        '/api/clients/:id': client.id,
+        '/api/notes/:id': note.id,
+        '/api/gigs/:id': gig.id,
+        '/api/imports/:id': imported.id,
+        '/api/follow-ups/:id': followUp.id,
+        '/api/outbox/:id': outboxId,
       };
       const message = { clientId: client.id, subject: 'Intrus', body: 'Bonjour' };
       const bodies: Record<string, unknown> = {
@@ -174,10 +211,23 @@ for (const engine of testEngines()) {
         'POST /api/mail-settings/test': {},
       };
       /** Routes that name one of A's records in their body: refused like an id of A in the path. */
-      const bodyRefersToA = new Set(['POST /api/gigs', 'POST /api/follow-ups', 'POST /api/follow-ups/eml', 'POST /api/follow-ups/send', 'POST /api/templates/preview']);
+      const bodyRefersToA = new Set([
+        'POST /api/gigs',
+        'POST /api/follow-ups',
+        'POST /api/follow-ups/eml',
+        'POST /api/follow-ups/send',
+        'POST /api/templates/preview',
+      ]);
       const csvB = Buffer.from('Nom,Ville\nBRAVO BAR,Gap\n');
       const files: Record<string, Buffer> = { 'POST /api/imports/preview': csvB, 'POST /api/imports': csvB };
-      const publicRoutes = new Set(['GET /api/setup', 'POST /api/setup', 'POST /api/auth/login', 'GET /calendar/:token.ics', 'GET /unsubscribe/:token', 'POST /unsubscribe/:token']);
+      const publicRoutes = new Set([
+        'GET /api/setup',
+        'POST /api/setup',
+        'POST /api/auth/login',
+        'GET /calendar/:token.ics',
+        'GET /unsubscribe/:token',
+        'POST /unsubscribe/:token',
+      ]);
 
       // Signing out ends B's session: last.
       const isLogout = (r: RouteOptions) => r.url === '/api/auth/logout';
@@ -191,8 +241,12 @@ for (const engine of testEngines()) {
           .replace(':id', String(idKey ? ids[idKey] : 0))
           .replace(':token', feed.split('/calendar/')[1]?.replace('.ics', '') ?? '')
           .replace(':key', 'standard');
-        const query = route.url === '/api/gigs' && method === 'GET' ? '?date=2026-03-01'
-          : route.url.startsWith('/api/imports') && method === 'POST' && !route.url.includes(':id') ? '?kind=clients&fileName=b.csv' : '';
+        const query =
+          route.url === '/api/gigs' && method === 'GET'
+            ? '?date=2026-03-01'
+            : route.url.startsWith('/api/imports') && method === 'POST' && !route.url.includes(':id')
+              ? '?kind=clients&fileName=b.csv'
+              : '';
         const input = { body: bodies[key], file: files[key] };
 
         const anonymous = await call(app, method, url + query, input);
@@ -204,7 +258,8 @@ for (const engine of testEngines()) {
         expect(anonymous.json(), key).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
 
         const intruder = await call(app, method, url + query, { ...input, as: ownerB });
-        if (idKey || bodyRefersToA.has(key)) expect([403, 404], `${key} → ${intruder.statusCode} ${intruder.body}`).toContain(intruder.statusCode);
+        if (idKey || bodyRefersToA.has(key))
+          expect([403, 404], `${key} → ${intruder.statusCode} ${intruder.body}`).toContain(intruder.statusCode);
         else expect(intruder.statusCode, `${key} → ${intruder.body}`).toBeLessThan(500);
         expect(intruder.body, key).not.toContain(SECRET_CLIENT);
         expect(intruder.body, key).not.toContain(SECRET_NOTE);
@@ -220,10 +275,19 @@ for (const engine of testEngines()) {
         expect.objectContaining({ id: expect.any(Number), channel: 'email_sent', status: 'queued', outcome: 'none' }),
         expect.objectContaining({ id: followUp.id, status: 'to_confirm', outcome: 'none' }),
       ]);
-      expect((await call(app, 'GET', '/api/outbox', { as: ownerA })).json().messages).toEqual([expect.objectContaining({ id: outboxId, state: 'queued' })]);
-      expect((await call(app, 'GET', `/api/clients/${client.id}/cadence`, { as: ownerA })).json().cadence).toMatchObject({ optedOut: false });
-      expect((await call(app, 'GET', '/api/templates', { as: ownerA })).json().templates.every((t: { custom: boolean }) => !t.custom)).toBe(true);
-      expect((await call(app, 'GET', '/api/mail-settings', { as: ownerA })).json()).toMatchObject({ configured: true, fromAddress: MAIL_A.fromAddress });
+      expect((await call(app, 'GET', '/api/outbox', { as: ownerA })).json().messages).toEqual([
+        expect.objectContaining({ id: outboxId, state: 'queued' }),
+      ]);
+      expect((await call(app, 'GET', `/api/clients/${client.id}/cadence`, { as: ownerA })).json().cadence).toMatchObject({
+        optedOut: false,
+      });
+      expect((await call(app, 'GET', '/api/templates', { as: ownerA })).json().templates.every((t: { custom: boolean }) => !t.custom)).toBe(
+        true,
+      );
+      expect((await call(app, 'GET', '/api/mail-settings', { as: ownerA })).json()).toMatchObject({
+        configured: true,
+        fromAddress: MAIL_A.fromAddress,
+      });
     });
   });
 }

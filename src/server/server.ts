@@ -74,7 +74,8 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
   // The calendar's secret is in a URL: never hand it on as a referrer.
   'referrer-policy': 'no-referrer',
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
 };
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -174,7 +175,10 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
   const root = options.projectRoot ?? PROJECT_ROOT;
   const web = webBuildState(root);
   if (web === 'missing' || web === 'stale') {
-    throw new AppError('usage', `l’application web ${web === 'missing' ? 'n’est pas construite' : 'date d’avant ses sources'} : lancez « npm run build » (ou « npm start », qui la construit).`);
+    throw new AppError(
+      'usage',
+      `l’application web ${web === 'missing' ? 'n’est pas construite' : 'date d’avant ses sources'} : lancez « npm run build » (ou « npm start », qui la construit).`,
+    );
   }
   if (web === 'absent') options.log('Pas d’application web dans ce dossier : seule l’API est servie.');
   const ctx: AppContext = { database: options.database, now: options.now };
@@ -194,7 +198,10 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
     weeklyAlert: { log: (line) => options.log(`Alerte hebdomadaire : ${line}`) },
     replyWatcher: { log: (line) => options.log(`Lecture des réponses : ${line}`) },
   });
-  if (!withSender) options.log('Envoi des relances en arrière-plan désactivé (DJBOOKER_OUTBOX_SENDER=off) : un autre serveur de cette base doit l’assurer.');
+  if (!withSender)
+    options.log(
+      'Envoi des relances en arrière-plan désactivé (DJBOOKER_OUTBOX_SENDER=off) : un autre serveur de cette base doit l’assurer.',
+    );
   try {
     await app.listen({ host: options.host, port: options.port });
   } catch (e) {
@@ -206,7 +213,9 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
   const url = `http://${isLoopback(options.host) ? 'localhost' : shownHost}:${options.port}`;
   options.log(`DJ Booker Pro écoute sur ${url}`);
   if (!isLoopback(options.host) && env.allowedHosts.length === 0 && !env.publicUrl) {
-    options.log('Depuis un autre appareil, l’application ne répond qu’aux noms listés dans ALLOWED_HOSTS : ajoutez-y le nom ou l’adresse de cette machine (par exemple ALLOWED_HOSTS=192.168.1.20).');
+    options.log(
+      'Depuis un autre appareil, l’application ne répond qu’aux noms listés dans ALLOWED_HOSTS : ajoutez-y le nom ou l’adresse de cette machine (par exemple ALLOWED_HOSTS=192.168.1.20).',
+    );
   }
   if (setupCode) options.log(`Premier démarrage : code d’installation à saisir pour créer le compte du propriétaire : ${setupCode}`);
   else if (await needsSetup(ctx)) options.log(`Premier démarrage : ouvrez ${url} pour créer le compte du propriétaire.`);

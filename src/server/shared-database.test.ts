@@ -90,7 +90,9 @@ describe('the embedded database shared by a server and CLI imports', () => {
 
   it('serves sign-ins, the overview, a booking and a follow-up batch while a CLI import of 200,000 gigs runs', async () => {
     const options = { dataDir: join(dir, 'data') };
-    await succeeded(cli(options, ['users', 'add', '--email', 'dj@example.com', '--name', 'DJ', '--workspace', 'studio'], { DJBOOKER_PASSWORD: PASSWORD }));
+    await succeeded(
+      cli(options, ['users', 'add', '--email', 'dj@example.com', '--name', 'DJ', '--workspace', 'studio'], { DJBOOKER_PASSWORD: PASSWORD }),
+    );
     await succeeded(cli(options, ['import', 'clients', files.clientsPath]));
     const server = run(['--import', 'tsx', SERVER], { DJB_TEST_DB: JSON.stringify(options) });
     try {
@@ -102,7 +104,12 @@ describe('the embedded database shared by a server and CLI imports', () => {
       });
       const base = `http://127.0.0.1:${port}`;
       type Answer = { status: number; ms: number; body: unknown };
-      const request = async (method: string, path: string, session: { cookie: string; csrf: string } | null, body?: unknown): Promise<Answer> => {
+      const request = async (
+        method: string,
+        path: string,
+        session: { cookie: string; csrf: string } | null,
+        body?: unknown,
+      ): Promise<Answer> => {
         const started = performance.now();
         const headers: Record<string, string> = { accept: 'application/json' };
         if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
@@ -120,16 +127,26 @@ describe('the embedded database shared by a server and CLI imports', () => {
       };
       const admin = await signIn();
       await request('PUT', '/api/mail-settings', admin, {
-        host: '127.0.0.1', port: smtp.port, secure: false, username: null, password: null, fromName: 'DJ', fromAddress: 'dj@example.com',
+        host: '127.0.0.1',
+        port: smtp.port,
+        secure: false,
+        username: null,
+        password: null,
+        fromName: 'DJ',
+        fromAddress: 'dj@example.com',
       });
       const clients = ((await request('GET', '/api/clients?limit=40&sort=name', admin)).body as { clients: { id: number }[] }).clients;
 
       const importing = cli(options, ['import', 'gigs', files.gigsPath, '--json']);
       // Start the clients once the import holds the write lock.
-      await waitFor('the import to hold the write lock', async () => {
-        if (importing.child.exitCode !== null) throw new Error(`the import ended first: ${importing.stderr()}`);
-        return (await writeLockHeld(options)) ? true : undefined;
-      }, 120_000);
+      await waitFor(
+        'the import to hold the write lock',
+        async () => {
+          if (importing.child.exitCode !== null) throw new Error(`the import ended first: ${importing.stderr()}`);
+          return (await writeLockHeld(options)) ? true : undefined;
+        },
+        120_000,
+      );
 
       const reads: number[] = [];
       let rounds = 0;
@@ -145,9 +162,15 @@ describe('the embedded database shared by a server and CLI imports', () => {
           const lockedAtStart = !done;
           reads.push((await request('GET', '/api/overview', session)).ms);
           const client = clients[(n * 7 + round) % clients.length]!;
-          await request('POST', '/api/gigs', session, { clientId: client.id, date: '2026-06-20', amount: 800 + round, status: 'confirmed' });
+          await request('POST', '/api/gigs', session, {
+            clientId: client.id,
+            date: '2026-06-20',
+            amount: 800 + round,
+            status: 'confirmed',
+          });
           await request('POST', '/api/follow-ups/batch', session, {
-            batchId: `visitor-${n}-${round}`, force: true,
+            batchId: `visitor-${n}-${round}`,
+            force: true,
             messages: [{ clientId: client.id, subject: `Bonjour ${n}-${round}`, body: 'Une date cet été ?' }],
           });
           rounds++;
@@ -173,9 +196,15 @@ describe('the embedded database shared by a server and CLI imports', () => {
     it(`two CLI imports started together both complete, the second after the first (${engine.name})`, async () => {
       const database = await engine.open();
       try {
-        await succeeded(cli(database.options, ['users', 'add', '--email', 'dj@example.com', '--name', 'DJ', '--workspace', 'studio'], { DJBOOKER_PASSWORD: PASSWORD }));
+        await succeeded(
+          cli(database.options, ['users', 'add', '--email', 'dj@example.com', '--name', 'DJ', '--workspace', 'studio'], {
+            DJBOOKER_PASSWORD: PASSWORD,
+          }),
+        );
         const [a, b] = [0, 1].map(() => cli(database.options, ['import', 'gigs', small.gigsPath, '--json']));
-        const reports = (await Promise.all([succeeded(a!), succeeded(b!)])).map((out) => JSON.parse(out) as { imported: number; duplicates: number });
+        const reports = (await Promise.all([succeeded(a!), succeeded(b!)])).map(
+          (out) => JSON.parse(out) as { imported: number; duplicates: number },
+        );
         // Same file: one import adds every gig, the other finds them all there.
         expect(reports.map((r) => r.imported).sort((x, y) => x - y)).toEqual([0, expect.any(Number)]);
         const imported = Math.max(...reports.map((r) => r.imported));
@@ -183,7 +212,12 @@ describe('the embedded database shared by a server and CLI imports', () => {
         expect(Math.max(...reports.map((r) => r.duplicates))).toBe(imported);
         const waited = [a!, b!].filter((r) => r.stderr().includes('djbooker : un autre import est en cours… attente\n'));
         expect(waited).toHaveLength(1);
-        expect(await database.db.selectFrom('gigs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: imported });
+        expect(
+          await database.db
+            .selectFrom('gigs')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow(),
+        ).toEqual({ n: imported });
       } finally {
         await database.cleanup();
       }

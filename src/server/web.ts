@@ -27,7 +27,10 @@ function filesUnder(root: string, path: string): string[] {
 export function webSourceHash(root: string): string {
   const hash = createHash('sha256');
   for (const file of BUILD_INPUTS.flatMap((input) => filesUnder(root, input)).sort()) {
-    hash.update(`${relative(root, join(root, file))}\0`).update(readFileSync(join(root, file))).update('\0');
+    hash
+      .update(`${relative(root, join(root, file))}\0`)
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -53,7 +53,10 @@ for (const engine of testEngines()) {
 
     it('refuses what is not a workspace file, and writes nothing', async () => {
       const target = await server();
-      const r = await call(target.app, 'POST', '/api/workspace/import', { as: target.owner, file: Buffer.from('{"format":"autre chose","version":1}') });
+      const r = await call(target.app, 'POST', '/api/workspace/import', {
+        as: target.owner,
+        file: Buffer.from('{"format":"autre chose","version":1}'),
+      });
       expect(r.statusCode).toBe(422);
       expect(r.json().error.code).toBe('invalid_file');
       expect((await call(target.app, 'GET', '/api/overview', { as: target.owner })).json()).toMatchObject({ clients: 0 });

@@ -6,7 +6,17 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, normalise, openContext, screenshot, textOf } from './support/browser';
+import {
+  DESKTOP,
+  PHONE,
+  errorsOf,
+  expectNoSeriousAxeViolations,
+  launchBrowser,
+  normalise,
+  openContext,
+  screenshot,
+  textOf,
+} from './support/browser';
 import { EXCEL_GIGS, windows1252 } from './support/files';
 import { tabTo } from './support/keyboard';
 import { addDays, shownDate, todayInParis } from './support/dates';
@@ -15,7 +25,9 @@ const baseUrl = inject('baseUrl');
 /** A Saturday about three months ahead of the real today. */
 const BOOKING_DATE = ((d) => addDays(d, (6 - new Date(`${d}T00:00:00Z`).getUTCDay() + 7) % 7))(addDays(todayInParis(), 90));
 const longFrench = (iso: string) =>
-  new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 
 let browser: Browser;
 let page: Page;
@@ -156,7 +168,10 @@ describe('the CRM of the guide, end to end', () => {
     await page.getByText('✅ RDV enregistré').waitFor();
     await page.getByRole('link', { name: 'Voir la fiche client' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gergom Events' }).waitFor();
-    await page.getByText(`RDV confirmé le ${shownDate(BOOKING_DATE)}`).first().waitFor();
+    await page
+      .getByText(`RDV confirmé le ${shownDate(BOOKING_DATE)}`)
+      .first()
+      .waitFor();
     expect(await textOf(page.locator('.gig.confirmed').first())).toContain('1 250 €');
     await screenshot(page, '05-client');
 
@@ -317,7 +332,10 @@ describe('every page, at 1280 and 375 px: axe and screenshots', () => {
       await p.getByLabel('Fichier des clients').setInputFiles('demo/clients_dj_clean.csv');
       await p.getByRole('button', { name: /^Importer \d+ clients$/ }).waitFor();
       await expectNoSeriousAxeViolations(p, 'import preview', '.import-step');
-      await p.locator('.import-step').first().screenshot({ path: `screenshots/03-import-preview-${viewport.width <= 400 ? 'phone' : 'desktop'}.png` });
+      await p
+        .locator('.import-step')
+        .first()
+        .screenshot({ path: `screenshots/03-import-preview-${viewport.width <= 400 ? 'phone' : 'desktop'}.png` });
       await p.locator('.import-step').first().getByRole('button', { name: 'Annuler' }).click();
 
       await p.locator('#section-vip').getByRole('button', { name: 'Contacter Gergom Events' }).click();

@@ -77,8 +77,13 @@ describe('the analytics page', () => {
   it('draws every chart with its table; a table opens from the keyboard', async () => {
     await openDashboard(page);
     const titles = [
-      'CA par mois sur 24 mois', 'CA par année', 'Clients par statut en fin de mois', 'Part du CA apportée par les VIP',
-      'CA par type d’événement (période)', 'CA par mois de l’année', 'Relances envoyées et leurs résultats',
+      'CA par mois sur 24 mois',
+      'CA par année',
+      'Clients par statut en fin de mois',
+      'Part du CA apportée par les VIP',
+      'CA par type d’événement (période)',
+      'CA par mois de l’année',
+      'Relances envoyées et leurs résultats',
     ];
     for (const name of titles) await page.getByRole('figure', { name }).waitFor();
     expect(await page.locator('.chart svg').count()).toBe(5);
@@ -90,14 +95,19 @@ describe('the analytics page', () => {
     await years.waitFor();
     expect(await textOf(years.getByRole('row', { name: /^2025/ }))).toMatch(/^2025 [\d ]+ € \d+$/);
     const sum = await years.evaluate((t) =>
-      [...t.querySelectorAll('tbody tr')].reduce((s, r) => s + Number((r.children[1]?.textContent ?? '').replace(/[^\d,]/g, '').replace(',', '.')), 0),
+      [...t.querySelectorAll('tbody tr')].reduce(
+        (s, r) => s + Number((r.children[1]?.textContent ?? '').replace(/[^\d,]/g, '').replace(',', '.')),
+        0,
+      ),
     );
     expect(sum).toBe(48752);
 
     const statuses = page.getByRole('figure', { name: 'Clients par statut en fin de mois' });
     await statuses.locator('summary').click();
     expect(await textOf(statuses.getByRole('row').last())).toBe('janv. 26 7 10 7');
-    expect(await textOf(page.getByRole('figure', { name: 'Part du CA apportée par les VIP' }))).toMatch(/Sur la période : \d+ % du CA vient des \d+ VIP/);
+    expect(await textOf(page.getByRole('figure', { name: 'Part du CA apportée par les VIP' }))).toMatch(
+      /Sur la période : \d+ % du CA vient des \d+ VIP/,
+    );
 
     await expectNoSeriousAxeViolations(page, 'analytics page');
     await screenshot(page, '13-dashboard');

@@ -86,7 +86,12 @@ describe('the reference date is for the figures only', () => {
 describe('a batch to a mail server that is down', () => {
   it('stays in the outbox, retrying, with the reason in words', async () => {
     const put = await apiFromPage(page, 'PUT', '/api/mail-settings', {
-      host: '127.0.0.1', port: await closedPort(), secure: false, username: null, fromName: 'DJ Camille', fromAddress: 'camille@example.fr',
+      host: '127.0.0.1',
+      port: await closedPort(),
+      secure: false,
+      username: null,
+      fromName: 'DJ Camille',
+      fromAddress: 'camille@example.fr',
     });
     expect(put.status).toBe(200);
     await page.goto(`${baseUrl}/#/relances/vip`);
@@ -94,7 +99,9 @@ describe('a batch to a mail server that is down', () => {
     expect((await page.locator('[data-testid=batch-item] h2').allInnerTexts()).sort()).toEqual(VIP);
     await page.getByRole('button', { name: 'Envoyer tout (3)' }).click();
     await page.getByRole('heading', { level: 2, name: 'Envoi en cours' }).waitFor();
-    await expect.poll(() => statesShown(page), { timeout: 20_000 }).toEqual(['Nouvel essai prévu', 'Nouvel essai prévu', 'Nouvel essai prévu']);
+    await expect
+      .poll(() => statesShown(page), { timeout: 20_000 })
+      .toEqual(['Nouvel essai prévu', 'Nouvel essai prévu', 'Nouvel essai prévu']);
     const words = await page.getByTestId('send-error').allInnerTexts();
     expect(words).toHaveLength(3);
     for (const w of words) expect(w).toContain('Le serveur d’envoi refuse la connexion : vérifiez son adresse et le port');
@@ -121,7 +128,9 @@ describe('a batch to a mail server that is down', () => {
     const barId = (bar.json as { clients: { id: number; name: string }[] }).clients.find((c) => c.name === 'BAR DU PORT MARTIGUES')!.id;
     // A second message to the same client is refused, even forced: never two waiting for one client.
     const again = await apiFromPage(page, 'POST', '/api/follow-ups/batch', {
-      batchId: 'e2e-second-batch', force: true, messages: [{ clientId: barId, subject: 'Encore', body: 'Bonjour' }],
+      batchId: 'e2e-second-batch',
+      force: true,
+      messages: [{ clientId: barId, subject: 'Encore', body: 'Bonjour' }],
     });
     expect(again.json).toMatchObject({ results: [{ result: 'refused', reason: 'in_outbox' }] });
 
@@ -136,13 +145,16 @@ describe('a batch to a mail server that is down', () => {
   it('the outbox page lists them; « Annuler l’envoi » frees each client at once and says so', async () => {
     await page.getByRole('link', { name: 'Voir la boîte d’envoi' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Boîte d’envoi' }).waitFor();
-    await expect.poll(() => statesShown(page), { timeout: 10_000 }).toEqual(['Nouvel essai prévu', 'Nouvel essai prévu', 'Nouvel essai prévu']);
+    await expect
+      .poll(() => statesShown(page), { timeout: 10_000 })
+      .toEqual(['Nouvel essai prévu', 'Nouvel essai prévu', 'Nouvel essai prévu']);
     expect(await textOf(page.getByTestId('outbox-counts'))).toContain('3 en attente');
     await expectNoSeriousAxeViolations(page, 'outbox page');
     await screenshot(page, '32-outbox');
     for (const name of VIP) await page.getByRole('button', { name: `Annuler l’envoi à ${name}` }).click();
     await expect.poll(() => statesShown(page), { timeout: 10_000 }).toEqual(['Annulé', 'Annulé', 'Annulé']);
-    for (const w of await page.getByTestId('send-error').allInnerTexts()) expect(w).toContain('Annulé par vous : le message n’est pas parti, le client peut être relancé.');
+    for (const w of await page.getByTestId('send-error').allInnerTexts())
+      expect(w).toContain('Annulé par vous : le message n’est pas parti, le client peut être relancé.');
 
     // « Réessayer » puts one back: it fails again the same way, and is cancelled again.
     await page.getByRole('button', { name: 'Réessayer l’envoi à BDE SCIENCES PO AIX' }).click();

@@ -9,7 +9,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../../src/contracts/messages/en';
 import { fr, type Plural } from '../../src/contracts/messages/fr';
-import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, normalise, openContext, screenshot } from './support/browser';
+import {
+  DESKTOP,
+  PHONE,
+  errorsOf,
+  expectNoSeriousAxeViolations,
+  launchBrowser,
+  normalise,
+  openContext,
+  screenshot,
+} from './support/browser';
 import { EXCEL_GIGS, windows1252 } from './support/files';
 import { signIn } from './support/session';
 
@@ -26,7 +35,13 @@ function frenchPieces(): string[] {
   for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
     const french = fr[key] as string | Plural;
     const english = en[key];
-    const pairs = typeof french === 'string' ? [[french, english as string]] : [[french.one, (english as Plural).one], [french.other, (english as Plural).other]];
+    const pairs =
+      typeof french === 'string'
+        ? [[french, english as string]]
+        : [
+            [french.one, (english as Plural).one],
+            [french.other, (english as Plural).other],
+          ];
     for (const [f = '', e = ''] of pairs) {
       if (f === e) continue;
       for (const piece of f.split(/\{\w+\}/)) {
@@ -57,10 +72,18 @@ async function readable(p: Page): Promise<string> {
 
 async function expectNoFrench(p: Page, where: string): Promise<void> {
   // Wait for the data: no « Loading… » left.
-  await p.getByRole('status').filter({ hasText: 'Loading…' }).first().waitFor({ state: 'detached' }).catch(() => undefined);
-  await expect.poll(async () => (await p.getByText('Loading…', { exact: true }).count()), { timeout: 20_000 }).toBe(0);
+  await p
+    .getByRole('status')
+    .filter({ hasText: 'Loading…' })
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+  await expect.poll(async () => await p.getByText('Loading…', { exact: true }).count(), { timeout: 20_000 }).toBe(0);
   const text = await readable(p);
-  expect(FRENCH.filter((piece) => text.includes(piece)), `French on ${where}`).toEqual([]);
+  expect(
+    FRENCH.filter((piece) => text.includes(piece)),
+    `French on ${where}`,
+  ).toEqual([]);
   expect(errorsOf(p), `errors on ${where}`).toEqual([]);
 }
 
@@ -87,7 +110,9 @@ afterAll(async () => {
 describe('the interface in English', () => {
   it('knows enough French to fail: the catalogue gives hundreds of pieces, and the French CRM shows many; then switches', async () => {
     expect(FRENCH.length).toBeGreaterThan(300);
-    expect(FRENCH).toContain('Les indicateurs du guide : les relances marchent-elles ? Chaque chiffre ouvre la liste des clients concernés');
+    expect(FRENCH).toContain(
+      'Les indicateurs du guide : les relances marchent-elles ? Chaque chiffre ouvre la liste des clients concernés',
+    );
     await page.locator('#section-vip [data-testid=client-card]').first().waitFor();
     const french = await readable(page);
     expect(FRENCH.filter((piece) => french.includes(piece)).length).toBeGreaterThan(20);
@@ -100,7 +125,9 @@ describe('the interface in English', () => {
     await visit(page, '#/', 'CRM');
     await page.locator('#section-vip [data-testid=client-card]').first().waitFor();
     await expectNoFrench(page, 'the CRM');
-    await page.getByLabel('Gigs file (prestations_dj_clean.csv)').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: windows1252(EXCEL_GIGS) });
+    await page
+      .getByLabel('Gigs file (prestations_dj_clean.csv)')
+      .setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: windows1252(EXCEL_GIGS) });
     await page.locator('.preview').first().waitFor();
     await expectNoFrench(page, 'the import preview of a French Excel file');
     await screenshot(page, '50-english-import-preview');

@@ -161,7 +161,9 @@ describe('follow-ups, end to end', () => {
       idempotencyKey: 'e2e-second-follow-up',
     });
     expect(refused.status).toBe(409);
-    expect(refused.json).toMatchObject({ error: { code: 'conflict', details: { reason: 'recent_follow_up', lastContact: TODAY, allowedFrom: IN_30_DAYS } } });
+    expect(refused.json).toMatchObject({
+      error: { code: 'conflict', details: { reason: 'recent_follow_up', lastContact: TODAY, allowedFrom: IN_30_DAYS } },
+    });
 
     await dialog.getByLabel('Relancer quand même').check();
     expect(await send.isDisabled()).toBe(false);
@@ -238,10 +240,16 @@ describe('follow-ups, end to end', () => {
     const { batchId } = JSON.parse(posted!) as { batchId: string };
     const outbox = await apiFromPage(page, 'GET', `/api/outbox?batchId=${encodeURIComponent(batchId)}`);
     expect(outbox.json).toMatchObject({ total: 3, done: true, counts: { queued: 0, sending: 0, sent: 3 } });
-    for (const to of ['contact@bar-du-port-martigues.example', 'contact@bde-sciences-po-aix.example', 'contact@la-taverne-des-ecrins.example']) {
+    for (const to of [
+      'contact@bar-du-port-martigues.example',
+      'contact@bde-sciences-po-aix.example',
+      'contact@la-taverne-des-ecrins.example',
+    ]) {
       expect(mailsTo(to), to).toHaveLength(1);
     }
-    expect(decodeEncodedWords(headersOf(mailsTo('contact@bar-du-port-martigues.example')[0]!.raw).get('subject') ?? '')).toBe('On se retrouve au port ? 🎵');
+    expect(decodeEncodedWords(headersOf(mailsTo('contact@bar-du-port-martigues.example')[0]!.raw).get('subject') ?? '')).toBe(
+      'On se retrouve au port ? 🎵',
+    );
 
     // Followed up today: no longer proposed.
     await page.getByRole('link', { name: 'Retour au CRM' }).last().click();
@@ -262,7 +270,9 @@ describe('follow-ups, end to end', () => {
     await templates.getByRole('button', { name: 'Enregistrer le modèle' }).click();
     await expect.poll(async () => textOf(page.getByTestId('template-problems'))).toMatch(/inconnu/);
     await body.fill('{{salutation}},\n\nCela fait {{depuis}} que nous ne nous sommes pas vus !\n\n{{signature}}');
-    await expect.poll(async () => textOf(page.getByTestId('template-preview'))).toContain(`Cela fait ${timeSinceInWords('2023-06-27', TODAY)} que nous ne nous sommes pas vus`);
+    await expect
+      .poll(async () => textOf(page.getByTestId('template-preview')))
+      .toContain(`Cela fait ${timeSinceInWords('2023-06-27', TODAY)} que nous ne nous sommes pas vus`);
     await templates.getByRole('button', { name: 'Enregistrer le modèle' }).click();
     await page.getByText('Modèle enregistré.').waitFor();
     await page.getByText('Texte personnalisé.').waitFor();

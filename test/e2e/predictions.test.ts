@@ -84,7 +84,9 @@ describe('predictions in the product', () => {
         // Expected revenue = P(alive) × (revenue if still a client) at most: never more than the probability allows.
         if (value !== null && Number(value) < 0.05) expect(expected).toBeLessThan(0.05 * ifWonBack + 1);
         // The predictions panel itself, at each width (the page above it is other features').
-        await p.locator('section', { has: p.getByRole('heading', { level: 2, name: 'Prédictions' }) }).screenshot({ path: `screenshots/12-${slug}-${p === page ? 'desktop' : 'phone'}.png` });
+        await p
+          .locator('section', { has: p.getByRole('heading', { level: 2, name: 'Prédictions' }) })
+          .screenshot({ path: `screenshots/12-${slug}-${p === page ? 'desktop' : 'phone'}.png` });
       }
     }
     await context.close();
@@ -125,7 +127,9 @@ describe('predictions in the product', () => {
     await yellow.getByTestId('card-p-alive').waitFor();
     expect(await textOf(yellow.getByTestId('card-p-alive'))).toBe('Encore client : moins de 1 % (confiance faible)');
     const fos = page.locator('#section-dormant [data-testid=client-card]', { hasText: 'MAIRIE DE FOS-SUR-MER' });
-    expect(await textOf(fos.getByTestId('card-seasonal'))).toBe('Relance saisonnière : du 21 mars 2026 au 21 avr. 2026 (prochaine date 21 juin 2026)');
+    expect(await textOf(fos.getByTestId('card-seasonal'))).toBe(
+      'Relance saisonnière : du 21 mars 2026 au 21 avr. 2026 (prochaine date 21 juin 2026)',
+    );
     expect(requests.map((u) => new URL(u).searchParams.get('segment')).sort()).toEqual(['dormant', 'lapsed']);
     expect(requests.every((u) => new URL(u).searchParams.get('limit') === '50')).toBe(true);
     expect(errorsOf(page)).toEqual([]);

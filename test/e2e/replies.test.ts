@@ -70,14 +70,31 @@ describe('replies read from the mailbox', () => {
   it('moves the « Taux de réactivation » when the client answers a follow-up, and back when undone', async () => {
     const clients = await apiFromPage(page, 'GET', `/api/clients?q=${encodeURIComponent(CLIENT)}&limit=5`);
     clientId = (clients.json as { clients: { id: number; name: string }[] }).clients.find((c) => c.name === CLIENT)!.id;
-    const recorded = await apiFromPage(page, 'POST', '/api/follow-ups', { clientId, channel: 'copied', subject: 'Une date cet été ?', body: 'Bonjour !', force: true });
+    const recorded = await apiFromPage(page, 'POST', '/api/follow-ups', {
+      clientId,
+      channel: 'copied',
+      subject: 'Une date cet été ?',
+      body: 'Bonjour !',
+      force: true,
+    });
     expect(recorded.status).toBe(201);
     const followUpId = (recorded.json as { followUp: { id: number } }).followUp.id;
     expect((await apiFromPage(page, 'POST', `/api/follow-ups/${followUpId}/confirm`, {})).status).toBe(200);
 
     const before = await reactivationRate(page);
     const date = new Date().toUTCString().replace('GMT', '+0000');
-    await imap.deliver(rawMail({ From: `Le Spot <${ADDRESS}>`, To: 'camille@example.fr', Subject: 'Re: Une date cet été ?', Date: date, 'Message-ID': '<e2e-reply@le-spot.example>' }, 'Bonjour Camille,\nOui pour le 20 juin !'));
+    await imap.deliver(
+      rawMail(
+        {
+          From: `Le Spot <${ADDRESS}>`,
+          To: 'camille@example.fr',
+          Subject: 'Re: Une date cet été ?',
+          Date: date,
+          'Message-ID': '<e2e-reply@le-spot.example>',
+        },
+        'Bonjour Camille,\nOui pour le 20 juin !',
+      ),
+    );
 
     // The watcher (IDLE) reads it within seconds: the client's page shows it.
     await page.goto(`${baseUrl}/#/clients/${clientId}`);

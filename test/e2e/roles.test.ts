@@ -25,7 +25,24 @@ async function signInAs(p: Page, who: { email: string; password: string }): Prom
 beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, DJBOOKER_PASSWORD: MEMBER.password };
   delete env.DATABASE_URL;
-  const added = spawnSync('node', ['bin/djbooker.js', 'users', 'add', '--email', MEMBER.email, '--name', MEMBER.name, '--workspace', 'default', '--data-dir', dataDir, '--json'], { env, encoding: 'utf8' });
+  const added = spawnSync(
+    'node',
+    [
+      'bin/djbooker.js',
+      'users',
+      'add',
+      '--email',
+      MEMBER.email,
+      '--name',
+      MEMBER.name,
+      '--workspace',
+      'default',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ],
+    { env, encoding: 'utf8' },
+  );
   expect(added.status, added.stderr).toBe(0);
   expect(JSON.parse(added.stdout)).toMatchObject({ user: { role: 'member' }, createdWorkspace: false });
   browser = await launchBrowser();
@@ -71,7 +88,9 @@ describe('roles in the web app', () => {
     // Without PUBLIC_URL, the calendar panel gives the address the app is open at, and says why a phone needs more.
     await page.goto(`${baseUrl}/#/agenda`);
     await page.getByText('Un téléphone ne peut s’y abonner').or(page.getByText("Un téléphone ne peut s'y abonner")).first().waitFor();
-    expect(await page.getByLabel('Adresse du flux iCalendar').inputValue()).toMatch(new RegExp(`^${baseUrl.replace(/[.]/g, '\\.')}/calendar/[\\w-]+\\.ics$`));
+    expect(await page.getByLabel('Adresse du flux iCalendar').inputValue()).toMatch(
+      new RegExp(`^${baseUrl.replace(/[.]/g, '\\.')}/calendar/[\\w-]+\\.ics$`),
+    );
     await page.getByRole('heading', { level: 2, name: 'Calendrier sur votre téléphone' }).scrollIntoViewIfNeeded();
     await viewShot(page, '13-agenda-calendar');
     await page.context().close();

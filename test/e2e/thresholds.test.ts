@@ -60,7 +60,9 @@ describe('labels quoting the thresholds', () => {
       await page.goto(`${baseUrl}/${hash}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expect.poll(async () => (await textOf(page.locator('main'))).includes('60')).toBe(true);
-      expect(await textOf(page.locator('main')), hash).not.toMatch(/< 90 jours|90–365|il y a 90 à|moins de 90 jours\.|au moins 90 jours sans/);
+      expect(await textOf(page.locator('main')), hash).not.toMatch(
+        /< 90 jours|90–365|il y a 90 à|moins de 90 jours\.|au moins 90 jours sans/,
+      );
     }
   });
 });

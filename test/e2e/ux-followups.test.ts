@@ -6,7 +6,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiFromPage } from './support/api';
-import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, normalise, openContext, screenshot, textOf } from './support/browser';
+import {
+  DESKTOP,
+  PHONE,
+  errorsOf,
+  expectNoSeriousAxeViolations,
+  launchBrowser,
+  normalise,
+  openContext,
+  screenshot,
+  textOf,
+} from './support/browser';
 import { addDays, shownDate, todayInParis } from './support/dates';
 import { signIn } from './support/session';
 
@@ -65,13 +75,16 @@ describe('the « à relancer » cards on a phone', () => {
   });
 });
 
-const PREVIEW_CSV = 'Client;Date;Montant;Durée;Statut;Lieu\r\nZZ APERCU;12/03/2024;350;4 h;réalisée;Les Docks\r\nZZ APERCU;13/03/2024;400;1h30;confirmée;Les Docks\r\n';
+const PREVIEW_CSV =
+  'Client;Date;Montant;Durée;Statut;Lieu\r\nZZ APERCU;12/03/2024;350;4 h;réalisée;Les Docks\r\nZZ APERCU;13/03/2024;400;1h30;confirmée;Les Docks\r\n';
 
 describe('the import preview', () => {
   it('speaks French: headers, statuses and durations in hours', async () => {
     const { context, page } = await openContext(browser, DESKTOP);
     await signIn(page, baseUrl);
-    await page.getByLabel('Fichier des prestations').setInputFiles({ name: 'apercu.csv', mimeType: 'text/csv', buffer: Buffer.from(PREVIEW_CSV, 'utf8') });
+    await page
+      .getByLabel('Fichier des prestations')
+      .setInputFiles({ name: 'apercu.csv', mimeType: 'text/csv', buffer: Buffer.from(PREVIEW_CSV, 'utf8') });
     const table = page.locator('.preview table');
     await table.waitFor();
     const headers = (await table.locator('thead th').allInnerTexts()).map(normalise);
@@ -94,7 +107,10 @@ describe('the import preview', () => {
 /** Many gigs of a few clients of the distant past, so that the import runs long enough to be seen. */
 function bigGigsFile(rows: number): Buffer {
   const lines = ['Client;Date;Montant;Type'];
-  for (let i = 0; i < rows; i++) lines.push(`ZZ PROGRESSION ${i % 7};${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/${2000 + (i % 15)};${100 + (i % 900)};Soirée ${i}`);
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `ZZ PROGRESSION ${i % 7};${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/${2000 + (i % 15)};${100 + (i % 900)};Soirée ${i}`,
+    );
   return Buffer.from(lines.join('\r\n'), 'utf8');
 }
 
@@ -104,7 +120,9 @@ describe('import progress', () => {
       const { context, page } = await openContext(browser, viewport);
       await signIn(page, baseUrl);
       const step = page.locator('.import-step', { hasText: 'Prestations CSV' });
-      await step.getByLabel('Fichier des prestations').setInputFiles({ name: 'progression.csv', mimeType: 'text/csv', buffer: bigGigsFile(12_000) });
+      await step
+        .getByLabel('Fichier des prestations')
+        .setInputFiles({ name: 'progression.csv', mimeType: 'text/csv', buffer: bigGigsFile(12_000) });
       const run = step.getByRole('button', { name: /^Importer 12\s000 prestations$/ });
       await run.waitFor();
       // Every state the progress shows, as it shows it.
@@ -121,7 +139,14 @@ describe('import progress', () => {
       });
       await run.click();
       // The steps pass quickly on a small file: the observer above records them; the picture is what it catches.
-      await page.locator('[data-testid=import-progress]').first().waitFor({ timeout: 5_000 }).then(() => screenshot(page, '31-import-progress'), () => undefined);
+      await page
+        .locator('[data-testid=import-progress]')
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .then(
+          () => screenshot(page, '31-import-progress'),
+          () => undefined,
+        );
       await step.getByText(/✅ 12\s000 prestations importées/).waitFor({ timeout: 120_000 });
       const seen = (await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).map(normalise);
       const phases = [...new Set(seen.map((s) => s.split(':')[0]))];
@@ -173,7 +198,9 @@ describe('bookings and the agenda', () => {
     await page.getByRole('heading', { level: 1, name: 'YELLOW MONKEYS' }).waitFor();
     const history = page.locator('.gig.done', { hasText: shownDate(past) });
     await history.first().waitFor();
-    const detail = (await apiFromPage(page, 'GET', `/api/clients/${yellow}`)).json as { gigs: { id: number; date: string; status: string }[] };
+    const detail = (await apiFromPage(page, 'GET', `/api/clients/${yellow}`)).json as {
+      gigs: { id: number; date: string; status: string }[];
+    };
     const played = detail.gigs.find((g) => g.date === past);
     expect(played?.status).toBe('done');
     if (played) created.push(played.id);
@@ -185,11 +212,16 @@ describe('bookings and the agenda', () => {
     await page.getByText(`Attention : une autre prestation a déjà été jouée le ${shownDate(past)} :`).waitFor();
     expect(await textOf(page.locator('.alert.warn', { hasText: 'YELLOW MONKEYS' }))).toContain('YELLOW MONKEYS — déjà jouée');
     // The server refuses a past date as an option.
-    expect((await apiFromPage(page, 'POST', '/api/gigs', { clientId: yellow, date: past, amount: 100, status: 'option' })).status).toBe(400);
+    expect((await apiFromPage(page, 'POST', '/api/gigs', { clientId: yellow, date: past, amount: 100, status: 'option' })).status).toBe(
+      400,
+    );
 
     // Two gigs on one day to come: flagged in the month view and the list.
     const day = addDays(todayInParis(), 3);
-    for (const [id, amount] of [[yellow, 300], [other.clients[0]?.id ?? 0, 500]] as const) {
+    for (const [id, amount] of [
+      [yellow, 300],
+      [other.clients[0]?.id ?? 0, 500],
+    ] as const) {
       const r = await apiFromPage(page, 'POST', '/api/gigs', { clientId: id, date: day, amount, status: 'confirmed' });
       expect(r.status).toBe(201);
       created.push((r.json as { gig: { id: number } }).gig.id);

@@ -38,14 +38,20 @@ beforeAll(async () => {
     expect(created.status).toBe(201);
     const id = (created.json as { client: { id: number } }).client.id;
     ids.set(c.name, id);
-    expect((await apiFromPage(page, 'POST', '/api/gigs', { clientId: id, date: '2024-05-18', amount: 5200, status: 'done' })).status).toBe(201);
+    expect((await apiFromPage(page, 'POST', '/api/gigs', { clientId: id, date: '2024-05-18', amount: 5200, status: 'done' })).status).toBe(
+      201,
+    );
   }
   expect((await apiFromPage(page, 'DELETE', '/api/mail-settings')).status).toBe(204);
   // A mailto: link would leave the page in a real browser: the click still runs, the navigation does not.
   await page.evaluate(() =>
-    document.addEventListener('click', (e) => {
-      if (e.target instanceof Element && e.target.closest('a[href^="mailto:"]')) e.preventDefault();
-    }, true),
+    document.addEventListener(
+      'click',
+      (e) => {
+        if (e.target instanceof Element && e.target.closest('a[href^="mailto:"]')) e.preventDefault();
+      },
+      true,
+    ),
   );
 });
 
@@ -71,7 +77,10 @@ describe('one generator, one follow-up (point 4)', () => {
     await dialog.getByText('Message copié. Relance notée « à confirmer ».').waitFor();
     await dialog.getByRole('link', { name: 'Ouvrir dans ma messagerie' }).click();
     await dialog.getByText('Votre messagerie s’ouvre. Relance notée « à confirmer ».').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Télécharger (.eml)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Télécharger (.eml)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`relance-golf-de-la-sainte-baume-${TODAY}.eml`);
     await dialog.getByText('Fichier .eml téléchargé. Relance notée « à confirmer ».').waitFor();
     expect((await followUpsOf(golf)).map((f) => [f.channel, f.status, f.date])).toEqual([['eml', 'to_confirm', TODAY]]);
@@ -110,14 +119,21 @@ describe('the VIP batch without a mail server (point 1)', () => {
     await expectNoSeriousAxeViolations(page, 'VIP batch without SMTP');
     await viewShot(page, '35-vip-batch-offline');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tout télécharger (.zip, 2)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tout télécharger (.zip, 2)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`relances-${TODAY}.zip`);
     const zip = join(dir, 'relances.zip');
     await download.saveAs(zip);
     const out = join(dir, 'out');
     execFileSync('unzip', ['-tq', zip]);
     execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, out]);
-    const names = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip]).toString().trim().split('\n').sort();
+    const names = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip])
+      .toString()
+      .trim()
+      .split('\n')
+      .sort();
     expect(names).toEqual([`relance-camping-les-pins-${TODAY}.eml`, `relance-golf-de-la-sainte-baume-${TODAY}.eml`]);
     const eml = readFileSync(join(out, names[0]!), 'utf8');
     expect(eml).toMatch(/^To: .*contact@camping-les-pins\.example/m);
@@ -154,5 +170,4 @@ describe('the VIP batch without a mail server (point 1)', () => {
     for (const c of CLIENTS) expect(names).not.toContain(c.name);
     expect(errorsOf(page)).toEqual([]);
   });
-
 });

@@ -85,7 +85,17 @@ describe('the web app’s plumbing', () => {
     it(`the mail settings form words its errors, and « Supprimer les réglages d’envoi » empties it (${viewport.width} px)`, async () => {
       const { page } = await openContext(browser, viewport);
       await signIn(page, baseUrl);
-      expect((await apiFromPage(page, 'PUT', '/api/mail-settings', { host: '127.0.0.1', port: 2525, secure: false, fromName: 'DJ Camille', fromAddress: 'camille@example.fr' })).status).toBe(200);
+      expect(
+        (
+          await apiFromPage(page, 'PUT', '/api/mail-settings', {
+            host: '127.0.0.1',
+            port: 2525,
+            secure: false,
+            fromName: 'DJ Camille',
+            fromAddress: 'camille@example.fr',
+          })
+        ).status,
+      ).toBe(200);
       await page.goto(`${baseUrl}/#/settings?section=mail`);
       const host = page.getByLabel('Serveur SMTP');
       await host.waitFor();
@@ -100,7 +110,9 @@ describe('the web app’s plumbing', () => {
       await page.getByText('Adresse e-mail invalide.').waitFor();
       expect(await host.getAttribute('aria-invalid')).toBe('true');
       await expectNoSeriousAxeViolations(page, `mail settings with errors at ${viewport.width} px`);
-      await page.getByRole('form', { name: 'Envoi des e-mails (SMTP)' }).screenshot({ path: `screenshots/31-mail-settings-errors-${viewport === PHONE ? 'phone' : 'desktop'}.png` });
+      await page
+        .getByRole('form', { name: 'Envoi des e-mails (SMTP)' })
+        .screenshot({ path: `screenshots/31-mail-settings-errors-${viewport === PHONE ? 'phone' : 'desktop'}.png` });
       // Nothing was sent to the server: it still has the saved host.
       expect(await apiFromPage(page, 'GET', '/api/mail-settings')).toMatchObject({ json: { host: '127.0.0.1' } });
 

@@ -35,7 +35,10 @@ describe('workspace import in the product', () => {
       await form.scrollIntoViewIfNeeded();
       await form.getByLabel('Fichier JSON de l’espace de travail').setInputFiles(file);
       await form.getByRole('button', { name: 'Importer' }).click();
-      await form.getByRole('alert').getByText('Import refusé : cet espace de travail contient déjà des clients.', { exact: false }).waitFor();
+      await form
+        .getByRole('alert')
+        .getByText('Import refusé : cet espace de travail contient déjà des clients.', { exact: false })
+        .waitFor();
       await viewShot(page, '14-workspace-import');
       await expectNoSeriousAxeViolations(page, 'clients page with the workspace import');
       expect(errorsOf(page)).toEqual([]);

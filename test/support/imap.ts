@@ -171,16 +171,25 @@ export async function startTestImap(): Promise<TestImap> {
       await c.connect();
       try {
         const box = await c.mailboxOpen('INBOX', { readOnly: true });
-        const messages = box.exists === 0 ? [] : (await c.fetchAll('1:*', { uid: true, flags: true, size: true, source: true })).map((m) => ({
-          uid: m.uid, flags: [...(m.flags ?? [])].sort(), size: m.size ?? 0, source: m.source?.toString('utf8') ?? '',
-        }));
+        const messages =
+          box.exists === 0
+            ? []
+            : (await c.fetchAll('1:*', { uid: true, flags: true, size: true, source: true })).map((m) => ({
+                uid: m.uid,
+                flags: [...(m.flags ?? [])].sort(),
+                size: m.size ?? 0,
+                source: m.source?.toString('utf8') ?? '',
+              }));
         return { uidValidity: String(box.uidValidity), messages };
       } finally {
         await c.logout();
       }
     },
     changeUidValidity(value) {
-      execFileSync(DOVEADM, ['-c', config, 'mailbox', 'update', '-u', user, '--uid-validity', String(value), 'INBOX'], { encoding: 'utf8', timeout: 20_000 });
+      execFileSync(DOVEADM, ['-c', config, 'mailbox', 'update', '-u', user, '--uid-validity', String(value), 'INBOX'], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
     },
     stop,
     start,

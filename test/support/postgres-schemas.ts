@@ -18,7 +18,9 @@ export default function setup(): () => Promise<void> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ name: string }>(`select nspname as name from pg_namespace where nspname like $1`, [`t\\_${run}\\_%`]);
+      const { rows } = await client.query<{ name: string }>(`select nspname as name from pg_namespace where nspname like $1`, [
+        `t\\_${run}\\_%`,
+      ]);
       for (const { name } of rows) await client.query(`drop schema "${name}" cascade`);
     } finally {
       await client.end();

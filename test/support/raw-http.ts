@@ -13,7 +13,12 @@ export interface Answer {
   cookie: string | null;
 }
 
-export function send(base: string, method: string, path: string, o: { cookie?: string; csrf?: string; json?: unknown; file?: string } = {}): Promise<Answer> {
+export function send(
+  base: string,
+  method: string,
+  path: string,
+  o: { cookie?: string; csrf?: string; json?: unknown; file?: string } = {},
+): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
@@ -24,10 +29,14 @@ export function send(base: string, method: string, path: string, o: { cookie?: s
     const req = request(`${base}${path}`, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({
-        status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started,
-        cookie: res.headers['set-cookie']?.find((c) => c.startsWith('djb_session='))?.split(';')[0] ?? null,
-      }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ms: performance.now() - started,
+          cookie: res.headers['set-cookie']?.find((c) => c.startsWith('djb_session='))?.split(';')[0] ?? null,
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);

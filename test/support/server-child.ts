@@ -21,12 +21,20 @@ const app = await buildServer({
   env: parseEnv(process.env),
   outboxSender: { pollMs: number('DJB_SENDER_POLL_MS'), leaseMs: number('DJB_LEASE_MS'), log },
   weeklyAlert: process.env.DJB_ALERT_POLL_MS
-    ? { pollMs: number('DJB_ALERT_POLL_MS'), leaseMs: number('DJB_LEASE_MS'), log, onPass: (counts) => log(`alert-pass ${JSON.stringify(counts)}`) }
+    ? {
+        pollMs: number('DJB_ALERT_POLL_MS'),
+        leaseMs: number('DJB_LEASE_MS'),
+        log,
+        onPass: (counts) => log(`alert-pass ${JSON.stringify(counts)}`),
+      }
     : null,
 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
 process.once('SIGTERM', () => {
-  void app.close().then(() => database.close()).then(() => process.exit(0));
+  void app
+    .close()
+    .then(() => database.close())
+    .then(() => process.exit(0));
 });

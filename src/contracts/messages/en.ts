@@ -32,8 +32,10 @@ export const en: Dictionary = {
   'storage.storage_full': 'The database’s disk is full: the operation was cancelled, nothing was saved. Free some space, then start again.',
   'storage.read_only': 'The database is read-only (permissions on the data folder, or a disk mounted read-only): nothing was saved.',
   'cadence.refused.opted_out': 'This client asked not to be contacted any more: no follow-up is sent to them.',
-  'cadence.refused.in_outbox': 'A message to this client is already waiting in the outbox: cancel it or wait until it is sent before preparing another.',
-  'cadence.refused.recent_follow_up': 'This client was already followed up on {lastContact}: no more than one follow-up a month. A new one is possible from {allowedFrom} (or confirm to follow up anyway).',
+  'cadence.refused.in_outbox':
+    'A message to this client is already waiting in the outbox: cancel it or wait until it is sent before preparing another.',
+  'cadence.refused.recent_follow_up':
+    'This client was already followed up on {lastContact}: no more than one follow-up a month. A new one is possible from {allowedFrom} (or confirm to follow up anyway).',
   'error.generic': 'Something went wrong. Try again in a moment.',
   'error.busy': 'The database is busy (an import is running?). Try again in {seconds} seconds.',
   'error.storage_full': 'The server’s disk is full: nothing was saved. Free some space on the server, then try again.',
@@ -372,7 +374,8 @@ export const en: Dictionary = {
   'upcoming.title': 'Upcoming gigs',
   'upcoming.empty': 'No upcoming gig.',
   'calendar.title': 'Calendar on your phone',
-  'calendar.intro': 'Subscribe to this address from your calendar app (iPhone, Android, Google, Outlook): your upcoming gigs will show there. Keep it secret.',
+  'calendar.intro':
+    'Subscribe to this address from your calendar app (iPhone, Android, Google, Outlook): your upcoming gigs will show there. Keep it secret.',
   'calendar.url': 'iCalendar feed address',
   'calendar.copy': 'Copy the address',
   'calendar.rotate': 'Make a new address',
@@ -397,7 +400,8 @@ export const en: Dictionary = {
   'directory.exportClients': 'Clients (CSV for Excel)',
   'directory.exportGigs': 'Gigs (CSV for Excel)',
   'directory.exportWorkspace': 'The whole workspace (JSON)',
-  'directory.exportHint': 'The CSV files open in Excel and import back as they are; the JSON file holds everything (except the SMTP password) and imports into an empty installation with “npx djbooker import workspace”.',
+  'directory.exportHint':
+    'The CSV files open in Excel and import back as they are; the JSON file holds everything (except the SMTP password) and imports into an empty installation with “npx djbooker import workspace”.',
   'directory.newClient': 'Client name',
   'directory.create': 'Add',
 
@@ -438,7 +442,8 @@ export const en: Dictionary = {
   'prediction.expectedSingleWhy': 'Average of a single-gig client: {gigs}, at the mean amount of a gig among your clients ({amount}).',
   'prediction.expectedNoModelWhy': 'From their history (no model on this data).',
   'prediction.ifWonBack': 'Revenue over 12 months if won back',
-  'prediction.ifWonBackWhy.history': 'If they come back at the pace and prices of their past gigs (from their history: too little data for the model).',
+  'prediction.ifWonBackWhy.history':
+    'If they come back at the pace and prices of their past gigs (from their history: too little data for the model).',
   'prediction.ifWonBackWhy.model': 'If they are still a client, from the model (BG/NBD and Gamma-Gamma).',
   'prediction.seasonal': 'Seasonal follow-up',
   'prediction.window': 'Their next usual date; follow up between {from} and {to}.',
@@ -498,7 +503,8 @@ export const en: Dictionary = {
   'generator.optedOut': 'This client asked not to be contacted: nothing can be sent. (Set on their page, “Do not contact”.)',
   'generator.recent': 'Followed up on {last}, possible again from {from} (one follow-up a month at most).',
   'generator.recentNoDate': 'This client was followed up less than 30 days ago.',
-  'generator.inOutbox': 'A message to this client is already waiting in the outbox: cancel it or wait until it goes before preparing another.',
+  'generator.inOutbox':
+    'A message to this client is already waiting in the outbox: cancel it or wait until it goes before preparing another.',
   'generator.force': 'Follow up anyway',
   'generator.booked': 'A confirmed booking is planned with this client: a follow-up is probably not needed.',
   'generator.recorded.copied': 'Message copied. Follow-up recorded “to confirm”.',
@@ -553,22 +559,33 @@ export const en: Dictionary = {
   'cadence.optedOut': 'This client receives no follow-ups any more.',
   'cadence.inOutbox': 'An e-mail is waiting in the outbox (it becomes a follow-up once sent).',
 
-  'batch.intro': 'Each inactive VIP client without a recent follow-up, a confirmed booking or an unsubscribe request, with their own message. Deselect or edit, then send all.',
+  'batch.intro':
+    'Each inactive VIP client without a recent follow-up, a confirmed booking or an unsubscribe request, with their own message. Deselect or edit, then send all.',
   'batch.count': { one: '{n} client proposed', other: '{n} clients proposed' },
   'batch.empty': 'No inactive VIP to follow up today.',
-  'batch.inOutbox': { one: '{n} e-mail is waiting in the outbox: its client is not proposed until it is sent or cancelled.', other: '{n} e-mails are waiting in the outbox: their clients are not proposed until they are sent or cancelled.' },
+  'batch.inOutbox': {
+    one: '{n} e-mail is waiting in the outbox: its client is not proposed until it is sent or cancelled.',
+    other: '{n} e-mails are waiting in the outbox: their clients are not proposed until they are sent or cancelled.',
+  },
   'batch.include': 'Include {name}',
   'batch.last': 'last gig on {date} ({since})',
   'batch.edit': 'Review or edit: “{subject}”',
   'batch.sendAll': 'Send all ({n})',
-  'batch.offline': 'Without a mail server, send them from your mail program: copy each message, open it in your mail program or download it (.eml), or all of them in one .zip; each is recorded “to confirm”, then confirm in one click those that went out.',
+  'batch.offline':
+    'Without a mail server, send them from your mail program: copy each message, open it in your mail program or download it (.eml), or all of them in one .zip; each is recorded “to confirm”, then confirm in one click those that went out.',
   'batch.copyFor': 'Copy the message to {name}',
   'batch.mailtoFor': 'Open the message to {name} in my mail program',
   'batch.emlFor': 'Download (.eml) the message to {name}',
   'batch.zip': 'Download all (.zip, {n})',
   'batch.confirmAll': 'Confirm all as sent ({n})',
-  'batch.zipDone': { one: '{n} .eml file in the .zip, recorded “to confirm”.', other: '{n} .eml files in the .zip, each recorded “to confirm”.' },
-  'batch.zipRefused': { one: '{n} client left out (no longer allowed): reload the page.', other: '{n} clients left out (no longer allowed): reload the page.' },
+  'batch.zipDone': {
+    one: '{n} .eml file in the .zip, recorded “to confirm”.',
+    other: '{n} .eml files in the .zip, each recorded “to confirm”.',
+  },
+  'batch.zipRefused': {
+    one: '{n} client left out (no longer allowed): reload the page.',
+    other: '{n} clients left out (no longer allowed): reload the page.',
+  },
   'batch.confirmedAll': { one: '{n} follow-up confirmed as sent.', other: '{n} follow-ups confirmed as sent.' },
   'batch.progressTitle': 'Sending',
   'batch.summary': '{sent} sent of {total} · {failed} failed · {uncertain} uncertain',
@@ -586,7 +603,8 @@ export const en: Dictionary = {
   'outbox.markSent': 'Mark as sent',
   'outbox.state.retrying': 'Retry planned',
   'outbox.title': 'Outbox',
-  'outbox.intro': 'E-mails sent by DJ Booker Pro, newest first. A waiting message is not a follow-up yet: it becomes one once it is sent. Cancelled or failed, its client may be followed up again at once.',
+  'outbox.intro':
+    'E-mails sent by DJ Booker Pro, newest first. A waiting message is not a follow-up yet: it becomes one once it is sent. Cancelled or failed, its client may be followed up again at once.',
   'outbox.empty': 'No e-mail sent from DJ Booker Pro yet.',
   'outbox.counts': '{queued} waiting · {sent} sent · {failed} failed · {uncertain} uncertain · {cancelled} cancelled',
   'outbox.cancel': 'Cancel sending',
@@ -666,7 +684,8 @@ export const en: Dictionary = {
   'alert.lastFailed': 'The alert for the week of {week} did not go: {error}',
   'alert.settingsLink': 'Set the alert up',
   'alertSettings.title': 'Weekly e-mail alert',
-  'alertSettings.hint': 'Every week, on the day and at the hour chosen (time zone {timeZone}), an e-mail “N clients to follow up this week”: the first five by priority, the follow-ups waiting for an outcome and the seasonal follow-ups opening. Without an address, the alert is off.',
+  'alertSettings.hint':
+    'Every week, on the day and at the hour chosen (time zone {timeZone}), an e-mail “N clients to follow up this week”: the first five by priority, the follow-ups waiting for an outcome and the seasonal follow-ups opening. Without an address, the alert is off.',
   'alertSettings.address': 'Address that gets the alert',
   'alertSettings.addressHint': 'Empty: no alert.',
   'alertSettings.invalidAddress': 'Invalid e-mail address.',
@@ -676,13 +695,16 @@ export const en: Dictionary = {
   'alertSettings.savedOn': 'Alert saved: it will go every {day} at {time}.',
   'alertSettings.savedOff': 'Alert turned off.',
   'workspaceImport.title': 'Import a workspace',
-  'workspaceImport.hint': 'A JSON file exported by DJ Booker Pro (“The whole workspace”): clients, gigs, notes, follow-ups, templates and settings (no SMTP password). Owner only, into a workspace that is still empty.',
+  'workspaceImport.hint':
+    'A JSON file exported by DJ Booker Pro (“The whole workspace”): clients, gigs, notes, follow-ups, templates and settings (no SMTP password). Owner only, into a workspace that is still empty.',
   'workspaceImport.file': 'Workspace JSON file',
   'workspaceImport.submit': 'Import',
-  'workspaceImport.notEmpty': 'Import refused: this workspace already holds clients. A workspace can only be imported into an empty one (nothing was changed).',
+  'workspaceImport.notEmpty':
+    'Import refused: this workspace already holds clients. A workspace can only be imported into an empty one (nothing was changed).',
   'workspaceImport.done': 'Workspace imported: {clients} clients, {gigs} gigs, {notes} notes, {followUps} follow-ups.',
   'inbox.title': 'Inbox (clients’ replies)',
-  'inbox.hint': 'Your mailbox’s IMAP server: your clients’ replies to follow-ups are recognised there and mark the follow-up “Answered”. Gmail and Outlook need an app password.',
+  'inbox.hint':
+    'Your mailbox’s IMAP server: your clients’ replies to follow-ups are recognised there and mark the follow-up “Answered”. Gmail and Outlook need an app password.',
   'inbox.presets': 'Common settings',
   'inbox.preset.gmail': 'Gmail',
   'inbox.preset.ovh': 'OVH',
@@ -739,13 +761,19 @@ export const en: Dictionary = {
   'import.col.reference': 'Reference',
   'import.progress.upload': 'Uploading the file: {done} of {total}',
   'import.progress.read': 'Checking the file: {done} read of {total}',
-  'import.progress.write': { one: 'Writing: {n} row written ({done} read of {total})', other: 'Writing: {n} rows written ({done} read of {total})' },
+  'import.progress.write': {
+    one: 'Writing: {n} row written ({done} read of {total})',
+    other: 'Writing: {n} rows written ({done} read of {total})',
+  },
   'import.progress.merge': { one: 'Saving {n} row into your workspace…', other: 'Saving {n} rows into your workspace…' },
   'import.none.clients': 'No client imported.',
   'import.none.gigs': 'No gig imported.',
   'import.undoQuestion': 'Undo the import of “{file}”? The rows it added will be removed.',
   'import.keep': 'No, keep this import',
-  'import.latestRows': { one: 'Latest import: “{file}”, on {date}: {n} row imported', other: 'Latest import: “{file}”, on {date}: {n} rows imported' },
+  'import.latestRows': {
+    one: 'Latest import: “{file}”, on {date}: {n} row imported',
+    other: 'Latest import: “{file}”, on {date}: {n} rows imported',
+  },
   'lapsed.gigsPerYear': { one: '{n} gig a year', other: '{n} gigs a year' },
   'lapsed.line': 'Priority {score}/{max} · potential {potential}',
   'card.showDetails': 'Details',

@@ -31,16 +31,22 @@ export const fr = {
   'error.tooManyFromAddress': 'Trop de tentatives depuis cette adresse : réessayez dans {minutes} minutes.',
   'error.tooManyForAccount': 'Trop de tentatives pour ce compte : réessayez dans {seconds} secondes.',
   'storage.busy': 'La base de données est occupée par un autre processus (un import en cours ?) : réessayez dans un moment.',
-  'storage.storage_full': 'Le disque de la base de données est plein : l’opération a été annulée, rien n’a été enregistré. Libérez de la place, puis recommencez.',
-  'storage.read_only': 'La base de données est en lecture seule (droits sur le dossier de données, ou disque monté en lecture seule) : rien n’a été enregistré.',
+  'storage.storage_full':
+    'Le disque de la base de données est plein : l’opération a été annulée, rien n’a été enregistré. Libérez de la place, puis recommencez.',
+  'storage.read_only':
+    'La base de données est en lecture seule (droits sur le dossier de données, ou disque monté en lecture seule) : rien n’a été enregistré.',
   'cadence.refused.opted_out': 'Ce client a demandé à ne plus être contacté : aucune relance ne lui est envoyée.',
-  'cadence.refused.in_outbox': 'Un message à ce client attend déjà dans la boîte d’envoi : annulez-le ou attendez son envoi avant d’en préparer un autre.',
-  'cadence.refused.recent_follow_up': 'Ce client a déjà été relancé le {lastContact} : pas plus d’une relance par mois. Nouvelle relance possible à partir du {allowedFrom} (ou confirmez pour relancer quand même).',
+  'cadence.refused.in_outbox':
+    'Un message à ce client attend déjà dans la boîte d’envoi : annulez-le ou attendez son envoi avant d’en préparer un autre.',
+  'cadence.refused.recent_follow_up':
+    'Ce client a déjà été relancé le {lastContact} : pas plus d’une relance par mois. Nouvelle relance possible à partir du {allowedFrom} (ou confirmez pour relancer quand même).',
   'error.generic': 'Une erreur est survenue. Réessayez dans un instant.',
   'error.busy': 'La base de données est occupée (un import est en cours ?). Réessayez dans {seconds} secondes.',
   'error.storage_full': 'Le disque du serveur est plein : rien n’a été enregistré. Libérez de la place sur le serveur, puis recommencez.',
-  'error.read_only': 'La base de données du serveur est en lecture seule : rien n’a été enregistré. Vérifiez les droits du dossier de données.',
-  'error.route': 'Cette page n’a pas pu s’afficher : le serveur a répondu quelque chose d’inattendu. Réessayez ; si cela se reproduit, rechargez l’application.',
+  'error.read_only':
+    'La base de données du serveur est en lecture seule : rien n’a été enregistré. Vérifiez les droits du dossier de données.',
+  'error.route':
+    'Cette page n’a pas pu s’afficher : le serveur a répondu quelque chose d’inattendu. Réessayez ; si cela se reproduit, rechargez l’application.',
   'form.required': 'Ce champ est obligatoire.',
   'form.tooLong': 'Ce texte est trop long.',
   'form.email': 'Adresse e-mail invalide.',
@@ -190,7 +196,8 @@ export const fr = {
 
   'import.section': 'Import CSV',
   'import.intro': 'Importez vos deux fichiers dans cet ordre : les clients, puis les prestations.',
-  'import.emptyWorkspace': "Votre espace est vide. Importez vos fichiers ou essayez l'application avec les données de démonstration du guide.",
+  'import.emptyWorkspace':
+    "Votre espace est vide. Importez vos fichiers ou essayez l'application avec les données de démonstration du guide.",
   'import.loadDemo': 'Charger les données de démonstration',
   'import.title.clients': 'Clients CSV',
   'import.title.gigs': 'Prestations CSV',
@@ -261,7 +268,7 @@ export const fr = {
   'vip.sortBy': 'Trier les VIP par',
   'vip.because': 'VIP :',
   'vip.reason.gigs': '{min} prestations ou plus ({gigs})',
-  'vip.reason.revenue': "{min} de CA ou plus ({revenue})",
+  'vip.reason.revenue': '{min} de CA ou plus ({revenue})',
   'vip.reason.activeGigs': 'actif (moins de {days} jours) avec {min} prestations ou plus ({gigs})',
   'why.active': 'Actif : dernière prestation il y a moins de {active} jours ({days}).',
   'why.dormant': 'En veille : dernière prestation entre {active} et {lapsed} jours ({days}).',
@@ -374,7 +381,8 @@ export const fr = {
   'upcoming.title': 'Prochaines prestations',
   'upcoming.empty': 'Aucune prestation à venir.',
   'calendar.title': 'Calendrier sur votre téléphone',
-  'calendar.intro': 'Abonnez-vous à cette adresse depuis votre agenda (iPhone, Android, Google, Outlook) : vos prochaines prestations y apparaîtront. Gardez-la secrète.',
+  'calendar.intro':
+    'Abonnez-vous à cette adresse depuis votre agenda (iPhone, Android, Google, Outlook) : vos prochaines prestations y apparaîtront. Gardez-la secrète.',
   'calendar.url': 'Adresse du flux iCalendar',
   'calendar.copy': "Copier l'adresse",
   'calendar.rotate': 'Générer une nouvelle adresse',
@@ -399,7 +407,8 @@ export const fr = {
   'directory.exportClients': 'Clients (CSV pour Excel)',
   'directory.exportGigs': 'Prestations (CSV pour Excel)',
   'directory.exportWorkspace': 'Tout l’espace de travail (JSON)',
-  'directory.exportHint': 'Les CSV s’ouvrent dans Excel et se réimportent tels quels ; le fichier JSON reprend tout (sauf le mot de passe SMTP) et s’importe dans une installation vide avec « npx djbooker import workspace ».',
+  'directory.exportHint':
+    'Les CSV s’ouvrent dans Excel et se réimportent tels quels ; le fichier JSON reprend tout (sauf le mot de passe SMTP) et s’importe dans une installation vide avec « npx djbooker import workspace ».',
   'directory.newClient': 'Nom du client',
   'directory.create': 'Ajouter',
 
@@ -422,7 +431,8 @@ export const fr = {
   'settings.signature': 'Signature des e-mails',
   'settings.language': 'Langue',
   'settings.saved': 'Réglages enregistrés.',
-  'settings.memberNotice': "Vous êtes membre de cet espace : seul son propriétaire modifie les réglages, l'envoi des e-mails et les modèles.",
+  'settings.memberNotice':
+    "Vous êtes membre de cet espace : seul son propriétaire modifie les réglages, l'envoi des e-mails et les modèles.",
   'settings.ownerOnly': "Réservé au propriétaire de l'espace.",
   'prediction.title': 'Prédictions',
   'prediction.pAlive': 'Probabilité d’être encore client',
@@ -436,10 +446,12 @@ export const fr = {
   'prediction.expectedGigs': { one: '{n} prestation attendue', other: '{n} prestations attendues' },
   'prediction.underATenthGig': 'moins de 0,1 prestation attendue',
   'prediction.expectedWhy': '{gigs} × {amount} par prestation : ce que la probabilité ci-dessus laisse attendre.',
-  'prediction.expectedSingleWhy': 'Moyenne d’un client à une seule prestation : {gigs}, au montant moyen d’une prestation chez vos clients ({amount}).',
+  'prediction.expectedSingleWhy':
+    'Moyenne d’un client à une seule prestation : {gigs}, au montant moyen d’une prestation chez vos clients ({amount}).',
   'prediction.expectedNoModelWhy': 'D’après son historique (pas de modèle sur ces données).',
   'prediction.ifWonBack': 'CA sur 12 mois s’il est reconquis',
-  'prediction.ifWonBackWhy.history': 'S’il revient au rythme et aux prix de ses prestations passées (d’après son historique : trop peu de données pour le modèle).',
+  'prediction.ifWonBackWhy.history':
+    'S’il revient au rythme et aux prix de ses prestations passées (d’après son historique : trop peu de données pour le modèle).',
   'prediction.ifWonBackWhy.model': 'S’il est toujours client, d’après le modèle (BG/NBD et Gamma-Gamma).',
   'prediction.seasonal': 'Relance saisonnière',
   'prediction.window': 'Sa prochaine date habituelle ; relancer entre le {from} et le {to}.',
@@ -485,7 +497,8 @@ export const fr = {
   'generator.noEmail': 'pas d’adresse e-mail',
   'generator.noEmailSend': 'Envoi impossible : ce client n’a pas d’adresse e-mail. Copiez le message ou ajoutez l’adresse sur sa fiche.',
   'generator.invalidEmail': 'adresse e-mail invalide : jamais utilisée pour écrire',
-  'generator.invalidEmailSend': 'Envoi impossible : l’adresse e-mail de ce client n’est pas valide. Corrigez-la sur sa fiche ou copiez le message.',
+  'generator.invalidEmailSend':
+    'Envoi impossible : l’adresse e-mail de ce client n’est pas valide. Corrigez-la sur sa fiche ou copiez le message.',
   'generator.subject': 'Objet',
   'generator.body': 'Message',
   'generator.copy': 'Copier',
@@ -496,10 +509,12 @@ export const fr = {
   'generator.sending': 'Envoi…',
   'generator.noSmtp': 'Envoyer passe par votre serveur d’envoi (SMTP), qui n’est pas encore configuré.',
   'generator.smtpLink': 'Configurer l’envoi dans les réglages',
-  'generator.optedOut': 'Ce client a demandé à ne plus être contacté : aucun envoi possible. (Réglable sur sa fiche, « Ne plus contacter ».)',
+  'generator.optedOut':
+    'Ce client a demandé à ne plus être contacté : aucun envoi possible. (Réglable sur sa fiche, « Ne plus contacter ».)',
   'generator.recent': 'Relancé le {last}, de nouveau possible le {from} (une relance par mois au plus).',
   'generator.recentNoDate': 'Ce client a été relancé il y a moins de 30 jours.',
-  'generator.inOutbox': 'Un message à ce client attend déjà dans la boîte d’envoi : annulez-le ou attendez qu’il parte avant d’en préparer un autre.',
+  'generator.inOutbox':
+    'Un message à ce client attend déjà dans la boîte d’envoi : annulez-le ou attendez qu’il parte avant d’en préparer un autre.',
   'generator.force': 'Relancer quand même',
   'generator.booked': 'Un RDV confirmé est prévu avec ce client : une relance n’est sans doute pas nécessaire.',
   'generator.recorded.copied': 'Message copié. Relance notée « à confirmer ».',
@@ -554,22 +569,33 @@ export const fr = {
   'cadence.optedOut': 'Ce client ne reçoit plus aucune relance.',
   'cadence.inOutbox': 'Un e-mail attend dans la boîte d’envoi (ce sera une relance une fois parti).',
 
-  'batch.intro': 'Chaque client VIP inactif sans relance récente, sans RDV confirmé et sans demande de désinscription, avec son propre message. Décochez ou modifiez, puis envoyez tout.',
+  'batch.intro':
+    'Chaque client VIP inactif sans relance récente, sans RDV confirmé et sans demande de désinscription, avec son propre message. Décochez ou modifiez, puis envoyez tout.',
   'batch.count': { one: '{n} client proposé', other: '{n} clients proposés' },
   'batch.empty': 'Aucun VIP inactif à relancer aujourd’hui.',
-  'batch.inOutbox': { one: '{n} e-mail attend dans la boîte d’envoi : son client n’est pas proposé tant qu’il n’est pas parti ou annulé.', other: '{n} e-mails attendent dans la boîte d’envoi : leurs clients ne sont pas proposés tant qu’ils ne sont pas partis ou annulés.' },
+  'batch.inOutbox': {
+    one: '{n} e-mail attend dans la boîte d’envoi : son client n’est pas proposé tant qu’il n’est pas parti ou annulé.',
+    other: '{n} e-mails attendent dans la boîte d’envoi : leurs clients ne sont pas proposés tant qu’ils ne sont pas partis ou annulés.',
+  },
   'batch.include': 'Inclure {name}',
   'batch.last': 'dernière prestation le {date} ({since})',
   'batch.edit': 'Relire ou modifier : « {subject} »',
   'batch.sendAll': 'Envoyer tout ({n})',
-  'batch.offline': 'Sans serveur d’envoi, envoyez-les depuis votre messagerie : chaque message se copie, s’ouvre dans votre messagerie ou se télécharge (.eml), ou tous en un .zip ; chacun est noté « à confirmer », puis confirmez d’un clic ceux qui sont partis.',
+  'batch.offline':
+    'Sans serveur d’envoi, envoyez-les depuis votre messagerie : chaque message se copie, s’ouvre dans votre messagerie ou se télécharge (.eml), ou tous en un .zip ; chacun est noté « à confirmer », puis confirmez d’un clic ceux qui sont partis.',
   'batch.copyFor': 'Copier le message à {name}',
   'batch.mailtoFor': 'Ouvrir dans ma messagerie le message à {name}',
   'batch.emlFor': 'Télécharger (.eml) le message à {name}',
   'batch.zip': 'Tout télécharger (.zip, {n})',
   'batch.confirmAll': 'Tout confirmer envoyé ({n})',
-  'batch.zipDone': { one: '{n} fichier .eml dans le .zip, noté « à confirmer ».', other: '{n} fichiers .eml dans le .zip, chacun noté « à confirmer ».' },
-  'batch.zipRefused': { one: '{n} client laissé de côté (relance plus possible) : rechargez la page.', other: '{n} clients laissés de côté (relance plus possible) : rechargez la page.' },
+  'batch.zipDone': {
+    one: '{n} fichier .eml dans le .zip, noté « à confirmer ».',
+    other: '{n} fichiers .eml dans le .zip, chacun noté « à confirmer ».',
+  },
+  'batch.zipRefused': {
+    one: '{n} client laissé de côté (relance plus possible) : rechargez la page.',
+    other: '{n} clients laissés de côté (relance plus possible) : rechargez la page.',
+  },
   'batch.confirmedAll': { one: '{n} relance confirmée comme envoyée.', other: '{n} relances confirmées comme envoyées.' },
   'batch.progressTitle': 'Envoi en cours',
   'batch.summary': '{sent} envoyé(s) sur {total} · {failed} échec(s) · {uncertain} incertain(s)',
@@ -587,7 +613,8 @@ export const fr = {
   'outbox.markSent': 'Marquer envoyé',
   'outbox.state.retrying': 'Nouvel essai prévu',
   'outbox.title': 'Boîte d’envoi',
-  'outbox.intro': 'Les e-mails envoyés par DJ Booker Pro, du plus récent au plus ancien. Un message en attente n’est pas encore une relance : il le devient une fois parti. Annulé ou en échec, son client peut être relancé tout de suite.',
+  'outbox.intro':
+    'Les e-mails envoyés par DJ Booker Pro, du plus récent au plus ancien. Un message en attente n’est pas encore une relance : il le devient une fois parti. Annulé ou en échec, son client peut être relancé tout de suite.',
   'outbox.empty': 'Aucun e-mail envoyé depuis DJ Booker Pro pour l’instant.',
   'outbox.counts': '{queued} en attente · {sent} envoyé(s) · {failed} en échec · {uncertain} incertain(s) · {cancelled} annulé(s)',
   'outbox.cancel': 'Annuler l’envoi',
@@ -602,7 +629,8 @@ export const fr = {
   'outbox.error.host_not_found': 'Serveur d’envoi introuvable : vérifiez son adresse dans les réglages d’envoi.',
   'outbox.error.connection_refused': 'Le serveur d’envoi refuse la connexion : vérifiez son adresse et le port (souvent 587 ou 465).',
   'outbox.error.timeout': 'Le serveur d’envoi ne répond pas : il est peut-être arrêté, ou le port est bloqué par le réseau.',
-  'outbox.error.auth': 'Identifiant ou mot de passe refusé : vérifiez-les dans les réglages d’envoi (certains services demandent un « mot de passe d’application »).',
+  'outbox.error.auth':
+    'Identifiant ou mot de passe refusé : vérifiez-les dans les réglages d’envoi (certains services demandent un « mot de passe d’application »).',
   'outbox.error.tls': 'Connexion sécurisée impossible : essayez l’autre réglage de connexion sécurisée (port 465 ou 587).',
   'outbox.error.recipient_refused': 'L’adresse du client est refusée par le serveur : vérifiez-la sur sa fiche.',
   'outbox.error.sender_refused': 'Votre adresse d’expéditeur est refusée : vérifiez-la dans les réglages d’envoi.',
@@ -628,7 +656,8 @@ export const fr = {
   'templates.sampleClient': 'un client d’exemple',
   'templates.previewBlocked': 'Corrigez le modèle pour voir l’aperçu.',
   'mail.title': 'Envoi des e-mails (SMTP)',
-  'mail.hint': 'Le serveur d’envoi de votre fournisseur (SendGrid, Mailgun, Brevo, OVH, Gmail…) : ses réglages SMTP sont dans son espace client.',
+  'mail.hint':
+    'Le serveur d’envoi de votre fournisseur (SendGrid, Mailgun, Brevo, OVH, Gmail…) : ses réglages SMTP sont dans son espace client.',
   'mail.host': 'Serveur SMTP',
   'mail.port': 'Port',
   'mail.secure': 'Connexion chiffrée dès le départ (TLS, port 465) ; sinon STARTTLS',
@@ -667,7 +696,8 @@ export const fr = {
   'alert.lastFailed': 'L’alerte de la semaine du {week} n’est pas partie : {error}',
   'alert.settingsLink': 'Régler l’alerte',
   'alertSettings.title': 'Alerte hebdomadaire par e-mail',
-  'alertSettings.hint': 'Chaque semaine, au jour et à l’heure choisis (fuseau {timeZone}), un e-mail « N clients à relancer cette semaine » : les cinq premiers par priorité, les relances en attente d’un résultat et les relances saisonnières qui s’ouvrent. Sans adresse, l’alerte est désactivée.',
+  'alertSettings.hint':
+    'Chaque semaine, au jour et à l’heure choisis (fuseau {timeZone}), un e-mail « N clients à relancer cette semaine » : les cinq premiers par priorité, les relances en attente d’un résultat et les relances saisonnières qui s’ouvrent. Sans adresse, l’alerte est désactivée.',
   'alertSettings.address': 'Adresse qui reçoit l’alerte',
   'alertSettings.addressHint': 'Vide : pas d’alerte.',
   'alertSettings.invalidAddress': 'Adresse e-mail invalide.',
@@ -677,13 +707,16 @@ export const fr = {
   'alertSettings.savedOn': 'Alerte enregistrée : elle partira chaque {day} à {time}.',
   'alertSettings.savedOff': 'Alerte désactivée.',
   'workspaceImport.title': 'Importer un espace de travail',
-  'workspaceImport.hint': 'Un fichier JSON exporté par DJ Booker Pro (« Tout l’espace de travail ») : clients, prestations, notes, relances, modèles et réglages (sans mot de passe SMTP). Réservé au propriétaire, dans un espace encore vide.',
+  'workspaceImport.hint':
+    'Un fichier JSON exporté par DJ Booker Pro (« Tout l’espace de travail ») : clients, prestations, notes, relances, modèles et réglages (sans mot de passe SMTP). Réservé au propriétaire, dans un espace encore vide.',
   'workspaceImport.file': 'Fichier JSON de l’espace de travail',
   'workspaceImport.submit': 'Importer',
-  'workspaceImport.notEmpty': 'Import refusé : cet espace de travail contient déjà des clients. Un espace de travail ne s’importe que dans un espace vide (rien n’a été modifié).',
+  'workspaceImport.notEmpty':
+    'Import refusé : cet espace de travail contient déjà des clients. Un espace de travail ne s’importe que dans un espace vide (rien n’a été modifié).',
   'workspaceImport.done': 'Espace de travail importé : {clients} clients, {gigs} prestations, {notes} notes, {followUps} relances.',
   'inbox.title': 'Boîte de réception (réponses des clients)',
-  'inbox.hint': 'Le serveur IMAP de votre messagerie : les réponses de vos clients à vos relances y sont reconnues et marquent la relance « Réponse ». Gmail et Outlook demandent un mot de passe d’application.',
+  'inbox.hint':
+    'Le serveur IMAP de votre messagerie : les réponses de vos clients à vos relances y sont reconnues et marquent la relance « Réponse ». Gmail et Outlook demandent un mot de passe d’application.',
   'inbox.presets': 'Réglages courants',
   'inbox.preset.gmail': 'Gmail',
   'inbox.preset.ovh': 'OVH',
@@ -695,7 +728,8 @@ export const fr = {
   'inbox.password': 'Mot de passe',
   'inbox.folder': 'Dossier surveillé',
   'inbox.folderHint': 'INBOX (la boîte de réception) par défaut.',
-  'inbox.readOnly': 'Lecture seule : aucun message n’est marqué lu, déplacé ni supprimé ; seuls les en-têtes et les premières lignes sont lus.',
+  'inbox.readOnly':
+    'Lecture seule : aucun message n’est marqué lu, déplacé ni supprimé ; seuls les en-têtes et les premières lignes sont lus.',
   'inbox.invalidField': 'Valeur invalide.',
   'inbox.save': 'Enregistrer la boîte de réception',
   'inbox.saved': 'Boîte de réception enregistrée : elle sera lue dans un instant.',
@@ -740,13 +774,22 @@ export const fr = {
   'import.col.reference': 'Référence',
   'import.progress.upload': 'Envoi du fichier : {done} sur {total}',
   'import.progress.read': 'Vérification du fichier : {done} lus sur {total}',
-  'import.progress.write': { one: 'Écriture : {n} ligne écrite ({done} lus sur {total})', other: 'Écriture : {n} lignes écrites ({done} lus sur {total})' },
-  'import.progress.merge': { one: 'Enregistrement de {n} ligne dans votre espace…', other: 'Enregistrement de {n} lignes dans votre espace…' },
+  'import.progress.write': {
+    one: 'Écriture : {n} ligne écrite ({done} lus sur {total})',
+    other: 'Écriture : {n} lignes écrites ({done} lus sur {total})',
+  },
+  'import.progress.merge': {
+    one: 'Enregistrement de {n} ligne dans votre espace…',
+    other: 'Enregistrement de {n} lignes dans votre espace…',
+  },
   'import.none.clients': 'Aucun client importé.',
   'import.none.gigs': 'Aucune prestation importée.',
   'import.undoQuestion': 'Annuler l’import de « {file} » ? Les lignes qu’il a ajoutées seront retirées.',
   'import.keep': 'Non, garder cet import',
-  'import.latestRows': { one: 'Dernier import : « {file} », le {date} : {n} ligne importée', other: 'Dernier import : « {file} », le {date} : {n} lignes importées' },
+  'import.latestRows': {
+    one: 'Dernier import : « {file} », le {date} : {n} ligne importée',
+    other: 'Dernier import : « {file} », le {date} : {n} lignes importées',
+  },
   'lapsed.gigsPerYear': { one: '{n} prestation par an', other: '{n} prestations par an' },
   'lapsed.line': 'Priorité {score}/{max} · potentiel {potential}',
   'card.showDetails': 'Détails',

@@ -7,7 +7,13 @@ describe('the message catalogue', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [key, french] of Object.entries(catalogues.fr)) {
       const english = catalogues.en[key as keyof typeof catalogues.en];
-      const pairs = typeof french === 'string' ? [[french, english]] : [[french.one, (english as typeof french).one], [french.other, (english as typeof french).other]];
+      const pairs =
+        typeof french === 'string'
+          ? [[french, english]]
+          : [
+              [french.one, (english as typeof french).one],
+              [french.other, (english as typeof french).other],
+            ];
       for (const [f, e] of pairs) expect(names(e as string), key).toEqual(names(f as string));
     }
   });

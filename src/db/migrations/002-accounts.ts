@@ -90,7 +90,10 @@ export function accountsMigration(engine: Engine) {
       await db.schema.createIndex('gigs_import').on('gigs').column('import_id').execute();
       await db.schema.createIndex('clients_created_import').on('clients').column('created_import_id').execute();
 
-      await db.schema.alterTable('workspaces').addColumn('data_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('workspaces')
+        .addColumn('data_version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
       await db.schema.alterTable('workspaces').addColumn('calendar_token', 'text').execute();
       await db.schema.createIndex('workspaces_calendar_token').on('workspaces').column('calendar_token').unique().execute();
     },

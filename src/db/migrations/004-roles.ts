@@ -11,7 +11,12 @@ export function rolesMigration() {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
         .alterTable('users')
-        .addColumn('role', 'text', (c) => c.notNull().defaultTo('owner').check(sql`role in ('owner', 'member')`))
+        .addColumn('role', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('owner')
+            .check(sql`role in ('owner', 'member')`),
+        )
         .execute();
     },
   };

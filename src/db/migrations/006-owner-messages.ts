@@ -13,7 +13,10 @@ export function ownerMessagesMigration(engine: Engine) {
     async up(db: Kysely<unknown>): Promise<void> {
       if (engine === 'postgres') {
         await sql`alter table outbox_messages alter column client_id drop not null`.execute(db);
-        await db.schema.alterTable('outbox_messages').addColumn('recipient', 'text', (c) => c.notNull().defaultTo('client')).execute();
+        await db.schema
+          .alterTable('outbox_messages')
+          .addColumn('recipient', 'text', (c) => c.notNull().defaultTo('client'))
+          .execute();
         return;
       }
       await db.transaction().execute(async (trx) => rebuildOnSqlite(trx, engine));

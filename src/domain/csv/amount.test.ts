@@ -71,10 +71,12 @@ describe('parseAmount', () => {
       [(e, f) => `€${group(e, ',')}.${f}`, '.'],
       [(e, f) => `EUR ${e}.${f}`, '.'],
     ];
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.nat(styles.length - 1), (value, s) => {
-      const [format, decimal] = styles[s]!;
-      const text = format(String(Math.floor(value / 100)), String(value % 100).padStart(2, '0'));
-      expect(cents(text, decimal)).toBe(value);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.nat(styles.length - 1), (value, s) => {
+        const [format, decimal] = styles[s]!;
+        const text = format(String(Math.floor(value / 100)), String(value % 100).padStart(2, '0'));
+        expect(cents(text, decimal)).toBe(value);
+      }),
+    );
   });
 });

@@ -32,10 +32,16 @@ export class DateColumnProfile {
   decide(): ColumnDecision<DateOrder> {
     if (this.#secondAbove12 && !this.#firstAbove12) return { value: 'mdy' };
     if (this.#secondAbove12) {
-      return { value: 'dmy', warning: `Colonne « ${excerpt(this.header, 80)} » : dates tantôt jour/mois, tantôt mois/jour ; lues en jour/mois/année.` };
+      return {
+        value: 'dmy',
+        warning: `Colonne « ${excerpt(this.header, 80)} » : dates tantôt jour/mois, tantôt mois/jour ; lues en jour/mois/année.`,
+      };
     }
     if (!this.#firstAbove12 && this.#ambiguous) {
-      return { value: 'dmy', warning: `Colonne « ${excerpt(this.header, 80)} » : dates ambiguës (jour et mois ≤ 12), lues en jour/mois/année.` };
+      return {
+        value: 'dmy',
+        warning: `Colonne « ${excerpt(this.header, 80)} » : dates ambiguës (jour et mois ≤ 12), lues en jour/mois/année.`,
+      };
     }
     return { value: 'dmy' };
   }
@@ -72,7 +78,10 @@ export class AmountColumnProfile {
   decide(): ColumnDecision<DecimalMark> {
     if (this.#dotDecimal && !this.#commaDecimal) return { value: '.' };
     if (this.#ambiguousSample !== null && !this.#commaDecimal) {
-      return { value: ',', warning: `Colonne « ${excerpt(this.header, 80)} » : montants ambigus comme « ${excerpt(this.#ambiguousSample, 80)} », lus avec la virgule décimale.` };
+      return {
+        value: ',',
+        warning: `Colonne « ${excerpt(this.header, 80)} » : montants ambigus comme « ${excerpt(this.#ambiguousSample, 80)} », lus avec la virgule décimale.`,
+      };
     }
     return { value: ',' };
   }

@@ -52,15 +52,23 @@ describe('parseDate', () => {
       [(y, m, d) => `${m}/${d}/${y}`, 'mdy'],
       [(y, m, d) => `${p2(d)}/${p2(m)}/${y} 21:30`, 'dmy'],
     ];
-    const date = fc.record({ y: fc.integer({ min: 1000, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+    const date = fc
+      .record({ y: fc.integer({ min: 1000, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
       .filter(({ y, m, d }) => d <= daysInMonth(y, m));
-    fc.assert(fc.property(date, fc.nat(formats.length - 1), ({ y, m, d }, f) => {
-      const [format, order] = formats[f]!;
-      expect(read(format(y, m, d), order)).toBe(`${y}-${p2(m)}-${p2(d)}`);
-    }));
+    fc.assert(
+      fc.property(date, fc.nat(formats.length - 1), ({ y, m, d }, f) => {
+        const [format, order] = formats[f]!;
+        expect(read(format(y, m, d), order)).toBe(`${y}-${p2(m)}-${p2(d)}`);
+      }),
+    );
     // Two-digit years are read in 2000–2099.
-    fc.assert(fc.property(date.filter(({ y }) => y >= 2000 && y < 2100), ({ y, m, d }) => {
-      expect(read(`${p2(d)}/${p2(m)}/${p2(y % 100)}`)).toBe(`${y}-${p2(m)}-${p2(d)}`);
-    }));
+    fc.assert(
+      fc.property(
+        date.filter(({ y }) => y >= 2000 && y < 2100),
+        ({ y, m, d }) => {
+          expect(read(`${p2(d)}/${p2(m)}/${p2(y % 100)}`)).toBe(`${y}-${p2(m)}-${p2(d)}`);
+        },
+      ),
+    );
   });
 });

@@ -3,7 +3,9 @@ import { detectDelimiter } from './delimiter.js';
 
 describe('detectDelimiter', () => {
   it('finds semicolons even when French amounts hold commas', () => {
-    expect(detectDelimiter('Raison sociale;Date;Montant HT\r\nBar du Port;02/04/2022;1 250,00 €\r\nGergom;14/05/2022;80,50 €\r\n')).toBe(';');
+    expect(detectDelimiter('Raison sociale;Date;Montant HT\r\nBar du Port;02/04/2022;1 250,00 €\r\nGergom;14/05/2022;80,50 €\r\n')).toBe(
+      ';',
+    );
   });
 
   it('finds commas with quoted fields holding semicolons and commas', () => {

@@ -12,7 +12,12 @@ export interface DetectionSummary {
 }
 
 const ENCODING_NAMES: Record<EncodingDetection['encoding'], string> = {
-  'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'utf-32le': 'UTF-32 LE', 'utf-32be': 'UTF-32 BE',
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'utf-32le': 'UTF-32 LE',
+  'utf-32be': 'UTF-32 BE',
 };
 const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'virgule', ';': 'point-virgule', '\t': 'tabulation' };
 

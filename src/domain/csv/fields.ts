@@ -1,14 +1,35 @@
 export type ImportKind = 'clients' | 'gigs';
 
 export const CLIENT_FIELDS = [
-  'name', 'contact', 'email', 'phone', 'city', 'category', 'notes',
-  'statGigs', 'statRevenue', 'statFirstDate', 'statLastDate', 'statPriceMin', 'statPriceMax',
+  'name',
+  'contact',
+  'email',
+  'phone',
+  'city',
+  'category',
+  'notes',
+  'statGigs',
+  'statRevenue',
+  'statFirstDate',
+  'statLastDate',
+  'statPriceMin',
+  'statPriceMax',
 ] as const;
 export type ClientField = (typeof CLIENT_FIELDS)[number];
 
 export const GIG_FIELDS = [
-  'date', 'client', 'amount', 'amountHt', 'amountTtc',
-  'reference', 'type', 'venue', 'city', 'duration', 'status', 'notes',
+  'date',
+  'client',
+  'amount',
+  'amountHt',
+  'amountTtc',
+  'reference',
+  'type',
+  'venue',
+  'city',
+  'duration',
+  'status',
+  'notes',
 ] as const;
 export type GigField = (typeof GIG_FIELDS)[number];
 
@@ -45,5 +66,10 @@ export const FIELD_LABELS: Record<Field, string> = {
 /** Columns read as dates, and as amounts, whose conventions pass 1 settles per column. */
 export const DATE_FIELDS: ReadonlySet<Field> = new Set<Field>(['date', 'statFirstDate', 'statLastDate']);
 export const AMOUNT_FIELDS: ReadonlySet<Field> = new Set<Field>([
-  'amount', 'amountHt', 'amountTtc', 'statRevenue', 'statPriceMin', 'statPriceMax',
+  'amount',
+  'amountHt',
+  'amountTtc',
+  'statRevenue',
+  'statPriceMin',
+  'statPriceMax',
 ]);

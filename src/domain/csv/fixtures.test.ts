@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { readDemo, readFixture } from '../../../test/fixtures/csv/read-fixtures.js';
 import { nameKey } from '../names.js';
 import {
-  createCsvDecoder, CsvTokenizer, describeDetection, detectDelimiter, detectEncoding, interpretClientRecord,
-  interpretGigRecord, profileImport, type CsvRecord, type DetectionSummary, type ImportKind, type ImportPlan,
-  type RowResult, type ClientRow, type GigRow,
+  createCsvDecoder,
+  CsvTokenizer,
+  describeDetection,
+  detectDelimiter,
+  detectEncoding,
+  interpretClientRecord,
+  interpretGigRecord,
+  profileImport,
+  type CsvRecord,
+  type DetectionSummary,
+  type ImportKind,
+  type ImportPlan,
+  type RowResult,
+  type ClientRow,
+  type GigRow,
 } from './index.js';
 
 /** Streams the bytes through the decoder and tokenizer in small chunks, as the app streams a file. */
@@ -19,7 +31,10 @@ function* records(bytes: Uint8Array, delimiter: string, encoding: ReturnType<typ
 type Row<K extends ImportKind> = K extends 'clients' ? ClientRow : GigRow;
 
 /** The whole import of one file in the domain: detection, pass 1 (profiles), pass 2 (rows). */
-function importFixture<K extends ImportKind>(kind: K, name: string): {
+function importFixture<K extends ImportKind>(
+  kind: K,
+  name: string,
+): {
   summary: DetectionSummary;
   plan: ImportPlan<K>;
   results: RowResult<Row<K>>[];
@@ -37,9 +52,10 @@ function importFixture<K extends ImportKind>(kind: K, name: string): {
   const results: RowResult<Row<K>>[] = [];
   for (const record of records(bytes, delimiter, encoding.encoding)) {
     if (record.line === 1) continue;
-    const result = kind === 'clients'
-      ? interpretClientRecord(record, plan as ImportPlan<'clients'>)
-      : interpretGigRecord(record, plan as ImportPlan<'gigs'>);
+    const result =
+      kind === 'clients'
+        ? interpretClientRecord(record, plan as ImportPlan<'clients'>)
+        : interpretGigRecord(record, plan as ImportPlan<'gigs'>);
     results.push(result as RowResult<Row<K>>);
   }
   return { summary: describeDetection(encoding, delimiter, plan), plan, results };
@@ -55,19 +71,34 @@ describe('French Excel, CSV (séparateur: point-virgule)', () => {
   it('is detected as Windows-1252 and semicolons, revenue read excluding tax', () => {
     expect(summary).toMatchObject({ encoding: 'Windows-1252', delimiter: 'point-virgule', ignored: [], warnings: [] });
     expect(summary.columns.map((c) => [c.field, c.header])).toEqual([
-      ['client', 'Raison sociale'], ['date', 'Date'], ['type', "Type d'événement"], ['venue', 'Lieu'],
-      ['amountHt', 'Montant HT'], ['amountTtc', 'Montant TTC'], ['status', 'Statut'], ['notes', 'Remarques'],
+      ['client', 'Raison sociale'],
+      ['date', 'Date'],
+      ['type', "Type d'événement"],
+      ['venue', 'Lieu'],
+      ['amountHt', 'Montant HT'],
+      ['amountTtc', 'Montant TTC'],
+      ['status', 'Statut'],
+      ['notes', 'Remarques'],
     ]);
   });
 
   it('reads the good rows, accents and typographic apostrophes decoded', () => {
     expect(accepted(results)).toEqual([
-      expect.objectContaining({ clientName: 'BAR DU PORT MARTIGUES', date: '2022-04-02', amountCents: 8000, status: 'done', type: 'Soirée bar' }),
+      expect.objectContaining({
+        clientName: 'BAR DU PORT MARTIGUES',
+        date: '2022-04-02',
+        amountCents: 8000,
+        status: 'done',
+        type: 'Soirée bar',
+      }),
       expect.objectContaining({ clientName: 'Gergom Events', amountCents: 125050, notes: 'Matériel son + lumières; prévoir rallonge' }),
       expect.objectContaining({ clientName: 'pub o’connell’s  salon', date: '2023-03-17', amountCents: 35000 }),
       expect.objectContaining({ clientName: 'LA TAVERNE DES ECRINS', amountCents: 6000, status: 'done' }),
       expect.objectContaining({
-        clientName: 'ISTRES PROVENCE HANDBALL', status: 'cancelled', amountCents: 15000, notes: 'Match reporté,\r\nsoirée annulée',
+        clientName: 'ISTRES PROVENCE HANDBALL',
+        status: 'cancelled',
+        amountCents: 15000,
+        notes: 'Match reporté,\r\nsoirée annulée',
       }),
     ]);
   });
@@ -93,16 +124,32 @@ describe('Excel CSV UTF-8 with a BOM, clients', () => {
 
   it('reads statistics in French formats, narrow no-break spaces included', () => {
     expect(accepted(results).find((c) => c.name === 'Gergom Events')).toEqual({
-      name: 'Gergom Events', contact: 'Sandrine Gergom', phone: '06 39 98 01 42', email: 'contact@gergom-events.example',
-      city: 'Marseille', category: 'Agence événementielle',
-      stats: { gigs: 19, revenueCents: 1630800, firstDate: '2022-05-14', lastDate: '2025-11-29', priceMinCents: 48000, priceMaxCents: 153000 },
+      name: 'Gergom Events',
+      contact: 'Sandrine Gergom',
+      phone: '06 39 98 01 42',
+      email: 'contact@gergom-events.example',
+      city: 'Marseille',
+      category: 'Agence événementielle',
+      stats: {
+        gigs: 19,
+        revenueCents: 1630800,
+        firstDate: '2022-05-14',
+        lastDate: '2025-11-29',
+        priceMinCents: 48000,
+        priceMaxCents: 153000,
+      },
     });
   });
 
   it('keeps names that look like HTML, formulas or SQL as typed, and rejects a row without a name', () => {
     expect(accepted(results).map((c) => c.name)).toEqual([
-      'LA TAVERNE DES ÉCRINS', "PUB O'CONNELL'S SALON", 'Gergom Events',
-      '<script>alert("dj")</script>', '=SUM(A1)', "Robert'); DROP TABLE clients;--", 'FESTIVAL ALPES SOUND',
+      'LA TAVERNE DES ÉCRINS',
+      "PUB O'CONNELL'S SALON",
+      'Gergom Events',
+      '<script>alert("dj")</script>',
+      '=SUM(A1)',
+      "Robert'); DROP TABLE clients;--",
+      'FESTIVAL ALPES SOUND',
     ]);
     expect(rejected(results)).toEqual([[8, 'Nom du client manquant']]);
   });
@@ -125,7 +172,10 @@ describe('LibreOffice Calc', () => {
       ['2023-02-03', 'La Taverne des Écrins', 6000, 270, 'done', undefined],
       ['2026-01-10', 'ROOFTOP EMBRUN', 54000, 270, 'confirmed', undefined],
     ]);
-    expect(rejected(results)).toEqual([[6, 'Durée illisible : toute la nuit'], [7, 'Statut illisible : peut-être']]);
+    expect(rejected(results)).toEqual([
+      [6, 'Durée illisible : toute la nuit'],
+      [7, 'Statut illisible : peut-être'],
+    ]);
   });
 });
 
@@ -150,7 +200,9 @@ describe('tab-separated export', () => {
   it('reads tabs and rejects a row with more values than headers', () => {
     expect(summary).toMatchObject({ delimiter: 'tabulation' });
     expect(accepted(results).map((g) => [g.reference, g.amountCents])).toEqual([
-      ['P2025-0001', 41000], ['P2025-0002', 153000], ['P2025-0003', 12000],
+      ['P2025-0001', 41000],
+      ['P2025-0002', 153000],
+      ['P2025-0003', 12000],
     ]);
     expect(rejected(results)).toEqual([[5, 'Ligne avec trop de colonnes (8 au lieu de 6)']]);
   });

@@ -19,8 +19,18 @@ describe('mapHeaders', () => {
     expect(mapHeaders('clients', demoHeaders('clients_dj_clean.csv'))).toEqual({
       ok: true,
       mapping: {
-        name: 0, contact: 1, email: 2, phone: 3, city: 4, category: 5, statGigs: 6, statRevenue: 7,
-        statFirstDate: 8, statLastDate: 9, statPriceMin: 10, statPriceMax: 11,
+        name: 0,
+        contact: 1,
+        email: 2,
+        phone: 3,
+        city: 4,
+        category: 5,
+        statGigs: 6,
+        statRevenue: 7,
+        statFirstDate: 8,
+        statLastDate: 9,
+        statPriceMin: 10,
+        statPriceMax: 11,
       },
       ignored: [],
     });
@@ -32,11 +42,28 @@ describe('mapHeaders', () => {
   });
 
   it.each([
-    ['Raison sociale', 'name'], ['Nom du client', 'name'], ['Société', 'name'], ['Company', 'name'], ['CUSTOMER', 'name'],
-    ['Téléphone', 'phone'], ['Tél.', 'phone'], ['Portable', 'phone'], ['E-mail', 'email'], ['Courriel', 'email'],
-    ['Ville', 'city'], ['Catégorie', 'category'], ['Remarques', 'notes'], ['Commentaire', 'notes'],
-    ['Interlocuteur', 'contact'], ['Contact', 'contact'], ['nb_prestations', 'statGigs'], ['ca_total', 'statRevenue'],
-    ['premiere_prestation', 'statFirstDate'], ['derniere_prestation', 'statLastDate'], ['tarif_min', 'statPriceMin'], ['tarif_max', 'statPriceMax'],
+    ['Raison sociale', 'name'],
+    ['Nom du client', 'name'],
+    ['Société', 'name'],
+    ['Company', 'name'],
+    ['CUSTOMER', 'name'],
+    ['Téléphone', 'phone'],
+    ['Tél.', 'phone'],
+    ['Portable', 'phone'],
+    ['E-mail', 'email'],
+    ['Courriel', 'email'],
+    ['Ville', 'city'],
+    ['Catégorie', 'category'],
+    ['Remarques', 'notes'],
+    ['Commentaire', 'notes'],
+    ['Interlocuteur', 'contact'],
+    ['Contact', 'contact'],
+    ['nb_prestations', 'statGigs'],
+    ['ca_total', 'statRevenue'],
+    ['premiere_prestation', 'statFirstDate'],
+    ['derniere_prestation', 'statLastDate'],
+    ['tarif_min', 'statPriceMin'],
+    ['tarif_max', 'statPriceMax'],
   ])('clients: %j is %s', (header, field) => {
     const headers = field === 'name' ? [header] : ['Raison sociale', header];
     const result = mapHeaders('clients', headers);
@@ -44,14 +71,33 @@ describe('mapHeaders', () => {
   });
 
   it.each([
-    ['Date', 'date'], ['Date événement', 'date'], ['Date de la prestation', 'date'], ['Event date', 'date'],
-    ['Prix', 'amount'], ['Tarif', 'amount'], ['Montant', 'amount'], ['Amount', 'amount'], ['Price', 'amount'], ['Fee', 'amount'], ['Cachet', 'amount'],
-    ['Montant HT', 'amountHt'], ['Total HT', 'amountHt'], ['Montant TTC', 'amountTtc'], ['Prix TTC', 'amountTtc'],
-    ["Type d'événement", 'type'], ['Lieu', 'venue'], ['Salle', 'venue'], ['Durée (h)', 'duration'], ['Statut', 'status'],
-    ['Référence', 'reference'], ['N° facture', 'reference'], ['Remarques', 'notes'],
+    ['Date', 'date'],
+    ['Date événement', 'date'],
+    ['Date de la prestation', 'date'],
+    ['Event date', 'date'],
+    ['Prix', 'amount'],
+    ['Tarif', 'amount'],
+    ['Montant', 'amount'],
+    ['Amount', 'amount'],
+    ['Price', 'amount'],
+    ['Fee', 'amount'],
+    ['Cachet', 'amount'],
+    ['Montant HT', 'amountHt'],
+    ['Total HT', 'amountHt'],
+    ['Montant TTC', 'amountTtc'],
+    ['Prix TTC', 'amountTtc'],
+    ["Type d'événement", 'type'],
+    ['Lieu', 'venue'],
+    ['Salle', 'venue'],
+    ['Durée (h)', 'duration'],
+    ['Statut', 'status'],
+    ['Référence', 'reference'],
+    ['N° facture', 'reference'],
+    ['Remarques', 'notes'],
   ])('gigs: %j is %s', (header, field) => {
     // The other required columns, under headers that cannot compete with the one tried.
-    const others = field === 'date' ? ['Client', 'Cachet net'] : field.startsWith('amount') ? ['Client', 'Date'] : ['Client', 'Date', 'Cachet net'];
+    const others =
+      field === 'date' ? ['Client', 'Cachet net'] : field.startsWith('amount') ? ['Client', 'Date'] : ['Client', 'Date', 'Cachet net'];
     const result = mapHeaders('gigs', [...others, header], others.includes('Cachet net') ? { amount: 'Cachet net' } : {});
     expect(result.ok && result.mapping).toHaveProperty(field, others.length);
   });
@@ -68,7 +114,10 @@ describe('mapHeaders', () => {
 
   it('names the missing required columns and the headers it saw', () => {
     expect(mapHeaders('gigs', ['Client', 'Lieu', 'Acompte'])).toEqual({
-      ok: false, code: 'missing-columns', missing: ['date', 'amount'], seen: ['Client', 'Lieu', 'Acompte'],
+      ok: false,
+      code: 'missing-columns',
+      missing: ['date', 'amount'],
+      seen: ['Client', 'Lieu', 'Acompte'],
       message: 'Colonnes obligatoires introuvables : date, montant. En-têtes lus : « Client », « Lieu », « Acompte ».',
     });
     const clients = mapHeaders('clients', ['Ville']);
@@ -77,10 +126,13 @@ describe('mapHeaders', () => {
 
   it('lets an override win, matched leniently, and refuses one naming a header or field that does not exist', () => {
     expect(mapHeaders('gigs', ['Client', 'Date', 'Prix', 'Cachet net'], { amount: 'cachet NET' })).toMatchObject({
-      ok: true, mapping: { client: 0, date: 1, amount: 3 }, ignored: ['Prix'],
+      ok: true,
+      mapping: { client: 0, date: 1, amount: 3 },
+      ignored: ['Prix'],
     });
     expect(mapHeaders('gigs', ['Client', 'Date', 'Prix'], { amount: 'Cachet' })).toMatchObject({
-      ok: false, code: 'unknown-header',
+      ok: false,
+      code: 'unknown-header',
       message: 'Colonne « Cachet » introuvable pour le champ montant. En-têtes lus : « Client », « Date », « Prix ».',
     });
     expect(mapHeaders('gigs', ['Client', 'Date', 'Prix'], { price: 'Prix' })).toMatchObject({ ok: false, code: 'unknown-field' });

@@ -3,11 +3,34 @@ import { nameKey } from '../names.js';
 import { CLIENT_FIELDS, FIELD_LABELS, GIG_FIELDS, type FieldOf, type ImportKind } from './fields.js';
 
 /** Words that do not change what a header means: articles, and units in "Durée (h)" or "Prix (€)". */
-const FILLER = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'en', 'a', 'au', 'aux', 'the', 'of', 'in', 'eur', 'euro', 'euros', 'h']);
+const FILLER = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'en',
+  'a',
+  'au',
+  'aux',
+  'the',
+  'of',
+  'in',
+  'eur',
+  'euro',
+  'euros',
+  'h',
+]);
 
 /** The words of a cell, compared leniently: the project's name key, punctuation and underscores as spaces. */
 export function wordsKey(text: string): string {
-  return nameKey(text).split(/[^a-z0-9]+/).filter((word) => word !== '').join(' ');
+  return nameKey(text)
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '')
+    .join(' ');
 }
 
 /**
@@ -15,7 +38,10 @@ export function wordsKey(text: string): string {
  * prestation", "date_prestation" and "DATE PRESTATION" are one header.
  */
 export function headerKey(header: string): string {
-  return wordsKey(header).split(' ').filter((word) => !FILLER.has(word)).join(' ');
+  return wordsKey(header)
+    .split(' ')
+    .filter((word) => !FILLER.has(word))
+    .join(' ');
 }
 
 /**
@@ -24,51 +50,237 @@ export function headerKey(header: string): string {
  * a later one ("Société" + "Nom": the company is the client's name, "Nom" the contact person).
  */
 const CLIENT_ALIASES: Record<FieldOf<'clients'>, readonly string[]> = {
-  name: ['Raison sociale', 'Nom du client', 'Client', 'Société', 'Entreprise', 'Company', 'Customer', 'Client name',
-    'Customer name', 'Company name', 'Organisation', 'Organization', 'Structure', 'Établissement', 'Nom', 'Name'],
-  contact: ['Interlocuteur', 'Contact', 'Nom du contact', 'Personne à contacter', 'Contact name', 'Référent',
-    'Responsable', 'Contact person', 'Nom', 'Name'],
+  name: [
+    'Raison sociale',
+    'Nom du client',
+    'Client',
+    'Société',
+    'Entreprise',
+    'Company',
+    'Customer',
+    'Client name',
+    'Customer name',
+    'Company name',
+    'Organisation',
+    'Organization',
+    'Structure',
+    'Établissement',
+    'Nom',
+    'Name',
+  ],
+  contact: [
+    'Interlocuteur',
+    'Contact',
+    'Nom du contact',
+    'Personne à contacter',
+    'Contact name',
+    'Référent',
+    'Responsable',
+    'Contact person',
+    'Nom',
+    'Name',
+  ],
   email: ['E-mail', 'Email', 'Mail', 'Courriel', 'Adresse e-mail', 'Adresse mail', 'Email address', 'E-mail address'],
-  phone: ['Téléphone', 'Tél', 'Tel', 'Portable', 'Mobile', 'Phone', 'Phone number', 'Numéro de téléphone',
-    'N° de téléphone', 'Tél portable', 'Téléphone portable', 'GSM', 'Telephone'],
+  phone: [
+    'Téléphone',
+    'Tél',
+    'Tel',
+    'Portable',
+    'Mobile',
+    'Phone',
+    'Phone number',
+    'Numéro de téléphone',
+    'N° de téléphone',
+    'Tél portable',
+    'Téléphone portable',
+    'GSM',
+    'Telephone',
+  ],
   city: ['Ville', 'City', 'Commune', 'Localité', 'Town'],
   category: ['Catégorie', 'Category', 'Type de client', 'Client type', 'Segment', 'Secteur', 'Type'],
-  notes: ['Notes', 'Note', 'Remarques', 'Remarque', 'Commentaire', 'Commentaires', 'Comments', 'Comment',
-    'Observations', 'Infos', 'Informations'],
-  statGigs: ['nb_prestations', 'Nombre de prestations', 'Nb prestations', 'Prestations', 'Nb de prestations',
-    'Number of gigs', 'Gigs', 'Nb gigs', 'Nombre d’événements', 'Nb événements', 'Events'],
-  statRevenue: ['ca_total', 'CA', "Chiffre d'affaires", "Chiffre d'affaires total", 'CA HT', 'Total CA',
-    'Revenue', 'Total revenue', 'Total facturé'],
-  statFirstDate: ['premiere_prestation', 'Date de première prestation', 'Première date', 'First gig',
-    'First gig date', 'First date', 'Premier événement'],
-  statLastDate: ['derniere_prestation', 'Date de dernière prestation', 'Dernière date', 'Last gig', 'Last gig date',
-    'Last date', 'Dernier événement'],
+  notes: [
+    'Notes',
+    'Note',
+    'Remarques',
+    'Remarque',
+    'Commentaire',
+    'Commentaires',
+    'Comments',
+    'Comment',
+    'Observations',
+    'Infos',
+    'Informations',
+  ],
+  statGigs: [
+    'nb_prestations',
+    'Nombre de prestations',
+    'Nb prestations',
+    'Prestations',
+    'Nb de prestations',
+    'Number of gigs',
+    'Gigs',
+    'Nb gigs',
+    'Nombre d’événements',
+    'Nb événements',
+    'Events',
+  ],
+  statRevenue: [
+    'ca_total',
+    'CA',
+    "Chiffre d'affaires",
+    "Chiffre d'affaires total",
+    'CA HT',
+    'Total CA',
+    'Revenue',
+    'Total revenue',
+    'Total facturé',
+  ],
+  statFirstDate: [
+    'premiere_prestation',
+    'Date de première prestation',
+    'Première date',
+    'First gig',
+    'First gig date',
+    'First date',
+    'Premier événement',
+  ],
+  statLastDate: [
+    'derniere_prestation',
+    'Date de dernière prestation',
+    'Dernière date',
+    'Last gig',
+    'Last gig date',
+    'Last date',
+    'Dernier événement',
+  ],
   statPriceMin: ['tarif_min', 'Prix min', 'Tarif minimum', 'Prix minimum', 'Montant min', 'Min price', 'Lowest price'],
   statPriceMax: ['tarif_max', 'Prix max', 'Tarif maximum', 'Prix maximum', 'Montant max', 'Max price', 'Highest price'],
 };
 
 const GIG_ALIASES: Record<FieldOf<'gigs'>, readonly string[]> = {
-  date: ['Date', 'Date événement', 'Date de la prestation', 'Date prestation', 'Event date', 'Date event',
-    'Date de l’événement', 'Date soirée', 'Jour', 'Day'],
-  client: ['Client', 'Nom du client', 'Raison sociale', 'Société', 'Entreprise', 'Company', 'Customer',
-    'Client name', 'Customer name', 'Organisateur', 'Structure', 'Nom', 'Name'],
-  amountHt: ['Montant HT', 'Prix HT', 'Total HT', 'Tarif HT', 'Cachet HT', 'Montant hors taxes', 'Hors taxes',
-    'HT', 'Amount excl tax', 'Net amount', 'Price excl tax'],
-  amountTtc: ['Montant TTC', 'Prix TTC', 'Total TTC', 'Tarif TTC', 'Cachet TTC', 'TTC',
-    'Amount incl tax', 'Gross amount', 'Price incl tax'],
-  amount: ['Montant', 'Prix', 'Tarif', 'Cachet', 'Amount', 'Price', 'Fee', 'Total', 'Honoraires', 'Rémunération',
-    'Montant prestation', 'Prix prestation', 'Prix de la prestation', 'Montant facturé'],
-  reference: ['Référence', 'Réf', 'Ref', 'N° facture', 'No facture', 'Num facture', 'Numéro de facture', 'Facture',
-    'Invoice', 'Invoice number', 'N° prestation', 'Numéro', 'N°', 'ID', 'Code'],
-  type: ["Type d'événement", 'Type événement', 'Type de prestation', 'Type de soirée', 'Event type', 'Type',
-    'Nature', 'Catégorie', 'Category'],
+  date: [
+    'Date',
+    'Date événement',
+    'Date de la prestation',
+    'Date prestation',
+    'Event date',
+    'Date event',
+    'Date de l’événement',
+    'Date soirée',
+    'Jour',
+    'Day',
+  ],
+  client: [
+    'Client',
+    'Nom du client',
+    'Raison sociale',
+    'Société',
+    'Entreprise',
+    'Company',
+    'Customer',
+    'Client name',
+    'Customer name',
+    'Organisateur',
+    'Structure',
+    'Nom',
+    'Name',
+  ],
+  amountHt: [
+    'Montant HT',
+    'Prix HT',
+    'Total HT',
+    'Tarif HT',
+    'Cachet HT',
+    'Montant hors taxes',
+    'Hors taxes',
+    'HT',
+    'Amount excl tax',
+    'Net amount',
+    'Price excl tax',
+  ],
+  amountTtc: [
+    'Montant TTC',
+    'Prix TTC',
+    'Total TTC',
+    'Tarif TTC',
+    'Cachet TTC',
+    'TTC',
+    'Amount incl tax',
+    'Gross amount',
+    'Price incl tax',
+  ],
+  amount: [
+    'Montant',
+    'Prix',
+    'Tarif',
+    'Cachet',
+    'Amount',
+    'Price',
+    'Fee',
+    'Total',
+    'Honoraires',
+    'Rémunération',
+    'Montant prestation',
+    'Prix prestation',
+    'Prix de la prestation',
+    'Montant facturé',
+  ],
+  reference: [
+    'Référence',
+    'Réf',
+    'Ref',
+    'N° facture',
+    'No facture',
+    'Num facture',
+    'Numéro de facture',
+    'Facture',
+    'Invoice',
+    'Invoice number',
+    'N° prestation',
+    'Numéro',
+    'N°',
+    'ID',
+    'Code',
+  ],
+  type: [
+    "Type d'événement",
+    'Type événement',
+    'Type de prestation',
+    'Type de soirée',
+    'Event type',
+    'Type',
+    'Nature',
+    'Catégorie',
+    'Category',
+  ],
   venue: ['Lieu', 'Salle', 'Venue', 'Location', 'Établissement', 'Place', 'Lieu de la prestation'],
   city: ['Ville', 'City', 'Commune', 'Localité', 'Town'],
-  duration: ['Durée', 'duree_heures', 'Durée (h)', 'Durée en heures', 'Nb heures', "Nombre d'heures", 'Heures',
-    'Duration', 'Hours', 'Temps'],
+  duration: [
+    'Durée',
+    'duree_heures',
+    'Durée (h)',
+    'Durée en heures',
+    'Nb heures',
+    "Nombre d'heures",
+    'Heures',
+    'Duration',
+    'Hours',
+    'Temps',
+  ],
   status: ['Statut', 'Status', 'État', 'Etat', 'State'],
-  notes: ['Notes', 'Note', 'Remarques', 'Remarque', 'Commentaire', 'Commentaires', 'Comments', 'Comment',
-    'Observations', 'Description', 'Infos'],
+  notes: [
+    'Notes',
+    'Note',
+    'Remarques',
+    'Remarque',
+    'Commentaire',
+    'Commentaires',
+    'Comments',
+    'Comment',
+    'Observations',
+    'Description',
+    'Infos',
+  ],
 };
 
 /** Per field, its aliases' keys with their rank, in the order fields choose their column. */
@@ -107,7 +319,10 @@ const HEADER_EXCERPT = 200;
 
 /** The non-empty headers as the user may see them: the first ones, each cut to an excerpt. */
 export function shownHeaders(headers: readonly string[]): string[] {
-  return headers.filter((h) => h.trim() !== '').slice(0, SHOWN_HEADERS).map((h) => excerpt(h.trim(), HEADER_EXCERPT));
+  return headers
+    .filter((h) => h.trim() !== '')
+    .slice(0, SHOWN_HEADERS)
+    .map((h) => excerpt(h.trim(), HEADER_EXCERPT));
 }
 
 function quoteList(headers: readonly string[]): string {
@@ -139,7 +354,10 @@ export function mapHeaders<K extends ImportKind>(
   for (const [field, header] of Object.entries(overrides)) {
     if (!(fields as readonly string[]).includes(field)) {
       return {
-        ok: false, code: 'unknown-field', missing: [], seen,
+        ok: false,
+        code: 'unknown-field',
+        missing: [],
+        seen,
         message: `Champ inconnu : « ${excerpt(field, HEADER_EXCERPT)} ». Champs possibles : ${fields.join(', ')}.`,
       };
     }
@@ -150,7 +368,10 @@ export function mapHeaders<K extends ImportKind>(
     const index = keys.indexOf(headerKey(header));
     if (index < 0) {
       return {
-        ok: false, code: 'unknown-header', missing: [], seen,
+        ok: false,
+        code: 'unknown-header',
+        missing: [],
+        seen,
         message: `Colonne « ${excerpt(header, HEADER_EXCERPT)} » introuvable pour le champ ${FIELD_LABELS[field as F]}. En-têtes lus : ${quoteList(headers)}.`,
       };
     }
@@ -175,9 +396,10 @@ export function mapHeaders<K extends ImportKind>(
   const missing = requiredMissing(kind, mapping);
   if (missing.length > 0) {
     const names = missing.map((f) => FIELD_LABELS[f]).join(', ');
-    const message = missing.length === 1
-      ? `Colonne obligatoire introuvable : ${names}. En-têtes lus : ${quoteList(headers)}.`
-      : `Colonnes obligatoires introuvables : ${names}. En-têtes lus : ${quoteList(headers)}.`;
+    const message =
+      missing.length === 1
+        ? `Colonne obligatoire introuvable : ${names}. En-têtes lus : ${quoteList(headers)}.`
+        : `Colonnes obligatoires introuvables : ${names}. En-têtes lus : ${quoteList(headers)}.`;
     return { ok: false, code: 'missing-columns', missing, seen, message };
   }
   return { ok: true, mapping, ignored: headers.filter((h, i) => !taken.has(i) && h.trim() !== '') };

@@ -69,9 +69,14 @@ export class ImportProfiler<K extends ImportKind> {
     const mapped = this.mapping as Partial<Record<string, number>>;
     const amountField = this.kind === 'gigs' ? GIG_AMOUNT_PREFERENCE.find((f) => mapped[f] !== undefined) : undefined;
     return {
-      kind: this.kind, headers: this.headers, mapping: this.mapping, ignored: this.ignored,
+      kind: this.kind,
+      headers: this.headers,
+      mapping: this.mapping,
+      ignored: this.ignored,
       ...(amountField ? { amountField } : {}),
-      dateOrder, decimal, warnings,
+      dateOrder,
+      decimal,
+      warnings,
     };
   }
 }

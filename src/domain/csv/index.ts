@@ -3,16 +3,34 @@ export { AmountColumnProfile, DateColumnProfile, type ColumnDecision } from './c
 export { parseDate, type DateOrder, type DateResult } from './date.js';
 export { detectDelimiter, type Delimiter } from './delimiter.js';
 export { describeDetection, type DetectionSummary } from './detection.js';
-export { createCsvDecoder, detectEncoding, type CsvDecoder, type CsvEncoding, type EncodingDetection, type UnreadableEncoding } from './encoding.js';
 export {
-  CLIENT_FIELDS, FIELD_LABELS, GIG_FIELDS,
-  type ClientField, type Field, type FieldOf, type GigField, type ImportKind,
+  createCsvDecoder,
+  detectEncoding,
+  type CsvDecoder,
+  type CsvEncoding,
+  type EncodingDetection,
+  type UnreadableEncoding,
+} from './encoding.js';
+export {
+  CLIENT_FIELDS,
+  FIELD_LABELS,
+  GIG_FIELDS,
+  type ClientField,
+  type Field,
+  type FieldOf,
+  type GigField,
+  type ImportKind,
 } from './fields.js';
 export { parseDuration, parseGigStatus, type GigStatus } from './gig-values.js';
 export { headerKey, mapHeaders, shownHeaders, type HeaderMapping, type HeaderProblem, type HeaderResult } from './headers.js';
 export { ImportProfiler, profileImport, type GigAmountField, type ImportPlan } from './import-plan.js';
 export {
-  interpretClientRecord, interpretGigRecord,
-  type ClientRow, type ClientStats, type GigRow, type Rejection, type RowResult,
+  interpretClientRecord,
+  interpretGigRecord,
+  type ClientRow,
+  type ClientStats,
+  type GigRow,
+  type Rejection,
+  type RowResult,
 } from './interpret-rows.js';
 export { CsvTokenizer, MAX_FIELD_CHARS, MAX_RECORD_CHARS, type CsvLimits, type CsvProblem, type CsvRecord } from './tokenizer.js';

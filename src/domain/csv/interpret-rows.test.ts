@@ -32,30 +32,72 @@ describe('interpretGigRecord', () => {
     ]);
     const excerpt = `${'x'.repeat(200)}…`;
     expect(results).toEqual([
-      { ok: false, rejection: { line: 2, field: 'amount', header: 'Montant', value: excerpt, message: 'Valeur trop longue (plus de 64 Kio)' } },
-      { ok: false, rejection: { line: 3, field: 'amount', header: 'Montant', value: `12${'9'.repeat(198)}…`, message: `Montant illisible : 12${'9'.repeat(198)}…` } },
-      { ok: false, rejection: { line: 4, field: 'notes', header: 'Notes', value: excerpt, message: 'Valeur trop longue (plus de 64 Kio)' } },
-      { ok: false, rejection: {
-        line: 5, field: null, header: null, value: '14/01/2026;Bar;100;open\n14/01/2026;Bar;200;ok',
-        message: 'Guillemet ouvert ligne 5 et non refermé : ligne ignorée, lecture reprise ligne 6',
-      } },
+      {
+        ok: false,
+        rejection: { line: 2, field: 'amount', header: 'Montant', value: excerpt, message: 'Valeur trop longue (plus de 64 Kio)' },
+      },
+      {
+        ok: false,
+        rejection: {
+          line: 3,
+          field: 'amount',
+          header: 'Montant',
+          value: `12${'9'.repeat(198)}…`,
+          message: `Montant illisible : 12${'9'.repeat(198)}…`,
+        },
+      },
+      {
+        ok: false,
+        rejection: { line: 4, field: 'notes', header: 'Notes', value: excerpt, message: 'Valeur trop longue (plus de 64 Kio)' },
+      },
+      {
+        ok: false,
+        rejection: {
+          line: 5,
+          field: null,
+          header: null,
+          value: '14/01/2026;Bar;100;open\n14/01/2026;Bar;200;ok',
+          message: 'Guillemet ouvert ligne 5 et non refermé : ligne ignorée, lecture reprise ligne 6',
+        },
+      },
       { ok: true, value: expect.objectContaining({ amountCents: 20000 }) },
     ]);
     const [tooLong] = gigs(['Date;Client;Montant', 'y'.repeat(2 * 1024 * 1024)]);
-    expect(tooLong).toEqual({ ok: false, rejection: { line: 2, field: null, header: null, value: `${'y'.repeat(200)}…`, message: 'Ligne trop longue (plus de 1 Mio), ignorée' } });
+    expect(tooLong).toEqual({
+      ok: false,
+      rejection: {
+        line: 2,
+        field: null,
+        header: null,
+        value: `${'y'.repeat(200)}…`,
+        message: 'Ligne trop longue (plus de 1 Mio), ignorée',
+      },
+    });
   });
 
   it('reads a full row, trimming strings and leaving empty ones out', () => {
-    expect(gigs([
-      'Référence;Date;Client;Type;Lieu;Ville;Montant;Durée;Statut;Notes',
-      'P1; 14/01/2026 ;  Gergom Events ;Gala;;Marseille;1 250,50 €;4h30;confirmée; ',
-    ])).toEqual([{
-      ok: true,
-      value: {
-        reference: 'P1', date: '2026-01-14', clientName: 'Gergom Events', amountCents: 125050, status: 'confirmed',
-        type: 'Gala', venue: undefined, city: 'Marseille', durationMinutes: 270, notes: undefined,
+    expect(
+      gigs([
+        'Référence;Date;Client;Type;Lieu;Ville;Montant;Durée;Statut;Notes',
+        'P1; 14/01/2026 ;  Gergom Events ;Gala;;Marseille;1 250,50 €;4h30;confirmée; ',
+      ]),
+    ).toEqual([
+      {
+        ok: true,
+        value: {
+          reference: 'P1',
+          date: '2026-01-14',
+          clientName: 'Gergom Events',
+          amountCents: 125050,
+          status: 'confirmed',
+          type: 'Gala',
+          venue: undefined,
+          city: 'Marseille',
+          durationMinutes: 270,
+          notes: undefined,
+        },
       },
-    }]);
+    ]);
   });
 
   it('takes the amount excluding tax when the file has both, and a blank status as done', () => {
@@ -96,7 +138,10 @@ describe('interpretGigRecord', () => {
       'Total Energies;2025-02-28;80',
     ]);
     expect(results.map((r) => (r?.ok ? r.value.clientName : r?.rejection.message))).toEqual([
-      'Ligne de total, ignorée', 'Ligne de total, ignorée', 'Ligne de total, ignorée', 'Total Energies',
+      'Ligne de total, ignorée',
+      'Ligne de total, ignorée',
+      'Ligne de total, ignorée',
+      'Total Energies',
     ]);
   });
 
@@ -113,17 +158,26 @@ describe('interpretClientRecord', () => {
   };
 
   it('reads statistics, leaving out the empty ones', () => {
-    expect(clients([
-      'nom;ville;nb_prestations;ca_total;premiere_prestation;derniere_prestation;tarif_min;tarif_max',
-      'FESTIVAL ALPES SOUND;Gap;0;0.00;;;;',
-      'ROOFTOP EMBRUN;Embrun;8;3700.00;2025-06-14;2025-12-31;410.00;540.00',
-      'SANS STATS;Istres;;;;;;',
-    ])).toEqual([
+    expect(
+      clients([
+        'nom;ville;nb_prestations;ca_total;premiere_prestation;derniere_prestation;tarif_min;tarif_max',
+        'FESTIVAL ALPES SOUND;Gap;0;0.00;;;;',
+        'ROOFTOP EMBRUN;Embrun;8;3700.00;2025-06-14;2025-12-31;410.00;540.00',
+        'SANS STATS;Istres;;;;;;',
+      ]),
+    ).toEqual([
       { ok: true, value: expect.objectContaining({ name: 'FESTIVAL ALPES SOUND', stats: { gigs: 0, revenueCents: 0 } }) },
       {
         ok: true,
         value: expect.objectContaining({
-          stats: { gigs: 8, revenueCents: 370000, firstDate: '2025-06-14', lastDate: '2025-12-31', priceMinCents: 41000, priceMaxCents: 54000 },
+          stats: {
+            gigs: 8,
+            revenueCents: 370000,
+            firstDate: '2025-06-14',
+            lastDate: '2025-12-31',
+            priceMinCents: 41000,
+            priceMaxCents: 54000,
+          },
         }),
       },
       { ok: true, value: expect.objectContaining({ name: 'SANS STATS', stats: undefined }) },
@@ -133,7 +187,11 @@ describe('interpretClientRecord', () => {
   it('keeps names that look like code exactly as typed, and rejects a row without a name', () => {
     const results = clients(['Nom;Ville', '  <b>DJ</b> ;Gap', '=SUM(A1);Gap', `"'; DROP TABLE clients;--";Gap`, ';Gap', 'Bar;Gap;;x']);
     expect(results.map((r) => (r?.ok ? r.value.name : r?.rejection.message))).toEqual([
-      '<b>DJ</b>', '=SUM(A1)', "'; DROP TABLE clients;--", 'Nom du client manquant', 'Ligne avec trop de colonnes (4 au lieu de 2)',
+      '<b>DJ</b>',
+      '=SUM(A1)',
+      "'; DROP TABLE clients;--",
+      'Nom du client manquant',
+      'Ligne avec trop de colonnes (4 au lieu de 2)',
     ]);
   });
 

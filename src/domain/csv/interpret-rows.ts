@@ -61,7 +61,10 @@ const TOTAL_START = /^\s*[tsgTSG]/;
 const TOTAL_LABEL = /^(?:total|totaux|sous total|grand total|total general|somme)(?: \d+| ht| ttc)*$/;
 
 class RowReader<K extends ImportKind> {
-  constructor(readonly record: CsvRecord, readonly plan: ImportPlan<K>) {}
+  constructor(
+    readonly record: CsvRecord,
+    readonly plan: ImportPlan<K>,
+  ) {}
 
   cell(field: FieldOf<K>): string {
     const index = this.plan.mapping[field];
@@ -98,9 +101,14 @@ class RowReader<K extends ImportKind> {
   /** A record the tokenizer could not read whole: its line, and an excerpt, are all the report keeps. */
   unreadable(problem: CsvProblem): Rejection {
     if (problem.kind === 'field-too-long') {
-      const field = (Object.entries(this.plan.mapping) as [FieldOf<K>, number][]).find(([, index]) => index === problem.column)?.[0] ?? null;
+      const field =
+        (Object.entries(this.plan.mapping) as [FieldOf<K>, number][]).find(([, index]) => index === problem.column)?.[0] ?? null;
       const header = this.plan.headers[problem.column];
-      const rejection = this.reject(field, `Valeur trop longue (plus de ${MAX_FIELD_CHARS / 1024} Kio)`, this.record.fields[problem.column] ?? '');
+      const rejection = this.reject(
+        field,
+        `Valeur trop longue (plus de ${MAX_FIELD_CHARS / 1024} Kio)`,
+        this.record.fields[problem.column] ?? '',
+      );
       return header === undefined || field !== null ? rejection : { ...rejection, header: excerpt(header) };
     }
     if (problem.kind === 'record-too-long') {
@@ -129,8 +137,15 @@ class RowReader<K extends ImportKind> {
   }
 }
 
-const STAT_AMOUNTS = [['revenueCents', 'statRevenue'], ['priceMinCents', 'statPriceMin'], ['priceMaxCents', 'statPriceMax']] as const;
-const STAT_DATES = [['firstDate', 'statFirstDate'], ['lastDate', 'statLastDate']] as const;
+const STAT_AMOUNTS = [
+  ['revenueCents', 'statRevenue'],
+  ['priceMinCents', 'statPriceMin'],
+  ['priceMaxCents', 'statPriceMax'],
+] as const;
+const STAT_DATES = [
+  ['firstDate', 'statFirstDate'],
+  ['lastDate', 'statLastDate'],
+] as const;
 
 function isRejection(value: unknown): value is Rejection {
   return typeof value === 'object' && value !== null && 'message' in value;

@@ -94,13 +94,18 @@ describe('CsvTokenizer', () => {
     for (let i = 0; i < 50; i++) records.push(...tokenizer.push(chunk));
     records.push(...tokenizer.push('\nA;B'), ...tokenizer.end());
     expect(records.map((r) => [r.line, r.fields, r.problem?.kind])).toEqual([
-      [1, ['nom', 'ville'], undefined], [2, [], 'record-too-long'], [3, ['A', 'B'], undefined],
+      [1, ['nom', 'ville'], undefined],
+      [2, [], 'record-too-long'],
+      [3, ['A', 'B'], undefined],
     ]);
     expect((records[1]?.problem as { excerpt: string }).excerpt).toHaveLength(201);
   });
 
   it('drops a byte-order mark left at the start of the text', () => {
-    expect(fields('\uFEFFnom;ville\nA;B', ';')).toEqual([['nom', 'ville'], ['A', 'B']]);
+    expect(fields('\uFEFFnom;ville\nA;B', ';')).toEqual([
+      ['nom', 'ville'],
+      ['A', 'B'],
+    ]);
   });
 
   it('reads the same whatever the chunks: split inside a quote, between CR and LF, inside a field', () => {
@@ -134,12 +139,14 @@ describe('csv-spectrum', () => {
     // The package's JSON for this case is wrong upstream: it is an object rather than an array of
     // rows, and its phone number (1234567890) is not the one in the CSV (2095257564). The CSV
     // holds U+FFFD where a degree sign was lost before it was published; it is kept as is.
-    expect(read(cases.find((c) => c.name === 'location_coordinates')!.csv)).toEqual([{
-      'Contact Phone Number': '2095257564',
-      'Location Coordinates': '37\uFFFD36\'37.8"N 121\uFFFD2\'17.9"W',
-      Cities: 'Modesto',
-      Counties: 'Stanislaus',
-    }]);
+    expect(read(cases.find((c) => c.name === 'location_coordinates')!.csv)).toEqual([
+      {
+        'Contact Phone Number': '2095257564',
+        'Location Coordinates': '37\uFFFD36\'37.8"N 121\uFFFD2\'17.9"W',
+        Cities: 'Modesto',
+        Counties: 'Stanislaus',
+      },
+    ]);
   });
 });
 
@@ -158,30 +165,38 @@ function cut(text: string, positions: number[]): string[] {
 
 describe('CsvTokenizer properties', () => {
   const cell = fc.string({ unit: fc.constantFrom('a', 'é', ' ', ',', ';', '\t', '"', '\r', '\n', '€', 'Z'), maxLength: 8 });
-  const table = fc.integer({ min: 1, max: 5 }).chain((width) =>
-    fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 }));
+  const table = fc
+    .integer({ min: 1, max: 5 })
+    .chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 }));
 
   it('reads back any table written RFC 4180 style, chunked anywhere, with the line each row starts on', () => {
-    fc.assert(fc.property(
-      table, fc.constantFrom(',', ';', '\t'), fc.constantFrom('\r\n', '\n'), fc.array(fc.nat(), { maxLength: 6 }),
-      (rows, delimiter, eol, positions) => {
-        const text = writeCsv(rows, delimiter, eol);
-        const records = tokenize(text, delimiter, cut(text, positions));
-        expect(records.map((r) => r.fields)).toEqual(rows);
-        let line = 1;
-        rows.forEach((row, i) => {
-          expect(records[i]?.line).toBe(line);
-          line += writeCsv([row], delimiter, eol).match(/\r\n|\r|\n/g)?.length ?? 0;
-        });
-      },
-    ));
+    fc.assert(
+      fc.property(
+        table,
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\r\n', '\n'),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (rows, delimiter, eol, positions) => {
+          const text = writeCsv(rows, delimiter, eol);
+          const records = tokenize(text, delimiter, cut(text, positions));
+          expect(records.map((r) => r.fields)).toEqual(rows);
+          let line = 1;
+          rows.forEach((row, i) => {
+            expect(records[i]?.line).toBe(line);
+            line += writeCsv([row], delimiter, eol).match(/\r\n|\r|\n/g)?.length ?? 0;
+          });
+        },
+      ),
+    );
   });
 
   it('gives the same records for any text whatever the chunks', () => {
     const text = fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' '), maxLength: 40 });
-    fc.assert(fc.property(text, fc.array(fc.nat(), { maxLength: 8 }), (t, positions) => {
-      expect(tokenize(t, ',', cut(t, positions))).toEqual(tokenize(t, ','));
-    }));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 8 }), (t, positions) => {
+        expect(tokenize(t, ',', cut(t, positions))).toEqual(tokenize(t, ','));
+      }),
+    );
   });
 
   it('gives the same records whatever the chunks with limits reached, and never loses a line after an unclosed quote', () => {
@@ -190,11 +205,13 @@ describe('CsvTokenizer properties', () => {
       const tokenizer = new CsvTokenizer(',', { maxRecordChars: 7, maxFieldChars: 3 });
       return [...chunks.flatMap((c) => tokenizer.push(c)), ...tokenizer.end()];
     };
-    fc.assert(fc.property(text, fc.array(fc.nat(), { maxLength: 8 }), (t, positions) => {
-      const whole = read([t]);
-      expect(read(cut(t, positions))).toEqual(whole);
-      const lines = whole.map((r) => r.line);
-      expect([...lines].sort((a, b) => a - b)).toEqual(lines);
-    }));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 8 }), (t, positions) => {
+        const whole = read([t]);
+        expect(read(cut(t, positions))).toEqual(whole);
+        const lines = whole.map((r) => r.line);
+        expect([...lines].sort((a, b) => a - b)).toEqual(lines);
+      }),
+    );
   });
 });

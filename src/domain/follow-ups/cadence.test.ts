@@ -8,7 +8,12 @@ function build(overrides: Partial<CadenceInput> = {}): CadenceInput {
 describe('cadenceOf', () => {
   it('offers a client never followed up', () => {
     expect(cadenceOf(build())).toEqual({
-      lastContact: null, allowedFrom: null, blocked: null, nextGentleReminder: null, proposed: true, notProposedBecause: null,
+      lastContact: null,
+      allowedFrom: null,
+      blocked: null,
+      nextGentleReminder: null,
+      proposed: true,
+      notProposedBecause: null,
     });
   });
 
@@ -28,7 +33,13 @@ describe('cadenceOf', () => {
 
   it('holds back a client with a message waiting in the outbox, without calling it a follow-up', () => {
     const waiting = cadenceOf(build({ followUps: [{ date: '2026-01-10', status: 'queued' }], inOutbox: true }));
-    expect(waiting).toMatchObject({ blocked: 'in_outbox', lastContact: null, allowedFrom: null, proposed: false, notProposedBecause: 'in_outbox' });
+    expect(waiting).toMatchObject({
+      blocked: 'in_outbox',
+      lastContact: null,
+      allowedFrom: null,
+      proposed: false,
+      notProposedBecause: 'in_outbox',
+    });
     expect(cadenceOf(build({ optedOut: true, inOutbox: true })).blocked).toBe('opted_out');
   });
 
@@ -37,14 +48,30 @@ describe('cadenceOf', () => {
   });
 
   it('gives dormant clients a gentle reminder 60 days after the last contact', () => {
-    const dormant = build({ status: 'dormant', followUps: [{ date: '2025-11-20', status: 'sent' }, { date: '2025-12-01', status: 'sent' }] });
-    expect(cadenceOf(dormant)).toMatchObject({ lastContact: '2025-12-01', blocked: null, nextGentleReminder: '2026-01-30', proposed: false, notProposedBecause: 'gentle_reminder_later' });
+    const dormant = build({
+      status: 'dormant',
+      followUps: [
+        { date: '2025-11-20', status: 'sent' },
+        { date: '2025-12-01', status: 'sent' },
+      ],
+    });
+    expect(cadenceOf(dormant)).toMatchObject({
+      lastContact: '2025-12-01',
+      blocked: null,
+      nextGentleReminder: '2026-01-30',
+      proposed: false,
+      notProposedBecause: 'gentle_reminder_later',
+    });
     expect(cadenceOf({ ...dormant, asOf: '2026-01-30' })).toMatchObject({ proposed: true });
     expect(cadenceOf(build({ status: 'dormant' })).nextGentleReminder).toBe('2026-01-14');
   });
 
   it('never offers an opted-out client nor one with a confirmed upcoming gig', () => {
     expect(cadenceOf(build({ optedOut: true }))).toMatchObject({ blocked: 'opted_out', proposed: false });
-    expect(cadenceOf(build({ nextConfirmedGig: '2026-02-01' }))).toMatchObject({ blocked: null, proposed: false, notProposedBecause: 'booked' });
+    expect(cadenceOf(build({ nextConfirmedGig: '2026-02-01' }))).toMatchObject({
+      blocked: null,
+      proposed: false,
+      notProposedBecause: 'booked',
+    });
   });
 });

@@ -30,12 +30,15 @@ export const FOLLOW_UP_OUTCOMES: readonly FollowUpOutcome[] = ['none', 'no_answe
 /** The status a follow-up starts with on each channel: only the app's own sending knows it went out. */
 export function initialStatus(channel: FollowUpChannel): FollowUpStatus {
   switch (channel) {
-    case 'email_sent': return 'queued';
+    case 'email_sent':
+      return 'queued';
     case 'copied':
     case 'mailto':
-    case 'eml': return 'to_confirm';
+    case 'eml':
+      return 'to_confirm';
     case 'phone':
-    case 'other': return 'sent';
+    case 'other':
+      return 'sent';
   }
 }
 
@@ -79,16 +82,29 @@ export interface Cadence {
 }
 
 export function cadenceOf(input: CadenceInput): Cadence {
-  const contacts = input.followUps.filter((f) => countsAsContact(f.status)).map((f) => f.date).sort();
+  const contacts = input.followUps
+    .filter((f) => countsAsContact(f.status))
+    .map((f) => f.date)
+    .sort();
   const lastContact = contacts.length > 0 ? (contacts[contacts.length - 1] ?? null) : null;
   const allowedFrom = lastContact === null ? null : addDays(lastContact, CADENCE.minDaysBetween);
   // A follow-up dated after asOf (a reference date moved back) is as recent as can be.
   const recent = lastContact !== null && daysBetween(lastContact, input.asOf) < CADENCE.minDaysBetween;
-  const blocked: CadenceBlock | null = input.optedOut ? 'opted_out' : input.inOutbox === true ? 'in_outbox' : recent ? 'recent_follow_up' : null;
+  const blocked: CadenceBlock | null = input.optedOut
+    ? 'opted_out'
+    : input.inOutbox === true
+      ? 'in_outbox'
+      : recent
+        ? 'recent_follow_up'
+        : null;
   const nextGentleReminder =
     input.status === 'dormant' ? (lastContact === null ? input.asOf : addDays(lastContact, CADENCE.gentleReminderDays)) : null;
   const notProposedBecause =
     blocked ??
-    (input.nextConfirmedGig !== null ? 'booked' : nextGentleReminder !== null && nextGentleReminder > input.asOf ? 'gentle_reminder_later' : null);
+    (input.nextConfirmedGig !== null
+      ? 'booked'
+      : nextGentleReminder !== null && nextGentleReminder > input.asOf
+        ? 'gentle_reminder_later'
+        : null);
   return { lastContact, allowedFrom, blocked, nextGentleReminder, proposed: notProposedBecause === null, notProposedBecause };
 }

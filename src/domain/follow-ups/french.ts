@@ -65,13 +65,51 @@ export function frenchDateList(dates: readonly IsoDate[], asOf: IsoDate): string
 
 /** Words that start a contact field without being a first name: a service, a civility, a team. */
 const NOT_A_FIRST_NAME = new Set([
-  'service', 'services', 'maison', 'mairie', 'direction', 'bureau', 'accueil', 'secretariat', 'equipe', 'comite',
-  'association', 'contact', 'pole', 'cellule', 'office', 'club', 'bde', 'bds', 'asso', 'societe', 'ste', 'sarl', 'sas',
-  'm', 'mr', 'mme', 'mlle', 'monsieur', 'madame', 'mademoiselle', 'dr', 'me', 'les', 'le', 'la', 'the', 'team',
+  'service',
+  'services',
+  'maison',
+  'mairie',
+  'direction',
+  'bureau',
+  'accueil',
+  'secretariat',
+  'equipe',
+  'comite',
+  'association',
+  'contact',
+  'pole',
+  'cellule',
+  'office',
+  'club',
+  'bde',
+  'bds',
+  'asso',
+  'societe',
+  'ste',
+  'sarl',
+  'sas',
+  'm',
+  'mr',
+  'mme',
+  'mlle',
+  'monsieur',
+  'madame',
+  'mademoiselle',
+  'dr',
+  'me',
+  'les',
+  'le',
+  'la',
+  'the',
+  'team',
 ]);
 
 function plainKey(word: string): string {
-  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\.$/, '');
+  return word
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
 }
 
 /** "KEVIN" and "kevin" become "Kevin", "JEAN-LUC" "Jean-Luc"; a name typed in mixed case is kept. */

@@ -17,13 +17,18 @@ describe('opt-out', () => {
       'List-Unsubscribe': '<https://crm.example.fr/unsubscribe/a-b_c>, <mailto:dj@example.fr?subject=STOP>',
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     });
-    expect(withOptOutLine('Bonjour\n\n', u)).toBe('Bonjour\n\n--\nVous ne souhaitez plus recevoir mes messages ? Désinscrivez-vous ici : https://crm.example.fr/unsubscribe/a-b_c\n');
+    expect(withOptOutLine('Bonjour\n\n', u)).toBe(
+      'Bonjour\n\n--\nVous ne souhaitez plus recevoir mes messages ? Désinscrivez-vous ici : https://crm.example.fr/unsubscribe/a-b_c\n',
+    );
   });
 });
 
 describe('mailtoLink', () => {
   it('encodes subject and body (emoji, accents, line breaks as CRLF)', () => {
-    const link = mailtoLink('contact@yellow-monkeys.example', { subject: 'On se retrouve bientôt ? 🎵', body: 'Bonjour Kevin,\nÀ bientôt & merci' });
+    const link = mailtoLink('contact@yellow-monkeys.example', {
+      subject: 'On se retrouve bientôt ? 🎵',
+      body: 'Bonjour Kevin,\nÀ bientôt & merci',
+    });
     expect(link.startsWith('mailto:contact@yellow-monkeys.example?subject=')).toBe(true);
     const params = new URLSearchParams(link.split('?')[1]);
     expect(params.get('subject')).toBe('On se retrouve bientôt ? 🎵');

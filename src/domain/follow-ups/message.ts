@@ -33,4 +33,3 @@ export function listUnsubscribeHeaders(u: Unsubscribe): Record<string, string> {
   if (!u.url) return { 'List-Unsubscribe': `<${u.mailto}>` };
   return { 'List-Unsubscribe': `<${u.url}>, <${u.mailto}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
-

@@ -4,8 +4,19 @@
  * stored text stays (it is what a technician needs); the kind picks the sentence shown above it.
  */
 export const SEND_ERROR_KINDS = [
-  'host_not_found', 'connection_refused', 'timeout', 'auth', 'tls', 'recipient_refused', 'sender_refused', 'try_later',
-  'opted_out', 'cancelled', 'interrupted', 'no_settings', 'other',
+  'host_not_found',
+  'connection_refused',
+  'timeout',
+  'auth',
+  'tls',
+  'recipient_refused',
+  'sender_refused',
+  'try_later',
+  'opted_out',
+  'cancelled',
+  'interrupted',
+  'no_settings',
+  'other',
 ] as const;
 export type SendErrorKind = (typeof SEND_ERROR_KINDS)[number];
 

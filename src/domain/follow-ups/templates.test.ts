@@ -3,14 +3,30 @@ import { describe, expect, it } from 'vitest';
 import { formatEuros } from '../money';
 import { placeholderValues, type MessageFacts } from './placeholders';
 import {
-  chooseTemplate, DEFAULT_TEMPLATES, leftoverPlaceholder, PLACEHOLDERS, renderTemplate, TEMPLATE_KEYS, TemplateError,
-  validateTemplate, type PlaceholderName, type PlaceholderValues,
+  chooseTemplate,
+  DEFAULT_TEMPLATES,
+  leftoverPlaceholder,
+  PLACEHOLDERS,
+  renderTemplate,
+  TEMPLATE_KEYS,
+  TemplateError,
+  validateTemplate,
+  type PlaceholderName,
+  type PlaceholderValues,
 } from './templates';
 
 function buildFacts(overrides: Partial<MessageFacts> = {}): MessageFacts {
   return {
-    clientName: 'YELLOW MONKEYS', contact: 'Kevin Arnaud', gigs: 7, revenueCents: 245_000, lastDate: '2023-06-27', asOf: '2026-01-14',
-    freeDates: ['2026-01-16', '2026-01-17'], djName: 'DJ Max', signature: 'Max – DJ Pro\n06 00 00 00 00', ...overrides,
+    clientName: 'YELLOW MONKEYS',
+    contact: 'Kevin Arnaud',
+    gigs: 7,
+    revenueCents: 245_000,
+    lastDate: '2023-06-27',
+    asOf: '2026-01-14',
+    freeDates: ['2026-01-16', '2026-01-17'],
+    djName: 'DJ Max',
+    signature: 'Max – DJ Pro\n06 00 00 00 00',
+    ...overrides,
   };
 }
 
@@ -44,7 +60,10 @@ describe('the default templates', () => {
   });
 
   it('fall back to a neutral greeting, the DJ name as signature, and no dangling blank lines', () => {
-    const m = renderTemplate(DEFAULT_TEMPLATES.gentleReminder, placeholderValues(buildFacts({ contact: 'Service Culture', signature: '', freeDates: [] })));
+    const m = renderTemplate(
+      DEFAULT_TEMPLATES.gentleReminder,
+      placeholderValues(buildFacts({ contact: 'Service Culture', signature: '', freeDates: [] })),
+    );
     expect(m.body).toMatch(/^Bonjour,\n/);
     expect(m.body).toContain('mes prochaines dates libres : à convenir ensemble.');
     expect(m.body).toMatch(/DJ Max$/);
@@ -64,13 +83,19 @@ describe('the default templates', () => {
 describe('validateTemplate', () => {
   it('refuses an unknown placeholder and an unclosed one, naming them', () => {
     const problems = validateTemplate({ subject: 'Bonjour {{nom}}', body: 'Salut {{prenom}} {{client' });
-    expect(problems.map((p) => [p.field, p.token])).toEqual([['subject', '{{nom}}'], ['body', '{{client']]);
+    expect(problems.map((p) => [p.field, p.token])).toEqual([
+      ['subject', '{{nom}}'],
+      ['body', '{{client'],
+    ]);
     expect(problems[0]?.message).toContain('Variable inconnue {{nom}}');
   });
 
   it('accepts placeholders whatever their case, accents and inner spaces', () => {
     expect(validateTemplate({ subject: '{{ Client }}', body: '{{Prénom}} {{DATESLIBRES}}' })).toEqual([]);
-    expect(renderTemplate({ subject: '{{ Client }}', body: '{{Prénom}}' }, placeholderValues(buildFacts()))).toEqual({ subject: 'YELLOW MONKEYS', body: 'Kevin' });
+    expect(renderTemplate({ subject: '{{ Client }}', body: '{{Prénom}}' }, placeholderValues(buildFacts()))).toEqual({
+      subject: 'YELLOW MONKEYS',
+      body: 'Kevin',
+    });
   });
 
   it('refuses an empty or multi-line subject and an empty body', () => {
@@ -91,7 +116,9 @@ describe('rendering never leaves {{ in a message', () => {
     fc.constantFrom(...names).map((n) => `{{${n}}}`),
   );
   const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
-  const values = fc.record(Object.fromEntries(names.map((n) => [n, fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('{', '{{', '}', '{{prenom}}'))]))) as fc.Arbitrary<PlaceholderValues>;
+  const values = fc.record(
+    Object.fromEntries(names.map((n) => [n, fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('{', '{{', '}', '{{prenom}}'))])),
+  ) as fc.Arbitrary<PlaceholderValues>;
 
   it('for every template that validates and any values', () => {
     fc.assert(

@@ -23,11 +23,15 @@ export interface MessageText {
 /** The guide's order: a VIP gone for over a year, another client gone for over a year, a client slowing down, an active client. */
 export function chooseTemplate(client: { status: ClientStatus; vip: boolean }): TemplateKey {
   switch (client.status) {
-    case 'lapsed': return client.vip ? 'vipLapsed' : 'standard';
-    case 'dormant': return 'gentleReminder';
-    case 'active': return 'loyalty';
+    case 'lapsed':
+      return client.vip ? 'vipLapsed' : 'standard';
+    case 'dormant':
+      return 'gentleReminder';
+    case 'active':
+      return 'loyalty';
     // A prospect has no history: the standard message presents the services and invites to talk.
-    case 'prospect': return 'standard';
+    case 'prospect':
+      return 'standard';
   }
 }
 
@@ -48,7 +52,10 @@ export type PlaceholderValues = Record<PlaceholderName, string>;
 
 /** Placeholders are recognised whatever their case and accents: {{Prénom}} is {{prenom}}. */
 function placeholderKey(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 const BY_KEY = new Map<string, PlaceholderName>(
   (Object.keys(PLACEHOLDERS) as PlaceholderName[]).map((name) => [placeholderKey(name), name]),
@@ -93,7 +100,9 @@ function parse(field: keyof MessageText, text: string): { parts: Part[]; problem
       index: open,
       token,
       message: m
-        ? `Variable inconnue ${token} : les variables possibles sont ${Object.keys(PLACEHOLDERS).map((n) => `{{${n}}}`).join(', ')}.`
+        ? `Variable inconnue ${token} : les variables possibles sont ${Object.keys(PLACEHOLDERS)
+            .map((n) => `{{${n}}}`)
+            .join(', ')}.`
         : `« {{ » ouvre une variable qui n’est pas fermée correctement (${token}…).`,
     });
     i = open + 2;
@@ -106,7 +115,8 @@ function parse(field: keyof MessageText, text: string): { parts: Part[]; problem
 export function validateTemplate(t: MessageText): TemplateProblem[] {
   const problems = [...parse('subject', t.subject).problems, ...parse('body', t.body).problems];
   if (t.subject.trim() === '') problems.push({ field: 'subject', index: 0, token: '', message: 'Le sujet est vide.' });
-  if (/[\r\n]/.test(t.subject)) problems.push({ field: 'subject', index: t.subject.search(/[\r\n]/), token: '', message: 'Le sujet tient sur une ligne.' });
+  if (/[\r\n]/.test(t.subject))
+    problems.push({ field: 'subject', index: t.subject.search(/[\r\n]/), token: '', message: 'Le sujet tient sur une ligne.' });
   if (t.subject.length > 200) problems.push({ field: 'subject', index: 200, token: '', message: 'Le sujet dépasse 200 caractères.' });
   if (t.body.trim() === '') problems.push({ field: 'body', index: 0, token: '', message: 'Le message est vide.' });
   if (t.body.length > 20_000) problems.push({ field: 'body', index: 20_000, token: '', message: 'Le message dépasse 20 000 caractères.' });
@@ -141,7 +151,10 @@ export function renderTemplate(t: MessageText, values: PlaceholderValues): Messa
   return {
     subject: renderField('subject', t.subject, values).replace(/\s+/g, ' ').trim(),
     // An empty value (no first name, no signature) must not leave blank lines or dangling spaces.
-    body: renderField('body', t.body, values).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim(),
+    body: renderField('body', t.body, values)
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
   };
 }
 

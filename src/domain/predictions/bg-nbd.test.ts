@@ -16,7 +16,11 @@ import { groupSummaries } from './customer-data';
 const rel = (got: number, want: number): number => Math.abs(got - want) / Math.abs(want);
 
 const summary = readCdnowCsv('cdnow_customers_summary.csv');
-const data = { x: summary.map((r) => r.frequency as number), tx: summary.map((r) => r.recency as number), T: summary.map((r) => r.T as number) };
+const data = {
+  x: summary.map((r) => r.frequency as number),
+  tx: summary.map((r) => r.recency as number),
+  T: summary.map((r) => r.T as number),
+};
 const PAPER: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 // REFERENCE.md §4, lifetimes BFGS on these exact files.
 const LIFETIMES: BgNbdParams = { r: 0.2425929283, alpha: 4.4135322653, a: 0.792885966, b: 2.4257523826 };
@@ -102,7 +106,10 @@ describe('BG/NBD point values (REFERENCE.md §3)', () => {
   it('P(X(t)=n) (Eq. 8) at the paper params', () => {
     expect(rel(bgNbdProbabilityOfPurchases(PAPER, 2, 10), 1.07869e-7)).toBeLessThan(1e-5);
     expect(bgNbdProbabilityOfPurchases(PAPER, 39, 0)).toBeCloseTo(0.5737864, 7);
-    const want = [0.0019995214, 0.0015170236, 0.001163315, 0.0009003148, 0.0007023638, 0.0005517902, 0.0004361913, 0.0003467171, 0.0002769613, 0.000222226];
+    const want = [
+      0.0019995214, 0.0015170236, 0.001163315, 0.0009003148, 0.0007023638, 0.0005517902, 0.0004361913, 0.0003467171, 0.0002769613,
+      0.000222226,
+    ];
     want.forEach((w, i) => expect(bgNbdProbabilityOfPurchases(PAPER, 30, 11 + i)).toBeCloseTo(w, 10));
   });
 
@@ -190,7 +197,11 @@ describe('BG/NBD invariants over random parameters and customers (fast-check)', 
     b: fc.double({ min: 0.01, max: 50, noNaN: true }),
   });
   const customerArb = fc
-    .record({ x: fc.integer({ min: 0, max: 300 }), T: fc.double({ min: 0, max: 600, noNaN: true }), share: fc.double({ min: 0, max: 1, noNaN: true }) })
+    .record({
+      x: fc.integer({ min: 0, max: 300 }),
+      T: fc.double({ min: 0, max: 600, noNaN: true }),
+      share: fc.double({ min: 0, max: 1, noNaN: true }),
+    })
     .map(({ x, T, share }) => ({ x, T, tx: x === 0 ? 0 : T * share }));
 
   it('P(alive) in [0, 1]; E[Y(t)] finite, ≥ 0 and non-decreasing in t; LL finite', () => {

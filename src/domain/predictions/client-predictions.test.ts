@@ -51,7 +51,10 @@ describe('fitPortfolioModel and predictClient', () => {
     expect(p.x).toBe(3);
     const params = model.bgNbd as NonNullable<typeof model.bgNbd>;
     expect(p.pAlive).toBeCloseTo(bgNbdProbabilityAlive(params, 3, (3 * 365) / 7, (3 * 365 + 20) / 7), 12);
-    expect(p.expectedGigs).toBeCloseTo(bgNbdConditionalExpectedPurchases(params, PREDICTION_HORIZON_WEEKS, 3, (3 * 365) / 7, (3 * 365 + 20) / 7), 12);
+    expect(p.expectedGigs).toBeCloseTo(
+      bgNbdConditionalExpectedPurchases(params, PREDICTION_HORIZON_WEEKS, 3, (3 * 365) / 7, (3 * 365 + 20) / 7),
+      12,
+    );
     expect(Number.isInteger(p.expectedRevenueCents)).toBe(true);
     expect(p.revenueIfWonBackCents).toBeGreaterThanOrEqual(p.expectedRevenueCents);
     // A regular who has just played is more likely alive than one silent for two years.
@@ -67,7 +70,9 @@ describe('fitPortfolioModel and predictClient', () => {
     expect(p.basis).toBe('history');
     expect(p.revenueIfWonBackCents).toBe(5_000_000);
     // Expected revenue agrees with the expected gigs, whatever the potential says.
-    expect(Math.abs(p.expectedRevenueCents - (p.expectedGigs as number) * p.expectedGigCents)).toBeLessThanOrEqual((p.expectedGigs as number) / 2 + 0.5);
+    expect(Math.abs(p.expectedRevenueCents - (p.expectedGigs as number) * p.expectedGigCents)).toBeLessThanOrEqual(
+      (p.expectedGigs as number) / 2 + 0.5,
+    );
     expect(predictClient(portfolio[0] as ClientGig[], REFERENCE, small, 1).revenueIfWonBackCents).toBe(p.expectedRevenueCents);
   });
 
@@ -87,16 +92,24 @@ describe('fitPortfolioModel and predictClient', () => {
   it('grades the spend fit too, and the reason names it', () => {
     // Same gig pattern, but amounts on the repeat gigs of only 12 clients: frequency is well known, spend is not.
     let withAmount = 0;
-    const sparse = portfolio.map((gigs) => gigs.map((g, i) => ({ ...g, amountCents: i === 0 || (gigs.length > 1 && withAmount++ < 12 * 2) ? g.amountCents : 0 })));
+    const sparse = portfolio.map((gigs) =>
+      gigs.map((g, i) => ({ ...g, amountCents: i === 0 || (gigs.length > 1 && withAmount++ < 12 * 2) ? g.amountCents : 0 })),
+    );
     const m = fitPortfolioModel(sparse, REFERENCE);
     // The frequency fit does not see amounts: its reasons stay; the spend fit's are added, naming it.
     const frequency = model.reasons.filter((r) => r.fit === 'frequency');
     expect(m.reasons.filter((r) => r.fit === 'frequency')).toEqual(frequency);
     const spend = m.reasons.filter((r) => r.fit === 'spend');
-    expect(spend).toMatchObject([{ code: 'under_spenders', fit: 'spend', threshold: 50 }, { code: 'uncertain', fit: 'spend' }]);
+    expect(spend).toMatchObject([
+      { code: 'under_spenders', fit: 'spend', threshold: 50 },
+      { code: 'uncertain', fit: 'spend' },
+    ]);
     expect(spend[0]?.count).toBeGreaterThanOrEqual(10);
     expect(spend[0]?.count).toBeLessThan(50);
-    const none = fitPortfolioModel(portfolio.map((gigs) => gigs.map((g) => ({ ...g, amountCents: 0 }))), REFERENCE);
+    const none = fitPortfolioModel(
+      portfolio.map((gigs) => gigs.map((g) => ({ ...g, amountCents: 0 }))),
+      REFERENCE,
+    );
     expect(none.reasons.filter((r) => r.fit === 'spend')).toEqual([{ code: 'few_spenders', fit: 'spend', count: 0 }]);
     expect(none.confidence).toBe('low');
     expect(none.gammaGamma).toBeNull();
@@ -113,7 +126,9 @@ describe('fitPortfolioModel and predictClient', () => {
 
 describe('invariants over random small portfolios (fast-check)', () => {
   const gigArb = fc.record({ daysAgo: fc.integer({ min: -30, max: 3000 }), amountCents: fc.integer({ min: 0, max: 500_000 }) });
-  const clientArb = fc.array(gigArb, { minLength: 0, maxLength: 12 }).map((gigs) => gigs.map((g) => ({ date: addDays(REFERENCE, -g.daysAgo), amountCents: g.amountCents })));
+  const clientArb = fc
+    .array(gigArb, { minLength: 0, maxLength: 12 })
+    .map((gigs) => gigs.map((g) => ({ date: addDays(REFERENCE, -g.daysAgo), amountCents: g.amountCents })));
   const portfolioArb = fc.array(clientArb, { minLength: 0, maxLength: 60 });
 
   it('never NaN, probabilities in [0, 1], expectations ≥ 0, integer cents, won-back ≥ expected', () => {
@@ -132,7 +147,8 @@ describe('invariants over random small portfolios (fast-check)', () => {
           expect(p.revenueIfWonBackCents).toBeGreaterThanOrEqual(p.expectedRevenueCents);
           if (p.expectedGigs === null) expect(p.expectedRevenueCents).toBe(Math.max(0, potential));
           else expect(Math.abs(p.expectedRevenueCents - p.expectedGigs * p.expectedGigCents)).toBeLessThanOrEqual(p.expectedGigs / 2 + 0.5);
-          if (p.basis === 'history' && p.expectedGigs !== null) expect(p.revenueIfWonBackCents).toBe(Math.max(0, potential, p.expectedRevenueCents));
+          if (p.basis === 'history' && p.expectedGigs !== null)
+            expect(p.revenueIfWonBackCents).toBe(Math.max(0, potential, p.expectedRevenueCents));
         }
       }),
       { numRuns: 60, seed: 20250630 },
@@ -142,7 +158,9 @@ describe('invariants over random small portfolios (fast-check)', () => {
 
 describe('the currency unit changes nothing but revenue (fast-check)', () => {
   const gigArb = fc.record({ daysAgo: fc.integer({ min: 0, max: 2500 }), amountCents: fc.integer({ min: 1, max: 300_000 }) });
-  const clientArb = fc.array(gigArb, { minLength: 1, maxLength: 10 }).map((gigs) => gigs.map((g) => ({ date: addDays(REFERENCE, -g.daysAgo), amountCents: g.amountCents })));
+  const clientArb = fc
+    .array(gigArb, { minLength: 1, maxLength: 10 })
+    .map((gigs) => gigs.map((g) => ({ date: addDays(REFERENCE, -g.daysAgo), amountCents: g.amountCents })));
   const portfolioArb = fc.array(clientArb, { minLength: 15, maxLength: 60 });
   const close = (got: number, want: number, abs: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(abs + 1e-6 * Math.abs(want));
 
@@ -187,7 +205,14 @@ function portfolio300(): ClientGig[][] {
   const out: ClientGig[][] = [];
   for (let i = 0; i < 300; i++) {
     const start = 60 + ((i * 37) % 1500);
-    if (i % 3 === 0) out.push(buildClient(start, Array.from({ length: Math.floor(start / 365) }, () => 365), 60_000 + (i % 7) * 10_000));
+    if (i % 3 === 0)
+      out.push(
+        buildClient(
+          start,
+          Array.from({ length: Math.floor(start / 365) }, () => 365),
+          60_000 + (i % 7) * 10_000,
+        ),
+      );
     else if (i % 3 === 1) out.push(buildClient(start, start > 400 ? [200] : [], 90_000 + (i % 5) * 7_000));
     else out.push(buildClient(start, [], 70_000));
   }

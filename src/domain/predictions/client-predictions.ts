@@ -45,8 +45,19 @@ export type PredictionFitName = (typeof PREDICTION_FITS)[number];
  * - infinite_mean: the spend fit gives q ≤ 1, i.e. no finite mean amount.
  */
 export const PREDICTION_REASON_CODES = [
-  'no_history', 'no_fit', 'not_converged', 'undetermined', 'very_uncertain', 'uncertain', 'few_clients', 'under_clients',
-  'few_repeaters', 'under_repeaters', 'few_spenders', 'under_spenders', 'infinite_mean',
+  'no_history',
+  'no_fit',
+  'not_converged',
+  'undetermined',
+  'very_uncertain',
+  'uncertain',
+  'few_clients',
+  'under_clients',
+  'few_repeaters',
+  'under_repeaters',
+  'few_spenders',
+  'under_spenders',
+  'infinite_mean',
 ] as const;
 
 export interface PredictionReason {
@@ -125,7 +136,14 @@ class Grader {
   }
 
   /** A count against the thresholds of 'low' and 'high'. */
-  count(fit: PredictionFitName, count: number, low: number, high: number, few: PredictionReason['code'], under: PredictionReason['code']): void {
+  count(
+    fit: PredictionFitName,
+    count: number,
+    low: number,
+    high: number,
+    few: PredictionReason['code'],
+    under: PredictionReason['code'],
+  ): void {
     if (count < low) this.lower('low', { code: few, fit, count });
     else if (count < high) this.lower('medium', { code: under, fit, count, threshold: high });
   }

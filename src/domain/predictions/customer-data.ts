@@ -68,7 +68,5 @@ export function groupSummaries(data: RepeatSummaries): GroupedSummaries {
 
 /** Checks the model's assumptions on one row: x a non-negative integer, 0 ≤ t_x ≤ T, t_x = 0 when x = 0. */
 export function isValidSummary(x: number, tx: number, T: number): boolean {
-  return (
-    Number.isInteger(x) && x >= 0 && Number.isFinite(tx) && Number.isFinite(T) && tx >= 0 && tx <= T && (x > 0 || tx === 0)
-  );
+  return Number.isInteger(x) && x >= 0 && Number.isFinite(tx) && Number.isFinite(T) && tx >= 0 && tx <= T && (x > 0 || tx === 0);
 }

@@ -34,7 +34,10 @@ describe('Gamma-Gamma fit on the 946 CDNOW repeaters (Fader, Hardie & Lee 2005 J
   });
 
   it('fits the same in cents with spendScale: p, q unchanged, γ and the LL shift by the unit', () => {
-    const cents = fitGammaGamma({ x: rows.map((r) => r.x as number), zbar: rows.map((r) => (r.zbar as number) * 100) }, { spendScale: 3508 });
+    const cents = fitGammaGamma(
+      { x: rows.map((r) => r.x as number), zbar: rows.map((r) => (r.zbar as number) * 100) },
+      { spendScale: 3508 },
+    );
     expect(rel(cents.params.p, fit.params.p)).toBeLessThan(1e-6);
     expect(rel(cents.params.q, fit.params.q)).toBeLessThan(1e-6);
     expect(rel(cents.params.gamma, fit.params.gamma * 100)).toBeLessThan(1e-6);
@@ -64,7 +67,13 @@ describe('Gamma-Gamma log-density of the mean (Eq. 1a)', () => {
       [20, 3.1],
     ] as const) {
       const textbook =
-        lnGamma(p * x + q) - lnGamma(p * x) - lnGamma(q) + q * Math.log(gamma) + (p * x - 1) * Math.log(z) + p * x * Math.log(x) - (p * x + q) * Math.log(gamma + x * z);
+        lnGamma(p * x + q) -
+        lnGamma(p * x) -
+        lnGamma(q) +
+        q * Math.log(gamma) +
+        (p * x - 1) * Math.log(z) +
+        p * x * Math.log(x) -
+        (p * x + q) * Math.log(gamma + x * z);
       expect(rel(gammaGammaLogLikelihood(PAPER, x, z), textbook)).toBeLessThan(1e-12);
       expect(lnBeta(p * x, q)).toBeCloseTo(lnGamma(p * x) + lnGamma(q) - lnGamma(p * x + q), 12);
     }
@@ -103,7 +112,8 @@ describe('lifetimes_reference_predictions.csv exp_avg_spend, all 2,357 customers
     const params: GammaGammaParams = { p: 6.2488025, q: 3.7445885, gamma: 15.4477481 };
     expect(ref).toHaveLength(2357);
     let worst = 0;
-    for (const r of ref) worst = Math.max(worst, rel(gammaGammaConditionalExpectedSpend(params, r.x as number, r.zbar as number), r.exp_avg_spend as number));
+    for (const r of ref)
+      worst = Math.max(worst, rel(gammaGammaConditionalExpectedSpend(params, r.x as number, r.zbar as number), r.exp_avg_spend as number));
     expect(worst).toBeLessThan(1e-6);
     const mean = ref.reduce((s, r) => s + gammaGammaConditionalExpectedSpend(params, r.x as number, r.zbar as number), 0) / ref.length;
     expect(mean).toBeCloseTo(35.2529582, 5);

@@ -28,7 +28,14 @@ export {
   predictSummary,
   summarizeClient,
 } from './client-predictions';
-export { type GroupedSummaries, type RepeatSummaries, type RepeatSummary, groupSummaries, isValidSummary, toSummaryColumns } from './customer-data';
+export {
+  type GroupedSummaries,
+  type RepeatSummaries,
+  type RepeatSummary,
+  groupSummaries,
+  isValidSummary,
+  toSummaryColumns,
+} from './customer-data';
 export {
   type GammaGammaFit,
   type GammaGammaFitOptions,

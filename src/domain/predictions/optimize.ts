@@ -119,7 +119,8 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], options: Minim
       H = H.map((row, i) =>
         row.map(
           (v, j) =>
-            v - rho * ((Hy[i] as number) * (s[j] as number) + (s[i] as number) * (Hy[j] as number)) +
+            v -
+            rho * ((Hy[i] as number) * (s[j] as number) + (s[i] as number) * (Hy[j] as number)) +
             (rho * rho * yHy + rho) * (s[i] as number) * (s[j] as number),
         ),
       );
@@ -243,4 +244,3 @@ export function invertSymmetricPositiveDefinite(m: readonly (readonly number[])[
   }
   return inv;
 }
-

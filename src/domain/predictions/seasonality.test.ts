@@ -31,7 +31,9 @@ describe('detectSeasonality', () => {
     expect(solevent?.explanation).toMatch(/^a fait sa soirée en décembre 2023 et janvier 2025 : /);
     const comite = detectSeasonality(['2023-07-14', '2024-08-09', '2024-11-22', '2025-05-16', '2025-08-15'], '2026-01-14');
     expect(comite?.dates).toEqual(['2023-07-14', '2024-08-09', '2025-08-15']);
-    expect(comite?.explanation).toMatch(/^a fait sa soirée en juillet 2023, août 2024 et août 2025 : relancer entre le \d+ (mai|avr\.) et le \d+ (juin|mai)$/);
+    expect(comite?.explanation).toMatch(
+      /^a fait sa soirée en juillet 2023, août 2024 et août 2025 : relancer entre le \d+ (mai|avr\.) et le \d+ (juin|mai)$/,
+    );
   });
 
   it('says the follow-up window as dates: « relancer entre le 28 févr. et le 31 mars »', () => {

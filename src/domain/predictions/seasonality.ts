@@ -180,7 +180,15 @@ export function detectSeasonality(
   const offSeason = longestGap >= (options.minOffSeasonDays ?? 120);
   // No window can gather enough of the gigs and there is no off-season: the search below could
   // not accept this client, so spare it (a weekly club has hundreds of candidate anchors).
-  if (!offSeason && densestWindow(gigs.map((g) => g.position), 2 * windowDays) < minShare * gigs.length) return null;
+  if (
+    !offSeason &&
+    densestWindow(
+      gigs.map((g) => g.position),
+      2 * windowDays,
+    ) <
+      minShare * gigs.length
+  )
+    return null;
   // Candidates: every gig's place, plus the midpoints between neighbours (two gigs 30 days apart
   // share an anchor within ±21 days only at their midpoint).
   const candidates = [...positions];
@@ -236,7 +244,9 @@ export function detectSeasonality(
   });
   const due = toDayNumber(followUpFrom) <= referenceDay;
   const dayMonth = (date: IsoDate) => DAY_MONTH_FR.format(new Date(`${date}T00:00:00Z`));
-  const when = due ? `relancer dès maintenant (avant le ${dayMonth(followUpTo)})` : `relancer entre le ${dayMonth(followUpFrom)} et le ${dayMonth(followUpTo)}`;
+  const when = due
+    ? `relancer dès maintenant (avant le ${dayMonth(followUpTo)})`
+    : `relancer entre le ${dayMonth(followUpFrom)} et le ${dayMonth(followUpTo)}`;
   return {
     anchorMonth: month,
     anchorDay: day,

@@ -7,9 +7,8 @@
 // most numeric libraries): relative error below 2e-15 for real x > 0.5.
 const LANCZOS_G = 7;
 const LANCZOS_COEFFS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-  1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ] as const;
 const HALF_LN_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -43,8 +42,7 @@ export function digamma(x: number): number {
   const inv = 1 / y;
   const inv2 = inv * inv;
   // Bernoulli terms B_2k / (2k y^2k), k = 1..6: the first omitted term is below 1e-15 at y ≥ 10.
-  const series =
-    inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760))))));
+  const series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760))))));
   return result + Math.log(y) - 0.5 * inv - series;
 }
 

@@ -9,5 +9,7 @@ import { sessionOf } from '../session';
 export function alertRoutes(app: FastifyInstance, ctx: MailContext): void {
   app.get('/api/alert', async (request) => getAlertView(ctx, sessionOf(request).workspace));
 
-  app.put('/api/alert/settings', async (request) => saveAlertSettings(ctx, sessionOf(request).workspace, parseInput(alertSettingsInputSchema, request.body)));
+  app.put('/api/alert/settings', async (request) =>
+    saveAlertSettings(ctx, sessionOf(request).workspace, parseInput(alertSettingsInputSchema, request.body)),
+  );
 }

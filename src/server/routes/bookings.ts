@@ -1,5 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { createBooking, deleteBooking, gigJson, gigWithClientJson, listAgendaMonth, listGigsOnDate, listUpcoming, updateBooking, type BookingFields } from '../../app/bookings';
+import {
+  createBooking,
+  deleteBooking,
+  gigJson,
+  gigWithClientJson,
+  listAgendaMonth,
+  listGigsOnDate,
+  listUpcoming,
+  updateBooking,
+  type BookingFields,
+} from '../../app/bookings';
 import { calendarToken, renderCalendarFeed, rotateCalendarToken } from '../../app/calendar';
 import type { AppContext } from '../../app/context';
 import { agendaQuerySchema, MAX_AGENDA_GIGS, type AgendaJson } from '../../contracts/bookings-agenda';
@@ -30,8 +40,15 @@ export function bookingRoutes(app: FastifyInstance, ctx: AppContext, publicUrl: 
     const body = parseInput(newGigSchema, request.body);
     const { workspace } = sessionOf(request);
     const booking: BookingFields = {
-      clientId: body.clientId, date: body.date, amountCents: eurosToCents(body.amount), status: body.status,
-      type: body.type ?? null, venue: body.venue ?? null, city: body.city ?? null, durationMinutes: body.durationMinutes ?? null, notes: body.notes ?? null,
+      clientId: body.clientId,
+      date: body.date,
+      amountCents: eurosToCents(body.amount),
+      status: body.status,
+      type: body.type ?? null,
+      venue: body.venue ?? null,
+      city: body.city ?? null,
+      durationMinutes: body.durationMinutes ?? null,
+      notes: body.notes ?? null,
     };
     const { gig, sameDay } = await createBooking(ctx, workspace, booking);
     return reply.status(201).send({ gig: gigJson(gig), sameDay: sameDay.map(gigWithClientJson) });

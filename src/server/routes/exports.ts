@@ -15,7 +15,10 @@ import { sessionOf } from '../session';
 function attachment(reply: FastifyReply, type: string, fileName: string): FastifyReply {
   return reply
     .type(type)
-    .header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .header('cache-control', 'no-store');
 }
 

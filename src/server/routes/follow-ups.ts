@@ -7,8 +7,21 @@ import type { FastifyInstance } from 'fastify';
 import { exportFollowUpEml, exportFollowUpEmlZip } from '../../app/eml';
 import { AppError } from '../../app/errors';
 import {
-  confirmFollowUp, confirmFollowUps, discardFollowUp, draftJson, getClientCadence, getFollowUpDraft, listFollowUpRecords, listTemplates,
-  listVipFollowUpCandidates, previewTemplate, recordFollowUp, resetTemplate, saveTemplate, setDoNotContact, setFollowUpOutcome,
+  confirmFollowUp,
+  confirmFollowUps,
+  discardFollowUp,
+  draftJson,
+  getClientCadence,
+  getFollowUpDraft,
+  listFollowUpRecords,
+  listTemplates,
+  listVipFollowUpCandidates,
+  previewTemplate,
+  recordFollowUp,
+  resetTemplate,
+  saveTemplate,
+  setDoNotContact,
+  setFollowUpOutcome,
   type FollowUpRecord,
 } from '../../app/follow-ups';
 import type { MailContext } from '../../app/mailer';
@@ -18,8 +31,18 @@ import { referenceDateOf } from '../../app/workspace';
 import type { FollowUp, Workspace } from '../../db/schema';
 import { asOfQuery, idParams } from '../../contracts/common';
 import {
-  confirmManySchema, doNotContactSchema, draftQuerySchema, emlBatchSchema, followUpInputSchema, followUpListQuerySchema, outcomeInputSchema,
-  recordFollowUpSchema, templateInputSchema, templateParamsSchema, templatePreviewInputSchema, vipBatchQuerySchema,
+  confirmManySchema,
+  doNotContactSchema,
+  draftQuerySchema,
+  emlBatchSchema,
+  followUpInputSchema,
+  followUpListQuerySchema,
+  outcomeInputSchema,
+  recordFollowUpSchema,
+  templateInputSchema,
+  templateParamsSchema,
+  templatePreviewInputSchema,
+  vipBatchQuerySchema,
 } from '../../contracts/follow-ups';
 import { batchInputSchema, outboxPageQuerySchema, outboxQuerySchema, resolveInputSchema, sendInputSchema } from '../../contracts/outbox';
 import { PLACEHOLDERS } from '../../domain/follow-ups/templates';
@@ -90,14 +113,16 @@ export function followUpRoutes(app: FastifyInstance, ctx: MailContext, kickSende
     const { workspace } = sessionOf(request);
     const { fileName, content, recorded, refused } = await exportFollowUpEmlZip(ctx, workspace, messages);
     if (recorded.length === 0) throw new AppError('conflict', refused.map((r) => r.message).join(' '), { reason: 'all_refused' });
-    return reply
-      .type('application/zip')
-      .header('content-disposition', `attachment; filename="${fileName}"`)
-      .header('cache-control', 'no-store')
-      // clientId:followUpId pairs, and the clients left out (the page shows why by asking again).
-      .header('x-follow-up-ids', recorded.map((r) => `${r.clientId}:${r.followUpId}`).join(','))
-      .header('x-refused-clients', refused.map((r) => r.clientId).join(','))
-      .send(content);
+    return (
+      reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .header('cache-control', 'no-store')
+        // clientId:followUpId pairs, and the clients left out (the page shows why by asking again).
+        .header('x-follow-up-ids', recorded.map((r) => `${r.clientId}:${r.followUpId}`).join(','))
+        .header('x-refused-clients', refused.map((r) => r.clientId).join(','))
+        .send(content)
+    );
   });
 
   app.post('/api/follow-ups/confirm', async (request) => {
@@ -146,7 +171,11 @@ export function followUpRoutes(app: FastifyInstance, ctx: MailContext, kickSende
     const { workspace } = sessionOf(request);
     const candidates = await listVipFollowUpCandidates(ctx, workspace, asOf);
     // Paged like the other lists: a large portfolio has thousands of VIP lapsed, each with its text.
-    return { asOf: referenceDateOf(ctx, workspace, asOf), total: candidates.length, candidates: candidates.slice(offset, offset + limit).map(draftJson) };
+    return {
+      asOf: referenceDateOf(ctx, workspace, asOf),
+      total: candidates.length,
+      candidates: candidates.slice(offset, offset + limit).map(draftJson),
+    };
   });
 
   app.post('/api/follow-ups/batch', async (request, reply) => {

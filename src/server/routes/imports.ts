@@ -36,7 +36,8 @@ async function withUploadedFile<T>(body: unknown, work: (path: string) => Promis
     const limit = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         size += chunk.length;
-        if (size > MAX_UPLOAD_BYTES) done(new AppError('invalid_file', `Fichier trop volumineux (plus de ${MAX_UPLOAD_BYTES / 1024 / 1024} Mo).`));
+        if (size > MAX_UPLOAD_BYTES)
+          done(new AppError('invalid_file', `Fichier trop volumineux (plus de ${MAX_UPLOAD_BYTES / 1024 / 1024} Mo).`));
         else done(null, chunk);
       },
     });
@@ -56,7 +57,9 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
     const query = parseInput(importQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const fileName = query.fileName ?? `${query.kind}.csv`;
-    return withUploadedFile(request.body, (path) => previewImport(ctx, workspace, { kind: query.kind, path, fileName, overrides: query.map ?? {} }));
+    return withUploadedFile(request.body, (path) =>
+      previewImport(ctx, workspace, { kind: query.kind, path, fileName, overrides: query.map ?? {} }),
+    );
   });
 
   app.post('/api/imports', async (request, reply) => {
@@ -102,7 +105,10 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { fileName, csv } = await rejectedRowsCsv(ctx, workspace, id);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      )
       .send(csv);
   });
 
@@ -115,7 +121,15 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/demo', async (request) => {
     const { workspace } = sessionOf(request);
     const { clients, gigs, referenceDate } = await loadDemoIntoEmptyWorkspace(ctx, workspace);
-    const summary = (r: typeof clients) => ({ id: r.id, file: r.file, rows: r.rows, imported: r.imported, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected });
+    const summary = (r: typeof clients) => ({
+      id: r.id,
+      file: r.file,
+      rows: r.rows,
+      imported: r.imported,
+      updated: r.updated,
+      duplicates: r.duplicates,
+      rejected: r.rejected,
+    });
     return { referenceDate, clients: summary(clients), gigs: summary(gigs) };
   });
 

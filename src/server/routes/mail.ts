@@ -87,8 +87,13 @@ export function mailRoutes(app: FastifyInstance, ctx: MailContext): void {
 export function unsubscribeRoutes(app: FastifyInstance, ctx: MailContext): void {
   // The form and the one-click POST send `application/x-www-form-urlencoded` (or multipart): the
   // token in the URL is all that matters, the body is read and let go.
-  const ignoreBody = (_request: unknown, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => done(null, String(body));
-  app.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'], { parseAs: 'string', bodyLimit: 4096 }, ignoreBody);
+  const ignoreBody = (_request: unknown, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) =>
+    done(null, String(body));
+  app.addContentTypeParser(
+    ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'],
+    { parseAs: 'string', bodyLimit: 4096 },
+    ignoreBody,
+  );
 
   const config = { public: true, rateLimit: UNSUBSCRIBE_RATE_LIMIT };
 

@@ -4,10 +4,23 @@ import type { AppContext } from '../../app/context';
 import { addNote, editNote, noteJson, removeNote } from '../../app/notes';
 import { gigJson } from '../../app/bookings';
 import { reasonText } from '../../app/predictions';
-import { clientJsonText, getCachedOverview, getCachedPrediction, listPortfolioClients, listPortfolioPredictions } from '../../app/portfolio-cache';
+import {
+  clientJsonText,
+  getCachedOverview,
+  getCachedPrediction,
+  listPortfolioClients,
+  listPortfolioPredictions,
+} from '../../app/portfolio-cache';
 import { referenceDateOf, todayOf } from '../../app/workspace';
 import { centsToEuros } from '../../domain/money';
-import { clientChangesSchema, clientJson, clientsQuerySchema, newClientSchema, noteInputSchema, overviewJson } from '../../contracts/clients';
+import {
+  clientChangesSchema,
+  clientJson,
+  clientsQuerySchema,
+  newClientSchema,
+  noteInputSchema,
+  overviewJson,
+} from '../../contracts/clients';
 import { predictionJson, predictionModelJson } from '../../contracts/predictions';
 import { asOfQuery, idParams } from '../../contracts/common';
 import { parseInput } from '../input';
@@ -28,7 +41,9 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const page = await listPortfolioClients(ctx, workspace, asOf, query);
     // Assembled from each client's cached JSON: `{ asOf, total, clients }`.
     const clients = page.clients.map(clientJsonText).join(',');
-    return reply.type('application/json; charset=utf-8').send(`{"asOf":${JSON.stringify(asOf)},"total":${page.total},"clients":[${clients}]}`);
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(`{"asOf":${JSON.stringify(asOf)},"total":${page.total},"clients":[${clients}]}`);
   });
 
   // Paged like /api/clients (same filters, order and limits): 20,000 clients are never sent at once.
@@ -36,7 +51,12 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { asOf: asked, ...query } = parseInput(clientsQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const page = await listPortfolioPredictions(ctx, workspace, referenceDateOf(ctx, workspace, asked), query);
-    return { asOf: page.asOf, model: predictionModelJson(page.model, reasonText), total: page.total, clients: page.clients.map(predictionJson) };
+    return {
+      asOf: page.asOf,
+      model: predictionModelJson(page.model, reasonText),
+      total: page.total,
+      clients: page.clients.map(predictionJson),
+    };
   });
 
   app.get('/api/clients/:id', async (request) => {
@@ -59,7 +79,12 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const body = parseInput(newClientSchema, request.body);
     const { workspace } = sessionOf(request);
     const client = await createClient(ctx, workspace, referenceDateOf(ctx, workspace), {
-      name: body.name, contact: body.contact ?? null, email: body.email ?? null, phone: body.phone ?? null, city: body.city ?? null, category: body.category ?? null,
+      name: body.name,
+      contact: body.contact ?? null,
+      email: body.email ?? null,
+      phone: body.phone ?? null,
+      city: body.city ?? null,
+      category: body.category ?? null,
     });
     return reply.status(201).send({ client: clientJson(client) });
   });

@@ -14,7 +14,11 @@ export const MAX_WORKSPACE_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 export function workspaceImportRoutes(app: FastifyInstance, ctx: AppContext): void {
   // In this plugin's scope only: the file's text as a string, not parsed by Fastify.
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'string', bodyLimit: MAX_WORKSPACE_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'string', bodyLimit: MAX_WORKSPACE_UPLOAD_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   app.post('/api/workspace/import', async (request) => {
     if (typeof request.body !== 'string') throw new AppError('invalid_input', 'Fichier attendu : le JSON d’un espace de travail exporté.');
     return importWorkspaceText(ctx, sessionOf(request).workspace, request.body);

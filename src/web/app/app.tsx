@@ -53,7 +53,17 @@ function page(route: Route, session: Session) {
   }
 }
 
-const NAV_OF: Partial<Record<Route['name'], string>> = { crm: 'crm', dashboard: 'dashboard', clients: 'clients', client: 'clients', booking: 'clients', agenda: 'agenda', settings: 'settings', vipBatch: 'crm', outbox: 'crm' };
+const NAV_OF: Partial<Record<Route['name'], string>> = {
+  crm: 'crm',
+  dashboard: 'dashboard',
+  clients: 'clients',
+  client: 'clients',
+  booking: 'clients',
+  agenda: 'agenda',
+  settings: 'settings',
+  vipBatch: 'crm',
+  outbox: 'crm',
+};
 
 function SignedInApp({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const { setLang } = useI18n();

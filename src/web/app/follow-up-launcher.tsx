@@ -8,12 +8,19 @@ import type { FollowUpTarget, RenderFollowUp } from '../lib/slots';
 import { Dialog } from '../ui/dialog';
 import { Loading } from '../ui/messages';
 
-const FollowUpGenerator = lazy(() => import('../features/follow-ups/components/follow-up-generator').then((m) => ({ default: m.FollowUpGenerator })));
+const FollowUpGenerator = lazy(() =>
+  import('../features/follow-ups/components/follow-up-generator').then((m) => ({ default: m.FollowUpGenerator })),
+);
 
 export function FollowUpLauncher({ target, onClose }: { target: FollowUpTarget | null; onClose: () => void }) {
   const { t } = useI18n();
   return (
-    <Dialog wide open={target !== null} onClose={onClose} title={target ? t(`followUp.title.${target.kind}`, { name: target.client.name }) : ''}>
+    <Dialog
+      wide
+      open={target !== null}
+      onClose={onClose}
+      title={target ? t(`followUp.title.${target.kind}`, { name: target.client.name }) : ''}
+    >
       {target ? (
         <Suspense fallback={<Loading />}>
           <FollowUpGenerator key={target.client.id} clientId={target.client.id} />

@@ -106,7 +106,12 @@ async function failure(response: Response, options: RequestOptions): Promise<Api
   return toApiError(response.status, await response.text());
 }
 
-export async function request<S extends z.ZodType>(method: Method, path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+export async function request<S extends z.ZodType>(
+  method: Method,
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
   const response = await send(method, path, options);
   if (!response.ok) throw await failure(response, options);
   const text = await response.text();

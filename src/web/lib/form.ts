@@ -18,7 +18,10 @@ export function requiredText(max: number) {
 
 /** A required text kept as typed (a template's spacing is its author's), not blank, within `max` characters. */
 export function nonBlankText(max: number) {
-  return z.string().refine((s) => s.trim() !== '', 'form.required').pipe(z.string().max(max, 'form.tooLong'));
+  return z
+    .string()
+    .refine((s) => s.trim() !== '', 'form.required')
+    .pipe(z.string().max(max, 'form.tooLong'));
 }
 
 /** An optional text within `max` characters (empty allowed). */

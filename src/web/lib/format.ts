@@ -9,7 +9,10 @@ export const LOCALE_OF: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(
+  key: string,
+  make: () => T,
+): T {
   let f = cache.get(key);
   if (!f) {
     f = make();
@@ -37,12 +40,16 @@ function utc(iso: string): Date {
 }
 
 export function formatDate(iso: string, lang: Lang): string {
-  return cached(`d:${lang}`, () => new Intl.DateTimeFormat(LOCALE_OF[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })).format(utc(iso));
+  return cached(
+    `d:${lang}`,
+    () => new Intl.DateTimeFormat(LOCALE_OF[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  ).format(utc(iso));
 }
 
 export function formatLongDate(iso: string, lang: Lang): string {
-  return cached(`ld:${lang}`, () =>
-    new Intl.DateTimeFormat(LOCALE_OF[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  return cached(
+    `ld:${lang}`,
+    () => new Intl.DateTimeFormat(LOCALE_OF[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
   ).format(utc(iso));
 }
 
@@ -52,7 +59,10 @@ export function formatLongDate(iso: string, lang: Lang): string {
  */
 export function formatMonthsOf(isoDates: readonly string[], lang: Lang): string {
   const month = cached(`m:${lang}`, () => new Intl.DateTimeFormat(LOCALE_OF[lang], { month: 'long', timeZone: 'UTC' }));
-  const monthYear = cached(`my:${lang}`, () => new Intl.DateTimeFormat(LOCALE_OF[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  const monthYear = cached(
+    `my:${lang}`,
+    () => new Intl.DateTimeFormat(LOCALE_OF[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  );
   const list = cached(`l:${lang}`, () => new Intl.ListFormat(LOCALE_OF[lang], { type: 'conjunction' }));
   const months = isoDates.map((d) => month.format(utc(d)));
   if (months.length > 0 && months.every((m) => m === months[0])) return `${months[0]} ${list.format(isoDates.map((d) => d.slice(0, 4)))}`;
@@ -61,7 +71,9 @@ export function formatMonthsOf(isoDates: readonly string[], lang: Lang): string 
 
 /** Instants (a note's creation) in the browser's time zone, where the user is. */
 export function formatDateTime(instant: string, lang: Lang): string {
-  return cached(`dt:${lang}`, () => new Intl.DateTimeFormat(LOCALE_OF[lang], { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(instant));
+  return cached(`dt:${lang}`, () => new Intl.DateTimeFormat(LOCALE_OF[lang], { dateStyle: 'medium', timeStyle: 'short' })).format(
+    new Date(instant),
+  );
 }
 
 const DAYS_PER_MONTH = 365.25 / 12;
@@ -73,7 +85,8 @@ const DAYS_PER_MONTH = 365.25 / 12;
 export function formatElapsed(days: number, lang: Lang): string {
   const abs = Math.abs(days);
   const sign = days >= 0 ? -1 : 1;
-  if (abs <= 1) return cached(`ra:${lang}`, () => new Intl.RelativeTimeFormat(LOCALE_OF[lang], { numeric: 'auto' })).format(sign * abs, 'day');
+  if (abs <= 1)
+    return cached(`ra:${lang}`, () => new Intl.RelativeTimeFormat(LOCALE_OF[lang], { numeric: 'auto' })).format(sign * abs, 'day');
   const rtf = cached(`r:${lang}`, () => new Intl.RelativeTimeFormat(LOCALE_OF[lang], { numeric: 'always' }));
   if (abs < 31) return rtf.format(sign * abs, 'day');
   if (abs < 365) return rtf.format(sign * Math.max(1, Math.floor(abs / DAYS_PER_MONTH)), 'month');
@@ -88,8 +101,18 @@ export function formatMoneyRange(min: number, max: number, lang: Lang): string {
 
 /** A file's size: « 830 octets », « 12,3 ko », « 104,5 Mo » (decimal units, as file managers show them). */
 export function formatBytes(bytes: number, lang: Lang): string {
-  const [value, unitName] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
-  return cached(`b:${unitName}:${lang}`, () => new Intl.NumberFormat(LOCALE_OF[lang], { style: 'unit', unit: unitName, unitDisplay: unitName === 'byte' ? 'long' : 'short', maximumFractionDigits: 1 })).format(value);
+  const [value, unitName] =
+    bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
+  return cached(
+    `b:${unitName}:${lang}`,
+    () =>
+      new Intl.NumberFormat(LOCALE_OF[lang], {
+        style: 'unit',
+        unit: unitName,
+        unitDisplay: unitName === 'byte' ? 'long' : 'short',
+        maximumFractionDigits: 1,
+      }),
+  ).format(value);
 }
 
 /** A gig's length as it is said: « 4 h », « 1 h 30 », « 45 min » (English: « 4 h », « 1 h 30 min »). */

@@ -6,7 +6,15 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
-  formatDate, formatDateTime, formatElapsed, formatInactivity, formatLongDate, formatMoney, formatNumber, formatPercent, type Lang,
+  formatDate,
+  formatDateTime,
+  formatElapsed,
+  formatInactivity,
+  formatLongDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  type Lang,
 } from './format';
 import { fill, isLang, type Vars } from '../../contracts/messages/fill';
 import { fr, type Dictionary, type MessageKey, type PluralKey } from '../../contracts/messages/fr';

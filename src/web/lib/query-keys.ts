@@ -31,7 +31,28 @@ export const keys = {
 } as const;
 
 /** Everything that depends on the portfolio's figures (after an import, a booking, new settings). */
-export const PORTFOLIO_KEYS = [keys.overview, keys.clients, keys.anyClient, keys.upcoming, keys.anyAgenda, 'gigs-on:', keys.predictions, keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDashboard, keys.alert];
+export const PORTFOLIO_KEYS = [
+  keys.overview,
+  keys.clients,
+  keys.anyClient,
+  keys.upcoming,
+  keys.anyAgenda,
+  'gigs-on:',
+  keys.predictions,
+  keys.anyFollowUps,
+  keys.anyCadence,
+  keys.vipBatch,
+  keys.anyDashboard,
+  keys.alert,
+];
 
 /** What a new follow-up (recorded, sent, confirmed, its outcome) changes. */
-export const FOLLOW_UP_KEYS = [keys.anyFollowUps, keys.anyCadence, keys.vipBatch, keys.anyDraft, keys.anyDashboard, keys.outbox, keys.alert];
+export const FOLLOW_UP_KEYS = [
+  keys.anyFollowUps,
+  keys.anyCadence,
+  keys.vipBatch,
+  keys.anyDraft,
+  keys.anyDashboard,
+  keys.outbox,
+  keys.alert,
+];

@@ -60,7 +60,11 @@ export function useQuery<T>(key: string, fetcher: (signal: AbortSignal) => Promi
     enabled,
   });
   // Only these three properties are read, so only their change re-renders the component.
-  return { data: result.data, error: result.error ? toApiError(result.error) : null, loading: enabled && result.isPending && !result.error };
+  return {
+    data: result.data,
+    error: result.error ? toApiError(result.error) : null,
+    loading: enabled && result.isPending && !result.error,
+  };
 }
 
 function matches(prefixes: string[]) {

@@ -34,7 +34,8 @@ export function parseRoute(hash: string): Route {
 
 export const paths = {
   crm: '#/',
-  dashboard: (query?: Record<string, string>) => (query ? `#/tableau-de-bord?${new URLSearchParams(query).toString()}` : '#/tableau-de-bord'),
+  dashboard: (query?: Record<string, string>) =>
+    query ? `#/tableau-de-bord?${new URLSearchParams(query).toString()}` : '#/tableau-de-bord',
   clients: (query?: Record<string, string>) => (query ? `#/clients?${new URLSearchParams(query).toString()}` : '#/clients'),
   client: (id: number) => `#/clients/${id}`,
   clientNotes: (id: number) => `#/clients/${id}/notes`,

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { useI18n } from '../lib/i18n';
 
 /** A destructive action in two steps: the button, then « confirm » or « cancel » in its place. */
-export function ConfirmButton({ label, confirmLabel, onConfirm, pending = false }: {
+export function ConfirmButton({
+  label,
+  confirmLabel,
+  onConfirm,
+  pending = false,
+}: {
   label: string;
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;

@@ -26,7 +26,10 @@ export function errorText(error: ApiError, { t, date }: Pick<I18n, 't' | 'date'>
   const refusal = typeof error.details.reason === 'string' ? CADENCE_REFUSALS[error.details.reason] : undefined;
   if (refusal) {
     const { lastContact, allowedFrom } = error.details;
-    return t(refusal, { lastContact: typeof lastContact === 'string' ? date(lastContact) : '', allowedFrom: typeof allowedFrom === 'string' ? date(allowedFrom) : '' });
+    return t(refusal, {
+      lastContact: typeof lastContact === 'string' ? date(lastContact) : '',
+      allowedFrom: typeof allowedFrom === 'string' ? date(allowedFrom) : '',
+    });
   }
   return error.message || (error.code === 'network' ? t('error.network') : t('error.generic'));
 }

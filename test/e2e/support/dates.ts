@@ -7,7 +7,9 @@ export function todayInParis(): IsoDate {
 
 /** A date as the French interface shows it: « 2 déc. 2026 ». */
 export function shownDate(iso: IsoDate): string {
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }
 
 export { addDays };

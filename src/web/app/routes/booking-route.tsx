@@ -28,7 +28,11 @@ export function BookingRoute({ id }: { id: number }) {
             {result ? (
               <div className="stack" role="status">
                 <p className="alert ok">
-                  {t('booking.saved', { date: longDate(result.gig.date), status: t(`gigStatus.${result.gig.status}`), amount: money(result.gig.amount) })}
+                  {t('booking.saved', {
+                    date: longDate(result.gig.date),
+                    status: t(`gigStatus.${result.gig.status}`),
+                    amount: money(result.gig.amount),
+                  })}
                 </p>
                 {result.sameDay.length > 0 ? (
                   <p className="alert warn">{t('booking.savedSameDay', { names: result.sameDay.map((g) => g.clientName).join(', ') })}</p>

@@ -11,10 +11,16 @@ import { ErrorMessage, Loading } from '../../ui/messages';
 import { PageTitle } from '../../ui/page-title';
 import { renderFollowUp } from '../follow-up-launcher';
 
-const FollowUpStatusPanel = lazy(() => import('../../features/follow-ups/components/do-not-contact').then((m) => ({ default: m.FollowUpStatusPanel })));
-const ClientRevenueChart = lazy(() => import('../../features/analytics/components/client-revenue-chart').then((m) => ({ default: m.ClientRevenueChart })));
+const FollowUpStatusPanel = lazy(() =>
+  import('../../features/follow-ups/components/do-not-contact').then((m) => ({ default: m.FollowUpStatusPanel })),
+);
+const ClientRevenueChart = lazy(() =>
+  import('../../features/analytics/components/client-revenue-chart').then((m) => ({ default: m.ClientRevenueChart })),
+);
 const ClientReplies = lazy(() => import('../../features/replies/components/client-replies').then((m) => ({ default: m.ClientReplies })));
-const ClientTimeline = lazy(() => import('../../features/follow-ups/components/client-timeline').then((m) => ({ default: m.ClientTimeline })));
+const ClientTimeline = lazy(() =>
+  import('../../features/follow-ups/components/client-timeline').then((m) => ({ default: m.ClientTimeline })),
+);
 
 /** A client's « Stats »: figures and reasons, predictions, contact details, notes, follow-ups, the timeline, every gig. */
 export function ClientRoute({ id, focusNotes }: { id: number; focusNotes: boolean }) {

@@ -38,7 +38,12 @@ export function DashboardRoute({ query }: { query: URLSearchParams }) {
         <p className="muted">{t('analytics.intro')}</p>
       </div>
       <Suspense fallback={<Loading />}>
-        <DashboardPage key={query.toString()} period={period} onPeriod={onPeriod} actions={(from, to) => <ReportPdfLink from={from} to={to} />} />
+        <DashboardPage
+          key={query.toString()}
+          period={period}
+          onPeriod={onPeriod}
+          actions={(from, to) => <ReportPdfLink from={from} to={to} />}
+        />
       </Suspense>
     </div>
   );

@@ -7,10 +7,18 @@ import { useHash } from '../../lib/router';
 import { ErrorMessage, Loading } from '../../ui/messages';
 import { PageTitle } from '../../ui/page-title';
 
-const MailSettingsPanel = lazy(() => import('../../features/follow-ups/components/mail-settings-form').then((m) => ({ default: m.MailSettingsPanel })));
-const AlertSettingsPanel = lazy(() => import('../../features/alert/components/alert-settings-form').then((m) => ({ default: m.AlertSettingsPanel })));
-const ImapSettingsPanel = lazy(() => import('../../features/replies/components/imap-settings-form').then((m) => ({ default: m.ImapSettingsPanel })));
-const TemplatesEditor = lazy(() => import('../../features/follow-ups/components/templates-editor').then((m) => ({ default: m.TemplatesEditor })));
+const MailSettingsPanel = lazy(() =>
+  import('../../features/follow-ups/components/mail-settings-form').then((m) => ({ default: m.MailSettingsPanel })),
+);
+const AlertSettingsPanel = lazy(() =>
+  import('../../features/alert/components/alert-settings-form').then((m) => ({ default: m.AlertSettingsPanel })),
+);
+const ImapSettingsPanel = lazy(() =>
+  import('../../features/replies/components/imap-settings-form').then((m) => ({ default: m.ImapSettingsPanel })),
+);
+const TemplatesEditor = lazy(() =>
+  import('../../features/follow-ups/components/templates-editor').then((m) => ({ default: m.TemplatesEditor })),
+);
 
 /** The owner changes everything here; a member reads the workspace's settings and is told who changes them. */
 export function SettingsRoute({ isOwner }: { isOwner: boolean }) {

@@ -2,7 +2,9 @@ import { lazy } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { BackToCrmPage } from './back-to-crm-page';
 
-const VipBatchReview = lazy(() => import('../../features/follow-ups/components/vip-batch-review').then((m) => ({ default: m.VipBatchReview })));
+const VipBatchReview = lazy(() =>
+  import('../../features/follow-ups/components/vip-batch-review').then((m) => ({ default: m.VipBatchReview })),
+);
 
 /** « Relancer tous les VIP inactifs »: review each message, then send them all. */
 export function VipBatchRoute() {

@@ -1,5 +1,11 @@
 /** The weekly alert: this week's figures for the panel, and the owner's settings (day, hour, address). */
-import { alertSettingsSchema, alertViewSchema, type AlertSettingsInput, type AlertSettingsJson, type AlertViewJson } from '../../../../contracts/alert';
+import {
+  alertSettingsSchema,
+  alertViewSchema,
+  type AlertSettingsInput,
+  type AlertSettingsJson,
+  type AlertViewJson,
+} from '../../../../contracts/alert';
 import { request } from '../../../lib/api-client';
 import { invalidate, useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';

@@ -36,13 +36,19 @@ function AlertSummary({ alert }: { alert: AlertViewJson }) {
           {toFollowUp.top.map((c) => (
             <li key={c.id}>
               <a href={paths.client(c.id)}>
-                {t('alert.client', { name: c.name, priority: number(c.priority), potential: c.potential === null ? t('alert.unknown') : money(c.potential) })}
+                {t('alert.client', {
+                  name: c.name,
+                  priority: number(c.priority),
+                  potential: c.potential === null ? t('alert.unknown') : money(c.potential),
+                })}
               </a>
             </li>
           ))}
         </ol>
       ) : null}
-      {toFollowUp.total > toFollowUp.top.length ? <p className="muted">{tn('alert.more', toFollowUp.total - toFollowUp.top.length)}</p> : null}
+      {toFollowUp.total > toFollowUp.top.length ? (
+        <p className="muted">{tn('alert.more', toFollowUp.total - toFollowUp.top.length)}</p>
+      ) : null}
       {awaitingOutcome.total > 0 ? (
         <>
           <h3>{t('alert.awaiting', { n: number(awaitingOutcome.total) })}</h3>
@@ -69,7 +75,11 @@ function AlertSummary({ alert }: { alert: AlertViewJson }) {
       ) : null}
       <p className="muted">
         {alert.settings.enabled && alert.next && alert.settings.address
-          ? t('alert.next', { address: alert.settings.address, date: `${weekdayName(alert.settings.day, lang)} ${date(alert.next.date)}`, time: alert.next.time })
+          ? t('alert.next', {
+              address: alert.settings.address,
+              date: `${weekdayName(alert.settings.day, lang)} ${date(alert.next.date)}`,
+              time: alert.next.time,
+            })
           : t('alert.off')}{' '}
         <a href={`${paths.settings}?section=alert`}>{t('alert.settingsLink')}</a>
       </p>
@@ -80,8 +90,10 @@ function AlertSummary({ alert }: { alert: AlertViewJson }) {
 
 function LastAlert({ last }: { last: NonNullable<AlertViewJson['last']> }) {
   const { t, date, dateTime } = useI18n();
-  if (last.state === 'sent') return <p className="muted">{t('alert.lastSent', { date: last.sentAt ? dateTime(last.sentAt) : date(last.week) })}</p>;
-  if (last.state === 'queued' || last.state === 'sending') return <p className="muted">{t('alert.lastWaiting', { week: date(last.week) })}</p>;
+  if (last.state === 'sent')
+    return <p className="muted">{t('alert.lastSent', { date: last.sentAt ? dateTime(last.sentAt) : date(last.week) })}</p>;
+  if (last.state === 'queued' || last.state === 'sending')
+    return <p className="muted">{t('alert.lastWaiting', { week: date(last.week) })}</p>;
   return (
     <p className="alert warn" role="status">
       {t('alert.lastFailed', { week: date(last.week), error: last.error ?? '' })}

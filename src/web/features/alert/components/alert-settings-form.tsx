@@ -75,7 +75,11 @@ function AlertSettingsForm({ settings, timeZone }: { settings: AlertSettingsJson
           {t('alertSettings.save')}
         </button>
         <span role="status" className="ok-text">
-          {saved ? (saved.enabled ? t('alertSettings.savedOn', { day: weekdayName(saved.day, lang), time: hhmm(saved.hour) }) : t('alertSettings.savedOff')) : null}
+          {saved
+            ? saved.enabled
+              ? t('alertSettings.savedOn', { day: weekdayName(saved.day, lang), time: hhmm(saved.hour) })
+              : t('alertSettings.savedOff')
+            : null}
         </span>
       </div>
     </form>

@@ -115,7 +115,16 @@ export function BarChart(props: BarChartProps) {
                     const x = stacked ? x0 + (band - barW) / 2 : x0 + band * 0.1 + barW * i;
                     const from = stacked ? stackTop : 0;
                     stackTop += stacked ? v : 0;
-                    return <rect key={s.key} className={s.tone} x={x} width={Math.max(1, barW - 1)} y={y(from + v)} height={Math.max(0, y(from) - y(from + v))} />;
+                    return (
+                      <rect
+                        key={s.key}
+                        className={s.tone}
+                        x={x}
+                        width={Math.max(1, barW - 1)}
+                        y={y(from + v)}
+                        height={Math.max(0, y(from) - y(from + v))}
+                      />
+                    );
                   })}
                   {c % every === 0 ? (
                     <text className="axis" x={x0 + band / 2} y={HEIGHT - 8} textAnchor="middle">
@@ -170,7 +179,13 @@ export function BarChart(props: BarChartProps) {
 
 /** Horizontal bars that are a table at the same time: for long labels (event types) and shares. */
 export function BarTable({
-  title, summary, header, valueHeader, rows, format, extra,
+  title,
+  summary,
+  header,
+  valueHeader,
+  rows,
+  format,
+  extra,
 }: {
   title: string;
   summary?: ReactNode;
@@ -203,7 +218,11 @@ export function BarTable({
               <th scope="row">{r.label}</th>
               <td>
                 <span className="bar-cell">
-                  <span className={`hbar ${r.tone ?? 'tone-1'}`} style={{ width: `${max > 0 ? (r.value / max) * 100 : 0}%` }} aria-hidden="true" />
+                  <span
+                    className={`hbar ${r.tone ?? 'tone-1'}`}
+                    style={{ width: `${max > 0 ? (r.value / max) * 100 : 0}%` }}
+                    aria-hidden="true"
+                  />
                   <span className="hbar-value">{format(r.value)}</span>
                 </span>
               </td>

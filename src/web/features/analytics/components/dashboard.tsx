@@ -34,7 +34,15 @@ function browserToday(): string {
 }
 
 /** `actions`: what the app puts beside the period shown (the PDF report of that period). */
-export function DashboardPage({ period, onPeriod, actions }: { period: PeriodState; onPeriod: (p: PeriodState) => void; actions?: (from: string, to: string) => ReactNode }) {
+export function DashboardPage({
+  period,
+  onPeriod,
+  actions,
+}: {
+  period: PeriodState;
+  onPeriod: (p: PeriodState) => void;
+  actions?: (from: string, to: string) => ReactNode;
+}) {
   const { t, date } = useI18n();
   const { data, error, loading } = useDashboard(queryOf(period, browserToday()));
   return (
@@ -73,7 +81,11 @@ function PeriodPicker({ period, onPeriod }: { period: PeriodState; onPeriod: (p:
     e.preventDefault();
     onPeriod({ choice: 'custom', from: from || undefined, to: to || undefined });
   };
-  const options: [PeriodChoice, MessageKey][] = [['last12', 'analytics.last12'], ['year', 'analytics.thisYear'], ['custom', 'analytics.custom']];
+  const options: [PeriodChoice, MessageKey][] = [
+    ['last12', 'analytics.last12'],
+    ['year', 'analytics.thisYear'],
+    ['custom', 'analytics.custom'],
+  ];
   return (
     <form onSubmit={apply}>
       <fieldset className="period">
@@ -140,10 +152,13 @@ function KpiSection({ data }: { data: Dashboard }) {
           <h3>{t('analytics.reactivationRate')}</h3>
           <p className={k.reactivationRate.all === null ? 'kpi-value none' : 'kpi-value'}>{rate(k.reactivationRate.all)}</p>
           {k.followedUp.all > 0 ? (
-            <p className="hint">{t('analytics.respondedOf', { responded: number(k.responded.all), followedUp: number(k.followedUp.all) })}</p>
+            <p className="hint">
+              {t('analytics.respondedOf', { responded: number(k.responded.all), followedUp: number(k.followedUp.all) })}
+            </p>
           ) : null}
           <p>
-            {t('analytics.vipRate', { rate: rate(k.reactivationRate.vip) })} · {t('analytics.regularRate', { rate: rate(k.reactivationRate.regular) })}
+            {t('analytics.vipRate', { rate: rate(k.reactivationRate.vip) })} ·{' '}
+            {t('analytics.regularRate', { rate: rate(k.reactivationRate.regular) })}
           </p>
           <Who ids={ids.followedUp.all} names={data.names} label={t('analytics.followedUp')} />
           <Who ids={ids.responded.all} names={data.names} label={t('analytics.responded')} />
@@ -159,7 +174,9 @@ function KpiSection({ data }: { data: Dashboard }) {
         <li className="kpi">
           <h3>{t('analytics.inactivity')}</h3>
           <p className={k.avgInactivityBeforeReturnDays === null ? 'kpi-value none' : 'kpi-value'}>
-            {k.avgInactivityBeforeReturnDays === null ? t('analytics.noReturn') : t('analytics.days', { n: number(Math.round(k.avgInactivityBeforeReturnDays)) })}
+            {k.avgInactivityBeforeReturnDays === null
+              ? t('analytics.noReturn')
+              : t('analytics.days', { n: number(Math.round(k.avgInactivityBeforeReturnDays)) })}
           </p>
           <p className="hint">{tn('analytics.returns', k.returns, th)}</p>
           <Who ids={ids.returns} names={data.names} label={t('analytics.returningClients')} />
@@ -185,7 +202,8 @@ function ObjectivesSection({ data }: { data: Dashboard }) {
       <ul className="objectives">
         {data.kpis.objectives.map((o) => {
           const label = t(OBJECTIVE_LABEL[o.key], th);
-          const population = o.key === 'vipReactivation' ? ids.vipReactivation : o.key === 'regularReactivation' ? ids.regularReactivation : null;
+          const population =
+            o.key === 'vipReactivation' ? ids.vipReactivation : o.key === 'regularReactivation' ? ids.regularReactivation : null;
           return (
             <li key={o.key} className={`objective ${o.met === null ? '' : o.met ? 'met' : 'missed'}`}>
               <h3>{label}</h3>
@@ -194,7 +212,9 @@ function ObjectivesSection({ data }: { data: Dashboard }) {
                 <span className="muted">{t('analytics.target', { target: percent(o.target) })}</span>
                 {o.met === null ? null : <> — {o.met ? t('analytics.met') : t('analytics.missed')}</>}
               </p>
-              {o.value !== null ? <meter min={0} max={1} value={o.value} low={o.target} optimum={1} aria-label={`${label} : ${percent(o.value)}`} /> : null}
+              {o.value !== null ? (
+                <meter min={0} max={1} value={o.value} low={o.target} optimum={1} aria-label={`${label} : ${percent(o.value)}`} />
+              ) : null}
               {o.pending > 0 ? <p className="hint">{tn('analytics.pending', o.pending)}</p> : null}
               {population ? (
                 <>
@@ -264,7 +284,11 @@ function ChartsSection({ data }: { data: Dashboard }) {
         />
         <BarTable
           title={t('analytics.chart.vipShare')}
-          summary={share === null ? t('analytics.noRevenue') : t('analytics.chart.vipShareHint', { share: percent(share), n: number(c.vipShare.vipClients) })}
+          summary={
+            share === null
+              ? t('analytics.noRevenue')
+              : t('analytics.chart.vipShareHint', { share: percent(share), n: number(c.vipShare.vipClients) })
+          }
           header={t('analytics.clientsHeader')}
           valueHeader={t('analytics.revenue')}
           extra={t('analytics.share')}
@@ -280,7 +304,10 @@ function ChartsSection({ data }: { data: Dashboard }) {
           valueHeader={t('analytics.revenue')}
           extra={t('analytics.gigs')}
           rows={c.revenueByType.map((x) => ({
-            label: x.others ? t('analytics.otherTypes') : (x.type ?? t('analytics.noType')), value: x.revenue, tone: 'tone-3', extra: number(x.gigs),
+            label: x.others ? t('analytics.otherTypes') : (x.type ?? t('analytics.noType')),
+            value: x.revenue,
+            tone: 'tone-3',
+            extra: number(x.gigs),
           }))}
           format={money}
         />
@@ -309,8 +336,11 @@ function ChartsSection({ data }: { data: Dashboard }) {
             { key: 'waiting', label: t('analytics.outcome.waiting'), tone: 'tone-5' },
           ]}
           values={[
-            c.followUpsByMonth.map((m) => m.booking), c.followUpsByMonth.map((m) => m.answered), c.followUpsByMonth.map((m) => m.declined),
-            c.followUpsByMonth.map((m) => m.noAnswer), c.followUpsByMonth.map((m) => m.waiting),
+            c.followUpsByMonth.map((m) => m.booking),
+            c.followUpsByMonth.map((m) => m.answered),
+            c.followUpsByMonth.map((m) => m.declined),
+            c.followUpsByMonth.map((m) => m.noAnswer),
+            c.followUpsByMonth.map((m) => m.waiting),
           ]}
           stacked
           format={number}

@@ -8,7 +8,9 @@ export function compactNumber(n: number, lang: Lang): string {
 
 /** « janv. 25 » */
 export function monthLabel(month: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE_OF[lang], { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat(LOCALE_OF[lang], { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }
 
 /** « janvier » */

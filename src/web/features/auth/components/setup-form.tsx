@@ -22,7 +22,11 @@ export function SetupForm({ needsCode, onDone }: { needsCode: boolean; onDone: (
   const { t } = useI18n();
   const fieldError = useFieldError();
   const schema = needsCode ? setupFormSchema.extend({ code: requiredText(200) }) : setupFormSchema;
-  const { register, handleSubmit, formState: { errors } } = useForm({ resolver: zodResolver(schema), defaultValues: { name: '', email: '', password: '', code: '' } });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm({ resolver: zodResolver(schema), defaultValues: { name: '', email: '', password: '', code: '' } });
   const mutation = useMutation(createOwner);
   const submit = handleSubmit(async ({ code, ...values }) => {
     const session = await mutation.run({ ...values, ...(needsCode ? { code } : {}) });
@@ -34,7 +38,14 @@ export function SetupForm({ needsCode, onDone }: { needsCode: boolean; onDone: (
       <p>{t('setup.intro')}</p>
       <form onSubmit={(e) => void submit(e)} className="stack" noValidate>
         <TextField label={t('setup.name')} {...register('name')} error={fieldError(errors.name)} required autoComplete="name" />
-        <TextField label={t('auth.email')} type="email" {...register('email')} error={fieldError(errors.email)} required autoComplete="email" />
+        <TextField
+          label={t('auth.email')}
+          type="email"
+          {...register('email')}
+          error={fieldError(errors.email)}
+          required
+          autoComplete="email"
+        />
         <TextField
           label={t('auth.password')}
           type="password"
@@ -46,7 +57,14 @@ export function SetupForm({ needsCode, onDone }: { needsCode: boolean; onDone: (
           hint={t('setup.passwordHint')}
         />
         {needsCode ? (
-          <TextField label={t('setup.code')} {...register('code')} error={fieldError(errors.code)} required autoComplete="off" hint={t('setup.codeHint')} />
+          <TextField
+            label={t('setup.code')}
+            {...register('code')}
+            error={fieldError(errors.code)}
+            required
+            autoComplete="off"
+            hint={t('setup.codeHint')}
+          />
         ) : null}
         <ErrorMessage error={mutation.error} />
         <button type="submit" className="button primary" disabled={mutation.pending}>

@@ -15,7 +15,11 @@ const signInFormSchema = z.object({ email: requiredText(254), password: z.string
 export function SignInForm({ onDone }: { onDone: (session: Session) => void }) {
   const { t } = useI18n();
   const fieldError = useFieldError();
-  const { register, handleSubmit, formState: { errors } } = useForm({ resolver: zodResolver(signInFormSchema), defaultValues: { email: '', password: '' } });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm({ resolver: zodResolver(signInFormSchema), defaultValues: { email: '', password: '' } });
   const mutation = useMutation(signIn);
   const submit = handleSubmit(async (values) => {
     const session = await mutation.run(values);
@@ -25,8 +29,22 @@ export function SignInForm({ onDone }: { onDone: (session: Session) => void }) {
     <div className="auth-card">
       <PageTitle title={t('signIn.title')}>{t('signIn.title')}</PageTitle>
       <form onSubmit={(e) => void submit(e)} className="stack" noValidate>
-        <TextField label={t('auth.email')} type="email" {...register('email')} error={fieldError(errors.email)} required autoComplete="username" />
-        <TextField label={t('auth.password')} type="password" {...register('password')} error={fieldError(errors.password)} required autoComplete="current-password" />
+        <TextField
+          label={t('auth.email')}
+          type="email"
+          {...register('email')}
+          error={fieldError(errors.email)}
+          required
+          autoComplete="username"
+        />
+        <TextField
+          label={t('auth.password')}
+          type="password"
+          {...register('password')}
+          error={fieldError(errors.password)}
+          required
+          autoComplete="current-password"
+        />
         <ErrorMessage error={mutation.error} />
         <button type="submit" className="button primary" disabled={mutation.pending}>
           {t('signIn.submit')}

@@ -18,7 +18,11 @@ export function AgendaMonth() {
   const [month, setMonth] = useState<string | null>(null);
   const { data, error, loading } = useAgenda(month);
   const shown = month ?? data?.month ?? null;
-  const title = shown ? new Intl.DateTimeFormat(LOCALE_OF[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${shown}-01T00:00:00Z`)) : '';
+  const title = shown
+    ? new Intl.DateTimeFormat(LOCALE_OF[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(`${shown}-01T00:00:00Z`),
+      )
+    : '';
   const long = weekdayNames(lang, 'long');
   const short = weekdayNames(lang, 'short');
   return (
@@ -62,7 +66,9 @@ export function AgendaMonth() {
               <tbody>
                 {monthWeeks(data.month).map((week, w) => (
                   <tr key={w}>
-                    {week.map((day, i) => (day ? <DayCell key={day} day={day} agenda={data} /> : <td key={`empty-${i}`} className="outside" />))}
+                    {week.map((day, i) =>
+                      day ? <DayCell key={day} day={day} agenda={data} /> : <td key={`empty-${i}`} className="outside" />,
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -75,7 +81,10 @@ export function AgendaMonth() {
                   <span aria-hidden="true">⚠️ </span>
                   {t('agenda.doubleOn', {
                     date: longDate(day),
-                    names: data.gigs.filter((g) => g.date === day).map((g) => `${g.clientName} (${money(g.amount)})`).join(', '),
+                    names: data.gigs
+                      .filter((g) => g.date === day)
+                      .map((g) => `${g.clientName} (${money(g.amount)})`)
+                      .join(', '),
                   })}
                 </li>
               ))}
@@ -91,7 +100,9 @@ function DayCell({ day, agenda }: { day: string; agenda: Agenda }) {
   const { t, longDate } = useI18n();
   const gigs = agenda.gigs.filter((g) => g.date === day);
   const double = agenda.doubleBooked.includes(day);
-  const classes = ['day', day === agenda.today ? 'today' : '', double ? 'double' : '', gigs.length > 0 ? 'busy' : ''].filter(Boolean).join(' ');
+  const classes = ['day', day === agenda.today ? 'today' : '', double ? 'double' : '', gigs.length > 0 ? 'busy' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <td className={classes} data-date={day}>
       <span className="day-number" aria-label={longDate(day)}>

@@ -47,7 +47,15 @@ function bookingFormSchema(today: string | null) {
 }
 type BookingFormValues = z.input<ReturnType<typeof bookingFormSchema>>;
 
-function FormTextField({ control, name, label, ...rest }: { control: Control<BookingFormValues>; name: 'date' | 'type' | 'venue' | 'city' | 'amount' | 'hours'; label: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name'> & { hint?: string }) {
+function FormTextField({
+  control,
+  name,
+  label,
+  ...rest
+}: { control: Control<BookingFormValues>; name: 'date' | 'type' | 'venue' | 'city' | 'amount' | 'hours'; label: string } & Omit<
+  React.InputHTMLAttributes<HTMLInputElement>,
+  'name'
+> & { hint?: string }) {
   const { field } = useController({ control, name });
   return <TextField label={label} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} {...rest} />;
 }
@@ -57,7 +65,11 @@ function FormTextField({ control, name, label, ...rest }: { control: Control<Boo
  * played (then recorded as done); a day that holds another gig warns, saying whether that one is
  * already played or still to come; the client's history suggests the usual type, venue and price.
  */
-export function BookingForm({ clientId, history, onDone }: {
+export function BookingForm({
+  clientId,
+  history,
+  onDone,
+}: {
   clientId: number;
   /** The client's gigs, for the suggestions (the route has them already). */
   history: Parameters<typeof suggestBooking>[0];
@@ -111,7 +123,11 @@ export function BookingForm({ clientId, history, onDone }: {
         <div className="alert info suggestion" data-testid="booking-suggestion">
           <p>
             {t('booking.suggestion', {
-              values: [suggestion.type, [suggestion.venue, suggestion.city].filter(Boolean).join(', '), suggestion.amount !== null ? money(suggestion.amount) : null]
+              values: [
+                suggestion.type,
+                [suggestion.venue, suggestion.city].filter(Boolean).join(', '),
+                suggestion.amount !== null ? money(suggestion.amount) : null,
+              ]
                 .filter(Boolean)
                 .join(' · '),
             })}
@@ -126,7 +142,14 @@ export function BookingForm({ clientId, history, onDone }: {
         <fieldset className="alert warn past-date">
           <legend>{t('booking.pastQuestion', { date: formatDate(date) })}</legend>
           <label className="radio">
-            <input type="checkbox" name={played.name} checked={played.value} onChange={(e) => played.onChange(e.target.checked)} onBlur={played.onBlur} aria-invalid={formState.errors.played ? true : undefined} />
+            <input
+              type="checkbox"
+              name={played.name}
+              checked={played.value}
+              onChange={(e) => played.onChange(e.target.checked)}
+              onBlur={played.onBlur}
+              aria-invalid={formState.errors.played ? true : undefined}
+            />
             {t('booking.pastPlayed')}
           </label>
           {formState.errors.played ? (
@@ -184,16 +207,35 @@ export function BookingForm({ clientId, history, onDone }: {
         <fieldset>
           <legend>{t('booking.status')}</legend>
           <label className="radio">
-            <input type="radio" name={status.name} value="option" checked={status.value === 'option'} onChange={() => status.onChange('option')} />
+            <input
+              type="radio"
+              name={status.name}
+              value="option"
+              checked={status.value === 'option'}
+              onChange={() => status.onChange('option')}
+            />
             {t('gigStatus.option')}
           </label>
           <label className="radio">
-            <input type="radio" name={status.name} value="confirmed" checked={status.value === 'confirmed'} onChange={() => status.onChange('confirmed')} />
+            <input
+              type="radio"
+              name={status.name}
+              value="confirmed"
+              checked={status.value === 'confirmed'}
+              onChange={() => status.onChange('confirmed')}
+            />
             {t('gigStatus.confirmed')}
           </label>
         </fieldset>
       )}
-      <TextAreaField label={t('booking.notes')} name={notes.name} value={notes.value} onChange={notes.onChange} onBlur={notes.onBlur} rows={3} />
+      <TextAreaField
+        label={t('booking.notes')}
+        name={notes.name}
+        value={notes.value}
+        onChange={notes.onChange}
+        onBlur={notes.onBlur}
+        rows={3}
+      />
       <ErrorMessage error={mutation.error} />
       <div>
         <button type="submit" className="button primary" disabled={mutation.pending || formState.isSubmitting}>

@@ -21,7 +21,14 @@ export function CalendarFeed() {
       {data ? (
         <div className="stack">
           <label htmlFor="calendar-url">{t('calendar.url')}</label>
-          <input id="calendar-url" className="mono" readOnly value={url} aria-describedby={data.url ? undefined : 'calendar-not-public'} onFocus={(e) => e.target.select()} />
+          <input
+            id="calendar-url"
+            className="mono"
+            readOnly
+            value={url}
+            aria-describedby={data.url ? undefined : 'calendar-not-public'}
+            onFocus={(e) => e.target.select()}
+          />
           {data.url ? null : (
             <p id="calendar-not-public" className="alert info">
               {t('calendar.notPublic')}
@@ -29,7 +36,11 @@ export function CalendarFeed() {
           )}
           <div className="actions">
             <CopyButton text={url} label={t('calendar.copy')} />
-            <ConfirmButton label={t('calendar.rotate')} confirmLabel={t('calendar.confirmRotate')} onConfirm={() => rotate.run(undefined)} />
+            <ConfirmButton
+              label={t('calendar.rotate')}
+              confirmLabel={t('calendar.confirmRotate')}
+              onConfirm={() => rotate.run(undefined)}
+            />
           </div>
         </div>
       ) : null}

@@ -29,7 +29,8 @@ export function UpcomingList() {
               <a href={paths.client(g.clientId)}>{g.clientName}</a>
             </h3>
             <p>
-              <span className={`badge booked ${g.status}`}>{t(`gigStatus.${g.status}`)}</span> {[g.type, g.venue, g.city].filter(Boolean).join(' · ')}
+              <span className={`badge booked ${g.status}`}>{t(`gigStatus.${g.status}`)}</span>{' '}
+              {[g.type, g.venue, g.city].filter(Boolean).join(' · ')}
             </p>
             <p>{money(g.amount)}</p>
           </li>

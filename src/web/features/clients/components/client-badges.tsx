@@ -28,7 +28,11 @@ export function vipReasonText(reason: VipReason, client: Pick<Client, 'gigs' | '
     case 'revenue':
       return i18n.t('vip.reason.revenue', { min: i18n.money(th.vipMinRevenue), revenue: i18n.money(client.revenue) });
     case 'activeGigs':
-      return i18n.t('vip.reason.activeGigs', { days: i18n.number(th.activeDays), min: i18n.number(th.vipActiveMinGigs), gigs: i18n.number(client.gigs) });
+      return i18n.t('vip.reason.activeGigs', {
+        days: i18n.number(th.activeDays),
+        min: i18n.number(th.vipActiveMinGigs),
+        gigs: i18n.number(client.gigs),
+      });
   }
 }
 

@@ -55,7 +55,9 @@ export function ClientCard({ client, children, actions, summary }: ClientCardPro
             {client.lastDate ? date(client.lastDate) : '—'}
             {client.daysInactive !== null ? <span className="elapsed">{elapsed(client.daysInactive)}</span> : null}
           </Figure>
-          <Figure term={t('client.priceRange')}>{client.priceMin !== null && client.priceMax !== null ? formatMoneyRange(client.priceMin, client.priceMax, lang) : '—'}</Figure>
+          <Figure term={t('client.priceRange')}>
+            {client.priceMin !== null && client.priceMax !== null ? formatMoneyRange(client.priceMin, client.priceMax, lang) : '—'}
+          </Figure>
         </dl>
         {children}
         <div className="actions">{actions}</div>

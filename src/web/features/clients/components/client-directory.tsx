@@ -36,8 +36,18 @@ export function ClientDirectory({ initial }: { initial: URLSearchParams }) {
   return (
     <div className="stack">
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <TextField label={t('directory.search')} type="search" value={q} onChange={(e) => setQ(e.target.value)} hint={t('directory.searchHint')} />
-        <SelectField label={t('directory.segment')} value={segment} onChange={(e) => setSegment(e.target.value === '' ? '' : segmentSchema.parse(e.target.value))}>
+        <TextField
+          label={t('directory.search')}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          hint={t('directory.searchHint')}
+        />
+        <SelectField
+          label={t('directory.segment')}
+          value={segment}
+          onChange={(e) => setSegment(e.target.value === '' ? '' : segmentSchema.parse(e.target.value))}
+        >
           <option value="">{t('directory.allSegments')}</option>
           {SEGMENTS.map((s) => (
             <option key={s} value={s}>
@@ -65,8 +75,12 @@ export function ClientDirectory({ initial }: { initial: URLSearchParams }) {
               <tr>
                 <th scope="col">{t('client.name')}</th>
                 <th scope="col">{t('client.status')}</th>
-                <th scope="col" className="num">{t('client.gigs')}</th>
-                <th scope="col" className="num">{t('client.revenue')}</th>
+                <th scope="col" className="num">
+                  {t('client.gigs')}
+                </th>
+                <th scope="col" className="num">
+                  {t('client.revenue')}
+                </th>
                 <th scope="col">{t('client.lastGig')}</th>
                 <th scope="col">{t('client.city')}</th>
               </tr>

@@ -23,7 +23,12 @@ export function ClientGigs({ gigs, totalsByYear }: Pick<ClientDetail, 'gigs' | '
           <div key={year} className="year">
             <h3>
               {year}
-              {total ? <span className="muted"> — {tn('common.gigs', total.gigs)} · {money(total.revenue)}</span> : null}
+              {total ? (
+                <span className="muted">
+                  {' '}
+                  — {tn('common.gigs', total.gigs)} · {money(total.revenue)}
+                </span>
+              ) : null}
             </h3>
             <div className="table-wrap" role="region" aria-label={t('gigs.yearLabel', { year })} tabIndex={0}>
               <table className="table">
@@ -32,7 +37,9 @@ export function ClientGigs({ gigs, totalsByYear }: Pick<ClientDetail, 'gigs' | '
                     <th scope="col">{t('gigs.date')}</th>
                     <th scope="col">{t('gigs.type')}</th>
                     <th scope="col">{t('gigs.venue')}</th>
-                    <th scope="col" className="num">{t('gigs.amount')}</th>
+                    <th scope="col" className="num">
+                      {t('gigs.amount')}
+                    </th>
                     <th scope="col">{t('gigs.status')}</th>
                   </tr>
                 </thead>

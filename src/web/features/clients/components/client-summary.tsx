@@ -19,9 +19,7 @@ export function ClientSummary({ client, renderFollowUp }: { client: Client; rend
   const kind = client.status === 'dormant' ? 'gentle' : client.status === 'lapsed' ? 'relaunch' : 'contact';
   const label = t(kind === 'gentle' ? 'action.gentle' : kind === 'relaunch' ? 'action.relaunch' : 'action.contact');
   const statusWhy =
-    client.daysInactive === null
-      ? t('why.prospect')
-      : t(`why.${client.status}`, { days: inactivity(client.daysInactive), ...statusVars });
+    client.daysInactive === null ? t('why.prospect') : t(`why.${client.status}`, { days: inactivity(client.daysInactive), ...statusVars });
   return (
     <section className="panel" aria-labelledby="summary">
       <h2 id="summary" className="visually-hidden">
@@ -36,8 +34,12 @@ export function ClientSummary({ client, renderFollowUp }: { client: Client; rend
           {client.lastDate ? date(client.lastDate) : '—'}
           {client.daysInactive !== null ? <span className="elapsed">{elapsed(client.daysInactive)}</span> : null}
         </Figure>
-        <Figure term={t('client.priceRange')}>{client.priceMin !== null && client.priceMax !== null ? formatMoneyRange(client.priceMin, client.priceMax, lang) : '—'}</Figure>
-        <Figure term={t('client.potential')}>{client.potential !== null ? t('client.perYear', { amount: money(Math.round(client.potential)) }) : '—'}</Figure>
+        <Figure term={t('client.priceRange')}>
+          {client.priceMin !== null && client.priceMax !== null ? formatMoneyRange(client.priceMin, client.priceMax, lang) : '—'}
+        </Figure>
+        <Figure term={t('client.potential')}>
+          {client.potential !== null ? t('client.perYear', { amount: money(Math.round(client.potential)) }) : '—'}
+        </Figure>
       </dl>
       <ul className="reasons">
         <li>{statusWhy}</li>

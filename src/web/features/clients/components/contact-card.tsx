@@ -90,5 +90,12 @@ export function ContactCard({ client }: { client: Client }) {
 }
 
 function toValues(c: Client): Record<ContactField, string> {
-  return { name: c.name, contact: c.contact ?? '', email: c.email ?? '', phone: c.phone ?? '', city: c.city ?? '', category: c.category ?? '' };
+  return {
+    name: c.name,
+    contact: c.contact ?? '',
+    email: c.email ?? '',
+    phone: c.phone ?? '',
+    city: c.city ?? '',
+    category: c.category ?? '',
+  };
 }

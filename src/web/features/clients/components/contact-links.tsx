@@ -11,7 +11,11 @@ export function ContactLinks({ client }: { client: Pick<Client, 'name' | 'email'
     <ul className="contact-links">
       {client.phone ? (
         <li>
-          <a className="button" href={telHref(client.phone)} aria-label={t('contact.callLabel', { name: client.name, phone: client.phone })}>
+          <a
+            className="button"
+            href={telHref(client.phone)}
+            aria-label={t('contact.callLabel', { name: client.name, phone: client.phone })}
+          >
             <span aria-hidden="true">📞 </span>
             {t('contact.call')}
           </a>
@@ -19,7 +23,11 @@ export function ContactLinks({ client }: { client: Pick<Client, 'name' | 'email'
       ) : null}
       {client.email && isEmailAddress(client.email.trim()) ? (
         <li>
-          <a className="button" href={mailtoLink(client.email)} aria-label={t('contact.mailLabel', { name: client.name, email: client.email })}>
+          <a
+            className="button"
+            href={mailtoLink(client.email)}
+            aria-label={t('contact.mailLabel', { name: client.name, email: client.email })}
+          >
             <span aria-hidden="true">✉️ </span>
             {t('contact.mail')}
           </a>
@@ -29,7 +37,13 @@ export function ContactLinks({ client }: { client: Pick<Client, 'name' | 'email'
       ) : null}
       {whatsapp ? (
         <li>
-          <a className="button" href={whatsapp} target="_blank" rel="noreferrer" aria-label={t('contact.whatsappLabel', { name: client.name })}>
+          <a
+            className="button"
+            href={whatsapp}
+            target="_blank"
+            rel="noreferrer"
+            aria-label={t('contact.whatsappLabel', { name: client.name })}
+          >
             <span aria-hidden="true">💬 </span>
             WhatsApp
           </a>

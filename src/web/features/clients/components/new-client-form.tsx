@@ -15,7 +15,11 @@ const newClientSchema = z.object({ name: requiredText(200) });
 export function NewClientForm() {
   const { t } = useI18n();
   const fieldError = useFieldError();
-  const { register, handleSubmit, formState: { errors } } = useForm({ resolver: zodResolver(newClientSchema), defaultValues: { name: '' } });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm({ resolver: zodResolver(newClientSchema), defaultValues: { name: '' } });
   const mutation = useMutation(createClient);
   const submit = handleSubmit(async (values) => {
     const client = await mutation.run(values);

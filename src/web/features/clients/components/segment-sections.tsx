@@ -67,7 +67,9 @@ function Section({ id, title, intro, params, tools, empty, renderCard, renderFol
       ) : null}
       {data && data.total > data.clients.length ? (
         <p>
-          <a href={paths.clients({ ...(params.segment ? { segment: params.segment } : {}), sort: params.sort ?? 'name' })}>{t('list.seeAll', { n: number(data.total) })}</a>
+          <a href={paths.clients({ ...(params.segment ? { segment: params.segment } : {}), sort: params.sort ?? 'name' })}>
+            {t('list.seeAll', { n: number(data.total) })}
+          </a>
         </p>
       ) : null}
       {renderFollowUp(followUp, () => setFollowUp(null))}

@@ -45,7 +45,14 @@ export function WorkspaceImport() {
           {upload.pending ? t('common.loading') : t('workspaceImport.submit')}
         </button>
         <span role="status" className="ok-text">
-          {report ? t('workspaceImport.done', { clients: number(report.clients), gigs: number(report.gigs), notes: number(report.notes), followUps: number(report.followUps) }) : null}
+          {report
+            ? t('workspaceImport.done', {
+                clients: number(report.clients),
+                gigs: number(report.gigs),
+                notes: number(report.notes),
+                followUps: number(report.followUps),
+              })
+            : null}
         </span>
       </div>
     </form>

@@ -36,6 +36,9 @@ export async function downloadEmlZip(messages: MessageInput[]): Promise<{ record
     const [clientId, followUpId] = pair.split(':').map(Number);
     if (clientId && followUpId) recorded.set(clientId, followUpId);
   }
-  const refused = (headers.get('x-refused-clients') ?? '').split(',').map(Number).filter((n) => n > 0);
+  const refused = (headers.get('x-refused-clients') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   return { recorded, refused };
 }

@@ -1,6 +1,12 @@
 /** The workspace's SMTP settings: the password goes in, never comes back (only `hasPassword`). */
 import { z } from 'zod';
-import { mailSettingsInputSchema, mailSettingsSchema, mailTestResultSchema, type MailSettings, type MailTestResult } from '../../../../contracts/settings';
+import {
+  mailSettingsInputSchema,
+  mailSettingsSchema,
+  mailTestResultSchema,
+  type MailSettings,
+  type MailTestResult,
+} from '../../../../contracts/settings';
 import { noContent, request } from '../../../lib/api-client';
 import { invalidate, useQuery } from '../../../lib/query';
 import { keys } from '../../../lib/query-keys';

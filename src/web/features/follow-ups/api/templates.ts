@@ -1,6 +1,12 @@
 /** The e-mail templates of the settings: list, save (refused with its problems), reset, live preview. */
 import {
-  templateListSchema, templatePreviewSchema, templateResponseSchema, type Template, type TemplateKey, type TemplateList, type TemplatePreview,
+  templateListSchema,
+  templatePreviewSchema,
+  templateResponseSchema,
+  type Template,
+  type TemplateKey,
+  type TemplateList,
+  type TemplatePreview,
   type TemplateProblem,
 } from '../../../../contracts/follow-ups';
 import type { ErrorDetailsJson } from '../../../../contracts/errors';

@@ -21,7 +21,12 @@ export function ClientTimeline({ clientId, gigs, notes }: { clientId: number; gi
   const items: Item[] = [
     ...gigs.map((gig): Item => ({ kind: 'gig', date: gig.date, order: `${gig.date}T12`, gig })),
     ...notes.map((note): Item => ({ kind: 'note', date: note.createdAt.slice(0, 10), order: note.createdAt, note })),
-    ...(data?.followUps ?? []).map((followUp): Item => ({ kind: 'followUp', date: followUp.date, order: `${followUp.date}T${followUp.createdAt}`, followUp })),
+    ...(data?.followUps ?? []).map((followUp): Item => ({
+      kind: 'followUp',
+      date: followUp.date,
+      order: `${followUp.date}T${followUp.createdAt}`,
+      followUp,
+    })),
   ].sort((a, b) => b.order.localeCompare(a.order));
   return (
     <section className="panel" aria-labelledby="timeline">
@@ -31,7 +36,10 @@ export function ClientTimeline({ clientId, gigs, notes }: { clientId: number; gi
       {items.length === 0 ? <p className="empty">{t('timeline.empty')}</p> : null}
       <ol className="timeline">
         {items.map((item) => (
-          <TimelineItem key={`${item.kind}-${item.kind === 'gig' ? item.gig.id : item.kind === 'note' ? item.note.id : item.followUp.id}`} item={item} />
+          <TimelineItem
+            key={`${item.kind}-${item.kind === 'gig' ? item.gig.id : item.kind === 'note' ? item.note.id : item.followUp.id}`}
+            item={item}
+          />
         ))}
       </ol>
     </section>
@@ -47,7 +55,8 @@ function TimelineItem({ item }: { item: Item }) {
           <span className="event-date">{date(item.date)}</span>
           <span className="event-kind">{t('timeline.gig')}</span>
           <span>
-            {[item.gig.type, item.gig.venue, item.gig.city].filter(Boolean).join(' · ') || '—'} — {money(item.gig.amount)} ({t(`gigStatus.${item.gig.status}`)})
+            {[item.gig.type, item.gig.venue, item.gig.city].filter(Boolean).join(' · ') || '—'} — {money(item.gig.amount)} (
+            {t(`gigStatus.${item.gig.status}`)})
           </span>
         </li>
       );
@@ -80,7 +89,8 @@ function FollowUpEvent({ followUp: f }: { followUp: FollowUp }) {
         </p>
         <p className="muted">
           {t(`channel.${f.channel}`)}
-          {f.template ? ` · ${t(`template.${f.template}`)}` : ''} · <span className={`state ${f.status}`}>{t(`followUpStatus.${f.status}`)}</span>
+          {f.template ? ` · ${t(`template.${f.template}`)}` : ''} ·{' '}
+          <span className={`state ${f.status}`}>{t(`followUpStatus.${f.status}`)}</span>
         </p>
         {f.status !== 'sent' ? <SendError kind={f.errorKind} error={f.error} tone={f.status === 'failed' ? 'muted' : 'warn'} /> : null}
         {f.status === 'to_confirm' ? (

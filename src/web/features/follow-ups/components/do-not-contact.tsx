@@ -28,18 +28,34 @@ export function FollowUpStatusPanel({ clientId }: { clientId: number }) {
     <section className="panel" aria-labelledby="follow-up-status">
       <h2 id="follow-up-status">{t('cadence.title')}</h2>
       <ul className="reasons">
-        <li>{data.lastContact ? t('cadence.last', { date: date(data.lastContact) }) : data.toConfirm === 0 ? t('cadence.never') : t('cadence.noneSent')}</li>
-        {data.toConfirm > 0 && data.lastToConfirm ? <li>{tn('cadence.toConfirm', data.toConfirm, { date: date(data.lastToConfirm) })}</li> : null}
+        <li>
+          {data.lastContact
+            ? t('cadence.last', { date: date(data.lastContact) })
+            : data.toConfirm === 0
+              ? t('cadence.never')
+              : t('cadence.noneSent')}
+        </li>
+        {data.toConfirm > 0 && data.lastToConfirm ? (
+          <li>{tn('cadence.toConfirm', data.toConfirm, { date: date(data.lastToConfirm) })}</li>
+        ) : null}
         {data.blocked === 'in_outbox' ? (
           <li>
             {t('cadence.inOutbox')} <a href={paths.outbox}>{t('outbox.open')}</a>
           </li>
         ) : null}
-        {data.blocked === 'recent_follow_up' && data.allowedFrom ? <li>{t('cadence.allowedFrom', { date: date(data.allowedFrom) })}</li> : null}
+        {data.blocked === 'recent_follow_up' && data.allowedFrom ? (
+          <li>{t('cadence.allowedFrom', { date: date(data.allowedFrom) })}</li>
+        ) : null}
         {data.nextGentleReminder ? <li>{t('cadence.gentle', { date: date(data.nextGentleReminder) })}</li> : null}
       </ul>
       <label className="radio" htmlFor={id}>
-        <input id={id} type="checkbox" checked={pending ?? data.optedOut} disabled={toggle.pending} onChange={(e) => void change(e.target.checked)} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={pending ?? data.optedOut}
+          disabled={toggle.pending}
+          onChange={(e) => void change(e.target.checked)}
+        />
         {t('cadence.doNotContact')}
       </label>
       <p className="hint">{(pending ?? data.optedOut) ? t('cadence.optedOut') : t('cadence.doNotContactHint')}</p>

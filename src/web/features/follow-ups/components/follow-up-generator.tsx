@@ -21,7 +21,6 @@ function newKey(): string {
   return `gen-${crypto.randomUUID()}`;
 }
 
-
 interface Refusal {
   reason: string;
   lastContact?: string;
@@ -55,7 +54,11 @@ export function FollowUpGenerator({ clientId }: { clientId: number }) {
     if (!data) return;
     setShown(data);
     // A new template brings its own text; a refetch of the same one (after a send) keeps the edits.
-    setText((current) => (current === null || current.template !== data.template ? { template: data.template, subject: data.subject, body: data.body } : current));
+    setText((current) =>
+      current === null || current.template !== data.template
+        ? { template: data.template, subject: data.subject, body: data.body }
+        : current,
+    );
   }, [data]);
   if (error && !shown) return <ErrorMessage error={error} />;
   if (!shown || !text) return <Loading />;
@@ -101,7 +104,13 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
   const blocked = optedOut || inOutbox || (recent && !force);
   const busy = record.pending || eml.pending || send.pending;
   const mailConfigured = mail.data?.configured === true;
-  const message: MessageInput = { clientId: client.clientId, subject: text.subject, body: text.body, template: text.template, ...(force ? { force: true } : {}) };
+  const message: MessageInput = {
+    clientId: client.clientId,
+    subject: text.subject,
+    body: text.body,
+    template: text.template,
+    ...(force ? { force: true } : {}),
+  };
   const outside: MessageInput = recorded === null ? message : { ...message, followUpId: recorded };
 
   useEffect(() => {
@@ -210,9 +219,26 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
           </option>
         ))}
       </SelectField>
-      <TextField label={t('generator.to')} value={client.email ?? ''} readOnly hint={address ? undefined : client.email ? t('generator.invalidEmail') : t('generator.noEmail')} />
-      <TextField label={t('generator.subject')} value={text.subject} onChange={(e) => onText({ ...text, subject: e.target.value })} required maxLength={300} />
-      <TextAreaField label={t('generator.body')} value={text.body} onChange={(e) => onText({ ...text, body: e.target.value })} rows={12} required />
+      <TextField
+        label={t('generator.to')}
+        value={client.email ?? ''}
+        readOnly
+        hint={address ? undefined : client.email ? t('generator.invalidEmail') : t('generator.noEmail')}
+      />
+      <TextField
+        label={t('generator.subject')}
+        value={text.subject}
+        onChange={(e) => onText({ ...text, subject: e.target.value })}
+        required
+        maxLength={300}
+      />
+      <TextAreaField
+        label={t('generator.body')}
+        value={text.body}
+        onChange={(e) => onText({ ...text, body: e.target.value })}
+        rows={12}
+        required
+      />
 
       <div className="actions generator-actions">
         <button type="button" className="button" disabled={blocked || busy} onClick={() => void copy()}>
@@ -256,9 +282,19 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
       <div role="status" className="generator-status">
         {pendingConfirm ? (
           <div className="alert info confirm-box">
-            <p>{t(`generator.recorded.${pendingConfirm.channel === 'eml' ? 'eml' : pendingConfirm.channel === 'mailto' ? 'mailto' : 'copied'}`)}</p>
+            <p>
+              {t(
+                `generator.recorded.${pendingConfirm.channel === 'eml' ? 'eml' : pendingConfirm.channel === 'mailto' ? 'mailto' : 'copied'}`,
+              )}
+            </p>
             <div className="actions">
-              <button ref={confirmRef} type="button" className="button primary" disabled={confirm.pending} onClick={() => void confirmSent()}>
+              <button
+                ref={confirmRef}
+                type="button"
+                className="button primary"
+                disabled={confirm.pending}
+                onClick={() => void confirmSent()}
+              >
                 {t('generator.confirm')}
               </button>
               <button type="button" className="button" disabled={discard.pending} onClick={() => void notSent()}>
@@ -295,7 +331,13 @@ function SendOutcome({ result }: { result: SendResult }) {
     case 'sending':
       return (
         <div className="alert warn">
-          <p>{prefix + t('generator.retrying', { error: m.errorKind ? t(`outbox.error.${m.errorKind}`) : (m.error ?? ''), at: m.nextAttemptAt ? dateTime(m.nextAttemptAt) : '—' })}</p>
+          <p>
+            {prefix +
+              t('generator.retrying', {
+                error: m.errorKind ? t(`outbox.error.${m.errorKind}`) : (m.error ?? ''),
+                at: m.nextAttemptAt ? dateTime(m.nextAttemptAt) : '—',
+              })}
+          </p>
           <p>
             <a href={paths.outbox}>{t('outbox.open')}</a>
           </p>

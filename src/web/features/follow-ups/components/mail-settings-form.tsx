@@ -8,7 +8,14 @@ import { useMutation } from '../../../lib/query';
 import { ConfirmButton } from '../../../ui/confirm-button';
 import { TextField } from '../../../ui/field';
 import { ErrorMessage, Loading } from '../../../ui/messages';
-import { deleteMailSettings, saveMailSettings, testMailSettings, useMailSettings, type MailSettings, type MailTestResult } from '../api/mail-settings';
+import {
+  deleteMailSettings,
+  saveMailSettings,
+  testMailSettings,
+  useMailSettings,
+  type MailSettings,
+  type MailTestResult,
+} from '../api/mail-settings';
 import { SendError } from './send-error';
 
 /** The SMTP server « Envoyer » goes through; the password is written, never shown back. */
@@ -49,7 +56,10 @@ function MailSettingsForm({ settings, notice, onNotice }: { settings: MailSettin
   const { t } = useI18n();
   const fieldError = useFieldError();
   const form = useForm({ resolver: zodResolver(mailFormSchema), defaultValues: toForm(settings) });
-  const { register, formState: { errors } } = form;
+  const {
+    register,
+    formState: { errors },
+  } = form;
   const removePassword = form.watch('removePassword');
   const [testTo, setTestTo] = useState('');
   const [test, setTest] = useState<MailTestResult | null>(null);
@@ -81,8 +91,24 @@ function MailSettingsForm({ settings, notice, onNotice }: { settings: MailSettin
     <form className="stack" onSubmit={(e) => void submit(e)} aria-label={t('mail.title')} noValidate>
       <p className="hint">{t('mail.hint')}</p>
       <div className="grid-2">
-        <TextField label={t('mail.host')} {...register('host')} error={fieldError(errors.host)} required placeholder="smtp.example.com" autoComplete="off" />
-        <TextField label={t('mail.port')} type="number" inputMode="numeric" min={1} max={65535} {...register('port')} error={fieldError(errors.port)} required />
+        <TextField
+          label={t('mail.host')}
+          {...register('host')}
+          error={fieldError(errors.host)}
+          required
+          placeholder="smtp.example.com"
+          autoComplete="off"
+        />
+        <TextField
+          label={t('mail.port')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={65535}
+          {...register('port')}
+          error={fieldError(errors.port)}
+          required
+        />
       </div>
       <label className="radio">
         <input type="checkbox" {...register('secure')} />
@@ -108,7 +134,13 @@ function MailSettingsForm({ settings, notice, onNotice }: { settings: MailSettin
       ) : null}
       <div className="grid-2">
         <TextField label={t('mail.fromName')} {...register('fromName')} error={fieldError(errors.fromName)} />
-        <TextField label={t('mail.fromAddress')} type="email" {...register('fromAddress')} error={fieldError(errors.fromAddress)} required />
+        <TextField
+          label={t('mail.fromAddress')}
+          type="email"
+          {...register('fromAddress')}
+          error={fieldError(errors.fromAddress)}
+          required
+        />
       </div>
       <ErrorMessage error={save.error} />
       <div className="actions">
@@ -122,7 +154,13 @@ function MailSettingsForm({ settings, notice, onNotice }: { settings: MailSettin
       {settings.configured ? (
         <fieldset>
           <legend>{t('mail.test')}</legend>
-          <TextField label={t('mail.testTo')} type="email" value={testTo} onChange={(e) => setTestTo(e.target.value)} placeholder={settings.fromAddress} />
+          <TextField
+            label={t('mail.testTo')}
+            type="email"
+            value={testTo}
+            onChange={(e) => setTestTo(e.target.value)}
+            placeholder={settings.fromAddress}
+          />
           <div>
             <button type="button" className="button" disabled={sendTest.pending} onClick={() => void runTest()}>
               {sendTest.pending ? t('generator.sending') : t('mail.sendTest')}
@@ -142,10 +180,15 @@ function MailSettingsForm({ settings, notice, onNotice }: { settings: MailSettin
       ) : null}
       {settings.configured ? (
         <div className="actions">
-          <ConfirmButton label={t('mail.remove')} confirmLabel={t('mail.confirmRemove')} pending={remove.pending} onConfirm={async () => {
+          <ConfirmButton
+            label={t('mail.remove')}
+            confirmLabel={t('mail.confirmRemove')}
+            pending={remove.pending}
+            onConfirm={async () => {
               onNotice(null);
               if (await remove.run(undefined)) onNotice('mail.removed');
-            }} />
+            }}
+          />
           <ErrorMessage error={remove.error} />
         </div>
       ) : null}

@@ -35,7 +35,13 @@ export function OutboxList() {
       <ErrorMessage error={error} />
       {c ? (
         <p role="status" data-testid="outbox-counts">
-          {t('outbox.counts', { queued: c.queued + c.sending, sent: c.sent, failed: c.failed, uncertain: c.uncertain, cancelled: c.cancelled })}
+          {t('outbox.counts', {
+            queued: c.queued + c.sending,
+            sent: c.sent,
+            failed: c.failed,
+            uncertain: c.uncertain,
+            cancelled: c.cancelled,
+          })}
         </p>
       ) : null}
       {data && data.messages.length === 0 ? <p className="empty">{t('outbox.empty')}</p> : null}

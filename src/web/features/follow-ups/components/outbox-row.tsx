@@ -40,29 +40,55 @@ export function OutboxRow({ message: m, onChanged }: { message: OutboxMessage; o
       <p className="muted outbox-address">
         {m.to} · {m.subject}
       </p>
-      <p className="muted" data-testid="outbox-queued-at">{t('outbox.queuedAt', { at: dateTime(m.queuedAt) })}</p>
-      {retrying && m.nextAttemptAt ? <p className="muted">{t('outbox.retryAt', { at: dateTime(m.nextAttemptAt), attempts: m.attempts })}</p> : null}
+      <p className="muted" data-testid="outbox-queued-at">
+        {t('outbox.queuedAt', { at: dateTime(m.queuedAt) })}
+      </p>
+      {retrying && m.nextAttemptAt ? (
+        <p className="muted">{t('outbox.retryAt', { at: dateTime(m.nextAttemptAt), attempts: m.attempts })}</p>
+      ) : null}
       {m.state === 'sent' && m.sentAt ? <p className="muted">{dateTime(m.sentAt)}</p> : null}
       <SendError kind={m.errorKind} error={m.error} tone={m.state === 'failed' ? 'error' : m.state === 'cancelled' ? 'muted' : 'warn'} />
       {m.state === 'uncertain' ? <p className="hint">{t('outbox.uncertainHint')}</p> : null}
       <div className="actions">
         {m.state === 'uncertain' ? (
           <>
-            <button type="button" className="button" disabled={busy} onClick={() => void after(resolve.run({ id: m.id, decision: 'resend' }))}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void after(resolve.run({ id: m.id, decision: 'resend' }))}
+            >
               {t('outbox.resend')}
             </button>
-            <button type="button" className="button" disabled={busy} onClick={() => void after(resolve.run({ id: m.id, decision: 'mark_sent' }))}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void after(resolve.run({ id: m.id, decision: 'mark_sent' }))}
+            >
               {t('outbox.markSent')}
             </button>
           </>
         ) : null}
         {m.state === 'queued' || m.state === 'uncertain' ? (
-          <button type="button" className="button" disabled={busy} aria-label={t('outbox.cancelFor', { name: m.client })} onClick={() => void after(cancel.run(m.id))}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            aria-label={t('outbox.cancelFor', { name: m.client })}
+            onClick={() => void after(cancel.run(m.id))}
+          >
             {t('outbox.cancel')}
           </button>
         ) : null}
         {m.state === 'failed' || m.state === 'cancelled' ? (
-          <button type="button" className="button" disabled={busy} aria-label={t('outbox.retryFor', { name: m.client })} onClick={() => void after(retry.run(m.id))}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            aria-label={t('outbox.retryFor', { name: m.client })}
+            onClick={() => void after(retry.run(m.id))}
+          >
             {t('outbox.retry')}
           </button>
         ) : null}

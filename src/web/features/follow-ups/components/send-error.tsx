@@ -5,7 +5,15 @@ import type { SendErrorKind } from '../../../../contracts/follow-ups';
  * Why an e-mail did not go, in words a DJ can act on; the mail server's own text stays one click
  * away (it is what a technician or the provider's support needs).
  */
-export function SendError({ kind, error, tone = 'error' }: { kind: SendErrorKind | null; error: string | null; tone?: 'error' | 'warn' | 'muted' }) {
+export function SendError({
+  kind,
+  error,
+  tone = 'error',
+}: {
+  kind: SendErrorKind | null;
+  error: string | null;
+  tone?: 'error' | 'warn' | 'muted';
+}) {
   const { t } = useI18n();
   if (!error) return null;
   const words = t(`outbox.error.${kind ?? 'other'}`);

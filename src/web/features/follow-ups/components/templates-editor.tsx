@@ -8,7 +8,15 @@ import { useMutation } from '../../../lib/query';
 import { SelectField, TextAreaField, TextField } from '../../../ui/field';
 import { ErrorMessage, Loading } from '../../../ui/messages';
 import { TEMPLATE_KEYS, type TemplateKey } from '../../../../contracts/follow-ups';
-import { previewTemplate, problemsOf, resetTemplate, saveTemplate, useTemplates, type Template, type TemplatePreview } from '../api/templates';
+import {
+  previewTemplate,
+  problemsOf,
+  resetTemplate,
+  saveTemplate,
+  useTemplates,
+  type Template,
+  type TemplatePreview,
+} from '../api/templates';
 
 /** What the server checks beyond this (unknown placeholders) comes back as `problems`, shown below the form. */
 const templateFormSchema = z.object({ subject: nonBlankText(300), body: nonBlankText(50_000) });
@@ -30,24 +38,30 @@ export function TemplatesEditor({ clients }: { clients: PreviewClient[] }) {
     <div className="stack">
       {loading ? <Loading /> : null}
       <ErrorMessage error={error} />
-      <SelectField label={t('templates.choose')} value={key} onChange={(e) => {
+      <SelectField
+        label={t('templates.choose')}
+        value={key}
+        onChange={(e) => {
           setNotice(null);
           setKey(TEMPLATE_KEYS.find((k) => k === e.target.value) ?? 'vipLapsed');
-        }}>
+        }}
+      >
         {TEMPLATE_KEYS.map((k) => (
           <option key={k} value={k}>
             {t(`template.${k}`)}
           </option>
         ))}
       </SelectField>
-      {template && data ? <TemplateForm
+      {template && data ? (
+        <TemplateForm
           key={`${template.key}-${template.subject}-${template.body}`}
           template={template}
           clients={clients}
           placeholders={data.placeholders}
           notice={notice}
           onNotice={setNotice}
-        /> : null}
+        />
+      ) : null}
     </div>
   );
 }
@@ -137,7 +151,11 @@ function TemplateForm({ template, clients, placeholders, notice, onNotice }: For
       </div>
       <fieldset className="preview-box">
         <legend>{t('templates.preview')}</legend>
-        <SelectField label={t('templates.previewClient')} value={clientId ?? ''} onChange={(e) => setClientId(e.target.value ? Number(e.target.value) : undefined)}>
+        <SelectField
+          label={t('templates.previewClient')}
+          value={clientId ?? ''}
+          onChange={(e) => setClientId(e.target.value ? Number(e.target.value) : undefined)}
+        >
           <option value="">{t('templates.sampleClient')}</option>
           {clients.map((c) => (
             <option key={c.id} value={c.id}>

@@ -30,7 +30,10 @@ interface Item {
 
 function messageOf(i: Item): MessageInput {
   return {
-    clientId: i.draft.client.clientId, subject: i.subject, body: i.body, template: i.draft.template,
+    clientId: i.draft.client.clientId,
+    subject: i.subject,
+    body: i.body,
+    template: i.draft.template,
     ...(i.followUpId === undefined ? {} : { followUpId: i.followUpId }),
   };
 }
@@ -78,7 +81,9 @@ export function VipBatchReview() {
   const zipAll = async () => {
     const r = await zip.run(selected.map(messageOf));
     if (!r) return;
-    setItems((all) => (all ?? []).map((i) => (r.recorded.has(i.draft.client.clientId) ? { ...i, followUpId: r.recorded.get(i.draft.client.clientId) } : i)));
+    setItems((all) =>
+      (all ?? []).map((i) => (r.recorded.has(i.draft.client.clientId) ? { ...i, followUpId: r.recorded.get(i.draft.client.clientId) } : i)),
+    );
     setOfflineDone(tn('batch.zipDone', r.recorded.size) + (r.refused.length > 0 ? ` ${tn('batch.zipRefused', r.refused.length)}` : ''));
   };
   const confirmRecorded = async () => {
@@ -132,10 +137,20 @@ export function VipBatchReview() {
           {items && items.length > 0 && mail.data && !configured ? (
             <div className="stack-tight sticky-actions" data-testid="batch-offline-actions">
               <div className="actions">
-                <button type="button" className="button primary" disabled={selected.length === 0 || zip.pending} onClick={() => void zipAll()}>
+                <button
+                  type="button"
+                  className="button primary"
+                  disabled={selected.length === 0 || zip.pending}
+                  onClick={() => void zipAll()}
+                >
                   {t('batch.zip', { n: selected.length })}
                 </button>
-                <button type="button" className="button" disabled={recorded.length === 0 || confirmAll.pending} onClick={() => void confirmRecorded()}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={recorded.length === 0 || confirmAll.pending}
+                  onClick={() => void confirmRecorded()}
+                >
                   {t('batch.confirmAll', { n: recorded.length })}
                 </button>
               </div>
@@ -145,7 +160,12 @@ export function VipBatchReview() {
           ) : null}
           {items && items.length > 0 && configured ? (
             <div className="actions sticky-actions">
-              <button type="button" className="button primary" disabled={!configured || selected.length === 0 || send.pending} onClick={() => void sendAll()}>
+              <button
+                type="button"
+                className="button primary"
+                disabled={!configured || selected.length === 0 || send.pending}
+                onClick={() => void sendAll()}
+              >
                 {send.pending ? t('generator.sending') : t('batch.sendAll', { n: selected.length })}
               </button>
               <a className="button" href={paths.crm}>
@@ -199,13 +219,30 @@ function BatchItem({ item, offline, onChange }: { item: Item; offline: boolean; 
       </p>
       {offline && item.selected ? (
         <div className="actions batch-item-actions">
-          <button type="button" className="button" disabled={busy} aria-label={t('batch.copyFor', { name: c.name })} onClick={() => void copy()}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            aria-label={t('batch.copyFor', { name: c.name })}
+            onClick={() => void copy()}
+          >
             {t('generator.copy')}
           </button>
-          <a className="button" href={mailtoLink(c.email, { subject: item.subject, body: item.body })} aria-label={t('batch.mailtoFor', { name: c.name })} onClick={() => void openMail()}>
+          <a
+            className="button"
+            href={mailtoLink(c.email, { subject: item.subject, body: item.body })}
+            aria-label={t('batch.mailtoFor', { name: c.name })}
+            onClick={() => void openMail()}
+          >
             {t('generator.mailto')}
           </a>
-          <button type="button" className="button" disabled={busy} aria-label={t('batch.emlFor', { name: c.name })} onClick={() => void download()}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            aria-label={t('batch.emlFor', { name: c.name })}
+            onClick={() => void download()}
+          >
             {t('generator.eml')}
           </button>
           {item.followUpId !== undefined ? (
@@ -220,7 +257,12 @@ function BatchItem({ item, offline, onChange }: { item: Item; offline: boolean; 
         <details>
           <summary>{t('batch.edit', { subject: item.subject })}</summary>
           <div className="stack">
-            <TextField label={t('generator.subject')} value={item.subject} onChange={(e) => onChange({ subject: e.target.value })} maxLength={300} />
+            <TextField
+              label={t('generator.subject')}
+              value={item.subject}
+              onChange={(e) => onChange({ subject: e.target.value })}
+              maxLength={300}
+            />
             <TextAreaField label={t('generator.body')} value={item.body} onChange={(e) => onChange({ body: e.target.value })} rows={10} />
           </div>
         </details>
@@ -270,7 +312,12 @@ function BatchProgress({ batchId, result }: { batchId: string; result: BatchResu
         <div className="progress">
           <progress max={Math.max(total, 1)} value={finished} aria-labelledby="batch-progress" />
           <p role="status" data-testid="batch-summary">
-            {t('batch.summary', { sent: progress.counts.sent, total, failed: progress.counts.failed, uncertain: progress.counts.uncertain })}
+            {t('batch.summary', {
+              sent: progress.counts.sent,
+              total,
+              failed: progress.counts.failed,
+              uncertain: progress.counts.uncertain,
+            })}
             {progress.done ? ` — ${t('batch.done')}` : ''}
           </p>
         </div>

@@ -8,11 +8,26 @@ import { Figure } from '../../../ui/figure';
 
 /** The interpreted row's keys, in the interface's words (the API's keys are English). */
 const COLUMN_KEYS: Record<string, MessageKey> = {
-  line: 'import.line', name: 'import.col.name', client: 'import.col.client', contact: 'import.col.contact', email: 'import.col.email',
-  phone: 'import.col.phone', city: 'import.col.city', category: 'import.col.category', notes: 'import.col.notes', gigs: 'import.col.gigs',
-  revenue: 'import.col.revenue', firstDate: 'import.col.firstDate', lastDate: 'import.col.lastDate', date: 'import.col.date',
-  amount: 'import.col.amount', status: 'import.col.status', type: 'import.col.type', venue: 'import.col.venue',
-  durationMinutes: 'import.col.durationMinutes', reference: 'import.col.reference',
+  line: 'import.line',
+  name: 'import.col.name',
+  client: 'import.col.client',
+  contact: 'import.col.contact',
+  email: 'import.col.email',
+  phone: 'import.col.phone',
+  city: 'import.col.city',
+  category: 'import.col.category',
+  notes: 'import.col.notes',
+  gigs: 'import.col.gigs',
+  revenue: 'import.col.revenue',
+  firstDate: 'import.col.firstDate',
+  lastDate: 'import.col.lastDate',
+  date: 'import.col.date',
+  amount: 'import.col.amount',
+  status: 'import.col.status',
+  type: 'import.col.type',
+  venue: 'import.col.venue',
+  durationMinutes: 'import.col.durationMinutes',
+  reference: 'import.col.reference',
 };
 const MONEY = new Set(['amount', 'revenue']);
 const DATES = new Set(['date', 'firstDate', 'lastDate']);

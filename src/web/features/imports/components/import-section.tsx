@@ -60,7 +60,14 @@ export function ImportSection({ empty }: { empty: boolean }) {
                   onClick={() =>
                     void undo.run(latest.id).then((r) => {
                       setConfirmUndo(false);
-                      if (r) setUndone(t('import.undone', { gigs: number(r.removedGigs), clients: number(r.removedClients), restored: number(r.restored) }));
+                      if (r)
+                        setUndone(
+                          t('import.undone', {
+                            gigs: number(r.removedGigs),
+                            clients: number(r.removedClients),
+                            restored: number(r.restored),
+                          }),
+                        );
                     })
                   }
                 >
@@ -72,21 +79,28 @@ export function ImportSection({ empty }: { empty: boolean }) {
               </div>
             </div>
           ) : (
-            <button type="button" className="button" onClick={() => { setUndone(null); setConfirmUndo(true); }}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setUndone(null);
+                setConfirmUndo(true);
+              }}
+            >
               {t('import.undo')}
             </button>
           )
         ) : null}
       </div>
       <div role="status">
-        {recomputed ? <p className="alert ok">{t('import.recomputed', { clients: number(recomputed.clients), gigs: number(recomputed.gigs) })}</p> : null}
+        {recomputed ? (
+          <p className="alert ok">{t('import.recomputed', { clients: number(recomputed.clients), gigs: number(recomputed.gigs) })}</p>
+        ) : null}
         {undone ? <p className="alert ok">{undone}</p> : null}
       </div>
       <ErrorMessage error={recomputing.error ?? undo.error ?? imports.error} />
       {latest ? (
-        <p className="muted">
-          {tn('import.latestRows', latest.imported, { file: latest.file, date: dateTime(latest.createdAt) })}
-        </p>
+        <p className="muted">{tn('import.latestRows', latest.imported, { file: latest.file, date: dateTime(latest.createdAt) })}</p>
       ) : null}
     </section>
   );

@@ -23,10 +23,13 @@ function ImportProgressBar({ id, progress }: { id: string; progress: RunProgress
   const { t, tn, lang } = useI18n();
   const size = (n: number) => formatBytes(n, lang);
   const label =
-    progress.phase === 'upload' ? t('import.progress.upload', { done: size(progress.bytes), total: size(progress.total) })
-    : progress.phase === 'read' ? t('import.progress.read', { done: size(progress.bytes), total: size(progress.total) })
-    : progress.phase === 'write' ? tn('import.progress.write', progress.rows, { done: size(progress.bytes), total: size(progress.total) })
-    : tn('import.progress.merge', progress.rows);
+    progress.phase === 'upload'
+      ? t('import.progress.upload', { done: size(progress.bytes), total: size(progress.total) })
+      : progress.phase === 'read'
+        ? t('import.progress.read', { done: size(progress.bytes), total: size(progress.total) })
+        : progress.phase === 'write'
+          ? tn('import.progress.write', progress.rows, { done: size(progress.bytes), total: size(progress.total) })
+          : tn('import.progress.merge', progress.rows);
   return (
     <div className="progress" role="status" data-testid="import-progress" data-phase={progress.phase}>
       <label htmlFor={id}>{label}</label>
@@ -96,7 +99,14 @@ export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
       </h3>
       <div className="field">
         <label htmlFor={inputId}>{t(`import.choose.${kind}`)}</label>
-        <input id={inputId} ref={input} type="file" accept=".csv,text/csv,text/plain" onChange={choose} disabled={phase.name === 'importing'} />
+        <input
+          id={inputId}
+          ref={input}
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          onChange={choose}
+          disabled={phase.name === 'importing'}
+        />
       </div>
       {file ? <p className="muted">{t('import.chosen', { file: file.name, size: formatBytes(file.size, lang) })}</p> : null}
       <ErrorMessage error={error} />
@@ -132,9 +142,13 @@ export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
             {phase.report.createdClients.length > 0 ? (
               <li>
                 {t('import.createdClients', {
-                  names: phase.report.createdClientsCount > phase.report.createdClients.length
-                    ? t('import.createdClientsMore', { names: phase.report.createdClients.join(', '), more: phase.report.createdClientsCount - phase.report.createdClients.length })
-                    : phase.report.createdClients.join(', '),
+                  names:
+                    phase.report.createdClientsCount > phase.report.createdClients.length
+                      ? t('import.createdClientsMore', {
+                          names: phase.report.createdClients.join(', '),
+                          more: phase.report.createdClientsCount - phase.report.createdClients.length,
+                        })
+                      : phase.report.createdClients.join(', '),
                 })}
               </li>
             ) : null}

@@ -2,7 +2,17 @@ import { useI18n } from '../../../lib/i18n';
 import type { Rejection } from '../api/preview-import';
 
 /** Rows left out of an import, with their line in the file and the reason; `total` counts those the report did not keep. */
-export function RejectedRows({ rejected, total, title, downloadHref }: { rejected: Rejection[]; total: number; title: string; downloadHref?: string }) {
+export function RejectedRows({
+  rejected,
+  total,
+  title,
+  downloadHref,
+}: {
+  rejected: Rejection[];
+  total: number;
+  title: string;
+  downloadHref?: string;
+}) {
   const { t } = useI18n();
   if (rejected.length === 0) return null;
   return (
@@ -20,7 +30,9 @@ export function RejectedRows({ rejected, total, title, downloadHref }: { rejecte
         <table className="table">
           <thead>
             <tr>
-              <th scope="col" className="num">{t('import.line')}</th>
+              <th scope="col" className="num">
+                {t('import.line')}
+              </th>
               <th scope="col">{t('import.column')}</th>
               <th scope="col">{t('import.value')}</th>
               <th scope="col">{t('import.reason')}</th>

@@ -19,7 +19,10 @@ const noteSchema = z.object({ text: requiredText(5000) });
 function useNoteForm(id: string, text: string) {
   const fieldError = useFieldError();
   const form = useForm({ resolver: zodResolver(noteSchema), defaultValues: { text } });
-  return { form, textProps: { id, ...form.register('text'), error: fieldError(form.formState.errors.text), rows: 3, required: true, maxLength: 5000 } };
+  return {
+    form,
+    textProps: { id, ...form.register('text'), error: fieldError(form.formState.errors.text), rows: 3, required: true, maxLength: 5000 },
+  };
 }
 
 /** A client's notes, newest first, dated; added, edited and deleted in place. */
@@ -83,7 +86,14 @@ function NoteItem({ clientId, note }: { clientId: number; note: Note }) {
             <button type="submit" className="button primary" disabled={update.pending}>
               {t('common.save')}
             </button>
-            <button type="button" className="button" onClick={() => { form.reset({ text: note.text }); setEditing(false); }}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                form.reset({ text: note.text });
+                setEditing(false);
+              }}
+            >
               {t('common.cancel')}
             </button>
           </div>

@@ -37,8 +37,7 @@ export function OverviewPanel({ overview }: { overview: Overview }) {
       ) : (
         <div className="share">
           <p>
-            <strong>{percent(ratio)}</strong>{' '}
-            {tn('overview.share', activeShare.withGigs, { active: number(activeShare.active) })}
+            <strong>{percent(ratio)}</strong> {tn('overview.share', activeShare.withGigs, { active: number(activeShare.active) })}
           </p>
           <meter
             min={0}
@@ -49,7 +48,9 @@ export function OverviewPanel({ overview }: { overview: Overview }) {
             aria-label={t('overview.shareMeter', { objective: percent(activeShare.objective) })}
           />
           <p className={reached ? 'ok' : 'warn'}>
-            {reached ? t('overview.objectiveMet', { objective: percent(activeShare.objective) }) : t('overview.objectiveMissed', { objective: percent(activeShare.objective) })}
+            {reached
+              ? t('overview.objectiveMet', { objective: percent(activeShare.objective) })
+              : t('overview.objectiveMissed', { objective: percent(activeShare.objective) })}
           </p>
         </div>
       )}

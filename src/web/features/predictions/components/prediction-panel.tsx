@@ -13,8 +13,19 @@ export function probabilityText(p: number, i18n: I18n): string {
 }
 
 const REASON_CODES = new Set([
-  'no_history', 'no_fit', 'not_converged', 'undetermined', 'very_uncertain', 'uncertain', 'few_clients',
-  'under_clients', 'few_repeaters', 'under_repeaters', 'few_spenders', 'under_spenders', 'infinite_mean',
+  'no_history',
+  'no_fit',
+  'not_converged',
+  'undetermined',
+  'very_uncertain',
+  'uncertain',
+  'few_clients',
+  'under_clients',
+  'few_repeaters',
+  'under_repeaters',
+  'few_spenders',
+  'under_spenders',
+  'infinite_mean',
 ]);
 
 /** A reason of the fit's grade, naming the fit it is about (frequency or amounts). */
@@ -30,7 +41,9 @@ export function ConfidenceLine({ model, confidence }: { model: PredictionModel |
     <p className={`confidence ${confidence}`} data-testid="prediction-confidence">
       <strong>{t(`prediction.confidence.${confidence}`)}</strong>
       {model ? ` : ${tn('prediction.clients', model.clients)}, ${tn('prediction.repeaters', model.repeaters)}` : ''}
-      {model && model.reasons.length > 0 ? <span className="muted"> ({model.reasons.map((r) => reasonText(r, i18n)).join(', ')})</span> : null}
+      {model && model.reasons.length > 0 ? (
+        <span className="muted"> ({model.reasons.map((r) => reasonText(r, i18n)).join(', ')})</span>
+      ) : null}
     </p>
   );
 }
@@ -47,15 +60,31 @@ function expectedGigsText(n: number, { t, tn }: I18n): string {
  * that probability; what the client is worth if won back (the history-based potential when the model
  * is not trusted), labelled as such; and the seasonal follow-up with the months the gigs happened in.
  */
-export function PredictionPanel({ client, prediction, model }: { client: Client; prediction: Prediction | null | undefined; model: PredictionModel | null | undefined }) {
+export function PredictionPanel({
+  client,
+  prediction,
+  model,
+}: {
+  client: Client;
+  prediction: Prediction | null | undefined;
+  model: PredictionModel | null | undefined;
+}) {
   const i18n = useI18n();
   const { t, tn, money, longDate, date, inactivity, lang } = i18n;
   if (!prediction) return null;
   const single = prediction.pAlive === null && prediction.expectedGigs !== null;
   let expectedWhy: string;
   if (prediction.expectedGigs === null) expectedWhy = t('prediction.expectedNoModelWhy');
-  else if (single) expectedWhy = t('prediction.expectedSingleWhy', { gigs: expectedGigsText(prediction.expectedGigs, i18n), amount: money(prediction.expectedGigAmount) });
-  else expectedWhy = t('prediction.expectedWhy', { gigs: expectedGigsText(prediction.expectedGigs, i18n), amount: money(prediction.expectedGigAmount) });
+  else if (single)
+    expectedWhy = t('prediction.expectedSingleWhy', {
+      gigs: expectedGigsText(prediction.expectedGigs, i18n),
+      amount: money(prediction.expectedGigAmount),
+    });
+  else
+    expectedWhy = t('prediction.expectedWhy', {
+      gigs: expectedGigsText(prediction.expectedGigs, i18n),
+      amount: money(prediction.expectedGigAmount),
+    });
   const seasonal = prediction.seasonal;
   return (
     <section className="panel" aria-labelledby="predictions">
@@ -72,7 +101,10 @@ export function PredictionPanel({ client, prediction, model }: { client: Client;
             <dd data-testid="p-alive" data-value={prediction.pAlive}>
               {probabilityText(prediction.pAlive, i18n)}
               <span className="why">
-                {t('prediction.pAliveWhy', { gigs: tn('common.gigs', client.gigs), since: client.daysInactive === null ? '—' : inactivity(client.daysInactive) })}
+                {t('prediction.pAliveWhy', {
+                  gigs: tn('common.gigs', client.gigs),
+                  since: client.daysInactive === null ? '—' : inactivity(client.daysInactive),
+                })}
               </span>
             </dd>
           )}
@@ -122,11 +154,18 @@ export function PredictionFacts({ prediction }: { prediction: Prediction | undef
       <li data-testid="card-p-alive">
         {prediction.pAlive === null
           ? t('prediction.cardTooEarly')
-          : t('prediction.cardPAlive', { p: probabilityText(prediction.pAlive, i18n), confidence: t(`prediction.confidenceShort.${prediction.confidence}`) })}
+          : t('prediction.cardPAlive', {
+              p: probabilityText(prediction.pAlive, i18n),
+              confidence: t(`prediction.confidenceShort.${prediction.confidence}`),
+            })}
       </li>
       {prediction.seasonal ? (
         <li data-testid="card-seasonal">
-          {t('prediction.cardSeasonal', { from: date(prediction.seasonal.followUpFrom), to: date(prediction.seasonal.followUpTo), next: date(prediction.seasonal.nextDate) })}
+          {t('prediction.cardSeasonal', {
+            from: date(prediction.seasonal.followUpFrom),
+            to: date(prediction.seasonal.followUpTo),
+            next: date(prediction.seasonal.nextDate),
+          })}
         </li>
       ) : null}
     </ul>

@@ -1,6 +1,13 @@
 /** The mailbox settings ("Boîte de réception") and a client's replies read from it; shapes from src/contracts/replies.ts. */
 import {
-  imapSettingsSchema, imapTestResultSchema, replyListSchema, replyRecordSchema, type ImapSettingsInput, type ImapSettingsView, type ImapTestResult, type ReplyRecord,
+  imapSettingsSchema,
+  imapTestResultSchema,
+  replyListSchema,
+  replyRecordSchema,
+  type ImapSettingsInput,
+  type ImapSettingsView,
+  type ImapTestResult,
+  type ReplyRecord,
 } from '../../../../contracts/replies';
 import { noContent, request } from '../../../lib/api-client';
 import { invalidate, useQuery } from '../../../lib/query';

@@ -50,7 +50,15 @@ function ImapSettingsForm({ settings }: { settings: ImapSettingsView }) {
   const runTest = useMutation(testImapSettings);
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema),
-    defaultValues: { host: settings.host, port: String(settings.port), secure: settings.secure, username: settings.username, password: '', removePassword: false, folder: settings.folder },
+    defaultValues: {
+      host: settings.host,
+      port: String(settings.port),
+      secure: settings.secure,
+      username: settings.username,
+      password: '',
+      removePassword: false,
+      folder: settings.folder,
+    },
   });
   const { register, handleSubmit, setValue, formState } = form;
   const submit = handleSubmit(async ({ removePassword, password, ...values }) => {
@@ -87,7 +95,14 @@ function ImapSettingsForm({ settings }: { settings: ImapSettingsView }) {
         ))}
       </div>
       <div className="grid-2">
-        <TextField label={t('inbox.host')} {...register('host')} required placeholder="imap.example.com" autoComplete="off" hint={fieldError('host')} />
+        <TextField
+          label={t('inbox.host')}
+          {...register('host')}
+          required
+          placeholder="imap.example.com"
+          autoComplete="off"
+          hint={fieldError('host')}
+        />
         <TextField label={t('inbox.port')} type="number" inputMode="numeric" {...register('port')} required hint={fieldError('port')} />
       </div>
       <label className="radio">
@@ -151,7 +166,9 @@ function ImapSettingsForm({ settings }: { settings: ImapSettingsView }) {
             </button>
           </div>
           <div role="status">
-            {test?.ok === true ? <p className="alert ok">{t('inbox.testOk', { folder: test.folder, count: String(test.messages) })}</p> : null}
+            {test?.ok === true ? (
+              <p className="alert ok">{t('inbox.testOk', { folder: test.folder, count: String(test.messages) })}</p>
+            ) : null}
             {test?.ok === false ? <p className="alert error">{t('inbox.testFailed', { error: test.error })}</p> : null}
           </div>
           <ErrorMessage error={runTest.error ?? remove.error} />

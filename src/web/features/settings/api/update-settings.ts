@@ -6,7 +6,11 @@ import { PORTFOLIO_KEYS, keys } from '../../../lib/query-keys';
 import { settingsSchema, type Settings } from '../../../../contracts/settings';
 
 export const settingsInputSchema = z.object({
-  referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+  referenceDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
   thresholds: thresholdsSchema.partial().optional(),
   djName: z.string().max(200).optional(),
   signature: z.string().max(2000).optional(),

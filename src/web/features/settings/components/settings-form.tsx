@@ -51,7 +51,10 @@ export function SettingsForm({ settings, readOnly = false }: { settings: Setting
   const { t, setLang, number, money, date } = useI18n();
   const fieldError = useFieldError();
   const form = useForm({ resolver: zodResolver(settingsFormSchema), defaultValues: toForm(settings) });
-  const { register, formState: { errors } } = form;
+  const {
+    register,
+    formState: { errors },
+  } = form;
   const fixedDate = form.watch('fixedDate');
   const referenceDate = form.watch('referenceDate');
   const [saved, setSaved] = useState(false);
@@ -76,67 +79,73 @@ export function SettingsForm({ settings, readOnly = false }: { settings: Setting
     <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
       {/* One disabled fieldset disables every control inside it. */}
       <fieldset className="plain" disabled={readOnly}>
-      <fieldset>
-        <legend>{t('settings.referenceDate')}</legend>
-        <p className="hint">{t('settings.referenceDateHint', { timeZone: settings.timeZone })}</p>
-        <label className="radio">
-          <input type="radio" name="reference" checked={!fixedDate} onChange={() => form.setValue('fixedDate', false)} />
-          {t('settings.today')}
-        </label>
-        <label className="radio">
-          <input type="radio" name="reference" checked={fixedDate} onChange={() => form.setValue('fixedDate', true)} />
-          {t('settings.fixedDate')}
-        </label>
-        {fixedDate ? (
-          <TextField
-            label={t('settings.date')}
-            type="date"
-            {...register('referenceDate')}
-            error={fieldError(errors.referenceDate)}
-            required
-            hint={referenceDate ? date(referenceDate) : undefined}
-          />
-        ) : null}
-      </fieldset>
-      <fieldset>
-        <legend>{t('settings.thresholds')}</legend>
-        <div className="grid-2">
-          {THRESHOLD_FIELDS.map((f) => (
+        <fieldset>
+          <legend>{t('settings.referenceDate')}</legend>
+          <p className="hint">{t('settings.referenceDateHint', { timeZone: settings.timeZone })}</p>
+          <label className="radio">
+            <input type="radio" name="reference" checked={!fixedDate} onChange={() => form.setValue('fixedDate', false)} />
+            {t('settings.today')}
+          </label>
+          <label className="radio">
+            <input type="radio" name="reference" checked={fixedDate} onChange={() => form.setValue('fixedDate', true)} />
+            {t('settings.fixedDate')}
+          </label>
+          {fixedDate ? (
             <TextField
-              key={f}
-              label={t(`settings.threshold.${f}`)}
-              type="number"
-              min={f === 'vipMinRevenue' ? 0 : 1}
-              step={1}
-              {...register(`thresholds.${f}`)}
-              error={fieldError(errors.thresholds?.[f])}
+              label={t('settings.date')}
+              type="date"
+              {...register('referenceDate')}
+              error={fieldError(errors.referenceDate)}
               required
-              hint={defaultText(f)}
+              hint={referenceDate ? date(referenceDate) : undefined}
             />
-          ))}
-        </div>
-        <button type="button" className="button" onClick={() => form.setValue('thresholds', toStrings(settings.defaults))}>
-          {t('settings.restoreDefaults')}
-        </button>
-      </fieldset>
-      <fieldset>
-        <legend>{t('settings.identity')}</legend>
-        <TextField label={t('settings.djName')} {...register('djName')} error={fieldError(errors.djName)} maxLength={200} />
-        <TextAreaField label={t('settings.signature')} {...register('signature')} error={fieldError(errors.signature)} rows={4} maxLength={2000} />
-      </fieldset>
-      <SelectField label={t('settings.language')} {...register('language')}>
-        <option value="fr">Français</option>
-        <option value="en">English</option>
-      </SelectField>
-      <ErrorMessage error={mutation.error} />
-      <div role="status">{saved ? <p className="alert ok">{t('settings.saved')}</p> : null}</div>
-      {readOnly ? null : (
-        <div>
-          <button type="submit" className="button primary" disabled={mutation.pending}>
-            {t('common.save')}
+          ) : null}
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.thresholds')}</legend>
+          <div className="grid-2">
+            {THRESHOLD_FIELDS.map((f) => (
+              <TextField
+                key={f}
+                label={t(`settings.threshold.${f}`)}
+                type="number"
+                min={f === 'vipMinRevenue' ? 0 : 1}
+                step={1}
+                {...register(`thresholds.${f}`)}
+                error={fieldError(errors.thresholds?.[f])}
+                required
+                hint={defaultText(f)}
+              />
+            ))}
+          </div>
+          <button type="button" className="button" onClick={() => form.setValue('thresholds', toStrings(settings.defaults))}>
+            {t('settings.restoreDefaults')}
           </button>
-        </div>
-      )}
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.identity')}</legend>
+          <TextField label={t('settings.djName')} {...register('djName')} error={fieldError(errors.djName)} maxLength={200} />
+          <TextAreaField
+            label={t('settings.signature')}
+            {...register('signature')}
+            error={fieldError(errors.signature)}
+            rows={4}
+            maxLength={2000}
+          />
+        </fieldset>
+        <SelectField label={t('settings.language')} {...register('language')}>
+          <option value="fr">Français</option>
+          <option value="en">English</option>
+        </SelectField>
+        <ErrorMessage error={mutation.error} />
+        <div role="status">{saved ? <p className="alert ok">{t('settings.saved')}</p> : null}</div>
+        {readOnly ? null : (
+          <div>
+            <button type="submit" className="button primary" disabled={mutation.pending}>
+              {t('common.save')}
+            </button>
+          </div>
+        )}
       </fieldset>
     </form>
   );
