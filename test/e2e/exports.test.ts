@@ -6,22 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, openContext } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, sharedBrowser, openContext } from './support/browser';
 import { signIn, viewShot } from './support/session';
 
 const baseUrl = inject('baseUrl');
 const dir = mkdtempSync(join(tmpdir(), 'djbooker-e2e-exports-'));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function download(page: Page, name: string, file: string): Promise<string> {
   const [event] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
@@ -32,7 +24,7 @@ async function download(page: Page, name: string, file: string): Promise<string>
 
 describe('exports in the product', () => {
   it('« Exporter en PDF » on the CRM page downloads the report with the demo’s figures', async () => {
-    const { page } = await openContext(browser, DESKTOP);
+    const { page } = await openContext(browser(), DESKTOP);
     await signIn(page, baseUrl);
     const link = page.getByRole('link', { name: 'Exporter en PDF' });
     await link.scrollIntoViewIfNeeded();
@@ -46,7 +38,7 @@ describe('exports in the product', () => {
 
   for (const viewport of [DESKTOP, PHONE]) {
     it(`the clients page offers the CSV and JSON downloads (${viewport.width} px)`, async () => {
-      const { page } = await openContext(browser, viewport);
+      const { page } = await openContext(browser(), viewport);
       await signIn(page, baseUrl);
       await page.goto(`${baseUrl}/#/clients`);
       const heading = page.getByRole('heading', { level: 2, name: 'Exporter mes données' });

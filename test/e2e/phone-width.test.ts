@@ -2,21 +2,12 @@
  * Issue 11, point 5 (first part): no page pans sideways on a phone, at 320 and 375 px (the VIP
  * badge's hidden tooltip made the CRM 514 px wide). Read only, on the demo data of crm.test.ts.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openContext } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, openContext } from './support/browser';
 import { signIn } from './support/session';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const PAGES: { hash: string; ready: string }[] = [
   { hash: '#/', ready: '#section-vip [data-testid=client-card]' },
@@ -30,7 +21,7 @@ const PAGES: { hash: string; ready: string }[] = [
 describe('no horizontal scroll on a phone', () => {
   for (const width of [320, 375]) {
     it(`every page fits ${width} px`, async () => {
-      const { context, page } = await openContext(browser, { width, height: 800 });
+      const { context, page } = await openContext(browser(), { width, height: 800 });
       await signIn(page, baseUrl);
       const wide: string[] = [];
       for (const p of PAGES) {

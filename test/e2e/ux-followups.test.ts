@@ -3,15 +3,15 @@
  * and the agenda's month), 8 (words) and 9 (import progress), through the real server and
  * Chromium, on the demo data of crm.test.ts. What it adds (gigs, an import) it removes again.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { apiFromPage } from './support/api';
 import {
   DESKTOP,
   PHONE,
   errorsOf,
   expectNoSeriousAxeViolations,
-  launchBrowser,
+  sharedBrowser,
   normalise,
   openContext,
   screenshot,
@@ -21,15 +21,7 @@ import { addDays, shownDate, todayInParis } from './support/dates';
 import { signIn } from './support/session';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function crmHeight(p: Page): Promise<number> {
   return p.evaluate(() => document.documentElement.scrollHeight);
@@ -37,7 +29,7 @@ async function crmHeight(p: Page): Promise<number> {
 
 describe('the « à relancer » cards on a phone', () => {
   it('fold to one line (name, priority, potential) and open on demand, by keyboard too', async () => {
-    const { context, page } = await openContext(browser, PHONE);
+    const { context, page } = await openContext(browser(), PHONE);
     await signIn(page, baseUrl);
     const card = page.locator('#section-lapsed [data-testid=client-card]', { hasText: 'YELLOW MONKEYS' });
     await card.waitFor();
@@ -63,7 +55,7 @@ describe('the « à relancer » cards on a phone', () => {
     expect(errorsOf(page)).toEqual([]);
     await context.close();
 
-    const desktop = await openContext(browser, DESKTOP);
+    const desktop = await openContext(browser(), DESKTOP);
     await signIn(desktop.page, baseUrl);
     const wide = desktop.page.locator('#section-lapsed [data-testid=client-card]', { hasText: 'YELLOW MONKEYS' });
     await wide.waitFor();
@@ -80,7 +72,7 @@ const PREVIEW_CSV =
 
 describe('the import preview', () => {
   it('speaks French: headers, statuses and durations in hours', async () => {
-    const { context, page } = await openContext(browser, DESKTOP);
+    const { context, page } = await openContext(browser(), DESKTOP);
     await signIn(page, baseUrl);
     await page
       .getByLabel('Fichier des prestations')
@@ -117,7 +109,7 @@ function bigGigsFile(rows: number): Buffer {
 describe('import progress', () => {
   for (const viewport of [DESKTOP, PHONE]) {
     it(`shows the upload, bytes read of the size, rows written, with counts (${viewport.width} px)`, async () => {
-      const { context, page } = await openContext(browser, viewport);
+      const { context, page } = await openContext(browser(), viewport);
       await signIn(page, baseUrl);
       const step = page.locator('.import-step', { hasText: 'Prestations CSV' });
       await step
@@ -171,7 +163,7 @@ describe('import progress', () => {
 
 describe('bookings and the agenda', () => {
   it('asks whether a past date was played, records it as done, and warns « déjà jouée » on that day', async () => {
-    const { context, page } = await openContext(browser, DESKTOP);
+    const { context, page } = await openContext(browser(), DESKTOP);
     await signIn(page, baseUrl);
     const created: number[] = [];
     const past = addDays(todayInParis(), -12);

@@ -4,28 +4,20 @@
  * request that was in flight; the mail settings form checks its fields in words of the catalogue and
  * « Supprimer les réglages d'envoi » empties it. Runs after crm.test.ts (the owner and the demo data).
  */
-import type { Browser, Request, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Request, Route } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { apiFromPage } from './support/api';
-import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, openContext, screenshot } from './support/browser';
+import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, sharedBrowser, openContext, screenshot } from './support/browser';
 import { signIn } from './support/session';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const ROUTE_ERROR = 'Cette page n’a pas pu s’afficher';
 
 describe('the web app’s plumbing', () => {
   it('a page whose answer does not match the contract shows its error, and « Réessayer » recovers it', async () => {
-    const { page } = await openContext(browser, DESKTOP);
+    const { page } = await openContext(browser(), DESKTOP);
     await signIn(page, baseUrl);
     // The clients list answers something that is not a list of clients, until the test lets it through.
     let malformed = true;
@@ -46,7 +38,7 @@ describe('the web app’s plumbing', () => {
   });
 
   it('no request leaves after « Se déconnecter », and none answers 401', async () => {
-    const { page } = await openContext(browser, DESKTOP);
+    const { page } = await openContext(browser(), DESKTOP);
     // The CRM's overview is held in flight until the sign-out has been sent: an app that did not
     // abort it would receive a 401 for it afterwards.
     let signedOut: () => void = () => undefined;
@@ -83,7 +75,7 @@ describe('the web app’s plumbing', () => {
 
   for (const viewport of [DESKTOP, PHONE]) {
     it(`the mail settings form words its errors, and « Supprimer les réglages d’envoi » empties it (${viewport.width} px)`, async () => {
-      const { page } = await openContext(browser, viewport);
+      const { page } = await openContext(browser(), viewport);
       await signIn(page, baseUrl);
       expect(
         (

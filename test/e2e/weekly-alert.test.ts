@@ -3,25 +3,16 @@
  * panel says what this week's e-mail holds; the owner turns it on in the settings (react-hook-form
  * with the contract's zod schema), and the panel then says when it goes.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, launchBrowser, openContext, screenshot, textOf } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { DESKTOP, PHONE, errorsOf, expectNoSeriousAxeViolations, sharedBrowser, openContext, screenshot, textOf } from './support/browser';
 import { OWNER, signIn, viewShot } from './support/session';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('the weekly alert in the product', () => {
   it('the owner turns the alert on in the settings, refused an invalid address', async () => {
-    const { page } = await openContext(browser, DESKTOP);
+    const { page } = await openContext(browser(), DESKTOP);
     await signIn(page, baseUrl);
     await page.goto(`${baseUrl}/#/settings`);
     const form = page.getByRole('form', { name: 'Alerte hebdomadaire par e-mail' });
@@ -42,7 +33,7 @@ describe('the weekly alert in the product', () => {
 
   for (const viewport of [DESKTOP, PHONE]) {
     it(`the CRM page’s panel says what this week’s alert holds and when it goes (${viewport.width} px)`, async () => {
-      const { page } = await openContext(browser, viewport);
+      const { page } = await openContext(browser(), viewport);
       await signIn(page, baseUrl);
       const panel = page.getByTestId('alert-panel');
       await panel.getByText('7 clients à relancer cette semaine').waitFor();
