@@ -440,6 +440,7 @@ interface ProgressState {
 class ProgressReporter {
   readonly #state: ProgressState;
   #last = Number.NEGATIVE_INFINITY;
+  #started = false;
 
   constructor(
     fileBytes: number,
@@ -448,9 +449,15 @@ class ProgressReporter {
     this.#state = { bytesRead: 0, fileBytes, rowsWritten: 0, merging: false };
   }
 
+  /** Once the header is known to be right: until then nothing is told (a bad file is an ordinary error). */
+  start(): void {
+    this.#started = true;
+    this.update({}, true);
+  }
+
   update(change: Partial<ProgressState>, force = false): void {
     Object.assign(this.#state, change);
-    if (!this.onProgress) return;
+    if (!this.onProgress || !this.#started) return;
     const now = performance.now();
     if (!force && now - this.#last < PROGRESS_MS) return;
     this.#last = now;
@@ -536,6 +543,7 @@ export async function importFile(
     options.sampleRecords ?? SAMPLE_RECORDS,
     (bytesRead) => progress.update({ bytesRead }),
   );
+  progress.start();
   const now = ctx.now().toISOString();
   let committed: ImportReport;
   try {
