@@ -2,6 +2,7 @@
 import { getClientByNameKey, getClientRow, insertClient, updateClientRow } from '../db/clients';
 import { listGigsOfClient } from '../db/gigs';
 import { listNotesOfClient } from '../db/notes';
+import { clearEmailFailing } from '../db/replies';
 import type { Client, ClientUpdate, Gig, Note, Workspace } from '../db/schema';
 import { bumpDataVersion, getWorkspace } from '../db/workspaces';
 import type { IsoDate } from '../domain/dates';
@@ -99,6 +100,7 @@ export async function updateClient(
       set.name_key = key;
     }
     const row = await updateClientRow(trx, workspace.id, id, set);
+    if (changes.email !== undefined && changes.email !== client.email) await clearEmailFailing(trx, workspace.id, id);
     await bumpDataVersion(trx, workspace.id);
     return row ?? client;
   });

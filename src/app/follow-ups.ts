@@ -28,6 +28,7 @@ import {
 } from '../db/follow-ups';
 import type { Db } from '../db/connection';
 import { listClientIdsInOutbox } from '../db/outbox-admin';
+import { listFailingEmails } from '../db/replies';
 import type { FollowUp, Workspace } from '../db/schema';
 import { getWorkspace } from '../db/workspaces';
 import { addDays, type IsoDate } from '../domain/dates';
@@ -173,6 +174,8 @@ export interface ClientCadence extends Cadence {
   /** Follow-ups copied, opened in the mail program or downloaded, not yet confirmed as sent (the timeline lists them). */
   toConfirm: number;
   lastToConfirm: IsoDate | null;
+  /** The day a bounce said the client's address does not receive mail (issue 16), until it changes. */
+  emailFailingSince: IsoDate | null;
 }
 
 export interface FollowUpDraft {
@@ -241,9 +244,10 @@ async function viewsOfToday(
 async function clientContexts(ctx: AppContext, workspace: Workspace, asOf: IsoDate, views: ClientView[]): Promise<ClientContextResult[]> {
   const db = ctx.database.db;
   const today = todayOf(ctx, workspace);
-  const [followUps, optedOut, inOutbox, booked, taken, current] = await Promise.all([
+  const [followUps, optedOut, failing, inOutbox, booked, taken, current] = await Promise.all([
     listFollowUpDates(db, workspace.id),
     listOptedOutClientIds(db, workspace.id),
+    listFailingEmails(db, workspace.id),
     listClientIdsInOutbox(db, workspace.id),
     listClientsWithConfirmedGig(db, workspace.id, today),
     listTakenDates(db, workspace.id, today),
@@ -294,6 +298,7 @@ async function clientContexts(ctx: AppContext, workspace: Workspace, asOf: IsoDa
         nextConfirmedGig: isBooked,
         toConfirm: unconfirmed.length,
         lastToConfirm: unconfirmed.at(-1) ?? null,
+        emailFailingSince: failing.get(view.id)?.slice(0, 10) ?? null,
       },
     };
   });

@@ -12,7 +12,8 @@ import { checkResultSchema } from '../contracts/replies';
 import { getClientByNameKey } from '../db/clients';
 import { getContactPrefs, getFollowUp } from '../db/follow-ups';
 import { nameKey } from '../domain/names';
-import { setFollowUpOutcome } from './follow-ups';
+import { updateClient } from './client-pages';
+import { getClientCadence, setFollowUpOutcome } from './follow-ups';
 import { checkMailbox, deleteImapSettings, getImapSettings, listReplies, saveImapSettings, testImapSettings, undoReply } from './replies';
 
 const CLIENTS = {
@@ -196,6 +197,12 @@ for (const engine of testEngines()) {
       expect(await fu('bounces')).toMatchObject({ outcome: 'none', status: 'failed' });
       const bounced = (await getClientByNameKey(db.db, ws.id, nameKey(CLIENTS.bounces)))!;
       expect((await getContactPrefs(db.db, ws.id, bounced.id))?.email_failing_reason).toContain(of('bounces').address);
+      // The generator says so, until the client's address changes.
+      expect((await getClientCadence(ctx, ws, bounced.id)).emailFailingSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      await updateClient(ctx, ws, '2026-01-14', bounced.id, { email: 'nouvelle-adresse@example.org' });
+      expect((await getClientCadence(ctx, ws, bounced.id)).emailFailingSince).toBeNull();
+      const notBounced = (await getClientByNameKey(db.db, ws.id, nameKey(CLIENTS.answers)))!;
+      expect((await getClientCadence(ctx, ws, notBounced.id)).emailFailingSince).toBeNull();
 
       // The timeline: the date, the subject and the first lines, without the quoted message.
       const answeredClient = (await getClientByNameKey(db.db, ws.id, nameKey(CLIENTS.answers)))!;

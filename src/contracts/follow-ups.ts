@@ -42,6 +42,8 @@ export const cadenceSchema = z.object({
   nextConfirmedGig: z.boolean(),
   toConfirm: z.number(),
   lastToConfirm: z.string().nullable(),
+  /** A bounce said the address does not receive mail (that day), until the address changes. */
+  emailFailingSince: z.string().nullable(),
 });
 export type Cadence = z.infer<typeof cadenceSchema>;
 export const cadenceResponseSchema = z.object({ cadence: cadenceSchema });

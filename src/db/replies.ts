@@ -119,6 +119,27 @@ export async function markReplyUndone(db: Db, workspaceId: number, id: number, a
   await db.updateTable('mail_replies').set({ undone_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
+/** Clients whose address a bounce marked as failing, with the instant of that bounce. */
+export async function listFailingEmails(db: Db, workspaceId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('client_contact_prefs')
+    .select(['client_id', 'email_failing_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('email_failing_at', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.client_id, r.email_failing_at ?? '']));
+}
+
+/** A new address for the client: the bounce of the old one says nothing of it. */
+export async function clearEmailFailing(db: Db, workspaceId: number, clientId: number): Promise<void> {
+  await db
+    .updateTable('client_contact_prefs')
+    .set({ email_failing_at: null, email_failing_reason: null })
+    .where('workspace_id', '=', workspaceId)
+    .where('client_id', '=', clientId)
+    .execute();
+}
+
 export async function markEmailFailing(db: Db, clientId: number, at: string, reason: string): Promise<void> {
   await db
     .updateTable('client_contact_prefs')

@@ -500,6 +500,8 @@ export const en: Dictionary = {
   'generator.sending': 'Sending…',
   'generator.noSmtp': 'Send goes through your outgoing mail server (SMTP), which is not set up yet.',
   'generator.smtpLink': 'Set up sending in the settings',
+  'generator.emailFailing':
+    'The last e-mail sent to this client was not delivered (bounce of {date}): check their address on their page before following up by e-mail.',
   'generator.optedOut': 'This client asked not to be contacted: nothing can be sent. (Set on their page, “Do not contact”.)',
   'generator.recent': 'Followed up on {last}, possible again from {from} (one follow-up a month at most).',
   'generator.recentNoDate': 'This client was followed up less than 30 days ago.',

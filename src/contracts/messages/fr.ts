@@ -509,6 +509,8 @@ export const fr = {
   'generator.sending': 'Envoi…',
   'generator.noSmtp': 'Envoyer passe par votre serveur d’envoi (SMTP), qui n’est pas encore configuré.',
   'generator.smtpLink': 'Configurer l’envoi dans les réglages',
+  'generator.emailFailing':
+    'Le dernier e-mail envoyé à ce client n’a pas été distribué (retour du {date}) : vérifiez son adresse sur sa fiche avant de relancer par e-mail.',
   'generator.optedOut':
     'Ce client a demandé à ne plus être contacté : aucun envoi possible. (Réglable sur sa fiche, « Ne plus contacter ».)',
   'generator.recent': 'Relancé le {last}, de nouveau possible le {from} (une relance par mois au plus).',

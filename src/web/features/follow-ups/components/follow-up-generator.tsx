@@ -186,6 +186,11 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
           {t('generator.optedOut')}
         </p>
       ) : null}
+      {cadence.emailFailingSince ? (
+        <p className="alert warn" data-testid="email-failing">
+          {t('generator.emailFailing', { date: date(cadence.emailFailingSince) })}
+        </p>
+      ) : null}
       {inOutbox ? (
         <p className="alert warn" role={refusal ? 'alert' : undefined}>
           {t('generator.inOutbox')} <a href={paths.outbox}>{t('outbox.open')}</a>
