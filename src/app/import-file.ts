@@ -456,10 +456,13 @@ class ProgressReporter {
   }
 
   update(change: Partial<ProgressState>, force = false): void {
+    const wasWriting = this.#state.rowsWritten > 0;
     Object.assign(this.#state, change);
     if (!this.onProgress || !this.#started) return;
     const now = performance.now();
-    if (!force && now - this.#last < PROGRESS_MS) return;
+    // A new step (the first rows written) is told at once; within a step, at most every PROGRESS_MS.
+    const newStep = !wasWriting && this.#state.rowsWritten > 0;
+    if (!force && !newStep && now - this.#last < PROGRESS_MS) return;
     this.#last = now;
     const { bytesRead: bytes, fileBytes: total, rowsWritten: rows, merging } = this.#state;
     this.onProgress(

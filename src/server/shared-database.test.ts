@@ -164,7 +164,8 @@ describe('the embedded database shared by a server and CLI imports', () => {
           const client = clients[(n * 7 + round) % clients.length]!;
           await request('POST', '/api/gigs', session, {
             clientId: client.id,
-            date: '2026-06-20',
+            // A date to come (a past one is a gig already played, refused as « confirmed »).
+            date: `${new Date().getFullYear() + 1}-06-20`,
             amount: 800 + round,
             status: 'confirmed',
           });

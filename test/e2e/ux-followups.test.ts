@@ -129,6 +129,7 @@ describe('import progress', () => {
           }
         }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
       });
+      const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/imports');
       await run.click();
       // The steps pass quickly on a small file: the observer above records them; the picture is what it catches.
       await page
@@ -141,10 +142,23 @@ describe('import progress', () => {
         );
       await step.getByText(/✅ 12\s000 prestations importées/).waitFor({ timeout: 120_000 });
       const seen = (await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).map(normalise);
+      // The server tells every step, in order, with its counts…
+      const lines = (await (await answer).text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; progress?: { phase: string; rows?: number } });
+      const told = lines.flatMap((l) => (l.progress ? [l.progress.phase] : []));
+      expect([...new Set(told)]).toEqual(['read', 'write', 'merge']);
+      expect(lines.find((l) => l.progress?.phase === 'merge')?.progress?.rows).toBe(12_000);
+      expect(lines.at(-1)?.type).toBe('report');
+      // …and the page shows each as it arrives, in words with counts (two steps told within one of
+      // the browser's progress events show as the later one: a fast step may pass unseen).
       const phases = [...new Set(seen.map((s) => s.split(':')[0]))];
-      expect(phases).toEqual(expect.arrayContaining(['read', 'write', 'merge']));
+      expect(phases).toEqual(expect.arrayContaining(['upload', 'read', 'merge']));
       expect(seen.some((s) => /^read: Vérification du fichier : [\d,]+ (ko|Mo) lus sur [\d,]+ (ko|Mo)$/.test(s))).toBe(true);
-      expect(seen.some((s) => /^write: Écriture : [\d ]+ lignes écrites \([\d,]+ (ko|Mo) lus sur [\d,]+ (ko|Mo)\)$/.test(s))).toBe(true);
+      for (const s of seen.filter((s) => s.startsWith('write:'))) {
+        expect(s).toMatch(/^write: Écriture : [\d ]+ lignes écrites \([\d,]+ (ko|Mo) lus sur [\d,]+ (ko|Mo)\)$/);
+      }
       expect(seen).toContain('merge: Enregistrement de 12 000 lignes dans votre espace…');
       expect(seen.some((s) => s.includes('Chargement'))).toBe(false);
 

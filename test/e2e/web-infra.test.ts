@@ -89,29 +89,29 @@ describe('the web app’s plumbing', () => {
         ).status,
       ).toBe(200);
       await page.goto(`${baseUrl}/#/settings?section=mail`);
-      const host = page.getByLabel('Serveur SMTP');
+      // The settings page has other forms (the inbox's has a « Port » too): this one only.
+      const form = page.getByRole('form', { name: 'Envoi des e-mails (SMTP)' });
+      const host = form.getByLabel('Serveur SMTP');
       await host.waitFor();
       expect(await host.inputValue()).toBe('127.0.0.1');
 
       await host.fill('');
-      await page.getByLabel('Port', { exact: true }).fill('70000');
-      await page.getByLabel('Adresse de l’expéditeur').fill('pas-une-adresse');
-      await page.getByRole('button', { name: 'Enregistrer l’envoi' }).click();
-      await page.getByText('Ce champ est obligatoire.').waitFor();
-      await page.getByText('Entrez un nombre entier dans les limites indiquées.').waitFor();
-      await page.getByText('Adresse e-mail invalide.').waitFor();
+      await form.getByLabel('Port', { exact: true }).fill('70000');
+      await form.getByLabel('Adresse de l’expéditeur').fill('pas-une-adresse');
+      await form.getByRole('button', { name: 'Enregistrer l’envoi' }).click();
+      await form.getByText('Ce champ est obligatoire.').waitFor();
+      await form.getByText('Entrez un nombre entier dans les limites indiquées.').waitFor();
+      await form.getByText('Adresse e-mail invalide.').waitFor();
       expect(await host.getAttribute('aria-invalid')).toBe('true');
       await expectNoSeriousAxeViolations(page, `mail settings with errors at ${viewport.width} px`);
-      await page
-        .getByRole('form', { name: 'Envoi des e-mails (SMTP)' })
-        .screenshot({ path: `screenshots/31-mail-settings-errors-${viewport === PHONE ? 'phone' : 'desktop'}.png` });
+      await form.screenshot({ path: `screenshots/31-mail-settings-errors-${viewport === PHONE ? 'phone' : 'desktop'}.png` });
       // Nothing was sent to the server: it still has the saved host.
       expect(await apiFromPage(page, 'GET', '/api/mail-settings')).toMatchObject({ json: { host: '127.0.0.1' } });
 
       await page.getByRole('button', { name: 'Supprimer les réglages d’envoi' }).click();
       await page.getByRole('button', { name: 'Confirmer : supprimer le serveur d’envoi et son mot de passe' }).click();
       await page.getByRole('button', { name: 'Supprimer les réglages d’envoi' }).waitFor({ state: 'detached' });
-      expect(await page.getByLabel('Serveur SMTP').inputValue()).toBe('');
+      expect(await form.getByLabel('Serveur SMTP').inputValue()).toBe('');
       expect(await apiFromPage(page, 'GET', '/api/mail-settings')).toMatchObject({ json: { configured: false } });
       await screenshot(page, '31-mail-settings-removed');
       expect(errorsOf(page)).toEqual([]);
