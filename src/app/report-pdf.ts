@@ -126,7 +126,7 @@ function drawTable(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): vo
   doc.moveDown(0.6);
 }
 
-const SERIES_FILL = [ACCENT, '#c4b5fd'];
+const SERIES_FILL = [ACCENT, '#c4b5fd', '#d97706', '#64748b', '#0d9488'];
 const CHART = { height: 130, axisWidth: 62 };
 
 /** A bar chart: its title and legend, the value axis with its grid, the bars, and each category's label lines. */
@@ -163,14 +163,18 @@ function drawBars(doc: Doc, block: ReportBarChart): void {
     doc.fillColor(MUTED).text(tick.label, MARGIN.left, y - 4, { width: CHART.axisWidth - 6, align: 'right', lineBreak: false });
   }
   const slot = plotWidth / Math.max(1, block.categories.length);
-  // Bars at most 36 pt wide, each category's group centred in its slot.
-  const barWidth = Math.min(36, (slot * 0.8) / Math.max(1, block.series.length));
-  const gap = (slot - barWidth * block.series.length) / 2;
+  // Bars at most 36 pt wide, each category's group (or stack) centred in its slot.
+  const side = block.stacked ? 1 : Math.max(1, block.series.length);
+  const barWidth = Math.min(36, (slot * 0.8) / side);
+  const gap = (slot - barWidth * side) / 2;
+  const base = block.categories.map(() => 0);
   block.series.forEach((s, i) => {
     s.values.forEach((v, c) => {
       if (v <= 0) return;
-      const x = x0 + c * slot + gap + i * barWidth;
-      doc.rect(x, yOf(v), barWidth, bottom - yOf(v)).fill(SERIES_FILL[i % SERIES_FILL.length] ?? ACCENT);
+      const below = block.stacked ? (base[c] ?? 0) : 0;
+      const x = x0 + c * slot + gap + (block.stacked ? 0 : i * barWidth);
+      doc.rect(x, yOf(below + v), barWidth, yOf(below) - yOf(below + v)).fill(SERIES_FILL[i % SERIES_FILL.length] ?? ACCENT);
+      base[c] = below + v;
     });
   });
   doc

@@ -95,6 +95,7 @@ for (const engine of testEngines()) {
         if (o.value !== null) expect(indicators).toContain(percent(o.value));
         expect(indicators).toContain(percent(o.target));
       }
+      expect(indicators).toContain('Clients par statut en fin de mois');
       const met = kpis.objectives.filter((o) => o.met === true).length;
       const missed = kpis.objectives.filter((o) => o.met === false).length;
       expect(met + missed).toBeGreaterThan(0);

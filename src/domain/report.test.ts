@@ -82,6 +82,9 @@ describe('the report model', () => {
     ]);
     expect(chartAxis([30_100]).max).toBe(32_000);
     expect(chartAxis([]).max).toBe(10_000);
+    // Counts: whole steps, at least 4.
+    expect(chartAxis([23], 'count').ticks.map((t) => t.label)).toEqual(['0', '6', '12', '18', '24']);
+    expect(chartAxis([0], 'count').max).toBe(4);
   });
 
   it('shows the KPIs and the revenue charts after the overview, an empty period saying so rather than 0 %', () => {
@@ -96,6 +99,9 @@ describe('the report model', () => {
     expect(charts.map((c) => c.title)).toEqual(['CA par mois sur 24 mois', 'CA par année', 'CA par mois de l’année']);
     expect(charts[0]?.categories).toHaveLength(24);
     expect(charts[0]?.categories.at(-1)).toEqual(['janv.', '26']);
+    const kpiCharts = kpis?.blocks.filter((b) => b.kind === 'bars') ?? [];
+    expect(kpiCharts.map((c) => [c.title, c.stacked])).toEqual([['Clients par statut en fin de mois', true]]);
+    expect(kpis?.blocks.at(-1)).toEqual({ kind: 'text', tone: 'muted', text: 'Aucune relance envoyée sur ces mois.' });
   });
 
   it('gives the reasons of a rank, and names the workspace when the DJ has no name', () => {

@@ -31,15 +31,17 @@ export type ReportBlock =
 
 /**
  * A bar chart, laid out here and drawn by the renderer: one bar per series side by side in each
- * category, the value axis from 0 to `axis.max` with its labelled ticks. Values in cents.
+ * category (or one bar of the series stacked), the value axis from 0 to `axis.max` with its
+ * labelled ticks. Values in cents for amounts, plain numbers for counts.
  */
 export interface ReportBarChart {
   kind: 'bars';
   title: string;
   note?: string;
+  stacked?: boolean;
   /** Each category's label, one string per line (`janv.` over `25`). */
   categories: string[][];
-  /** The first series is drawn in the accent colour, the second lighter (the year before). */
+  /** Drawn in the renderer's palette by rank: the accent colour, then lighter (the year before), then others. */
   series: { label: string; values: number[] }[];
   axis: { max: number; ticks: { value: number; label: string }[] };
 }
@@ -85,7 +87,7 @@ export interface ReportInput {
   clients: readonly ReportClient[];
   /** The dashboard's KPIs and charts over the same period (src/app/kpis.ts), and the "active" threshold they name. */
   kpis: Kpis;
-  charts: Pick<Charts, 'revenueByMonth' | 'revenueByYear' | 'revenueByMonthOfYear' | 'vipShare' | 'revenueByType'>;
+  charts: Charts;
   activeDays: number;
 }
 
@@ -241,21 +243,75 @@ function kpiSection(input: ReportInput): ReportSection {
             } as const,
           ]
         : []),
+      ...countCharts(input),
     ],
   };
 }
 
-/** The axis's top: four equal steps of a round amount (1, 1.25, 1.5, 2, 2.5 … 8 × 10ⁿ), the smallest that reach the highest bar (100 € at least). */
-export function chartAxis(values: readonly number[]): ReportBarChart['axis'] {
-  const top = Math.max(10_000, ...values);
-  const unit = 10 ** Math.floor(Math.log10(top / 4));
-  const step = [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10].map((m) => m * unit).find((s) => s * 4 >= top) ?? 10 * unit;
-  const ticks = [0, 1, 2, 3, 4].map((i) => ({ value: step * i, label: formatEuros(step * i) }));
+/**
+ * The axis's top: four equal steps of a round amount (1, 1.25, 1.5, 2, 2.5 … 8 × 10ⁿ), the smallest
+ * that reach the highest bar; at least 100 € for amounts, 4 for counts, whose steps are whole.
+ */
+export function chartAxis(values: readonly number[], unit: 'cents' | 'count' = 'cents'): ReportBarChart['axis'] {
+  const top = Math.max(unit === 'cents' ? 10_000 : 4, ...values);
+  const power = 10 ** Math.floor(Math.log10(top / 4));
+  const step =
+    [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10]
+      .map((m) => m * power)
+      .find((s) => s * 4 >= top && (unit === 'cents' || Number.isInteger(s))) ?? 10 * power;
+  const label = unit === 'cents' ? formatEuros : count;
+  const ticks = [0, 1, 2, 3, 4].map((i) => ({ value: step * i, label: label(step * i) }));
   return { max: step * 4, ticks };
 }
 
-function barChart(title: string, categories: string[][], series: ReportBarChart['series'], note?: string): ReportBarChart {
-  return { kind: 'bars', title, note, categories, series, axis: chartAxis(series.flatMap((s) => s.values)) };
+function barChart(
+  title: string,
+  categories: string[][],
+  series: ReportBarChart['series'],
+  options: { note?: string; stacked?: boolean; unit?: 'cents' | 'count' } = {},
+): ReportBarChart {
+  const heights = options.stacked
+    ? categories.map((_, c) => series.reduce((sum, s) => sum + (s.values[c] ?? 0), 0))
+    : series.flatMap((s) => s.values);
+  return { kind: 'bars', title, note: options.note, stacked: options.stacked, categories, series, axis: chartAxis(heights, options.unit) };
+}
+
+/** The analytics page's two charts of counts: the clients by status at each month's end, the follow-ups by outcome. */
+function countCharts(input: ReportInput): ReportBlock[] {
+  const st = input.charts.statusesByMonth;
+  const fu = input.charts.followUpsByMonth;
+  const statuses = barChart(
+    'Clients par statut en fin de mois',
+    st.map((m) => monthLabelLines(m.month)),
+    [
+      { label: 'Actifs', values: st.map((m) => m.active) },
+      { label: 'En veille', values: st.map((m) => m.dormant) },
+      { label: 'À relancer', values: st.map((m) => m.lapsed) },
+    ],
+    { note: 'Clients ayant au moins une prestation, selon les jours sans prestation à chaque fin de mois.', stacked: true, unit: 'count' },
+  );
+  const sent = fu.reduce((sum, m) => sum + m.sent, 0);
+  const followUps: ReportBlock[] =
+    sent === 0
+      ? [
+          { kind: 'text', tone: 'heading', text: 'Relances envoyées et leurs résultats' },
+          { kind: 'text', tone: 'muted', text: 'Aucune relance envoyée sur ces mois.' },
+        ]
+      : [
+          barChart(
+            'Relances envoyées et leurs résultats',
+            fu.map((m) => monthLabelLines(m.month)),
+            [
+              { label: 'Réservation obtenue', values: fu.map((m) => m.booking) },
+              { label: 'Réponse', values: fu.map((m) => m.answered) },
+              { label: 'Refus', values: fu.map((m) => m.declined) },
+              { label: 'Sans réponse', values: fu.map((m) => m.noAnswer) },
+              { label: 'En attente', values: fu.map((m) => m.waiting) },
+            ],
+            { note: 'Par mois, les relances parties (envoyées ou confirmées) selon leur résultat.', stacked: true, unit: 'count' },
+          ),
+        ];
+  return [statuses, ...followUps];
 }
 
 const monthShort = new Intl.DateTimeFormat('fr-FR', { month: 'short', timeZone: 'UTC' });
@@ -276,7 +332,7 @@ function revenueSection(input: ReportInput): ReportSection {
           { label: 'CA', values: c.revenueByMonth.map((m) => m.revenueCents) },
           { label: 'Même mois un an plus tôt', values: c.revenueByMonth.map((m) => m.previousYearCents) },
         ],
-        'Chaque mois à côté du même mois un an plus tôt.',
+        { note: 'Chaque mois à côté du même mois un an plus tôt.' },
       ),
       barChart(
         'CA par année',
@@ -287,7 +343,7 @@ function revenueSection(input: ReportInput): ReportSection {
         'CA par mois de l’année',
         c.revenueByMonthOfYear.map((m) => [monthShort.format(new Date(Date.UTC(2000, m.month - 1, 1)))]),
         [{ label: 'CA', values: c.revenueByMonthOfYear.map((m) => m.revenueCents) }],
-        'Toutes les prestations réalisées : vos saisons.',
+        { note: 'Toutes les prestations réalisées : vos saisons.' },
       ),
       { kind: 'text', tone: 'heading', text: 'Part du CA apportée par les VIP' },
       {
