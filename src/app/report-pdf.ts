@@ -129,11 +129,16 @@ function drawTable(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): vo
 const SERIES_FILL = [ACCENT, '#c4b5fd', '#d97706', '#64748b', '#0d9488'];
 const CHART = { height: 130, axisWidth: 62 };
 
+/** The height a bar chart needs: title, note, legend, plot and its category labels. */
+function chartHeight(block: ReportBarChart): number {
+  return CHART.height + 70 + Math.max(1, ...block.categories.map((c) => c.length)) * 9;
+}
+
 /** A bar chart: its title and legend, the value axis with its grid, the bars, and each category's label lines. */
 function drawBars(doc: Doc, block: ReportBarChart): void {
   const width = contentWidth(doc);
   const labelLines = Math.max(1, ...block.categories.map((c) => c.length));
-  ensureRoom(doc, CHART.height + 70 + labelLines * 9);
+  ensureRoom(doc, chartHeight(block));
   doc.font(BOLD).fontSize(11).fillColor(INK).text(block.title, MARGIN.left, doc.y, { width });
   if (block.note) doc.font(REGULAR).fontSize(8.5).fillColor(MUTED).text(block.note, { width });
   doc.moveDown(0.3);
@@ -241,7 +246,9 @@ export function renderReportPdf(model: ReportModel, createdAt: Date): Promise<Bu
 
   const starts: number[] = [];
   model.sections.forEach((section, i) => {
-    if (i > 0) ensureRoom(doc, 140);
+    // A section's title stays with the start of its first block (a whole chart).
+    const first = section.blocks[0];
+    if (i > 0) ensureRoom(doc, first?.kind === 'bars' ? 40 + chartHeight(first) : 140);
     starts.push(pageIndex(doc));
     doc
       .font(BOLD)

@@ -95,13 +95,23 @@ describe('the report model', () => {
       kind: 'figures',
       rows: expect.arrayContaining([{ label: 'Taux de réactivation', value: 'pas encore de relance' }]),
     });
-    const charts = model.sections.find((s) => s.id === 'revenue')?.blocks.filter((b) => b.kind === 'bars') ?? [];
+    // No gig, no follow-up: each chart's title says so instead of drawing an empty frame.
+    expect(model.sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'bars')).toEqual([]);
+    expect(kpis?.blocks.slice(-2)).toEqual([
+      { kind: 'text', tone: 'heading', text: 'Relances envoyées et leurs résultats' },
+      { kind: 'text', tone: 'muted', text: 'Aucune relance envoyée sur ces mois.' },
+    ]);
+
+    const gig = { clientId: 1, date: '2025-06-21', status: 'done', amountCents: 80_000, count: 1, type: 'Mariage' } as const;
+    const facts = { from: '2025-01-15', to: ASOF, thresholds: DEFAULT_THRESHOLDS, gigs: [gig], followUps: [] };
+    const withGig = buildReportModel({ ...buildInput([]), charts: computeCharts(facts) });
+    const charts = withGig.sections.find((s) => s.id === 'revenue')?.blocks.filter((b) => b.kind === 'bars') ?? [];
     expect(charts.map((c) => c.title)).toEqual(['CA par mois sur 24 mois', 'CA par année', 'CA par mois de l’année']);
     expect(charts[0]?.categories).toHaveLength(24);
     expect(charts[0]?.categories.at(-1)).toEqual(['janv.', '26']);
-    const kpiCharts = kpis?.blocks.filter((b) => b.kind === 'bars') ?? [];
-    expect(kpiCharts.map((c) => [c.title, c.stacked])).toEqual([['Clients par statut en fin de mois', true]]);
-    expect(kpis?.blocks.at(-1)).toEqual({ kind: 'text', tone: 'muted', text: 'Aucune relance envoyée sur ces mois.' });
+    expect(charts[0]?.series[0]?.values.at(-8)).toBe(80_000);
+    expect(charts[0]?.axis.max).toBe(80_000);
+    expect(charts[2]?.categories[5]).toEqual(['juin']);
   });
 
   it('gives the reasons of a rank, and names the workspace when the DJ has no name', () => {

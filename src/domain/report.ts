@@ -264,54 +264,63 @@ export function chartAxis(values: readonly number[], unit: 'cents' | 'count' = '
   return { max: step * 4, ticks };
 }
 
+/** A bar chart, or its title and `empty` when every bar is zero: no empty frame. */
 function barChart(
   title: string,
   categories: string[][],
   series: ReportBarChart['series'],
-  options: { note?: string; stacked?: boolean; unit?: 'cents' | 'count' } = {},
-): ReportBarChart {
+  options: { empty: string; note?: string; stacked?: boolean; unit?: 'cents' | 'count' },
+): ReportBlock[] {
+  if (series.every((s) => s.values.every((v) => v === 0)))
+    return [
+      { kind: 'text', tone: 'heading', text: title },
+      { kind: 'text', tone: 'muted', text: options.empty },
+    ];
   const heights = options.stacked
     ? categories.map((_, c) => series.reduce((sum, s) => sum + (s.values[c] ?? 0), 0))
     : series.flatMap((s) => s.values);
-  return { kind: 'bars', title, note: options.note, stacked: options.stacked, categories, series, axis: chartAxis(heights, options.unit) };
+  const axis = chartAxis(heights, options.unit);
+  return [{ kind: 'bars', title, note: options.note, stacked: options.stacked, categories, series, axis }];
 }
 
 /** The analytics page's two charts of counts: the clients by status at each month's end, the follow-ups by outcome. */
 function countCharts(input: ReportInput): ReportBlock[] {
   const st = input.charts.statusesByMonth;
   const fu = input.charts.followUpsByMonth;
-  const statuses = barChart(
-    'Clients par statut en fin de mois',
-    st.map((m) => monthLabelLines(m.month)),
-    [
-      { label: 'Actifs', values: st.map((m) => m.active) },
-      { label: 'En veille', values: st.map((m) => m.dormant) },
-      { label: 'À relancer', values: st.map((m) => m.lapsed) },
-    ],
-    { note: 'Clients ayant au moins une prestation, selon les jours sans prestation à chaque fin de mois.', stacked: true, unit: 'count' },
-  );
-  const sent = fu.reduce((sum, m) => sum + m.sent, 0);
-  const followUps: ReportBlock[] =
-    sent === 0
-      ? [
-          { kind: 'text', tone: 'heading', text: 'Relances envoyées et leurs résultats' },
-          { kind: 'text', tone: 'muted', text: 'Aucune relance envoyée sur ces mois.' },
-        ]
-      : [
-          barChart(
-            'Relances envoyées et leurs résultats',
-            fu.map((m) => monthLabelLines(m.month)),
-            [
-              { label: 'Réservation obtenue', values: fu.map((m) => m.booking) },
-              { label: 'Réponse', values: fu.map((m) => m.answered) },
-              { label: 'Refus', values: fu.map((m) => m.declined) },
-              { label: 'Sans réponse', values: fu.map((m) => m.noAnswer) },
-              { label: 'En attente', values: fu.map((m) => m.waiting) },
-            ],
-            { note: 'Par mois, les relances parties (envoyées ou confirmées) selon leur résultat.', stacked: true, unit: 'count' },
-          ),
-        ];
-  return [statuses, ...followUps];
+  return [
+    ...barChart(
+      'Clients par statut en fin de mois',
+      st.map((m) => monthLabelLines(m.month)),
+      [
+        { label: 'Actifs', values: st.map((m) => m.active) },
+        { label: 'En veille', values: st.map((m) => m.dormant) },
+        { label: 'À relancer', values: st.map((m) => m.lapsed) },
+      ],
+      {
+        note: 'Clients ayant au moins une prestation, selon les jours sans prestation à chaque fin de mois.',
+        empty: 'Aucun client avec prestation.',
+        stacked: true,
+        unit: 'count',
+      },
+    ),
+    ...barChart(
+      'Relances envoyées et leurs résultats',
+      fu.map((m) => monthLabelLines(m.month)),
+      [
+        { label: 'Réservation obtenue', values: fu.map((m) => m.booking) },
+        { label: 'Réponse', values: fu.map((m) => m.answered) },
+        { label: 'Refus', values: fu.map((m) => m.declined) },
+        { label: 'Sans réponse', values: fu.map((m) => m.noAnswer) },
+        { label: 'En attente', values: fu.map((m) => m.waiting) },
+      ],
+      {
+        note: 'Par mois, les relances parties (envoyées ou confirmées) selon leur résultat.',
+        empty: 'Aucune relance envoyée sur ces mois.',
+        stacked: true,
+        unit: 'count',
+      },
+    ),
+  ];
 }
 
 const monthShort = new Intl.DateTimeFormat('fr-FR', { month: 'short', timeZone: 'UTC' });
@@ -325,25 +334,26 @@ function revenueSection(input: ReportInput): ReportSection {
     id: 'revenue',
     title: 'Chiffre d’affaires',
     blocks: [
-      barChart(
+      ...barChart(
         'CA par mois sur 24 mois',
         c.revenueByMonth.map((m) => monthLabelLines(m.month)),
         [
           { label: 'CA', values: c.revenueByMonth.map((m) => m.revenueCents) },
           { label: 'Même mois un an plus tôt', values: c.revenueByMonth.map((m) => m.previousYearCents) },
         ],
-        { note: 'Chaque mois à côté du même mois un an plus tôt.' },
+        { note: 'Chaque mois à côté du même mois un an plus tôt.', empty: 'Aucune prestation réalisée sur ces 24 mois.' },
       ),
-      barChart(
+      ...barChart(
         'CA par année',
         c.revenueByYear.map((y) => [String(y.year), plural(y.gigs, 'prest.', 'prest.')]),
         [{ label: 'CA', values: c.revenueByYear.map((y) => y.revenueCents) }],
+        { empty: 'Aucune prestation réalisée.' },
       ),
-      barChart(
+      ...barChart(
         'CA par mois de l’année',
         c.revenueByMonthOfYear.map((m) => [monthShort.format(new Date(Date.UTC(2000, m.month - 1, 1)))]),
         [{ label: 'CA', values: c.revenueByMonthOfYear.map((m) => m.revenueCents) }],
-        { note: 'Toutes les prestations réalisées : vos saisons.' },
+        { note: 'Toutes les prestations réalisées : vos saisons.', empty: 'Aucune prestation réalisée.' },
       ),
       { kind: 'text', tone: 'heading', text: 'Part du CA apportée par les VIP' },
       {
