@@ -2,9 +2,10 @@
 import { chartsJson, idsToName, kpisJson, type DashboardJson, type KpisJson, type KpisQuery } from '../contracts/kpis';
 import { listClientNames, listFollowUpFacts, listGigFacts } from '../db/analytics';
 import type { Workspace } from '../db/schema';
-import { computeCharts } from '../domain/analytics';
+import { computeCharts, type Charts } from '../domain/analytics';
 import { calendarDateIn, daysBetween, isIsoDate, type IsoDate } from '../domain/dates';
-import { computeKpis, yearEndingOn, type Period } from '../domain/kpis';
+import { computeKpis, yearEndingOn, type Kpis, type Period } from '../domain/kpis';
+import type { Thresholds } from '../domain/segments';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { getCachedOverview, listPortfolioClients } from './portfolio-cache';
@@ -46,6 +47,16 @@ async function loadFacts(ctx: AppContext, workspace: Workspace, period: Period) 
     followUps,
     activeShare: { activeClientIds: active.clients.map((c) => c.id), withGigs: overview.clients - overview.statuses.prospect },
   };
+}
+
+/** The KPIs and chart series in cents, as the domain computes them: the dashboard's figures for the PDF report. */
+export async function kpisAndCharts(
+  ctx: AppContext,
+  workspace: Workspace,
+  query: KpisQuery,
+): Promise<{ kpis: Kpis; charts: Charts; thresholds: Thresholds }> {
+  const facts = await loadFacts(ctx, workspace, periodOf(ctx, workspace, query));
+  return { kpis: computeKpis(facts), charts: computeCharts(facts), thresholds: facts.thresholds };
 }
 
 export async function getKpis(ctx: AppContext, workspace: Workspace, query: KpisQuery): Promise<KpisJson> {

@@ -3,12 +3,12 @@
  * browser. The font is DejaVu Sans, shipped in assets/fonts (its licence beside it) and embedded
  * in the file: it has every French character, the narrow no-break space that French number
  * formatting puts in `48 752 €`, and the euro sign, which the PDF's built-in fonts lack. No
- * system font is read. A section's blocks are drawn one by one, so a new kind of block (a chart)
- * is one more case here.
+ * system font is read. A section's blocks are drawn one by one, a new kind of block is one more
+ * case here; the charts are vector paths (rectangles, lines) with their labels as text.
  */
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import type { ReportBlock, ReportModel } from '../domain/report';
+import type { ReportBarChart, ReportBlock, ReportModel } from '../domain/report';
 
 const FONT_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
 const REGULAR = 'DejaVuSans';
@@ -43,11 +43,13 @@ function ensureRoom(doc: Doc, needed: number): void {
 }
 
 function drawText(doc: Doc, block: Extract<ReportBlock, { kind: 'text' }>): void {
+  const heading = block.tone === 'heading';
   doc
-    .font(REGULAR)
-    .fontSize(9.5)
+    .font(heading ? BOLD : REGULAR)
+    .fontSize(heading ? 11 : 9.5)
     .fillColor(block.tone === 'muted' ? MUTED : INK);
-  ensureRoom(doc, doc.heightOfString(block.text, { width: contentWidth(doc) }) + 4);
+  // A heading keeps at least a few lines of what follows on its page.
+  ensureRoom(doc, doc.heightOfString(block.text, { width: contentWidth(doc) }) + (heading ? 120 : 4));
   doc.text(block.text, MARGIN.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.6);
 }
@@ -57,17 +59,17 @@ function drawFigures(doc: Doc, block: Extract<ReportBlock, { kind: 'figures' }>)
   ensureRoom(doc, rowHeight * block.rows.length + 8);
   let y = doc.y;
   block.rows.forEach((row, i) => {
-    if (i % 2 === 0) doc.rect(MARGIN.left, y - 3, 330, rowHeight).fill(ZEBRA);
+    if (i % 2 === 0) doc.rect(MARGIN.left, y - 3, 430, rowHeight).fill(ZEBRA);
     doc
       .font(REGULAR)
       .fontSize(10.5)
       .fillColor(INK)
-      .text(row.label, MARGIN.left + 8, y, { width: 220, lineBreak: false });
+      .text(row.label, MARGIN.left + 8, y, { width: 250, lineBreak: false });
     doc
       .font(BOLD)
       .fontSize(10.5)
       .fillColor(INK)
-      .text(row.value, MARGIN.left + 200, y, { width: 122, align: 'right', lineBreak: false });
+      .text(row.value, MARGIN.left + 262, y, { width: 160, align: 'right', lineBreak: false });
     y += rowHeight;
   });
   doc.x = MARGIN.left;
@@ -124,6 +126,78 @@ function drawTable(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): vo
   doc.moveDown(0.6);
 }
 
+const SERIES_FILL = [ACCENT, '#c4b5fd', '#d97706', '#64748b', '#0d9488'];
+const CHART = { height: 130, axisWidth: 62 };
+
+/** The height a bar chart needs: title, note, legend, plot and its category labels. */
+function chartHeight(block: ReportBarChart): number {
+  return CHART.height + 70 + Math.max(1, ...block.categories.map((c) => c.length)) * 9;
+}
+
+/** A bar chart: its title and legend, the value axis with its grid, the bars, and each category's label lines. */
+function drawBars(doc: Doc, block: ReportBarChart): void {
+  const width = contentWidth(doc);
+  const labelLines = Math.max(1, ...block.categories.map((c) => c.length));
+  ensureRoom(doc, chartHeight(block));
+  doc.font(BOLD).fontSize(11).fillColor(INK).text(block.title, MARGIN.left, doc.y, { width });
+  if (block.note) doc.font(REGULAR).fontSize(8.5).fillColor(MUTED).text(block.note, { width });
+  doc.moveDown(0.3);
+  // The legend: a swatch and a label per series.
+  let lx = MARGIN.left + CHART.axisWidth;
+  const ly = doc.y;
+  doc.font(REGULAR).fontSize(8);
+  block.series.forEach((s, i) => {
+    doc.rect(lx, ly + 1, 8, 8).fill(SERIES_FILL[i % SERIES_FILL.length] ?? ACCENT);
+    doc.fillColor(INK).text(s.label, lx + 12, ly, { lineBreak: false });
+    lx += 12 + doc.widthOfString(s.label) + 16;
+  });
+  const top = ly + 18;
+  const bottom = top + CHART.height;
+  const x0 = MARGIN.left + CHART.axisWidth;
+  const plotWidth = width - CHART.axisWidth;
+  const yOf = (v: number) => bottom - (v / block.axis.max) * CHART.height;
+  doc.font(REGULAR).fontSize(7.5);
+  for (const tick of block.axis.ticks) {
+    const y = yOf(tick.value);
+    doc
+      .moveTo(x0, y)
+      .lineTo(x0 + plotWidth, y)
+      .lineWidth(0.4)
+      .strokeColor(RULE)
+      .stroke();
+    doc.fillColor(MUTED).text(tick.label, MARGIN.left, y - 4, { width: CHART.axisWidth - 6, align: 'right', lineBreak: false });
+  }
+  const slot = plotWidth / Math.max(1, block.categories.length);
+  // Bars at most 36 pt wide, each category's group (or stack) centred in its slot.
+  const side = block.stacked ? 1 : Math.max(1, block.series.length);
+  const barWidth = Math.min(36, (slot * 0.8) / side);
+  const gap = (slot - barWidth * side) / 2;
+  const base = block.categories.map(() => 0);
+  block.series.forEach((s, i) => {
+    s.values.forEach((v, c) => {
+      if (v <= 0) return;
+      const below = block.stacked ? (base[c] ?? 0) : 0;
+      const x = x0 + c * slot + gap + (block.stacked ? 0 : i * barWidth);
+      doc.rect(x, yOf(below + v), barWidth, yOf(below) - yOf(below + v)).fill(SERIES_FILL[i % SERIES_FILL.length] ?? ACCENT);
+      base[c] = below + v;
+    });
+  });
+  doc
+    .moveTo(x0, bottom)
+    .lineTo(x0 + plotWidth, bottom)
+    .lineWidth(0.8)
+    .strokeColor(INK)
+    .stroke();
+  doc.font(REGULAR).fontSize(block.categories.length > 12 ? 6.5 : 8);
+  block.categories.forEach((lines, c) => {
+    lines.forEach((line, l) => {
+      doc.fillColor(INK).text(line, x0 + c * slot, bottom + 3 + l * 9, { width: slot, align: 'center', lineBreak: false });
+    });
+  });
+  doc.x = MARGIN.left;
+  doc.y = bottom + 3 + labelLines * 9 + 10;
+}
+
 function drawBlock(doc: Doc, block: ReportBlock): void {
   switch (block.kind) {
     case 'figures':
@@ -132,6 +206,8 @@ function drawBlock(doc: Doc, block: ReportBlock): void {
       return drawTable(doc, block);
     case 'text':
       return drawText(doc, block);
+    case 'bars':
+      return drawBars(doc, block);
   }
 }
 
@@ -170,7 +246,9 @@ export function renderReportPdf(model: ReportModel, createdAt: Date): Promise<Bu
 
   const starts: number[] = [];
   model.sections.forEach((section, i) => {
-    if (i > 0) ensureRoom(doc, 140);
+    // A section's title stays with the start of its first block (a whole chart).
+    const first = section.blocks[0];
+    if (i > 0) ensureRoom(doc, first?.kind === 'bars' ? 40 + chartHeight(first) : 140);
     starts.push(pageIndex(doc));
     doc
       .font(BOLD)

@@ -13,6 +13,9 @@ import { createWorkspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { loadDemo } from './demo';
 import { importFile } from './import-file';
+import { eurosToCents, formatEuros } from '../domain/money';
+import { frenchPercent, monthLabelLines } from '../domain/report';
+import { getDashboard } from './kpis';
 import { reportPdf } from './report';
 import { updateSettings } from './settings';
 
@@ -60,19 +63,59 @@ for (const engine of testEngines()) {
       expect(text).toContain('DJ : DJ Max Électro');
       expect(text).toContain('Période : du 15 janv. 2025 au 14 janv. 2026');
       expect(text).toContain('Date de référence : 14 janv. 2026');
-      const overview = section(text, '1. Vue d’ensemble\n', '2. Top VIP\n');
+      const overview = section(text, '1. Vue d’ensemble\n', '2. Indicateurs\n');
       expect(overview).toMatch(/Clients au total\s+25\n/);
       expect(overview).toMatch(/VIP \(à chouchouter\)\s+12\n/);
       expect(overview).toMatch(/CA total\s+48 752 €\n/);
       expect(overview).toMatch(/Prestations réalisées\s+276\n/);
 
-      const winBack = section(text, '3. Clients à relancer, par priorité\n', '4. Clients en veille');
+      // The KPIs and objectives as the dashboard shows them for the same period.
+      const { kpis, charts } = await getDashboard(ctx, workspace ?? ws, model.period);
+      // pdftotext may drop the space of a short amount (`0 €` → `0€`).
+      const euros = (n: number) =>
+        formatEuros(eurosToCents(n))
+          .replace(/[\u202F\u00A0]/g, ' ')
+          .replace(/ €$/, ' ?€');
+      const percent = (r: number | null) => (r === null ? 'pas encore de relance' : frenchPercent(r).replace(/[\u202F\u00A0]/g, ' '));
+      const indicators = section(text, '2. Indicateurs\n', '3. Chiffre d’affaires\n');
+      expect(indicators).toMatch(new RegExp(`Taux de réactivation\\s+${percent(kpis.reactivationRate.all)}\n`));
+      expect(indicators).toMatch(new RegExp(`VIP\\s+${percent(kpis.reactivationRate.vip)}\n`));
+      expect(indicators).toMatch(new RegExp(`Réguliers\\s+${percent(kpis.reactivationRate.regular)}\n`));
+      expect(indicators).toMatch(new RegExp(`CA réactivation\\s+${euros(kpis.reactivationRevenue)}\n`));
+      // The demo has gigs but no follow-ups: returns and an average inactivity, rates "pas encore de relance".
+      expect(kpis.avgInactivityBeforeReturnDays).not.toBeNull();
+      expect(indicators).toMatch(
+        new RegExp(`Durée moyenne d’inactivité avant retour\\s+${Math.round(kpis.avgInactivityBeforeReturnDays ?? 0)} jours\n`),
+      );
+      expect(indicators).toContain(`${kpis.returns} retours sur la période`);
+      if (kpis.followedUp.all > 0)
+        expect(indicators).toContain(`${kpis.responded.all} des ${kpis.followedUp.all} clients relancés ont répondu ou réservé.`);
+      expect(kpis.objectives).toHaveLength(3);
+      for (const o of kpis.objectives) {
+        if (o.value !== null) expect(indicators).toContain(percent(o.value));
+        expect(indicators).toContain(percent(o.target));
+      }
+      expect(indicators).toContain('Clients par statut en fin de mois');
+      const met = kpis.objectives.filter((o) => o.met === true).length;
+      const missed = kpis.objectives.filter((o) => o.met === false).length;
+      expect(met + missed).toBeGreaterThan(0);
+      expect(indicators.split('✓ atteint').length - 1).toBe(met);
+      expect(indicators.split('✗ non atteint').length - 1).toBe(missed);
+
+      const revenue = section(text, '3. Chiffre d’affaires\n', '4. Top VIP\n');
+      expect(revenue).toContain('CA par mois sur 24 mois');
+      expect(charts.revenueByMonth).toHaveLength(24);
+      for (const m of charts.revenueByMonth) for (const line of monthLabelLines(m.month)) expect(revenue).toContain(line);
+      expect(revenue).toContain('CA par année');
+      expect(revenue).toMatch(new RegExp(`VIP\\s+${euros(charts.vipShare.vip)} \\(${percent(charts.vipShare.share)}\\)`));
+
+      const winBack = section(text, '5. Clients à relancer, par priorité\n', '6. Clients en veille');
       const ranked = [...winBack.matchAll(/^\s+(\d+) (\S.*?)\s{2,}/gm)].map((m) => m[2]);
       expect(ranked.slice(0, 3)).toEqual(['BAR DU PORT MARTIGUES', 'BDE SCIENCES PO AIX', 'LA TAVERNE DES ÉCRINS']);
       expect(ranked).toHaveLength(7);
       expect(winBack).toContain('770 €');
       expect(winBack).toContain('VIP (par le nombre de prestations)');
-      expect(text).toContain('4. Clients en veille : rappel doux');
+      expect(text).toContain('6. Clients en veille : rappel doux');
 
       expect(pages).toBeGreaterThanOrEqual(2);
       for (let p = 1; p <= pages; p++) expect(text).toContain(`Page ${p} / ${pages}`);

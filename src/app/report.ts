@@ -9,6 +9,7 @@ import type { Workspace } from '../db/schema';
 import { withCadences } from './cadences';
 import type { AppContext } from './context';
 import { AppError } from './errors';
+import { kpisAndCharts } from './kpis';
 import { listClients, overviewOf } from './portfolio';
 import { renderReportPdf } from './report-pdf';
 import { parseSettings } from './settings';
@@ -38,10 +39,11 @@ export async function buildReport(ctx: AppContext, workspace: Workspace, options
   const asOf = referenceDateOf(ctx, workspace, checkedDate(options.asOf, 'de référence'));
   const period = reportPeriod(asOf, checkedDate(options.from, 'de début'), checkedDate(options.to, 'de fin'));
   const db = ctx.database.db;
-  const [clients, totals, owner] = await Promise.all([
+  const [clients, totals, owner, dashboard] = await Promise.all([
     listClients(ctx, workspace, asOf),
     getPeriodTotals(db, workspace.id, period.from, period.to),
     getOwnerName(db, workspace.id),
+    kpisAndCharts(ctx, workspace, period),
   ]);
   const overview = overviewOf(asOf, clients);
   return buildReportModel({
@@ -56,6 +58,9 @@ export async function buildReport(ctx: AppContext, workspace: Workspace, options
       segment: c.segment,
       cadence: c.cadence,
     })),
+    kpis: dashboard.kpis,
+    charts: dashboard.charts,
+    activeDays: dashboard.thresholds.activeDays,
   });
 }
 

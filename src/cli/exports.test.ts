@@ -289,7 +289,7 @@ for (const engine of testEngines()) {
         file,
         asOf: '2026-01-14',
         period: { from: '2025-01-01', to: '2025-12-31' },
-        sections: ['overview', 'vip', 'win-back', 'gentle-reminder'],
+        sections: ['overview', 'kpis', 'revenue', 'vip', 'win-back', 'gentle-reminder'],
       });
       expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
       expect((await src('report')).code).toBe(2);

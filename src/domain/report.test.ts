@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_LIST_LIMITS, buildReportModel, frenchShortDate, type ReportClient, type ReportInput } from './report';
-import { segmentClient } from './segments';
+import { computeCharts } from './analytics';
+import { computeKpis } from './kpis';
+import { REPORT_LIST_LIMITS, buildReportModel, chartAxis, frenchShortDate, type ReportClient, type ReportInput } from './report';
+import { DEFAULT_THRESHOLDS, segmentClient } from './segments';
 
 const ASOF = '2026-01-14';
 
@@ -21,7 +23,18 @@ function buildClient(name: string, overrides: Partial<{ gigs: number; revenueCen
 }
 
 function buildInput(clients: ReportClient[]): ReportInput {
+  const facts = {
+    from: '2025-01-15',
+    to: ASOF,
+    thresholds: DEFAULT_THRESHOLDS,
+    gigs: [],
+    followUps: [],
+    activeShare: { activeClientIds: [], withGigs: 0 },
+  };
   return {
+    kpis: computeKpis(facts),
+    charts: computeCharts(facts),
+    activeDays: DEFAULT_THRESHOLDS.activeDays,
     djName: '',
     workspaceName: 'default',
     asOf: ASOF,
@@ -56,6 +69,49 @@ describe('the report model', () => {
       kind: 'text',
       text: expect.stringMatching(/^Liste limitée aux 50 premiers sur 1\u202F000\./),
     });
+  });
+
+  it('puts the axis of a chart on round euros just above its highest bar, and keeps an axis when there is no bar', () => {
+    expect(chartAxis([4_875_200, 120_000])).toMatchObject({ max: 5_000_000 });
+    expect(chartAxis([4_875_200]).ticks.map((t) => t.label.replace(/[\u202F\u00A0]/g, ' '))).toEqual([
+      '0 €',
+      '12 500 €',
+      '25 000 €',
+      '37 500 €',
+      '50 000 €',
+    ]);
+    expect(chartAxis([30_100]).max).toBe(32_000);
+    expect(chartAxis([]).max).toBe(10_000);
+    // Counts: whole steps, at least 4.
+    expect(chartAxis([23], 'count').ticks.map((t) => t.label)).toEqual(['0', '6', '12', '18', '24']);
+    expect(chartAxis([0], 'count').max).toBe(4);
+  });
+
+  it('shows the KPIs and the revenue charts after the overview, an empty period saying so rather than 0 %', () => {
+    const model = buildReportModel(buildInput([]));
+    expect(model.sections.map((s) => s.id).slice(0, 3)).toEqual(['overview', 'kpis', 'revenue']);
+    const kpis = model.sections.find((s) => s.id === 'kpis');
+    expect(kpis?.blocks[0]).toMatchObject({
+      kind: 'figures',
+      rows: expect.arrayContaining([{ label: 'Taux de réactivation', value: 'pas encore de relance' }]),
+    });
+    // No gig, no follow-up: each chart's title says so instead of drawing an empty frame.
+    expect(model.sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'bars')).toEqual([]);
+    expect(kpis?.blocks.slice(-2)).toEqual([
+      { kind: 'text', tone: 'heading', text: 'Relances envoyées et leurs résultats' },
+      { kind: 'text', tone: 'muted', text: 'Aucune relance envoyée sur ces mois.' },
+    ]);
+
+    const gig = { clientId: 1, date: '2025-06-21', status: 'done', amountCents: 80_000, count: 1, type: 'Mariage' } as const;
+    const facts = { from: '2025-01-15', to: ASOF, thresholds: DEFAULT_THRESHOLDS, gigs: [gig], followUps: [] };
+    const withGig = buildReportModel({ ...buildInput([]), charts: computeCharts(facts) });
+    const charts = withGig.sections.find((s) => s.id === 'revenue')?.blocks.filter((b) => b.kind === 'bars') ?? [];
+    expect(charts.map((c) => c.title)).toEqual(['CA par mois sur 24 mois', 'CA par année', 'CA par mois de l’année']);
+    expect(charts[0]?.categories).toHaveLength(24);
+    expect(charts[0]?.categories.at(-1)).toEqual(['janv.', '26']);
+    expect(charts[0]?.series[0]?.values.at(-8)).toBe(80_000);
+    expect(charts[0]?.axis.max).toBe(80_000);
+    expect(charts[2]?.categories[5]).toEqual(['juin']);
   });
 
   it('gives the reasons of a rank, and names the workspace when the DJ has no name', () => {
