@@ -314,7 +314,7 @@ function ChartsSection({ data }: { data: Dashboard }) {
         <BarChart
           title={t('analytics.chart.seasons')}
           summary={t('analytics.chart.seasonsHint')}
-          categories={c.revenueByMonthOfYear.map((m) => monthName(m.month, lang).slice(0, 3))}
+          categories={c.revenueByMonthOfYear.map((m) => monthName(m.month, lang, 'short'))}
           categoryNames={c.revenueByMonthOfYear.map((m) => monthName(m.month, lang))}
           categoryHeader={t('analytics.month')}
           series={[{ key: 'revenue', label: t('analytics.revenue'), tone: 'tone-3' }]}

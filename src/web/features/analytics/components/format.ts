@@ -13,7 +13,7 @@ export function monthLabel(month: string, lang: Lang): string {
   );
 }
 
-/** « janvier » */
-export function monthName(month: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE_OF[lang], { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+/** « janvier », or short: « janv. », « juin », « juil. » (never two months alike). */
+export function monthName(month: number, lang: Lang, width: 'long' | 'short' = 'long'): string {
+  return new Intl.DateTimeFormat(LOCALE_OF[lang], { month: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
