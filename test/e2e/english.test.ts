@@ -125,9 +125,7 @@ describe('the interface in English', () => {
     await visit(page, '#/', 'CRM');
     await page.locator('#section-vip [data-testid=client-card]').first().waitFor();
     await expectNoFrench(page, 'the CRM');
-    await page
-      .getByLabel('Gigs file (prestations_dj_clean.csv)')
-      .setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: windows1252(EXCEL_GIGS) });
+    await page.getByLabel('Gigs file (CSV)').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: windows1252(EXCEL_GIGS) });
     await page.locator('.preview').first().waitFor();
     await expectNoFrench(page, 'the import preview of a French Excel file');
     await screenshot(page, '50-english-import-preview');

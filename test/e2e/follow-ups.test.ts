@@ -49,25 +49,27 @@ describe('follow-ups, end to end', () => {
   });
 
   it('configures SMTP in the settings and sends a test through the real server on loopback', async () => {
-    await page.getByLabel('Serveur SMTP').fill('127.0.0.1');
-    await page.getByLabel('Port', { exact: true }).fill(String(smtp.port));
-    await page.getByLabel('Identifiant').fill('camille');
-    await page.getByLabel('Mot de passe', { exact: true }).fill('secret-smtp-1');
-    await page.getByLabel('Nom de l’expéditeur').fill('DJ Camille');
-    await page.getByLabel('Adresse de l’expéditeur').fill('camille@example.fr');
-    await page.getByRole('button', { name: 'Enregistrer l’envoi' }).click();
-    await page.getByText('Réglages d’envoi enregistrés.').waitFor();
+    // The settings page has other forms (the inbox's has a Port, a user and a password too): this one only.
+    const mailForm = page.getByRole('form', { name: 'Envoi des e-mails (SMTP)' });
+    await mailForm.getByLabel('Serveur SMTP').fill('127.0.0.1');
+    await mailForm.getByLabel('Port', { exact: true }).fill(String(smtp.port));
+    await mailForm.getByLabel('Identifiant').fill('camille');
+    await mailForm.getByLabel('Mot de passe', { exact: true }).fill('secret-smtp-1');
+    await mailForm.getByLabel('Nom de l’expéditeur').fill('DJ Camille');
+    await mailForm.getByLabel('Adresse de l’expéditeur').fill('camille@example.fr');
+    await mailForm.getByRole('button', { name: 'Enregistrer l’envoi' }).click();
+    await mailForm.getByText('Réglages d’envoi enregistrés.').waitFor();
     // The password never comes back: the field is empty and says one is stored.
-    expect(await page.getByLabel('Mot de passe', { exact: true }).inputValue()).toBe('');
-    await page.getByText('Un mot de passe est enregistré').waitFor();
+    expect(await mailForm.getByLabel('Mot de passe', { exact: true }).inputValue()).toBe('');
+    await mailForm.getByText('Un mot de passe est enregistré').waitFor();
     // The test server takes no AUTH: remove the password and the user for the real sends.
-    await page.getByLabel('Identifiant').fill('');
-    await page.getByLabel('Supprimer le mot de passe enregistré').check();
-    await page.getByRole('button', { name: 'Enregistrer l’envoi' }).click();
-    await page.getByText('Aucun mot de passe enregistré.').waitFor();
+    await mailForm.getByLabel('Identifiant').fill('');
+    await mailForm.getByLabel('Supprimer le mot de passe enregistré').check();
+    await mailForm.getByRole('button', { name: 'Enregistrer l’envoi' }).click();
+    await mailForm.getByText('Aucun mot de passe enregistré.').waitFor();
 
-    await page.getByRole('button', { name: 'Envoyer un test' }).click();
-    await page.getByText('E-mail de test envoyé à camille@example.fr.').waitFor();
+    await mailForm.getByRole('button', { name: 'Envoyer un test' }).click();
+    await mailForm.getByText('E-mail de test envoyé à camille@example.fr.').waitFor();
     expect(mailsTo('camille@example.fr')).toHaveLength(1);
     await expectNoSeriousAxeViolations(page, 'settings with SMTP and templates');
     await screenshot(page, '12-settings-mail');

@@ -62,9 +62,9 @@ describe('roles in the web app', () => {
       // The reference date and thresholds are shown, greyed out, with no save button.
       expect(await page.getByLabel('VIP : au moins N prestations').isDisabled()).toBe(true);
       expect(await page.getByRole('button', { name: 'Enregistrer' }).count()).toBe(0);
-      // No SMTP form and no template editor: they are the owner's.
+      // No SMTP form, no weekly alert, no inbox and no template editor: they are the owner's.
       expect(await page.getByLabel('Serveur SMTP').count()).toBe(0);
-      expect(await page.getByText("Réservé au propriétaire de l'espace.").count()).toBe(2);
+      expect(await page.getByText("Réservé au propriétaire de l'espace.").count()).toBe(4);
       await expectNoSeriousAxeViolations(page, `settings as a member at ${viewport.width} px`);
       await screenshot(page, '13-settings-member');
       await viewShot(page, '13-settings-member-top');
