@@ -32,18 +32,27 @@ const PRESETS = [
 
 export function ImapSettingsPanel() {
   const { data, error, loading } = useImapSettings();
+  // Here, not in the form: the first save makes the mailbox configured, which draws the form anew.
+  const [saved, setSaved] = useState(false);
   return (
     <>
       {loading ? <Loading /> : null}
       <ErrorMessage error={error} />
-      {data ? <ImapSettingsForm key={String(data.configured)} settings={data} /> : null}
+      {data ? <ImapSettingsForm key={String(data.configured)} settings={data} saved={saved} setSaved={setSaved} /> : null}
     </>
   );
 }
 
-function ImapSettingsForm({ settings }: { settings: ImapSettingsView }) {
+function ImapSettingsForm({
+  settings,
+  saved,
+  setSaved,
+}: {
+  settings: ImapSettingsView;
+  saved: boolean;
+  setSaved: (saved: boolean) => void;
+}) {
   const { t, dateTime } = useI18n();
-  const [saved, setSaved] = useState(false);
   const [test, setTest] = useState<ImapTestResult | null>(null);
   const save = useMutation(saveImapSettings);
   const remove = useMutation(removeImapSettings);
