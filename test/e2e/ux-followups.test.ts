@@ -151,15 +151,17 @@ describe('import progress', () => {
       expect([...new Set(told)]).toEqual(['read', 'write', 'merge']);
       expect(lines.find((l) => l.progress?.phase === 'merge')?.progress?.rows).toBe(12_000);
       expect(lines.at(-1)?.type).toBe('report');
-      // …and the page shows each as it arrives, in words with counts (two steps told within one of
-      // the browser's progress events show as the later one: a fast step may pass unseen).
-      const phases = [...new Set(seen.map((s) => s.split(':')[0]))];
-      expect(phases).toEqual(expect.arrayContaining(['upload', 'read', 'merge']));
-      expect(seen.some((s) => /^read: Vérification du fichier : [\d,]+ (ko|Mo) lus sur [\d,]+ (ko|Mo)$/.test(s))).toBe(true);
-      for (const s of seen.filter((s) => s.startsWith('write:'))) {
-        expect(s).toMatch(/^write: Écriture : [\d ]+ lignes écrites \([\d,]+ (ko|Mo) lus sur [\d,]+ (ko|Mo)\)$/);
-      }
-      expect(seen).toContain('merge: Enregistrement de 12 000 lignes dans votre espace…');
+      // …and the page shows what arrives, in words with counts. Steps told within one of the
+      // browser's progress events show as the last of them: on a fast machine the server's steps of
+      // a 12,000-row file may all pass unseen between the upload and the report.
+      expect(seen.length).toBeGreaterThan(0);
+      const worded: Record<string, RegExp> = {
+        upload: /^upload: Envoi du fichier : [\d,]+ (octets|ko|Mo) sur [\d,]+ (ko|Mo)$/,
+        read: /^read: Vérification du fichier : [\d,]+ (octets|ko|Mo) lus sur [\d,]+ (ko|Mo)$/,
+        write: /^write: Écriture : [\d ]+ lignes? écrites? \([\d,]+ (octets|ko|Mo) lus sur [\d,]+ (ko|Mo)\)$/,
+        merge: /^merge: Enregistrement de 12 000 lignes dans votre espace…$/,
+      };
+      for (const s of seen) expect(s).toMatch(worded[s.split(':')[0]!] ?? /^never$/);
       expect(seen.some((s) => s.includes('Chargement'))).toBe(false);
 
       // The words after it: the latest import counted in one phrase, then undone with a clear question.
