@@ -109,12 +109,12 @@ describe('replies read from the mailbox', () => {
     await replies.scrollIntoViewIfNeeded();
     await viewShot(page, 'client-reply');
 
-    const after = await reactivationRate(page);
-    expect(after).not.toBe(before);
+    // The dashboard shows its cached figures at once, then the ones read again: wait for those.
+    await expect.poll(() => reactivationRate(page), { timeout: 30_000 }).not.toBe(before);
 
     await page.goto(`${baseUrl}/#/clients/${clientId}`);
     await page.getByRole('button', { name: 'Ce n’est pas une réponse' }).click();
     await page.getByText('(annulé : la relance a repris son résultat)').waitFor();
-    expect(await reactivationRate(page)).toBe(before);
+    await expect.poll(() => reactivationRate(page), { timeout: 30_000 }).toBe(before);
   });
 });

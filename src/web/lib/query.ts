@@ -52,12 +52,23 @@ export interface QueryResult<T> {
  * Reads `key` through `fetcher`. A fetcher that declares a parameter gets the query's AbortSignal
  * (to hand to `request`), and its request is aborted when the last page showing it closes.
  */
-export function useQuery<T>(key: string, fetcher: (signal: AbortSignal) => Promise<T>, enabled = true): QueryResult<T> {
+export function useQuery<T>(
+  key: string,
+  fetcher: (signal: AbortSignal) => Promise<T>,
+  enabled = true,
+  /**
+   * `readAgainOnOpen`: figures that the server's background jobs change too (the mailbox watcher,
+   * the outbox sender), not only this app's own changes: read again each time a page showing them
+   * opens, the cached answer shown meanwhile.
+   */
+  options: { readAgainOnOpen?: boolean } = {},
+): QueryResult<T> {
   const result = useTanstackQuery({
     queryKey: [key],
     // Reading `signal` tells TanStack the request can be aborted: only do so when the fetcher takes it.
     queryFn: fetcher.length > 0 ? ({ signal }: QueryFunctionContext) => fetcher(signal) : () => (fetcher as () => Promise<T>)(),
     enabled,
+    ...(options.readAgainOnOpen ? { refetchOnMount: 'always' as const } : {}),
   });
   // Only these three properties are read, so only their change re-renders the component.
   return {

@@ -23,6 +23,7 @@ export function getDashboard(q: PeriodQuery): Promise<Dashboard> {
   return request('GET', `/api/dashboard${search(q)}`, dashboardSchema);
 }
 
+/** The KPIs move with replies read in the background and e-mails sent by the outbox: read again on opening. */
 export function useDashboard(q: PeriodQuery) {
-  return useQuery(keys.dashboard(search(q)), () => getDashboard(q));
+  return useQuery(keys.dashboard(search(q)), () => getDashboard(q), true, { readAgainOnOpen: true });
 }
