@@ -12,6 +12,7 @@ import { generateBenchFiles, type GeneratedFiles } from '../../bench/generate';
 import { cliTarget, testEngines } from '../../test/support/databases';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp';
 import { openDatabase, type DatabaseOptions } from '../db/connection';
+import { waitForWorkspaceImports } from '../db/imports';
 import { DatabaseBusyError } from '../db/storage-errors';
 
 const BIN = new URL('../../bin/djbooker.js', import.meta.url).pathname;
@@ -202,17 +203,42 @@ describe('the embedded database shared by a server and CLI imports', () => {
             DJBOOKER_PASSWORD: PASSWORD,
           }),
         );
+        // Both start while the workspace's import lock is held here (on SQLite, the write lock), so
+        // that both must wait whatever the machine's speed; released, they run one after the other.
+        const { id: workspaceId } = await database.db
+          .selectFrom('workspaces')
+          .select('id')
+          .where('name', '=', 'studio')
+          .executeTakeFirstOrThrow();
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        let holding!: () => void;
+        const held = new Promise<void>((resolve) => (holding = resolve));
+        const holder = database.bulkTransaction(async (trx) => {
+          await waitForWorkspaceImports(trx, database.engine, workspaceId);
+          // On SQLite the write lock is taken by a write, not by the transaction's start alone.
+          await trx.updateTable('workspaces').set({ name: 'studio' }).where('id', '=', workspaceId).execute();
+          holding();
+          await released;
+        });
+        await held;
+        const WAIT = 'djbooker : un autre import est en cours… attente\n';
         const [a, b] = [0, 1].map(() => cli(database.options, ['import', 'gigs', small.gigsPath, '--json']));
+        await waitFor(
+          'both imports to say they wait',
+          async () => ([a!, b!].every((r) => r.stderr().includes(WAIT)) ? true : undefined),
+          120_000,
+        );
+        release();
+        await holder;
         const reports = (await Promise.all([succeeded(a!), succeeded(b!)])).map(
           (out) => JSON.parse(out) as { imported: number; duplicates: number },
         );
-        // Same file: one import adds every gig, the other finds them all there.
+        // Same file: one import adds every gig, the other, after it, finds them all there.
         expect(reports.map((r) => r.imported).sort((x, y) => x - y)).toEqual([0, expect.any(Number)]);
         const imported = Math.max(...reports.map((r) => r.imported));
         expect(imported).toBeGreaterThan(25_000);
         expect(Math.max(...reports.map((r) => r.duplicates))).toBe(imported);
-        const waited = [a!, b!].filter((r) => r.stderr().includes('djbooker : un autre import est en cours… attente\n'));
-        expect(waited).toHaveLength(1);
         expect(
           await database.db
             .selectFrom('gigs')
