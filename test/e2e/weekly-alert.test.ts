@@ -41,13 +41,15 @@ describe('the weekly alert in the product', () => {
       // alone gives 7, BAR DU PORT MARTIGUES first: src/jobs/weekly-alert.test.ts): read it from the API.
       const { json } = await apiFromPage(page, 'GET', '/api/alert');
       const { total, top } = alertViewSchema.parse(json).toFollowUp;
-      expect(total).toBeGreaterThan(top.length);
+      expect(total).toBeGreaterThan(0);
       const panel = page.getByTestId('alert-panel');
-      await panel.getByText(`${total} clients à relancer cette semaine`).waitFor();
+      await panel.getByText(total === 1 ? '1 client à relancer cette semaine' : `${total} clients à relancer cette semaine`).waitFor();
       await panel.scrollIntoViewIfNeeded();
       const text = await textOf(panel);
       expect(text).toContain(`${top[0]!.name} — priorité `);
-      expect(text).toContain(total - top.length === 1 ? '… et 1 autre.' : `… et ${total - top.length} autres.`);
+      const more = total - top.length;
+      if (more === 0) expect(text).not.toContain('… et ');
+      else expect(text).toContain(more === 1 ? '… et 1 autre.' : `… et ${more} autres.`);
       expect(text).toMatch(/Envoyée par e-mail à camille@example\.fr : prochain envoi le mardi \d+ [a-zé.]+ \d{4} à 09:00\./);
       expect(await panel.getByRole('link').first().getAttribute('href')).toBe(`#/clients/${top[0]!.id}`);
       await viewShot(page, '14-alert-panel');
