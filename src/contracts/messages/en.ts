@@ -471,7 +471,6 @@ export const en: Dictionary = {
   'prediction.reason.few_spenders': '{fit}: few repeat clients with an amount ({n})',
   'prediction.reason.under_spenders': '{fit}: fewer than {threshold} repeat clients with an amount ({n})',
   'prediction.reason.infinite_mean': '{fit}: no finite mean amount',
-  'prediction.reason.other': '{fit}: {code}',
   'prediction.clients': { one: '{n} client', other: '{n} clients' },
   'prediction.repeaters': { one: '{n} repeat client', other: '{n} repeat clients' },
   'prediction.cardPAlive': 'Still a client: {p} ({confidence})',

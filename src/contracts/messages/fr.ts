@@ -479,7 +479,6 @@ export const fr = {
   'prediction.reason.few_spenders': '{fit} : peu de clients fidèles avec un montant ({n})',
   'prediction.reason.under_spenders': '{fit} : moins de {threshold} clients fidèles avec un montant ({n})',
   'prediction.reason.infinite_mean': '{fit} : pas de montant moyen fini',
-  'prediction.reason.other': '{fit} : {code}',
   'prediction.clients': { one: '{n} client', other: '{n} clients' },
   'prediction.repeaters': { one: '{n} fidèle', other: '{n} fidèles' },
   'prediction.cardPAlive': 'Encore client : {p} ({confidence})',

@@ -12,25 +12,10 @@ export function probabilityText(p: number, i18n: I18n): string {
   return i18n.percent(p);
 }
 
-const REASON_CODES = new Set([
-  'no_history',
-  'no_fit',
-  'not_converged',
-  'undetermined',
-  'very_uncertain',
-  'uncertain',
-  'few_clients',
-  'under_clients',
-  'few_repeaters',
-  'under_repeaters',
-  'few_spenders',
-  'under_spenders',
-  'infinite_mean',
-]);
-
 /** A reason of the fit's grade, naming the fit it is about (frequency or amounts). */
 export function reasonText(r: PredictionReason, { t, number }: I18n): string {
-  const key = (REASON_CODES.has(r.code) ? `prediction.reason.${r.code}` : 'prediction.reason.other') as MessageKey;
+  // The contract admits only the domain's reason codes, each worded in the catalogue.
+  const key: MessageKey = `prediction.reason.${r.code}`;
   return t(key, { fit: t(`prediction.fit.${r.fit}`), n: number(r.count ?? 0), threshold: number(r.threshold ?? 0), code: r.code });
 }
 
