@@ -4,6 +4,7 @@
  * it once (the lease); a server that goes down is reported in words and backed off from.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../test/support/wait';
 import { testEngines } from '../../test/support/databases';
 import { rawMail, startRepliesFixture, type RepliesFixture } from '../../test/support/replies';
 import { getImapSettings, saveImapSettings } from '../app/replies';
@@ -12,14 +13,15 @@ import { nextCheckAt, startReplyWatcher, type ReplyWatcher } from './reply-watch
 
 const CLIENT = 'TENNIS CLUB DE GRANS';
 
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  return waitFor(
+    what,
+    async () => {
+      const v = await read();
+      return ok(v) ? v : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 describe('nextCheckAt', () => {

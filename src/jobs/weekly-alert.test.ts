@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitUntil } from '../../test/support/wait';
 import { testEngines, type TestDatabase } from '../../test/support/databases';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp';
 import { loadDemo } from '../app/demo';
@@ -20,14 +21,6 @@ import { startWeeklyAlert } from './weekly-alert';
 
 const SERVER = new URL('../../test/support/server-child.ts', import.meta.url).pathname;
 const OWNER = 'dj-max@example.fr';
-
-async function waitUntil(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const start = Date.now();
-  while (!(await ok())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 for (const engine of testEngines()) {
   describe(`the weekly alert on ${engine.name}`, () => {

@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../test/support/wait';
 import { testEngines, type TestEngine } from '../../test/support/databases';
 import { decodeEncodedWords, headersOf, startTestSmtp, textBodyOf, type TestSmtp } from '../../test/support/smtp';
 import { parseEnv } from '../app/env';
@@ -256,13 +257,10 @@ for (const engine of testEngines()) {
         const results = [...first.json().results, ...second.json().results].map((r: { result: string }) => r.result).sort();
         expect(results).toEqual(['duplicate', 'duplicate', 'duplicate', 'queued', 'queued', 'queued']);
 
-        const started = performance.now();
-        let progress;
-        for (;;) {
-          progress = (await call(withSender, 'GET', '/api/outbox?batchId=lot-vip-2026-01-14', { as: owner })).json();
-          if (progress.done || performance.now() - started > 60_000) break;
-          await new Promise((resolve) => setTimeout(resolve, 25));
-        }
+        const progress = await waitFor('the batch to be done', async () => {
+          const p = (await call(withSender, 'GET', '/api/outbox?batchId=lot-vip-2026-01-14', { as: owner })).json();
+          return p.done ? p : undefined;
+        });
         expect(progress).toMatchObject({
           total: 3,
           done: true,

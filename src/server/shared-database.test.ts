@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBenchFiles, type GeneratedFiles } from '../../bench/generate';
 import { cliTarget, testEngines } from '../../test/support/databases';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp';
+import { waitFor } from '../../test/support/wait';
 import { openDatabase, type DatabaseOptions } from '../db/connection';
 import { waitForWorkspaceImports } from '../db/imports';
 import { DatabaseBusyError } from '../db/storage-errors';
@@ -45,16 +46,6 @@ async function succeeded(r: Run): Promise<string> {
   const code = await r.exited;
   if (code !== 0) throw new Error(`exit ${code}: ${r.stderr()}`);
   return r.stdout();
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** True while another process holds the embedded database's write lock (a write of ours that waits 0 ms is refused). */
