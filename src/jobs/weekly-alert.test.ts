@@ -193,6 +193,7 @@ for (const engine of testEngines()) {
           await c.exited;
         }
       }
-    });
+      // Two servers start under tsx and each wait inside may take its own minute on a loaded machine.
+    }, 240_000);
   });
 }
