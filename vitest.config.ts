@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     globalSetup: ['test/support/postgres-schemas.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Limits that catch a hang, not a slow machine: under a load of 15 on 2 cores (a CPU-heavy job
+    // beside the suite), tests that spawn a process under tsx took up to 14 s alone and 35 s in pairs.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
