@@ -15,8 +15,8 @@ import {
   type SessionAuth,
 } from '../db/sessions';
 import { countUsers, createFirstUser, getUserByEmail, insertUser } from '../db/users';
-import { createWorkspace, getWorkspace, getWorkspaceByName, listWorkspaces } from '../db/workspaces';
-import type { Role, User, Workspace } from '../db/schema';
+import { createWorkspace, getWorkspace, getWorkspaceByName, listWorkspaces, type Workspace } from '../db/workspaces';
+import type { Role, User } from '../db/schema';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { DEFAULT_WORKSPACE } from './workspace';

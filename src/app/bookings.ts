@@ -15,8 +15,8 @@ import {
   updateGigRow,
   type GigWithClient,
 } from '../db/gigs';
-import type { Gig, GigStatus, Workspace } from '../db/schema';
-import { bumpDataVersion } from '../db/workspaces';
+import type { Gig, GigStatus } from '../db/schema';
+import { bumpDataVersion, type Workspace } from '../db/workspaces';
 import { doubleBookedDays, monthBounds } from '../domain/agenda';
 import type { IsoDate } from '../domain/dates';
 import { gigIdentity } from '../domain/gig-identity';

@@ -3,8 +3,8 @@ import { getClientByNameKey, getClientRow, insertClient, updateClientRow } from 
 import { listGigsOfClient } from '../db/gigs';
 import { listNotesOfClient } from '../db/notes';
 import { clearEmailFailing } from '../db/replies';
-import type { Client, ClientUpdate, Gig, Note, Workspace } from '../db/schema';
-import { bumpDataVersion, getWorkspace } from '../db/workspaces';
+import type { Client, ClientUpdate, Gig, Note } from '../db/schema';
+import { bumpDataVersion, getWorkspace, type Workspace } from '../db/workspaces';
 import type { IsoDate } from '../domain/dates';
 import type { Cents } from '../domain/money';
 import { nameKey } from '../domain/names';

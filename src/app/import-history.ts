@@ -1,6 +1,6 @@
 /** The imports of a workspace: their list, their rejected rows as CSV, and undoing the latest. */
 import { getImportRecord, latestUndoableImportId, listImportRecords, undoImportRows } from '../db/import-history';
-import type { Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
 import { rejectionsCsv, type RejectedRow } from '../domain/rejections-csv';
 import type { AppContext } from './context';
 import { AppError } from './errors';

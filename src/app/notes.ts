@@ -1,7 +1,8 @@
 /** Dated notes on a client (the guide's "Ajouter note"). */
 import { getClientRow } from '../db/clients';
 import { deleteNote, insertNote, updateNoteText } from '../db/notes';
-import type { Note, Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
+import type { Note } from '../db/schema';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import type { Note as NoteJson } from '../contracts/clients';

@@ -22,7 +22,8 @@ import {
   setOutboxFollowUp,
 } from '../db/outbox';
 import type { Db } from '../db/connection';
-import type { ClientOutboxMessage, FollowUpTable, OutboxMessage, OutboxState, Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
+import type { ClientOutboxMessage, FollowUpTable, OutboxMessage, OutboxState } from '../db/schema';
 import type { IsoDate } from '../domain/dates';
 import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain/follow-ups/message';
 import { sendErrorKind, type SendErrorKind } from '../domain/follow-ups/send-errors';

@@ -123,7 +123,6 @@ export interface Schema {
   import_previous_gigs: ImportPreviousGigTable;
 }
 
-export type Workspace = Selectable<WorkspaceTable>;
 export type Client = Selectable<ClientTable>;
 export type NewClient = Insertable<ClientTable>;
 export type ClientUpdate = Updateable<ClientTable>;

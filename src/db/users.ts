@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, Db } from './connection';
-import type { Role, User, Workspace } from './schema';
+import type { Role, User } from './schema';
+import type { Workspace } from './workspaces';
 
 export async function countUsers(db: Db): Promise<number> {
   const row = await db
