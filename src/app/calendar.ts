@@ -32,9 +32,9 @@ export async function renderCalendarFeed(ctx: AppContext, token: string): Promis
   const events = gigs.map((g): CalendarEvent => ({
     uid: `gig-${g.id}-${workspace.id}@djbooker`,
     date: g.date,
-    summary: `${g.status === 'option' ? '(option) ' : ''}${g.client_name}${g.type ? ` — ${g.type}` : ''}`,
+    summary: `${g.status === 'option' ? '(option) ' : ''}${g.clientName}${g.type ? ` — ${g.type}` : ''}`,
     location: [g.venue, g.city].filter((x) => x).join(', ') || null,
-    description: [`Montant : ${formatEuros(Number(g.amount_cents))}`, g.notes].filter((x) => x).join('\n'),
+    description: [`Montant : ${formatEuros(Number(g.amountCents))}`, g.notes].filter((x) => x).join('\n'),
     status: g.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
   }));
   return renderCalendar({

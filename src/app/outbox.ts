@@ -182,7 +182,7 @@ export async function enqueueFollowUpEmails(
   const results = await ctx.database.db.transaction().execute(async (trx) => {
     const out: EnqueueResult[] = [];
     for (const m of input.messages) {
-      out.push(await enqueueOne(ctx, trx, workspace, m, { force: input.force === true, batchId, date, djAddress: settings.from_address }));
+      out.push(await enqueueOne(ctx, trx, workspace, m, { force: input.force === true, batchId, date, djAddress: settings.fromAddress }));
     }
     return out;
   });

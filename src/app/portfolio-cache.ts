@@ -7,7 +7,7 @@
 import type { Database } from '../db/connection';
 import { listNextBookings } from '../db/gigs';
 import type { Workspace } from '../db/workspaces';
-import type { GigStatus } from '../db/schema';
+import type { GigStatus } from '../domain/gigs';
 import type { IsoDate } from '../domain/dates';
 import { nameKey } from '../domain/names';
 import { compareClients, inSegment, type ClientSort, type SegmentFilter } from '../domain/segments';

@@ -171,7 +171,7 @@ export async function enqueueDueAlert(ctx: MailContext, workspace: Workspace): P
     follow_up_id: null,
     batch_id: WEEKLY_ALERT_BATCH,
     idempotency_key: key,
-    message_id: messageIdFor(mail.from_address),
+    message_id: messageIdFor(mail.fromAddress),
     to_address: settings.address,
     to_name: null,
     subject: message.subject,

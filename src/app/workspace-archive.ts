@@ -169,8 +169,8 @@ export async function* exportWorkspace(ctx: AppContext, workspace: Workspace): A
         port: mail.port,
         secure: mail.secure === 1,
         username: mail.username,
-        fromName: mail.from_name,
-        fromAddress: mail.from_address,
+        fromName: mail.fromName,
+        fromAddress: mail.fromAddress,
       }
     : null;
   yield `  "mail": ${JSON.stringify(mailJson)},\n`;

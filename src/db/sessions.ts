@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import type { Role } from './schema';
+import type { Role } from '../contracts/auth';
 import { workspaceOf, type Workspace } from './workspaces';
 
 export interface SessionAuth {
