@@ -65,6 +65,21 @@ const LAYER_ZONES = [
   },
 ];
 
+/**
+ * Rows stay inside src/db: its modules return camelCase types, and the Kysely table types of
+ * src/db/schema are imported nowhere else.
+ *
+ * TODO(follow-ups split, issue 8): the follow-up, outbox and reply types below still leave src/db
+ * as rows (src/db/follow-ups.ts, outbox.ts, outbox-admin.ts, replies.ts are being converted with
+ * the split of src/app/follow-ups.ts); once they are, drop `allowImportNames` so that nothing of
+ * src/db/schema may be imported outside src/db.
+ */
+const ROWS_STAY_IN_DB = {
+  group: ['**/db/schema', '**/db/schema.ts'],
+  allowImportNames: ['FollowUp', 'FollowUpTable', 'OutboxMessage', 'OutboxState', 'ClientOutboxMessage', 'ImapSettingsRow', 'MailReply'],
+  message: 'src/db/schema holds the rows, which stay inside src/db: import the camelCase type its query module exports.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/'] },
   ...tseslint.configs.recommended,
@@ -152,17 +167,20 @@ export default tseslint.config(
         'error',
         {
           paths: ['better-sqlite3', 'pg', 'pg-copy-streams'],
-          patterns: [{ group: ['kysely', 'kysely/*'], message: 'Kysely is imported only in src/db: call a query of src/db instead.' }],
+          patterns: [
+            { group: ['kysely', 'kysely/*'], message: 'Kysely is imported only in src/db: call a query of src/db instead.' },
+            ROWS_STAY_IN_DB,
+          ],
         },
       ],
     },
   },
   {
-    // A test may check the database with Kysely's `sql`, never through a driver of its own.
+    // A test may check the database with Kysely's `sql`, never through a driver of its own; its rows stay in src/db too.
     files: ['src/**/*.test.ts'],
     ignores: ['src/db/**', 'src/domain/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['better-sqlite3', 'pg', 'pg-copy-streams'] }],
+      'no-restricted-imports': ['error', { paths: ['better-sqlite3', 'pg', 'pg-copy-streams'], patterns: [ROWS_STAY_IN_DB] }],
     },
   },
 );

@@ -14,9 +14,9 @@ import {
   recordLoginFailure,
   type SessionAuth,
 } from '../db/sessions';
-import { countUsers, createFirstUser, getUserByEmail, insertUser } from '../db/users';
-import { createWorkspace, getWorkspace, getWorkspaceByName, listWorkspaces } from '../db/workspaces';
-import type { Role, User, Workspace } from '../db/schema';
+import { countUsers, createFirstUser, getUserByEmail, insertUser, type User } from '../db/users';
+import { createWorkspace, getWorkspace, getWorkspaceByName, listWorkspaces, type Workspace } from '../db/workspaces';
+import type { Role } from '../contracts/auth';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { DEFAULT_WORKSPACE } from './workspace';
@@ -139,13 +139,13 @@ export async function signIn(ctx: AppContext, input: { email: string; password: 
   }
   const user = await getUserByEmail(db, email);
   decoyHash ??= hashPassword(randomToken());
-  const valid = await verify(user?.password_hash ?? (await decoyHash), input.password);
+  const valid = await verify(user?.passwordHash ?? (await decoyHash), input.password);
   if (!user || !valid) {
     await recordLoginFailure(db, [accountKey, addressKey], now.toISOString(), windowStart);
     throw AppError.worded('unauthorized', 'error.credentials');
   }
   await clearLoginFailures(db, accountKey);
-  const workspace = await getWorkspace(db, user.workspace_id);
+  const workspace = await getWorkspace(db, user.workspaceId);
   if (!workspace) throw AppError.worded('unauthorized', 'error.credentials');
   return openSession(ctx, user, workspace);
 }

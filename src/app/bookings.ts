@@ -13,10 +13,11 @@ import {
   listUpcomingGigs,
   nextOccurrence,
   updateGigRow,
+  type Gig,
   type GigWithClient,
 } from '../db/gigs';
-import type { Gig, GigStatus, Workspace } from '../db/schema';
-import { bumpDataVersion } from '../db/workspaces';
+import type { GigStatus } from '../domain/gigs';
+import { bumpDataVersion, type Workspace } from '../db/workspaces';
 import { doubleBookedDays, monthBounds } from '../domain/agenda';
 import type { IsoDate } from '../domain/dates';
 import { gigIdentity } from '../domain/gig-identity';
@@ -33,19 +34,19 @@ export function gigJson(g: Gig): GigJson {
   return {
     id: g.id,
     date: g.date,
-    amount: centsToEuros(Number(g.amount_cents)),
+    amount: centsToEuros(Number(g.amountCents)),
     status: g.status,
     type: g.type,
     venue: g.venue,
     city: g.city,
-    durationMinutes: g.duration_minutes,
+    durationMinutes: g.durationMinutes,
     notes: g.notes,
     reference: g.reference,
   };
 }
 
 export function gigWithClientJson(g: GigWithClient): ClientGigJson {
-  return { ...gigJson(g), clientId: g.client_id, clientName: g.client_name };
+  return { ...gigJson(g), clientId: g.clientId, clientName: g.clientName };
 }
 
 export interface BookingFields {
@@ -113,22 +114,22 @@ export async function createBooking(
     // The identity an import of the same gig would compute, so that importing it later matches it.
     const dedupeKey = gigIdentity({ clientName: client.name, date: b.date, amountCents: b.amountCents, type: b.type });
     const gig = await insertGig(trx, {
-      workspace_id: workspace.id,
-      client_id: client.id,
+      workspaceId: workspace.id,
+      clientId: client.id,
       date: b.date,
-      amount_cents: b.amountCents,
+      amountCents: b.amountCents,
       status: b.status,
       type: b.type,
       venue: b.venue,
       city: b.city,
-      duration_minutes: b.durationMinutes,
+      durationMinutes: b.durationMinutes,
       notes: b.notes,
       reference: null,
-      dedupe_key: dedupeKey,
+      dedupeKey: dedupeKey,
       occurrence: await nextOccurrence(trx, workspace.id, dedupeKey),
-      import_id: null,
-      created_at: now,
-      updated_at: now,
+      importId: null,
+      createdAt: now,
+      updatedAt: now,
     });
     await afterChange(trx, workspace, [client.id]);
     const sameDay = (await listGigsOn(trx, workspace.id, b.date)).filter((g) => g.id !== gig.id);
@@ -143,29 +144,28 @@ export async function updateBooking(ctx: AppContext, workspace: Workspace, id: n
   const result = await ctx.database.db.transaction().execute(async (trx) => {
     const gig = await getGig(trx, workspace.id, id);
     if (!gig) throw gigNotFound();
-    const client = await clientOf(trx, workspace, changes.clientId ?? gig.client_id);
+    const client = await clientOf(trx, workspace, changes.clientId ?? gig.clientId);
     const next = {
-      client_id: client.id,
+      clientId: client.id,
       date: changes.date ?? gig.date,
-      amount_cents: changes.amountCents ?? Number(gig.amount_cents),
+      amountCents: changes.amountCents ?? Number(gig.amountCents),
       status: changes.status ?? gig.status,
       type: changes.type !== undefined ? changes.type : gig.type,
       venue: changes.venue !== undefined ? changes.venue : gig.venue,
       city: changes.city !== undefined ? changes.city : gig.city,
-      duration_minutes: changes.durationMinutes !== undefined ? changes.durationMinutes : gig.duration_minutes,
+      durationMinutes: changes.durationMinutes !== undefined ? changes.durationMinutes : gig.durationMinutes,
       notes: changes.notes !== undefined ? changes.notes : gig.notes,
-      updated_at: ctx.now().toISOString(),
+      updatedAt: ctx.now().toISOString(),
     };
     // A gig from a file keeps the identity of its row there, so that importing the file again
     // updates it rather than adding it twice; a gig booked here is identified by its values.
     let identity = {};
-    if (gig.import_id === null && gig.reference === null) {
-      const dedupeKey = gigIdentity({ clientName: client.name, date: next.date, amountCents: next.amount_cents, type: next.type });
-      if (dedupeKey !== gig.dedupe_key)
-        identity = { dedupe_key: dedupeKey, occurrence: await nextOccurrence(trx, workspace.id, dedupeKey) };
+    if (gig.importId === null && gig.reference === null) {
+      const dedupeKey = gigIdentity({ clientName: client.name, date: next.date, amountCents: next.amountCents, type: next.type });
+      if (dedupeKey !== gig.dedupeKey) identity = { dedupeKey, occurrence: await nextOccurrence(trx, workspace.id, dedupeKey) };
     }
     const updated = await updateGigRow(trx, workspace.id, id, { ...next, ...identity });
-    await afterChange(trx, workspace, [...new Set([gig.client_id, client.id])]);
+    await afterChange(trx, workspace, [...new Set([gig.clientId, client.id])]);
     return updated ?? gig;
   });
   await markBookingsObtained(ctx, workspace.id);
@@ -177,6 +177,6 @@ export async function deleteBooking(ctx: AppContext, workspace: Workspace, id: n
     const gig = await getGig(trx, workspace.id, id);
     if (!gig) throw gigNotFound();
     await deleteGigRow(trx, workspace.id, id);
-    await afterChange(trx, workspace, [gig.client_id]);
+    await afterChange(trx, workspace, [gig.clientId]);
   });
 }

@@ -5,7 +5,7 @@
  */
 import { listClientsWithConfirmedGig, listFollowUpDates, listOptedOutClientIds } from '../db/follow-ups';
 import { listClientIdsInOutbox } from '../db/outbox-admin';
-import type { Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
 import type { IsoDate } from '../domain/dates';
 import { cadenceOf, type Cadence, type FollowUpStatus } from '../domain/follow-ups/cadence';
 import type { AppContext } from './context';

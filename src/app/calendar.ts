@@ -1,13 +1,11 @@
 /** The secret iCalendar feed of a workspace's booked gigs. */
 import { randomBytes } from 'node:crypto';
 import { listUpcomingGigs } from '../db/gigs';
-import type { Workspace } from '../db/schema';
-import { getWorkspaceByCalendarToken, setCalendarToken } from '../db/workspaces';
+import { getWorkspaceByCalendarToken, setCalendarToken, type Workspace } from '../db/workspaces';
 import { renderCalendar, type CalendarEvent } from '../domain/icalendar';
 import { formatEuros } from '../domain/money';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { parseSettings } from './settings';
 import { todayOf } from './workspace';
 
 /** Far more than a DJ books ahead; bounds the feed whatever the data. */
@@ -15,7 +13,7 @@ const MAX_EVENTS = 5000;
 
 /** The feed's secret, made on first request: whoever holds it reads the calendar. */
 export async function calendarToken(ctx: AppContext, workspace: Workspace): Promise<string> {
-  if (workspace.calendar_token) return workspace.calendar_token;
+  if (workspace.calendarToken) return workspace.calendarToken;
   return rotateCalendarToken(ctx, workspace);
 }
 
@@ -30,13 +28,13 @@ export async function renderCalendarFeed(ctx: AppContext, token: string): Promis
   const workspace = await getWorkspaceByCalendarToken(ctx.database.db, token);
   if (!workspace) throw new AppError('not_found', 'Calendrier introuvable.');
   const gigs = await listUpcomingGigs(ctx.database.db, workspace.id, todayOf(ctx, workspace), MAX_EVENTS);
-  const djName = parseSettings(workspace.settings).djName;
+  const djName = workspace.settings.djName;
   const events = gigs.map((g): CalendarEvent => ({
     uid: `gig-${g.id}-${workspace.id}@djbooker`,
     date: g.date,
-    summary: `${g.status === 'option' ? '(option) ' : ''}${g.client_name}${g.type ? ` — ${g.type}` : ''}`,
+    summary: `${g.status === 'option' ? '(option) ' : ''}${g.clientName}${g.type ? ` — ${g.type}` : ''}`,
     location: [g.venue, g.city].filter((x) => x).join(', ') || null,
-    description: [`Montant : ${formatEuros(Number(g.amount_cents))}`, g.notes].filter((x) => x).join('\n'),
+    description: [`Montant : ${formatEuros(Number(g.amountCents))}`, g.notes].filter((x) => x).join('\n'),
     status: g.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
   }));
   return renderCalendar({

@@ -1,10 +1,9 @@
 /** A client's page (figures, every gig, totals per year, notes) and the editing of its details. */
-import { getClientByNameKey, getClientRow, insertClient, updateClientRow } from '../db/clients';
-import { listGigsOfClient } from '../db/gigs';
-import { listNotesOfClient } from '../db/notes';
+import { getClientByNameKey, getClientRow, insertClient, updateClientRow, type Client, type ClientUpdate } from '../db/clients';
+import { listGigsOfClient, type Gig } from '../db/gigs';
+import { listNotesOfClient, type Note } from '../db/notes';
 import { clearEmailFailing } from '../db/replies';
-import type { Client, ClientUpdate, Gig, Note, Workspace } from '../db/schema';
-import { bumpDataVersion, getWorkspace } from '../db/workspaces';
+import { bumpDataVersion, getWorkspace, type Workspace } from '../db/workspaces';
 import type { IsoDate } from '../domain/dates';
 import type { Cents } from '../domain/money';
 import { nameKey } from '../domain/names';
@@ -44,7 +43,7 @@ export async function getClientPage(ctx: AppContext, workspace: Workspace, asOf:
     const year = Number(g.date.slice(0, 4));
     const t = years.get(year) ?? { year, gigs: 0, revenueCents: 0 };
     t.gigs += 1;
-    t.revenueCents += Number(g.amount_cents);
+    t.revenueCents += Number(g.amountCents);
     years.set(year, t);
   }
   return { client, gigs, totalsByYear: [...years.values()].sort((a, b) => b.year - a.year), notes };
@@ -67,14 +66,14 @@ export async function createClient(ctx: AppContext, workspace: Workspace, asOf: 
     if (same) throw nameTaken(same.name);
     const client = await insertClient(trx, {
       ...details,
-      workspace_id: workspace.id,
-      name_key: key,
+      workspaceId: workspace.id,
+      nameKey: key,
       notes: null,
-      file_gigs: null,
-      file_revenue_cents: null,
-      created_import_id: null,
-      created_at: now,
-      updated_at: now,
+      fileGigs: null,
+      fileRevenueCents: null,
+      createdImportId: null,
+      createdAt: now,
+      updatedAt: now,
     });
     await bumpDataVersion(trx, workspace.id);
     return client;
@@ -92,12 +91,12 @@ export async function updateClient(
   const updated = await ctx.database.db.transaction().execute(async (trx) => {
     const client = await getClientRow(trx, workspace.id, id);
     if (!client) throw notFound();
-    const set: ClientUpdate = { ...changes, updated_at: ctx.now().toISOString() };
+    const set: ClientUpdate = { ...changes, updatedAt: ctx.now().toISOString() };
     if (changes.name !== undefined) {
       const key = nameKey(changes.name);
       const same = await getClientByNameKey(trx, workspace.id, key);
       if (same && same.id !== id) throw nameTaken(same.name);
-      set.name_key = key;
+      set.nameKey = key;
     }
     const row = await updateClientRow(trx, workspace.id, id, set);
     if (changes.email !== undefined && changes.email !== client.email) await clearEmailFailing(trx, workspace.id, id);

@@ -1,7 +1,6 @@
 /** The guide's demo portfolio, offered to an empty workspace. */
 import { fileURLToPath } from 'node:url';
-import type { Workspace } from '../db/schema';
-import { isWorkspaceEmpty, updateWorkspace } from '../db/workspaces';
+import { isWorkspaceEmpty, updateWorkspace, type Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { importFile, type ImportReport } from './import-file';
@@ -30,7 +29,7 @@ export async function loadDemo(ctx: AppContext, workspace: Workspace): Promise<D
     overrides: {},
     dryRun: false,
   });
-  await updateWorkspace(ctx.database.db, workspace.id, { reference_date: DEMO_REFERENCE_DATE });
+  await updateWorkspace(ctx.database.db, workspace.id, { referenceDate: DEMO_REFERENCE_DATE });
   return { clients, gigs, referenceDate: DEMO_REFERENCE_DATE };
 }
 

@@ -5,7 +5,8 @@
  */
 import { getClientRow } from '../db/clients';
 import { getMailSettingsRow } from '../db/mail-settings';
-import type { FollowUp, Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
+import type { FollowUp } from '../db/schema';
 import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain/follow-ups/message';
 import { nameKey } from '../domain/names';
 import { AppError } from './errors';
@@ -26,7 +27,7 @@ export async function exportFollowUpEml(
   if (!client) throw new AppError('not_found', 'Client introuvable.');
   assertNoPlaceholderLeft(input.subject, input.body);
   const settings = await getMailSettingsRow(db, workspace.id);
-  const from = settings ? { name: settings.from_name || null, address: settings.from_address } : null;
+  const from = settings ? { name: settings.fromName || null, address: settings.fromAddress } : null;
   let body = input.body;
   let headers: Record<string, string> = { 'X-Unsent': '1' };
   if (from) {

@@ -9,10 +9,10 @@ import { CSV_BOM, csvExportLine } from '../domain/csv-export';
 import { CLIENT_EXPORT_HEADERS, GIG_EXPORT_HEADERS, clientExportRow, gigExportRow } from '../domain/export-rows';
 import { classifyClient } from '../domain/segments';
 import { pagesOf } from '../db/exports';
-import type { Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { parseSettings, thresholdsOf } from './settings';
+import { thresholdsOf } from './settings';
 import { referenceDateOf } from './workspace';
 
 export type CsvExportKind = 'clients' | 'gigs';
@@ -20,7 +20,7 @@ export type CsvExportKind = 'clients' | 'gigs';
 /** Clients in the order they were created (an import of the file creates them in the same order), with the totals of all their done gigs. */
 export async function* clientsCsv(ctx: AppContext, workspace: Workspace): AsyncGenerator<string> {
   const asOf = referenceDateOf(ctx, workspace);
-  const thresholds = thresholdsOf(parseSettings(workspace.settings));
+  const thresholds = thresholdsOf(workspace.settings);
   yield CSV_BOM + csvExportLine(CLIENT_EXPORT_HEADERS);
   for await (const page of pagesOf(ctx.database.db, 'clients', workspace.id)) {
     yield page

@@ -10,8 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliTarget, testEngines, type TestEngine } from '../../test/support/databases';
 import { main } from '../cli/main';
 import { getClientByNameKey } from '../db/clients';
-import type { Workspace } from '../db/schema';
-import { createWorkspace, getWorkspace, updateWorkspace } from '../db/workspaces';
+import { createWorkspace, getWorkspace, updateWorkspace, type Workspace } from '../db/workspaces';
 import { formatEuros } from '../domain/money';
 import { nameKey } from '../domain/names';
 import { createBooking } from './bookings';
@@ -57,8 +56,8 @@ for (const engine of testEngines()) {
       await importFile(ctx, ws, { kind: 'clients', path: `${DEMO}clients_dj_clean.csv`, overrides: {}, dryRun: false });
       await importFile(ctx, ws, { kind: 'gigs', path: `${DEMO}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
       await updateWorkspace(db.db, ws.id, {
-        reference_date: '2026-01-14',
-        settings: JSON.stringify({ djName: 'DJ Max', signature: 'Max\nDJ Pro' }),
+        referenceDate: '2026-01-14',
+        settings: { djName: 'DJ Max', signature: 'Max\nDJ Pro' },
       });
       ws = (await getWorkspace(db.db, ws.id))!;
     });
@@ -184,7 +183,7 @@ for (const engine of testEngines()) {
       expect(forced.status).toBe('to_confirm');
 
       // The reference date is for the figures: moving it frees no one. The 30 days pass on the clock.
-      await updateWorkspace(db.db, ws.id, { reference_date: '2026-02-13' });
+      await updateWorkspace(db.db, ws.id, { referenceDate: '2026-02-13' });
       ws = (await getWorkspace(db.db, ws.id))!;
       expect((await getClientCadence(ctx, ws, id)).blocked).toBe('recent_follow_up');
       clock = new Date('2026-02-13T10:00:00Z');

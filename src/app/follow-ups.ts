@@ -29,8 +29,8 @@ import {
 import type { Db } from '../db/connection';
 import { listClientIdsInOutbox } from '../db/outbox-admin';
 import { listFailingEmails } from '../db/replies';
-import type { FollowUp, Workspace } from '../db/schema';
-import { getWorkspace } from '../db/workspaces';
+import type { FollowUp } from '../db/schema';
+import { getWorkspace, type Workspace } from '../db/workspaces';
 import { addDays, type IsoDate } from '../domain/dates';
 import { centsToEuros, type Cents } from '../domain/money';
 import { CADENCE, cadenceOf, initialStatus, type Cadence, type FollowUpChannel, type FollowUpStatus } from '../domain/follow-ups/cadence';
@@ -57,7 +57,6 @@ import type { Draft, FollowUp as FollowUpJson, FollowUpSummaryJson, OutcomeInput
 import { AppError } from './errors';
 import { getPortfolioClient, type PortfolioClient } from './portfolio-cache';
 import { listClients, type ClientView } from './portfolio';
-import { parseSettings } from './settings';
 import { referenceDateOf, todayOf } from './workspace';
 
 // ---------------------------------------------------------------------------------------------
@@ -135,7 +134,7 @@ export async function previewTemplate(
 }
 
 async function sampleFacts(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<MessageFacts> {
-  const settings = parseSettings(workspace.settings);
+  const settings = workspace.settings;
   return {
     clientName: SAMPLE_CLIENT.name,
     contact: SAMPLE_CLIENT.contact,
@@ -253,7 +252,7 @@ async function clientContexts(ctx: AppContext, workspace: Workspace, asOf: IsoDa
     listTakenDates(db, workspace.id, today),
     asOf === today ? null : viewsOfToday(ctx, workspace, today, views),
   ]);
-  const settings = parseSettings(workspace.settings);
+  const settings = workspace.settings;
   const freeDates = nextFreeWeekendDates(today, taken);
   const byClient = new Map<number, { date: string; status: FollowUpStatus }[]>();
   for (const f of followUps) {
@@ -565,7 +564,7 @@ export async function getUnsubscribeLink(
   const found = await findUnsubscribeLink(ctx.database.db, token);
   if (!found) return null;
   const workspace = await getWorkspace(ctx.database.db, found.prefs.workspace_id);
-  const djName = workspace ? parseSettings(workspace.settings).djName?.trim() : undefined;
+  const djName = workspace ? workspace.settings.djName?.trim() : undefined;
   return { clientName: found.client.name, sender: djName || null, optedOut: found.prefs.opted_out_at !== null };
 }
 

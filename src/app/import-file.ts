@@ -51,7 +51,7 @@ import {
   type StagedRow,
   type StatsMismatch,
 } from '../db/imports';
-import type { Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import type { ImportProgress } from '../contracts/import-progress';

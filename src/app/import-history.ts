@@ -1,6 +1,6 @@
 /** The imports of a workspace: their list, their rejected rows as CSV, and undoing the latest. */
 import { getImportRecord, latestUndoableImportId, listImportRecords, undoImportRows } from '../db/import-history';
-import type { Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
 import { rejectionsCsv, type RejectedRow } from '../domain/rejections-csv';
 import type { AppContext } from './context';
 import { AppError } from './errors';
@@ -25,14 +25,14 @@ export async function listImports(ctx: AppContext, workspace: Workspace): Promis
   return records.map((r) => ({
     id: r.id,
     kind: r.kind,
-    file: r.file_name,
+    file: r.fileName,
     rows: r.rows,
     imported: r.imported,
     updated: r.updated,
     duplicates: r.duplicates,
     rejected: r.rejected,
-    createdAt: r.created_at,
-    undoneAt: r.undone_at,
+    createdAt: r.createdAt,
+    undoneAt: r.undoneAt,
     undoable: r.id === latest,
   }));
 }
@@ -41,7 +41,7 @@ export async function rejectedRowsCsv(ctx: AppContext, workspace: Workspace, id:
   const record = await getImportRecord(ctx.database.db, workspace.id, id);
   if (!record) throw new AppError('not_found', 'Import introuvable.');
   const report = JSON.parse(record.report) as { rejected?: RejectedRow[] };
-  const base = record.file_name.replace(/\.[^.]*$/, '');
+  const base = record.fileName.replace(/\.[^.]*$/, '');
   return { fileName: `${base}-lignes-rejetees.csv`, csv: rejectionsCsv(report.rejected ?? [], record.rejected) };
 }
 
@@ -51,7 +51,7 @@ export async function undoImport(ctx: AppContext, workspace: Workspace, id: numb
     const record = await getImportRecord(trx, workspace.id, id);
     if (!record) throw new AppError('not_found', 'Import introuvable.');
     if ((await latestUndoableImportId(trx, workspace.id)) !== id) {
-      throw new AppError('conflict', record.undone_at ? 'Cet import a déjà été annulé.' : 'Seul le dernier import peut être annulé.');
+      throw new AppError('conflict', record.undoneAt ? 'Cet import a déjà été annulé.' : 'Seul le dernier import peut être annulé.');
     }
     return undoImportRows(trx, workspace.id, id, ctx.now().toISOString());
   });

@@ -21,8 +21,7 @@ import {
   type GigRow,
   type Rejection,
 } from '../domain/csv';
-import type { Workspace } from '../db/schema';
-import { createWorkspace } from '../db/workspaces';
+import { createWorkspace, type Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import type { ImportProgress } from '../contracts/import-progress';
 import { importFile } from './import-file';

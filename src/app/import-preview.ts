@@ -14,7 +14,7 @@ import {
   type ImportPlan,
   type Rejection,
 } from '../domain/csv';
-import type { Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
 import { excerpt } from '../domain/excerpt';
 import { centsToEuros } from '../domain/money';
 import type { AppContext } from './context';

@@ -9,8 +9,7 @@ import { cliTarget, testEngines, type TestEngine } from '../../test/support/data
 import { main } from '../cli/main';
 import { kpisSchema } from '../contracts/kpis';
 import { getClientByNameKey } from '../db/clients';
-import type { Workspace } from '../db/schema';
-import { createWorkspace, getWorkspace } from '../db/workspaces';
+import { createWorkspace, getWorkspace, type Workspace } from '../db/workspaces';
 import { nameKey } from '../domain/names';
 import { createBooking } from './bookings';
 import type { AppContext } from './context';

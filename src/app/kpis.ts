@@ -1,7 +1,7 @@
 /** The KPIs of the guide and the analytics page's series, for a workspace and a period. */
 import { chartsJson, idsToName, kpisJson, type DashboardJson, type KpisJson, type KpisQuery } from '../contracts/kpis';
 import { listClientNames, listFollowUpFacts, listGigFacts } from '../db/analytics';
-import type { Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
 import { computeCharts, type Charts } from '../domain/analytics';
 import { calendarDateIn, daysBetween, isIsoDate, type IsoDate } from '../domain/dates';
 import { computeKpis, yearEndingOn, type Kpis, type Period } from '../domain/kpis';
@@ -9,7 +9,7 @@ import type { Thresholds } from '../domain/segments';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { getCachedOverview, listPortfolioClients } from './portfolio-cache';
-import { parseSettings, thresholdsOf } from './settings';
+import { thresholdsOf } from './settings';
 
 /** A period longer than this is refused: the monthly series and the lists stay bounded. */
 export const MAX_PERIOD_DAYS = 100 * 366;
@@ -24,7 +24,7 @@ export function periodOf(ctx: AppContext, workspace: Workspace, query: KpisQuery
     if (value !== undefined && !isIsoDate(value))
       throw new AppError('usage', `Date invalide (${name}) : « ${value} » n’existe pas (attendu AAAA-MM-JJ).`);
   }
-  const to: IsoDate = query.to ?? query.asOf ?? calendarDateIn(workspace.time_zone, ctx.now());
+  const to: IsoDate = query.to ?? query.asOf ?? calendarDateIn(workspace.timeZone, ctx.now());
   const from = query.from ?? yearEndingOn(to).from;
   if (from > to) throw new AppError('usage', `Période invalide : le début (${from}) est après la fin (${to}).`);
   if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw new AppError('usage', 'Période trop longue : 100 ans au plus.');
@@ -42,7 +42,7 @@ async function loadFacts(ctx: AppContext, workspace: Workspace, period: Period) 
   ]);
   return {
     ...period,
-    thresholds: thresholdsOf(parseSettings(workspace.settings)),
+    thresholds: thresholdsOf(workspace.settings),
     gigs,
     followUps,
     activeShare: { activeClientIds: active.clients.map((c) => c.id), withGigs: overview.clients - overview.statuses.prospect },

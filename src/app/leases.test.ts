@@ -31,7 +31,7 @@ for (const engine of testEngines()) {
       expect(await acquireLease(other.db, 'job', 'b', at(0), at(10_000))).toBe(false);
       // The holder renews.
       expect(await acquireLease(db.db, 'job', 'a', at(5_000), at(15_000))).toBe(true);
-      expect(await getLease(db.db, 'job')).toMatchObject({ owner: 'a', expires_at: at(15_000) });
+      expect(await getLease(db.db, 'job')).toMatchObject({ owner: 'a', expiresAt: at(15_000) });
       // Not yet expired for b at 14.9 s; expired at 15 s.
       expect(await acquireLease(other.db, 'job', 'b', at(14_900), at(24_900))).toBe(false);
       expect(await acquireLease(other.db, 'job', 'b', at(15_000), at(25_000))).toBe(true);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { deleteMailSettingsRow, getMailSettingsRow, upsertMailSettingsRow } from '../db/mail-settings';
-import type { Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { mailPortProblem, MailSendError, resolveSmtpHost, systemResolver, type Address, type MailContext, type SmtpConfig } from './mailer';
@@ -50,9 +50,9 @@ export async function getMailSettings(ctx: AppContext, workspace: Workspace): Pr
     port: row.port,
     secure: row.secure === 1,
     username: row.username ?? '',
-    hasPassword: row.password_encrypted !== null,
-    fromName: row.from_name,
-    fromAddress: row.from_address,
+    hasPassword: row.passwordEncrypted !== null,
+    fromName: row.fromName,
+    fromAddress: row.fromAddress,
   };
 }
 
@@ -63,29 +63,29 @@ export async function saveMailSettings(ctx: MailContext, workspace: Workspace, i
   const current = await getMailSettingsRow(ctx.database.db, workspace.id);
   // The stored password goes only where it was typed for: a new host, port or user needs it again.
   const sameTarget = current !== undefined && current.host === s.host && current.port === s.port && current.username === username;
-  if (s.password === undefined && !sameTarget && username !== null && current?.password_encrypted) {
+  if (s.password === undefined && !sameTarget && username !== null && current?.passwordEncrypted) {
     throw new AppError(
       'invalid_input',
       'Réglages d’envoi invalides : saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.',
     );
   }
-  const kept = sameTarget ? (current?.password_encrypted ?? null) : null;
-  const password_encrypted =
+  const kept = sameTarget ? (current?.passwordEncrypted ?? null) : null;
+  const passwordEncrypted =
     s.password === undefined
       ? kept
       : s.password === null || s.password === ''
         ? null
         : ctx.secretBox.seal(s.password, secretContext(workspace.id));
   await upsertMailSettingsRow(ctx.database.db, {
-    workspace_id: workspace.id,
+    workspaceId: workspace.id,
     host: s.host,
     port: s.port,
     secure: s.secure ? 1 : 0,
     username,
-    password_encrypted,
-    from_name: s.fromName,
-    from_address: s.fromAddress,
-    updated_at: ctx.now().toISOString(),
+    passwordEncrypted,
+    fromName: s.fromName,
+    fromAddress: s.fromAddress,
+    updatedAt: ctx.now().toISOString(),
   });
   return getMailSettings(ctx, workspace);
 }
@@ -124,9 +124,9 @@ export async function getSendingSetup(ctx: MailContext, workspaceId: number): Pr
       port: row.port,
       secure: row.secure === 1,
       username: row.username,
-      password: row.password_encrypted === null ? null : ctx.secretBox.open(row.password_encrypted, secretContext(workspaceId)),
+      password: row.passwordEncrypted === null ? null : ctx.secretBox.open(row.passwordEncrypted, secretContext(workspaceId)),
     },
-    from: { name: row.from_name || null, address: row.from_address },
+    from: { name: row.fromName || null, address: row.fromAddress },
   };
 }
 

@@ -1,13 +1,13 @@
 /** Dated notes on a client (the guide's "Ajouter note"). */
 import { getClientRow } from '../db/clients';
-import { deleteNote, insertNote, updateNoteText } from '../db/notes';
-import type { Note, Workspace } from '../db/schema';
+import { deleteNote, insertNote, updateNoteText, type Note } from '../db/notes';
+import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import type { Note as NoteJson } from '../contracts/clients';
 
 export function noteJson(n: Note): NoteJson {
-  return { id: n.id, text: n.text, createdAt: n.created_at, updatedAt: n.updated_at };
+  return { id: n.id, text: n.text, createdAt: n.createdAt, updatedAt: n.updatedAt };
 }
 
 function noteNotFound(): AppError {

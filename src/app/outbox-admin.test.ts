@@ -7,8 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
 import { closedPort, startTestSmtp, type TestSmtp } from '../../test/support/smtp';
-import type { Workspace } from '../db/schema';
-import { createWorkspace, getWorkspace, updateWorkspace } from '../db/workspaces';
+import { createWorkspace, getWorkspace, updateWorkspace, type Workspace } from '../db/workspaces';
 import { getClientCadence, listFollowUpRecords, listVipFollowUpCandidates, recordFollowUp } from './follow-ups';
 import { importFile } from './import-file';
 import { saveMailSettings } from './mail-settings';
@@ -50,7 +49,7 @@ for (const engine of testEngines()) {
       ws = await createWorkspace(db.db, 'demo', ctx.now());
       await importFile(ctx, ws, { kind: 'clients', path: `${DEMO}clients_dj_clean.csv`, overrides: {}, dryRun: false });
       await importFile(ctx, ws, { kind: 'gigs', path: `${DEMO}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
-      await updateWorkspace(db.db, ws.id, { reference_date: '2026-01-14' });
+      await updateWorkspace(db.db, ws.id, { referenceDate: '2026-01-14' });
       ws = (await getWorkspace(db.db, ws.id))!;
     });
     afterEach(async () => {

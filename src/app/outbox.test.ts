@@ -8,8 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
 import { closedPort, decodeEncodedWords, headersOf, startTestSmtp, textBodyOf, type TestSmtp } from '../../test/support/smtp';
 import { getClientByNameKey } from '../db/clients';
-import type { Workspace } from '../db/schema';
-import { createWorkspace, getWorkspace, updateWorkspace } from '../db/workspaces';
+import { createWorkspace, getWorkspace, updateWorkspace, type Workspace } from '../db/workspaces';
 import { nameKey } from '../domain/names';
 import {
   getClientCadence,
@@ -72,8 +71,8 @@ for (const engine of testEngines()) {
       await importFile(ctx, ws, { kind: 'clients', path: `${DEMO}clients_dj_clean.csv`, overrides: {}, dryRun: false });
       await importFile(ctx, ws, { kind: 'gigs', path: `${DEMO}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
       await updateWorkspace(db.db, ws.id, {
-        reference_date: '2026-01-14',
-        settings: JSON.stringify({ djName: 'DJ Max', signature: 'Max – DJ Pro' }),
+        referenceDate: '2026-01-14',
+        settings: { djName: 'DJ Max', signature: 'Max – DJ Pro' },
       });
       ws = (await getWorkspace(db.db, ws.id))!;
       smtp = await startTestSmtp();

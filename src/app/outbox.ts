@@ -22,7 +22,8 @@ import {
   setOutboxFollowUp,
 } from '../db/outbox';
 import type { Db } from '../db/connection';
-import type { ClientOutboxMessage, FollowUpTable, OutboxMessage, OutboxState, Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
+import type { ClientOutboxMessage, FollowUpTable, OutboxMessage, OutboxState } from '../db/schema';
 import type { IsoDate } from '../domain/dates';
 import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain/follow-ups/message';
 import { sendErrorKind, type SendErrorKind } from '../domain/follow-ups/send-errors';
@@ -181,7 +182,7 @@ export async function enqueueFollowUpEmails(
   const results = await ctx.database.db.transaction().execute(async (trx) => {
     const out: EnqueueResult[] = [];
     for (const m of input.messages) {
-      out.push(await enqueueOne(ctx, trx, workspace, m, { force: input.force === true, batchId, date, djAddress: settings.from_address }));
+      out.push(await enqueueOne(ctx, trx, workspace, m, { force: input.force === true, batchId, date, djAddress: settings.fromAddress }));
     }
     return out;
   });

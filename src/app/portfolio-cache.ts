@@ -6,7 +6,8 @@
  */
 import type { Database } from '../db/connection';
 import { listNextBookings } from '../db/gigs';
-import type { GigStatus, Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
+import type { GigStatus } from '../domain/gigs';
 import type { IsoDate } from '../domain/dates';
 import { nameKey } from '../domain/names';
 import { compareClients, inSegment, type ClientSort, type SegmentFilter } from '../domain/segments';
@@ -73,12 +74,12 @@ function snapshotOf(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promi
   const found = cache.get(key);
   // Least recently used last: a hit moves the entry to the end of the map's order.
   cache.delete(key);
-  if (found && found.version === workspace.data_version) {
+  if (found && found.version === workspace.dataVersion) {
     cache.set(key, found);
     return found.snapshot;
   }
   // The promise is shared, so that concurrent requests on a cold cache compute it once.
-  const entry = { version: workspace.data_version, snapshot: buildSnapshot(ctx, workspace, asOf) };
+  const entry = { version: workspace.dataVersion, snapshot: buildSnapshot(ctx, workspace, asOf) };
   cache.set(key, entry);
   const owner = cache;
   entry.snapshot.catch(() => {

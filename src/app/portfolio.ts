@@ -14,9 +14,9 @@ import {
   type SegmentFilter,
 } from '../domain/segments';
 import { listClientsWithTotals, type ClientWithTotals } from '../db/clients';
-import type { Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
-import { parseSettings, thresholdsOf } from './settings';
+import { thresholdsOf } from './settings';
 
 export interface ClientView extends Omit<
   ClientWithTotals,
@@ -35,7 +35,7 @@ export interface Overview {
 }
 
 async function segmentedClients(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<ClientView[]> {
-  const thresholds = thresholdsOf(parseSettings(workspace.settings));
+  const thresholds = thresholdsOf(workspace.settings);
   const rows = await listClientsWithTotals(ctx.database.db, workspace.id, asOf);
   return rows.map(({ gigs, revenueCents, firstDate, lastDate, priceMinCents, priceMaxCents, ...client }) => ({
     ...client,
@@ -45,7 +45,7 @@ async function segmentedClients(ctx: AppContext, workspace: Workspace, asOf: Iso
 
 /** Status and VIP are all the overview needs: no priority or potential for 20,000 clients. */
 export async function getOverview(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<Overview> {
-  const thresholds = thresholdsOf(parseSettings(workspace.settings));
+  const thresholds = thresholdsOf(workspace.settings);
   const rows = await listClientsWithTotals(ctx.database.db, workspace.id, asOf);
   return overviewOf(
     asOf,

@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
-import type { Workspace } from '../db/schema';
-import { createWorkspace, updateWorkspace } from '../db/workspaces';
+import { createWorkspace, updateWorkspace, type Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { importFile } from './import-file';
 import { backtestForecast, getForecast } from './predictions';
@@ -32,8 +31,8 @@ for (const engine of testEngines()) {
         await importFile(ctx, ws, { kind, path: `${DEMO}${file}`, overrides: {}, dryRun: false });
       }
       // As `djbooker demo` does: the demo's data end on its reference date.
-      await updateWorkspace(db.db, ws.id, { reference_date: '2026-01-14' });
-      ws = { ...ws, reference_date: '2026-01-14' };
+      await updateWorkspace(db.db, ws.id, { referenceDate: '2026-01-14' });
+      ws = { ...ws, referenceDate: '2026-01-14' };
     });
     afterEach(async () => db.cleanup());
 

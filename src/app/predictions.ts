@@ -21,7 +21,7 @@ import {
   type TransactionSummary,
 } from '../domain/predictions';
 import { listGigDays } from '../db/gig-histories';
-import type { Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { listClients, type ClientView } from './portfolio';
@@ -241,7 +241,7 @@ export async function backtestForecast(
   const today = referenceDateOf(ctx, workspace);
   const after = await listGigDays(ctx.database.db, workspace.id, today, calibrationEnd);
   const lastGig = after.reduce<IsoDate>((m, g) => (g.date > m ? g.date : m), calibrationEnd);
-  const dataEnd = workspace.reference_date ?? lastGig;
+  const dataEnd = workspace.referenceDate ?? lastGig;
   if (dataEnd <= calibrationEnd) {
     throw new AppError(
       'usage',

@@ -1,6 +1,5 @@
 import { refreshClientTotals } from '../db/clients';
-import { bumpDataVersion } from '../db/workspaces';
-import type { Workspace } from '../db/schema';
+import { bumpDataVersion, type Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 
 /** The guide's "Recalculer segmentations": rebuilds every stored total from the gigs. */

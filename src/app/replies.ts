@@ -36,8 +36,8 @@ import {
   replyWithMessageIdExists,
   upsertImapSettingsRow,
 } from '../db/replies';
-import type { ImapSettingsRow, MailReply, Workspace } from '../db/schema';
-import { getWorkspace } from '../db/workspaces';
+import type { ImapSettingsRow, MailReply } from '../db/schema';
+import { getWorkspace, type Workspace } from '../db/workspaces';
 import { AppError } from './errors';
 import { unsubscribeTokenOf } from './follow-ups';
 import type { AppContext } from './context';
@@ -377,7 +377,7 @@ export async function checkMailbox(ctx: ReplyContext, workspaceId: number): Prom
       for (const fetched of messages.sort((a, b) => a.uid - b.uid)) {
         result.read++;
         const received = fetched.internalDate ? new Date(fetched.internalDate) : ctx.now();
-        const m = await readMessage(fetched.source ?? Buffer.alloc(0), received, workspace.time_zone);
+        const m = await readMessage(fetched.source ?? Buffer.alloc(0), received, workspace.timeZone);
         position = Math.max(position, fetched.uid);
         // A folder read again after a UIDVALIDITY change holds messages already recorded.
         if (uidValidityChanged && m.messageId !== null && (await replyWithMessageIdExists(db, workspaceId, m.messageId))) continue;

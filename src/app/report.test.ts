@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestDatabase } from '../../test/support/databases';
-import type { Workspace } from '../db/schema';
-import { createWorkspace } from '../db/workspaces';
+import { createWorkspace, getWorkspace, type Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { loadDemo } from './demo';
 import { importFile } from './import-file';
@@ -55,7 +54,7 @@ for (const engine of testEngines()) {
     it('shows the demo overview, the VIP to win back first, French formats, the DJ, the period, a contents line per section and page numbers', async () => {
       await loadDemo(ctx, ws);
       await updateSettings(ctx, ws, { djName: 'DJ Max Électro' });
-      const [workspace] = await db.db.selectFrom('workspaces').selectAll().where('id', '=', ws.id).execute();
+      const workspace = await getWorkspace(db.db, ws.id);
       const { pdf, model } = await reportPdf(ctx, workspace ?? ws, { asOf: '2026-01-14' });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       const { text, pages } = pdfText(pdf);

@@ -5,14 +5,13 @@
 import { addDays, isIsoDate, type IsoDate } from '../domain/dates';
 import { buildReportModel, type ReportModel } from '../domain/report';
 import { getOwnerName, getPeriodTotals } from '../db/report';
-import type { Workspace } from '../db/schema';
+import type { Workspace } from '../db/workspaces';
 import { withCadences } from './cadences';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { kpisAndCharts } from './kpis';
 import { listClients, overviewOf } from './portfolio';
 import { renderReportPdf } from './report-pdf';
-import { parseSettings } from './settings';
 import { referenceDateOf } from './workspace';
 
 export interface ReportOptions {
@@ -47,7 +46,7 @@ export async function buildReport(ctx: AppContext, workspace: Workspace, options
   ]);
   const overview = overviewOf(asOf, clients);
   return buildReportModel({
-    djName: parseSettings(workspace.settings).djName || owner || '',
+    djName: workspace.settings.djName || owner || '',
     workspaceName: workspace.name,
     asOf,
     period,

@@ -1,46 +1,9 @@
-import { z } from 'zod';
-import type { Workspace } from '../db/schema';
-import { getWorkspace, updateWorkspace } from '../db/workspaces';
+import type { SettingsUpdate, WorkspaceSettings } from '../contracts/settings';
+import { getWorkspace, updateWorkspace, type Workspace } from '../db/workspaces';
 import { centsToEuros, eurosToCents } from '../domain/money';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../domain/segments';
-import type { SettingsUpdate } from '../contracts/settings';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-
-/** A workspace's settings as stored (JSON): every field optional, defaults from the guide. */
-export const workspaceSettingsSchema = z.object({
-  thresholds: z
-    .object({
-      activeDays: z.number().int().min(1).max(3650),
-      lapsedDays: z.number().int().min(1).max(3650),
-      vipMinGigs: z.number().int().min(1),
-      vipMinRevenueCents: z.number().int().min(0),
-      vipActiveMinGigs: z.number().int().min(1),
-    })
-    .partial()
-    .refine((t) => t.activeDays === undefined || t.lapsedDays === undefined || t.activeDays <= t.lapsedDays, {
-      message: 'activeDays must not exceed lapsedDays',
-    })
-    .optional(),
-  djName: z.string().max(200).optional(),
-  signature: z.string().max(2000).optional(),
-  language: z.enum(['fr', 'en']).optional(),
-  /** The weekly alert (app/weekly-alert.ts): on while it has an address, since `since` (an ISO instant). */
-  weeklyAlert: z
-    .object({
-      address: z.email().max(254).nullable(),
-      day: z.number().int().min(1).max(7),
-      hour: z.number().int().min(0).max(23),
-      since: z.iso.datetime().nullable(),
-    })
-    .optional(),
-});
-export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
-
-export function parseSettings(json: string): WorkspaceSettings {
-  const parsed = workspaceSettingsSchema.safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : {};
-}
 
 export function thresholdsOf(settings: WorkspaceSettings): Thresholds {
   return { ...DEFAULT_THRESHOLDS, ...settings.thresholds };
@@ -58,10 +21,10 @@ function thresholdsJson(t: Thresholds) {
 }
 
 export function settingsView(workspace: Workspace) {
-  const s = parseSettings(workspace.settings);
+  const s = workspace.settings;
   return {
-    referenceDate: workspace.reference_date,
-    timeZone: workspace.time_zone,
+    referenceDate: workspace.referenceDate,
+    timeZone: workspace.timeZone,
     thresholds: thresholdsJson(thresholdsOf(s)),
     defaults: thresholdsJson(DEFAULT_THRESHOLDS),
     djName: s.djName ?? '',
@@ -74,7 +37,7 @@ export type SettingsView = ReturnType<typeof settingsView>;
 export type { SettingsUpdate } from '../contracts/settings';
 
 export async function updateSettings(ctx: AppContext, workspace: Workspace, input: SettingsUpdate): Promise<SettingsView> {
-  const current = parseSettings(workspace.settings);
+  const current = workspace.settings;
   const { vipMinRevenue, ...thresholds } = input.thresholds ?? {};
   const merged = {
     ...current,
@@ -95,9 +58,9 @@ export async function updateSettings(ctx: AppContext, workspace: Workspace, inpu
     );
   }
   await updateWorkspace(ctx.database.db, workspace.id, {
-    settings: JSON.stringify(workspaceSettingsSchema.parse(merged)),
-    ...(input.referenceDate !== undefined ? { reference_date: input.referenceDate } : {}),
-    ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
+    settings: merged,
+    ...(input.referenceDate !== undefined ? { referenceDate: input.referenceDate } : {}),
+    ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
   });
   return settingsView((await getWorkspace(ctx.database.db, workspace.id)) ?? workspace);
 }

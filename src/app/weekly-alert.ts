@@ -11,8 +11,7 @@ import { listFollowUps } from '../db/follow-ups';
 import { listGigDays } from '../db/gig-histories';
 import { getMailSettingsRow } from '../db/mail-settings';
 import { getLatestOutboxMessage, getOutboxMessageByKey, insertOutboxMessage } from '../db/outbox';
-import type { Workspace } from '../db/schema';
-import { getWorkspace, listWorkspaces, updateWorkspace } from '../db/workspaces';
+import { getWorkspace, listWorkspaces, updateWorkspace, type Workspace } from '../db/workspaces';
 import { addDays, type IsoDate } from '../domain/dates';
 import { centsToEuros } from '../domain/money';
 import { detectSeasonality } from '../domain/predictions';
@@ -33,7 +32,6 @@ import type { AppContext } from './context';
 import { messageIdFor } from './mail-settings';
 import type { MailContext } from './mailer';
 import { listClients } from './portfolio';
-import { parseSettings, workspaceSettingsSchema } from './settings';
 import { referenceDateOf } from './workspace';
 
 /** The outbox batch of every weekly alert; each one's key is `weekly-alert:<Monday of its week>`. */
@@ -47,7 +45,7 @@ interface StoredAlertSettings extends AlertSchedule {
 }
 
 export function alertSettingsOf(workspace: Workspace): StoredAlertSettings {
-  const stored = parseSettings(workspace.settings).weeklyAlert;
+  const stored = workspace.settings.weeklyAlert;
   return {
     address: stored?.address ?? null,
     day: (stored?.day ?? DEFAULT_ALERT_SCHEDULE.day) as Weekday,
@@ -66,10 +64,10 @@ export async function saveAlertSettings(ctx: AppContext, workspace: Workspace, i
   const address = input.address === '' ? null : input.address;
   const since = address === null ? null : ((current.address !== null ? current.since : null) ?? ctx.now());
   const settings = {
-    ...parseSettings(workspace.settings),
+    ...workspace.settings,
     weeklyAlert: { address, day: input.day, hour: input.hour, since: since?.toISOString() ?? null },
   };
-  await updateWorkspace(ctx.database.db, workspace.id, { settings: JSON.stringify(workspaceSettingsSchema.parse(settings)) });
+  await updateWorkspace(ctx.database.db, workspace.id, { settings });
   return settingsJson(alertSettingsOf((await getWorkspace(ctx.database.db, workspace.id)) ?? workspace));
 }
 
@@ -115,7 +113,7 @@ export async function weeklyAlertMessage(
   publicUrl: string | null,
 ): Promise<WeeklyAlertMessage & { to: string | null }> {
   const facts = await alertFacts(ctx, workspace);
-  const message = composeWeeklyAlert({ ...facts, language: parseSettings(workspace.settings).language ?? 'fr', publicUrl });
+  const message = composeWeeklyAlert({ ...facts, language: workspace.settings.language ?? 'fr', publicUrl });
   return { ...message, to: alertSettingsOf(workspace).address };
 }
 
@@ -128,7 +126,7 @@ export async function getAlertView(ctx: AppContext, workspace: Workspace): Promi
   ]);
   return {
     settings: settingsJson(settings),
-    next: settings.address === null ? null : nextAlertSlot(ctx.now(), workspace.time_zone, settings),
+    next: settings.address === null ? null : nextAlertSlot(ctx.now(), workspace.timeZone, settings),
     week: facts.week,
     toFollowUp: {
       total: facts.toFollowUp.length,
@@ -157,7 +155,7 @@ export type AlertRun = 'off' | 'not_due' | 'already_queued' | 'no_mail_settings'
 export async function enqueueDueAlert(ctx: MailContext, workspace: Workspace): Promise<AlertRun> {
   const settings = alertSettingsOf(workspace);
   if (settings.address === null) return 'off';
-  const slot = dueAlertSlot(ctx.now(), workspace.time_zone, settings, settings.since);
+  const slot = dueAlertSlot(ctx.now(), workspace.timeZone, settings, settings.since);
   if (!slot) return 'not_due';
   const db = ctx.database.db;
   const key = keyOfWeek(slot.week);
@@ -173,7 +171,7 @@ export async function enqueueDueAlert(ctx: MailContext, workspace: Workspace): P
     follow_up_id: null,
     batch_id: WEEKLY_ALERT_BATCH,
     idempotency_key: key,
-    message_id: messageIdFor(mail.from_address),
+    message_id: messageIdFor(mail.fromAddress),
     to_address: settings.address,
     to_name: null,
     subject: message.subject,

@@ -17,11 +17,10 @@ import { refreshClientTotals } from '../db/clients';
 import { clientKeysById, hasWorkspaceRecords, listContactPrefsRows, loadRows, pagesOf } from '../db/exports';
 import { listTemplateRows } from '../db/follow-ups';
 import { getMailSettingsRow } from '../db/mail-settings';
-import type { Workspace } from '../db/schema';
-import { bumpDataVersion } from '../db/workspaces';
+import { workspaceSettingsSchema } from '../contracts/settings';
+import { bumpDataVersion, updateWorkspace, type Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { parseSettings, workspaceSettingsSchema } from './settings';
 
 export const WORKSPACE_FORMAT = 'djbooker-workspace';
 export const WORKSPACE_FORMAT_VERSION = 1;
@@ -158,9 +157,9 @@ export async function* exportWorkspace(ctx: AppContext, workspace: Workspace): A
   yield '{\n';
   yield `  "format": ${JSON.stringify(WORKSPACE_FORMAT)},\n  "version": ${WORKSPACE_FORMAT_VERSION},\n  "exportedAt": ${JSON.stringify(ctx.now().toISOString())},\n`;
   const settings = {
-    timeZone: workspace.time_zone,
-    referenceDate: workspace.reference_date,
-    workspace: canonical(parseSettings(workspace.settings)),
+    timeZone: workspace.timeZone,
+    referenceDate: workspace.referenceDate,
+    workspace: canonical(workspace.settings),
   };
   yield `  "settings": ${JSON.stringify(settings)},\n`;
   // Never the password, not even encrypted: its key stays with the installation.
@@ -170,8 +169,8 @@ export async function* exportWorkspace(ctx: AppContext, workspace: Workspace): A
         port: mail.port,
         secure: mail.secure === 1,
         username: mail.username,
-        fromName: mail.from_name,
-        fromAddress: mail.from_address,
+        fromName: mail.fromName,
+        fromAddress: mail.fromAddress,
       }
     : null;
   yield `  "mail": ${JSON.stringify(mailJson)},\n`;
@@ -354,15 +353,11 @@ export async function importWorkspace(ctx: AppContext, workspace: Workspace, fil
       throw new AppError('conflict', `${NOT_EMPTY} Utilisez un nouveau dossier de données (--data-dir) ou un autre espace (--workspace).`);
     }
     const w = workspace.id;
-    await trx
-      .updateTable('workspaces')
-      .set({
-        time_zone: file.settings.timeZone,
-        reference_date: file.settings.referenceDate,
-        settings: JSON.stringify(canonical(file.settings.workspace)),
-      })
-      .where('id', '=', w)
-      .execute();
+    await updateWorkspace(trx, w, {
+      timeZone: file.settings.timeZone,
+      referenceDate: file.settings.referenceDate,
+      settings: file.settings.workspace,
+    });
 
     let mail: WorkspaceImportReport['mail'] = 'none';
     if (file.mail) {

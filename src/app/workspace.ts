@@ -1,6 +1,5 @@
 import { calendarDateIn, isIsoDate, type IsoDate } from '../domain/dates';
-import { createWorkspace, getWorkspaceByName, listWorkspaces } from '../db/workspaces';
-import type { Workspace } from '../db/schema';
+import { createWorkspace, getWorkspaceByName, listWorkspaces, type Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 
@@ -33,7 +32,7 @@ export function referenceDateOf(ctx: AppContext, workspace: Workspace, asked?: s
     if (!isIsoDate(asked)) throw new AppError('usage', `Date de référence invalide : « ${asked} » (attendu AAAA-MM-JJ).`);
     return asked;
   }
-  return workspace.reference_date ?? calendarDateIn(workspace.time_zone, ctx.now());
+  return workspace.referenceDate ?? calendarDateIn(workspace.timeZone, ctx.now());
 }
 
 /**
@@ -42,5 +41,5 @@ export function referenceDateOf(ctx: AppContext, workspace: Workspace, asked?: s
  * date above is for looking at the figures as of another day, and never reaches them.
  */
 export function todayOf(ctx: AppContext, workspace: Workspace): IsoDate {
-  return calendarDateIn(workspace.time_zone, ctx.now());
+  return calendarDateIn(workspace.timeZone, ctx.now());
 }

@@ -18,7 +18,7 @@ import { getOverview, listClients } from '../app/portfolio';
 import { CONFIDENCE_LABEL, backtestForecast, getForecast, percentFr, reasonText } from '../app/predictions';
 import { recompute } from '../app/recompute';
 import { referenceDateOf, resolveWorkspace } from '../app/workspace';
-import { parseSettings, thresholdsOf } from '../app/settings';
+import { thresholdsOf } from '../app/settings';
 import { isIsoDate } from '../domain/dates';
 import { excerpt } from '../domain/excerpt';
 import { nameKey } from '../domain/names';
@@ -28,6 +28,7 @@ import { startServer } from '../server/server';
 import { decimal1, euros, frenchDate, table } from './format';
 import { kpisText } from './kpis-text';
 import { kpisQuerySchema } from '../contracts/kpis';
+import type { WorkspaceSettings } from '../contracts/settings';
 import { message } from '../contracts/messages';
 import { readHidden } from './prompt';
 import { checkMailbox } from '../app/replies';
@@ -99,8 +100,8 @@ function parseMap(entries: string[] | undefined): Record<string, string> {
 const SHOWN_REJECTIONS = 50;
 
 /** The workspace's status thresholds as the catalogue's texts quote them (`{active}`, `{lapsed}`). */
-function statusThresholdVars(workspace: { settings: Parameters<typeof parseSettings>[0] }): { active: number; lapsed: number } {
-  const t = thresholdsOf(parseSettings(workspace.settings));
+function statusThresholdVars(workspace: { settings: WorkspaceSettings }): { active: number; lapsed: number } {
+  const t = thresholdsOf(workspace.settings);
   return { active: t.activeDays, lapsed: t.lapsedDays };
 }
 /** A value in a terminal table: one line, cut short. */

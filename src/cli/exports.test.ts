@@ -56,38 +56,38 @@ async function addClientWithGig(db: TestDatabase, name: string, amountCents: num
   const ws = await resolveWorkspace(ctx, undefined, false);
   const now = NOW.toISOString();
   const client = await insertClient(db.db, {
-    workspace_id: ws.id,
+    workspaceId: ws.id,
     name,
-    name_key: nameKey(name),
+    nameKey: nameKey(name),
     contact: null,
     email: null,
     phone: '+33 6 12 34 56 78',
     city: '-Lyon',
     category: '@cat',
     notes: 'ligne 1\nligne "2"',
-    file_gigs: null,
-    file_revenue_cents: null,
-    created_import_id: null,
-    created_at: now,
-    updated_at: now,
+    fileGigs: null,
+    fileRevenueCents: null,
+    createdImportId: null,
+    createdAt: now,
+    updatedAt: now,
   });
   await insertGig(db.db, {
-    workspace_id: ws.id,
-    client_id: client.id,
+    workspaceId: ws.id,
+    clientId: client.id,
     date,
-    amount_cents: amountCents,
+    amountCents: amountCents,
     status: 'done',
     type: 'Mariage',
     venue: null,
     city: null,
-    duration_minutes: 270,
+    durationMinutes: 270,
     notes: '=1+1',
     reference: null,
-    dedupe_key: gigIdentity({ clientName: name, date, amountCents, type: 'Mariage' }),
+    dedupeKey: gigIdentity({ clientName: name, date, amountCents, type: 'Mariage' }),
     occurrence: 1,
-    import_id: null,
-    created_at: now,
-    updated_at: now,
+    importId: null,
+    createdAt: now,
+    updatedAt: now,
   });
   await db.db
     .updateTable('clients')
@@ -206,15 +206,15 @@ for (const engine of testEngines()) {
         '2026-01-10T08:00:00.000Z',
       );
       await upsertMailSettingsRow(source.db, {
-        workspace_id: ws.id,
+        workspaceId: ws.id,
         host: 'smtp.example.fr',
         port: 587,
         secure: 0,
         username: 'dj@example.fr',
-        password_encrypted: 'v1:SECRET-CIPHERTEXT',
-        from_name: 'DJ Max',
-        from_address: 'dj@example.fr',
-        updated_at: '2026-01-10T08:00:00.000Z',
+        passwordEncrypted: 'v1:SECRET-CIPHERTEXT',
+        fromName: 'DJ Max',
+        fromAddress: 'dj@example.fr',
+        updatedAt: '2026-01-10T08:00:00.000Z',
       });
       await ensureContactPrefs(source.db, ws.id, hostile.id, 'token-secret-123');
       await setOptedOut(source.db, hostile.id, '2026-01-05T09:00:00.000Z', 'unsubscribe_link');

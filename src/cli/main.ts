@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../db/connection';
 import type { AppContext } from '../app/context';
 import { parseEnv, processEnv, type EnvSource } from '../app/env';
 import { appErrorOf } from '../app/errors';
-import { ROLES } from '../db/schema';
+import { ROLES } from '../contracts/auth';
 import { excerpt } from '../domain/excerpt';
 import { commands, type CommandIo } from './commands';
 

@@ -22,6 +22,7 @@ export const loginInputSchema = z.strictObject({
 export type LoginInput = z.input<typeof loginInputSchema>;
 
 export const ROLES = ['owner', 'member'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** `GET /api/me`, and the answer of setup and login. */
 export const sessionSchema = z.object({

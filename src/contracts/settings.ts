@@ -48,6 +48,39 @@ export const settingsUpdateSchema = z.strictObject({
 });
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
+/**
+ * A workspace's settings as stored (src/db/workspaces.ts reads and writes them) and as a workspace
+ * file carries them: every field optional, defaults from the guide.
+ */
+export const workspaceSettingsSchema = z.object({
+  thresholds: z
+    .object({
+      activeDays: z.number().int().min(1).max(3650),
+      lapsedDays: z.number().int().min(1).max(3650),
+      vipMinGigs: z.number().int().min(1),
+      vipMinRevenueCents: z.number().int().min(0),
+      vipActiveMinGigs: z.number().int().min(1),
+    })
+    .partial()
+    .refine((t) => t.activeDays === undefined || t.lapsedDays === undefined || t.activeDays <= t.lapsedDays, {
+      message: 'activeDays must not exceed lapsedDays',
+    })
+    .optional(),
+  djName: z.string().max(200).optional(),
+  signature: z.string().max(2000).optional(),
+  language: languageSchema.optional(),
+  /** The weekly alert (app/weekly-alert.ts): on while it has an address, since `since` (an ISO instant). */
+  weeklyAlert: z
+    .object({
+      address: z.email().max(254).nullable(),
+      day: z.number().int().min(1).max(7),
+      hour: z.number().int().min(0).max(23),
+      since: z.iso.datetime().nullable(),
+    })
+    .optional(),
+});
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+
 // ---- Sending set-up (SMTP)
 
 export const mailSettingsInputSchema = z.strictObject({

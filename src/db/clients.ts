@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from './connection';
-import type { Client, ClientUpdate, NewClient } from './schema';
+import { camel, snake, type Camel } from './case';
+import type { Client as ClientRow, ClientUpdate as ClientUpdateRow, NewClient as NewClientRow } from './schema';
+
+export type Client = Camel<ClientRow>;
+export type NewClient = Camel<NewClientRow>;
+export type ClientUpdate = Camel<ClientUpdateRow>;
 
 /** A client with the totals of its done gigs, as the domain's ClientStats wants them. */
 export interface ClientWithTotals {
@@ -157,23 +162,31 @@ export function clientScope(workspaceId: number, ids: readonly number[]): Client
 }
 
 export async function getClientRow(db: Db, workspaceId: number, id: number): Promise<Client | undefined> {
-  return db.selectFrom('clients').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('clients').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return row && camel(row);
 }
 
 export async function getClientByNameKey(db: Db, workspaceId: number, nameKey: string): Promise<Client | undefined> {
-  return db.selectFrom('clients').selectAll().where('workspace_id', '=', workspaceId).where('name_key', '=', nameKey).executeTakeFirst();
+  const row = await db
+    .selectFrom('clients')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('name_key', '=', nameKey)
+    .executeTakeFirst();
+  return row && camel(row);
 }
 
 export async function insertClient(db: Db, client: NewClient): Promise<Client> {
-  return db.insertInto('clients').values(client).returningAll().executeTakeFirstOrThrow();
+  return camel(await db.insertInto('clients').values(snake<NewClientRow>(client)).returningAll().executeTakeFirstOrThrow());
 }
 
 export async function updateClientRow(db: Db, workspaceId: number, id: number, changes: ClientUpdate): Promise<Client | undefined> {
-  return db
+  const row = await db
     .updateTable('clients')
-    .set(changes)
+    .set(snake<ClientUpdateRow>(changes))
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
+  return row && camel(row);
 }

@@ -1,17 +1,23 @@
+import type { GigStatus } from '../domain/gigs';
 import type { Db } from './connection';
-import type { Gig, GigStatus, NewGig } from './schema';
+import { camel, snake, type Camel } from './case';
+import type { Gig as GigRow, NewGig as NewGigRow } from './schema';
 
-export type GigWithClient = Gig & { client_name: string };
+export type Gig = Camel<GigRow>;
+export type NewGig = Camel<NewGigRow>;
+export type GigChanges = Camel<Partial<Omit<NewGigRow, 'id' | 'workspace_id' | 'created_at'>>>;
+export type GigWithClient = Gig & { clientName: string };
 
 const BOOKED: GigStatus[] = ['confirmed', 'option'];
 
 export async function getGig(db: Db, workspaceId: number, id: number): Promise<Gig | undefined> {
-  return db.selectFrom('gigs').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('gigs').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return row && camel(row);
 }
 
 /** Every gig of a client, past and booked, newest first. */
 export async function listGigsOfClient(db: Db, workspaceId: number, clientId: number): Promise<Gig[]> {
-  return db
+  const rows = await db
     .selectFrom('gigs')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
@@ -19,6 +25,7 @@ export async function listGigsOfClient(db: Db, workspaceId: number, clientId: nu
     .orderBy('date', 'desc')
     .orderBy('id', 'desc')
     .execute();
+  return rows.map((r) => camel(r));
 }
 
 /** A workspace's gigs with the name of their client. */
@@ -27,18 +34,23 @@ function gigsWithClient(db: Db, workspaceId: number) {
     .selectFrom('gigs')
     .innerJoin('clients', 'clients.id', 'gigs.client_id')
     .selectAll('gigs')
-    .select('clients.name as client_name')
+    .select('clients.name as clientName')
     .where('gigs.workspace_id', '=', workspaceId);
 }
 
 /** The gigs of a day that still take the date (a cancelled gig frees it). */
 export async function listGigsOn(db: Db, workspaceId: number, date: string): Promise<GigWithClient[]> {
-  return gigsWithClient(db, workspaceId).where('gigs.date', '=', date).where('gigs.status', '<>', 'cancelled').orderBy('gigs.id').execute();
+  const rows = await gigsWithClient(db, workspaceId)
+    .where('gigs.date', '=', date)
+    .where('gigs.status', '<>', 'cancelled')
+    .orderBy('gigs.id')
+    .execute();
+  return rows.map((r) => camel(r));
 }
 
 /** The gigs from `from` to `to` that take their day (a cancelled gig frees it), by date. */
 export async function listGigsBetween(db: Db, workspaceId: number, from: string, to: string, limit: number): Promise<GigWithClient[]> {
-  return gigsWithClient(db, workspaceId)
+  const rows = await gigsWithClient(db, workspaceId)
     .where('gigs.date', '>=', from)
     .where('gigs.date', '<=', to)
     .where('gigs.status', '<>', 'cancelled')
@@ -46,17 +58,19 @@ export async function listGigsBetween(db: Db, workspaceId: number, from: string,
     .orderBy('gigs.id')
     .limit(limit)
     .execute();
+  return rows.map((r) => camel(r));
 }
 
 /** Confirmed and optional gigs from `from` on, soonest first. */
 export async function listUpcomingGigs(db: Db, workspaceId: number, from: string, limit: number): Promise<GigWithClient[]> {
-  return gigsWithClient(db, workspaceId)
+  const rows = await gigsWithClient(db, workspaceId)
     .where('gigs.date', '>=', from)
     .where('gigs.status', 'in', BOOKED)
     .orderBy('gigs.date')
     .orderBy('gigs.id')
     .limit(limit)
     .execute();
+  return rows.map((r) => camel(r));
 }
 
 /** Each client's next booked gig from `from` on: a confirmed one wins over an option on the same day. */
@@ -94,16 +108,18 @@ export async function nextOccurrence(db: Db, workspaceId: number, dedupeKey: str
 }
 
 export async function insertGig(db: Db, gig: NewGig): Promise<Gig> {
-  return db.insertInto('gigs').values(gig).returningAll().executeTakeFirstOrThrow();
+  return camel(await db.insertInto('gigs').values(snake<NewGigRow>(gig)).returningAll().executeTakeFirstOrThrow());
 }
 
-export async function updateGigRow(
-  db: Db,
-  workspaceId: number,
-  id: number,
-  changes: Partial<Omit<NewGig, 'id' | 'workspace_id' | 'created_at'>>,
-): Promise<Gig | undefined> {
-  return db.updateTable('gigs').set(changes).where('workspace_id', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirst();
+export async function updateGigRow(db: Db, workspaceId: number, id: number, changes: GigChanges): Promise<Gig | undefined> {
+  const row = await db
+    .updateTable('gigs')
+    .set(snake<Partial<Omit<NewGigRow, 'id' | 'workspace_id' | 'created_at'>>>(changes))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row && camel(row);
 }
 
 export async function deleteGigRow(db: Db, workspaceId: number, id: number): Promise<void> {

@@ -2,12 +2,15 @@
 import { sql } from 'kysely';
 import { refreshClientTotals } from './clients';
 import type { Db } from './connection';
-import type { ImportRecord } from './schema';
+import { camel, type Camel } from './case';
+import type { ImportRecord as ImportRow } from './schema';
 import { bumpDataVersion } from './workspaces';
+
+export type ImportRecord = Camel<ImportRow>;
 
 /** The list leaves each import's stored report (its rejected rows) in the database. */
 export async function listImportRecords(db: Db, workspaceId: number): Promise<Omit<ImportRecord, 'report'>[]> {
-  return db
+  const rows = await db
     .selectFrom('imports')
     .select([
       'id',
@@ -26,10 +29,12 @@ export async function listImportRecords(db: Db, workspaceId: number): Promise<Om
     .where('workspace_id', '=', workspaceId)
     .orderBy('id', 'desc')
     .execute();
+  return rows.map((r) => camel(r));
 }
 
 export async function getImportRecord(db: Db, workspaceId: number, id: number): Promise<ImportRecord | undefined> {
-  return db.selectFrom('imports').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('imports').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return row && camel(row);
 }
 
 /** The import an undo would take back: the latest one not undone yet. */

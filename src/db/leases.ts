@@ -5,7 +5,10 @@
  * text from the callers' clocks (servers sharing a database keep their clocks in step: NTP).
  */
 import type { Db } from './connection';
-import type { Lease } from './schema';
+import { camel, type Camel } from './case';
+import type { Lease as LeaseRow } from './schema';
+
+export type Lease = Camel<LeaseRow>;
 
 /**
  * Takes the lease, or extends it when it is already ours, until `expiresAt`. False when another
@@ -32,7 +35,8 @@ export async function releaseLease(db: Db, name: string, owner: string): Promise
 }
 
 export async function getLease(db: Db, name: string): Promise<Lease | undefined> {
-  return db.selectFrom('leases').selectAll().where('name', '=', name).executeTakeFirst();
+  const row = await db.selectFrom('leases').selectAll().where('name', '=', name).executeTakeFirst();
+  return row && camel(row);
 }
 
 /** Removes the expired leases whose name starts with `prefix` (no % nor _ in it): per-process leases of processes gone. */

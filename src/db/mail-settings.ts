@@ -1,11 +1,17 @@
+import { camel, snake, type Camel } from './case';
 import type { Db } from './connection';
 import type { MailSettingsRow } from './schema';
 
-export async function getMailSettingsRow(db: Db, workspaceId: number): Promise<MailSettingsRow | undefined> {
-  return db.selectFrom('mail_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+/** A workspace's SMTP settings as stored: `secure` 1 or 0, the password sealed by the app's secret box. */
+export type StoredMailSettings = Camel<MailSettingsRow>;
+
+export async function getMailSettingsRow(db: Db, workspaceId: number): Promise<StoredMailSettings | undefined> {
+  const row = await db.selectFrom('mail_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+  return row && camel(row);
 }
 
-export async function upsertMailSettingsRow(db: Db, row: MailSettingsRow): Promise<void> {
+export async function upsertMailSettingsRow(db: Db, settings: StoredMailSettings): Promise<void> {
+  const row = snake<MailSettingsRow>(settings);
   const { workspace_id: _id, ...changes } = row;
   await db
     .insertInto('mail_settings')

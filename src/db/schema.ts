@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { FollowUpChannel, FollowUpOutcome, FollowUpStatus } from '../domain/follow-ups/cadence';
 import type { OutboxState } from '../domain/follow-ups/outbox-states';
 import type { GigStatus } from '../domain/gigs';
+import type { Role } from '../contracts/auth';
 
 export interface WorkspaceTable {
   id: Generated<number>;
@@ -123,7 +124,6 @@ export interface Schema {
   import_previous_gigs: ImportPreviousGigTable;
 }
 
-export type Workspace = Selectable<WorkspaceTable>;
 export type Client = Selectable<ClientTable>;
 export type NewClient = Insertable<ClientTable>;
 export type ClientUpdate = Updateable<ClientTable>;
@@ -144,9 +144,6 @@ export interface UserTable {
   /** Migration 004: the owner sets the workspace up, a member works with the clients. */
   role: Role;
 }
-
-export const ROLES = ['owner', 'member'] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface SessionTable {
   /** Hex SHA-256 of the session cookie's token; the token itself is never stored. */

@@ -1,5 +1,6 @@
 import type { Db } from './connection';
-import type { Role, Workspace } from './schema';
+import type { Role } from '../contracts/auth';
+import { workspaceOf, type Workspace } from './workspaces';
 
 export interface SessionAuth {
   user: { id: number; name: string; email: string; role: Role };
@@ -43,7 +44,11 @@ export async function findSessionAuth(db: Db, tokenHash: string, now: string): P
     .executeTakeFirst();
   if (!row) return undefined;
   const { csrf_token, user_id, user_name, user_email, user_role, ...workspace } = row;
-  return { user: { id: user_id, name: user_name, email: user_email, role: user_role }, workspace, csrfToken: csrf_token };
+  return {
+    user: { id: user_id, name: user_name, email: user_email, role: user_role },
+    workspace: workspaceOf(workspace),
+    csrfToken: csrf_token,
+  };
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

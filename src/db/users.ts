@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { Database, Db } from './connection';
-import type { Role, User, Workspace } from './schema';
+import type { Role } from '../contracts/auth';
+import { camel, type Camel } from './case';
+import type { User as UserRow } from './schema';
+import type { Workspace } from './workspaces';
+
+export type User = Camel<UserRow>;
 
 export async function countUsers(db: Db): Promise<number> {
   const row = await db
@@ -11,14 +16,15 @@ export async function countUsers(db: Db): Promise<number> {
 }
 
 export async function getUserByEmail(db: Db, email: string): Promise<User | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return row && camel(row);
 }
 
 export async function insertUser(
   db: Db,
   u: { workspaceId: number; name: string; email: string; passwordHash: string; now: string; role: Role },
 ): Promise<User> {
-  return db
+  const row = await db
     .insertInto('users')
     .values({
       workspace_id: u.workspaceId,
@@ -30,6 +36,7 @@ export async function insertUser(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return camel(row);
 }
 
 /**

@@ -14,8 +14,7 @@ import { waitUntil } from '../../test/support/wait';
 import { testEngines, type TestDatabase, type TestEngine } from '../../test/support/databases';
 import { startTestSmtp, type TestSmtp } from '../../test/support/smtp';
 import { getClientByNameKey } from '../db/clients';
-import type { Workspace } from '../db/schema';
-import { createWorkspace, getWorkspace, updateWorkspace } from '../db/workspaces';
+import { createWorkspace, getWorkspace, updateWorkspace, type Workspace } from '../db/workspaces';
 import { nameKey } from '../domain/names';
 import { getFollowUpDraft, listFollowUpRecords } from '../app/follow-ups';
 import { importFile } from '../app/import-file';
@@ -79,7 +78,7 @@ for (const engine of testEngines()) {
       ws = await createWorkspace(db.db, 'demo', new Date());
       await importFile(ctx, ws, { kind: 'clients', path: `${DEMO}clients_dj_clean.csv`, overrides: {}, dryRun: false });
       await importFile(ctx, ws, { kind: 'gigs', path: `${DEMO}prestations_dj_clean.csv`, overrides: {}, dryRun: false });
-      await updateWorkspace(db.db, ws.id, { reference_date: '2026-01-14' });
+      await updateWorkspace(db.db, ws.id, { referenceDate: '2026-01-14' });
       ws = (await getWorkspace(db.db, ws.id))!;
       smtp = await startTestSmtp();
       await saveMailSettings(ctx, ws, {

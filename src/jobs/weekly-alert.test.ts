@@ -14,8 +14,7 @@ import { saveMailSettings } from '../app/mail-settings';
 import { smtpMailer, type MailContext } from '../app/mailer';
 import { secretBoxFromKey } from '../app/secret-box';
 import { saveAlertSettings, WEEKLY_ALERT_BATCH } from '../app/weekly-alert';
-import type { Workspace } from '../db/schema';
-import { createWorkspace, getWorkspace } from '../db/workspaces';
+import { createWorkspace, getWorkspace, type Workspace } from '../db/workspaces';
 import { startOutboxSender } from './outbox-sender';
 import { startWeeklyAlert } from './weekly-alert';
 

@@ -7,8 +7,7 @@ import type { TestDatabase, TestEngine } from './databases';
 import { startTestImap, type TestImap } from './imap';
 import { headersOf, startTestSmtp, type TestSmtp } from './smtp';
 import { getClientByNameKey } from '../../src/db/clients';
-import type { Workspace } from '../../src/db/schema';
-import { createWorkspace, getWorkspace, updateWorkspace } from '../../src/db/workspaces';
+import { createWorkspace, getWorkspace, updateWorkspace, type Workspace } from '../../src/db/workspaces';
 import { nameKey } from '../../src/domain/names';
 import { importFile } from '../../src/app/import-file';
 import { saveMailSettings } from '../../src/app/mail-settings';
@@ -57,7 +56,7 @@ export async function startRepliesFixture(engine: TestEngine, clientNames: reado
   };
   let ws = await createWorkspace(db.db, 'demo', ctx.now());
   await importFile(ctx, ws, { kind: 'clients', path: `${DEMO}clients_dj_clean.csv`, overrides: {}, dryRun: false });
-  await updateWorkspace(db.db, ws.id, { reference_date: '2026-01-14', settings: JSON.stringify({ djName: 'DJ Max' }) });
+  await updateWorkspace(db.db, ws.id, { referenceDate: '2026-01-14', settings: { djName: 'DJ Max' } });
   ws = (await getWorkspace(db.db, ws.id))!;
   const smtp = await startTestSmtp();
   const imap = await startTestImap();

@@ -28,7 +28,8 @@ import type { MailContext } from '../../app/mailer';
 import { enqueueFollowUpEmails, getOutboxProgress, resolveUncertain, sendFollowUpEmail } from '../../app/outbox';
 import { cancelOutboxMessage, listOutbox, retryOutboxMessage } from '../../app/outbox-admin';
 import { referenceDateOf } from '../../app/workspace';
-import type { FollowUp, Workspace } from '../../db/schema';
+import type { Workspace } from '../../db/workspaces';
+import type { FollowUp } from '../../db/schema';
 import { asOfQuery, idParams } from '../../contracts/common';
 import {
   confirmManySchema,
