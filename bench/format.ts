@@ -39,3 +39,8 @@ function pad(text: string, width: number, side: 'start' | 'end'): string {
   const fill = ' '.repeat(Math.max(0, width - [...text].length));
   return side === 'start' ? fill + text : text + fill;
 }
+
+/** Nearest-rank quantile of sorted values. */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}

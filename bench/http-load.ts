@@ -1,8 +1,8 @@
 /**
  * Issue 3's aim: the overview and the lists answer in under 100 ms at the 95th percentile under
  * 50 concurrent requests. autocannon drives a server running in a child process (serve-child.ts)
- * over loopback, signed in as a user of the imported workspace. autocannon reports p97.5, not p95:
- * it is the figure compared with the aim, which makes the check stricter, never looser.
+ * over loopback, signed in as a user of the imported workspace. autocannon's summary has no p95:
+ * the percentiles are taken from every successful answer's latency as autocannon times it.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,12 +10,15 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { DatabaseOptions } from '../src/db/connection';
+import { quantile } from './format';
 
 export interface EndpointLoad {
   path: string;
   requests: number;
   requestsPerSecond: number;
   p50Ms: number;
+  p90Ms: number;
+  p95Ms: number;
   p975Ms: number;
   p99Ms: number;
   errors: number;
@@ -36,7 +39,15 @@ const PASSWORD = 'bench-password-not-secret';
 async function startServer(database: DatabaseOptions) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./serve-child.ts', import.meta.url)), JSON.stringify(database), EMAIL],
+    [
+      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./serve-child.ts', import.meta.url)),
+      JSON.stringify(database),
+      EMAIL,
+    ],
     {
       env: { ...process.env, BENCH_PASSWORD: PASSWORD },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -67,14 +78,25 @@ export async function runHttpLoad(database: DatabaseOptions, seconds: number, co
     for (const path of HTTP_ENDPOINTS) {
       // The first request after an import computes the workspace's segmentation; the aim is about the warm answers.
       await fetch(base + path, { headers: { cookie } });
-      const r = await autocannon({ url: base + path, connections, duration: seconds, headers: { cookie } });
+      const latencies: number[] = [];
+      const r = await new Promise<autocannon.Result>((resolve, reject) => {
+        const run = autocannon({ url: base + path, connections, duration: seconds, headers: { cookie } }, (error, result) =>
+          error ? reject(error) : resolve(result),
+        );
+        run.on('response', (_client, statusCode, _bytes, ms) => {
+          if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
+        });
+      });
+      latencies.sort((a, b) => a - b);
       results.push({
         path,
         requests: r.requests.total,
         requestsPerSecond: r.requests.average,
-        p50Ms: r.latency.p50,
-        p975Ms: r.latency.p97_5,
-        p99Ms: r.latency.p99,
+        p50Ms: quantile(latencies, 0.5),
+        p90Ms: quantile(latencies, 0.9),
+        p95Ms: quantile(latencies, 0.95),
+        p975Ms: quantile(latencies, 0.975),
+        p99Ms: quantile(latencies, 0.99),
         errors: r.errors,
         non2xx: r.non2xx,
       });

@@ -32,8 +32,8 @@ import { HOSTILE_AIM, generateHostileFiles, runHostileUploads, type HostileUploa
 const FULL: BenchSize = { clients: 20_000, gigs: 1_000_000 };
 const QUICK: BenchSize = { clients: 2_000, gigs: 100_000 };
 const READ_RUNS = 20;
-/** The issue's aims. */
-const AIM = { ratio: 3, peakRssBytes: 400e6, readMs: 200, httpP95Ms: 100 };
+/** The issue's aims (HTTP: issue 15's, measured with 50 connections). */
+const AIM = { ratio: 3, peakRssBytes: 400e6, readMs: 200, httpP95Ms: 20, httpP99Ms: 40 };
 const HTTP_CONNECTIONS = 50;
 const RESULTS = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 
@@ -168,7 +168,10 @@ async function benchEngine(target: BenchTarget, files: GeneratedFiles, httpSecon
   log(`  overview ${duration(reads.overview.medianMs)}, clients ${duration(reads.clients.medianMs)} (medians)`);
   const http = await runHttpLoad(target.database, httpSeconds, HTTP_CONNECTIONS);
   for (const h of http)
-    log(`  HTTP ${h.path}: p50 ${duration(h.p50Ms)}, p97.5 ${duration(h.p975Ms)}, ${count(Math.round(h.requestsPerSecond))} req/s`);
+    log(
+      `  HTTP ${h.path}: p50 ${duration(h.p50Ms)}, p90 ${duration(h.p90Ms)}, p95 ${duration(h.p95Ms)}, p99 ${duration(h.p99Ms)}, ` +
+        `${count(Math.round(h.requestsPerSecond))} req/s`,
+    );
   const reimport = await runImportProcess({ target: target.database, kind: 'gigs', path: files.gigsPath });
   log(`  re-import: ${duration(reimport.processMs)}, ${count(reimport.imported)} imported, ${count(reimport.duplicates)} already there`);
 
@@ -261,10 +264,11 @@ function summaryTable(engines: readonly EngineResult[], files: GeneratedFiles): 
           read(e.reads.pastOverview),
         ),
         ...HTTP_ENDPOINTS.map((path, i) =>
-          row(`HTTP ${path}, ${HTTP_CONNECTIONS} connections: p50 / p97.5 (req/s)`, '< 100 ms', (e) => {
+          row(`HTTP ${path}, ${HTTP_CONNECTIONS} connections: p50 / p95 / p99 (req/s)`, 'p95 ≤ 20 ms, p99 ≤ 40 ms', (e) => {
             const h = e.http[i];
+            const ok = h !== undefined && h.p95Ms <= AIM.httpP95Ms && h.p99Ms <= AIM.httpP99Ms;
             return h
-              ? `${duration(h.p50Ms)} / ${duration(h.p975Ms)} ${verdict(h.p975Ms < AIM.httpP95Ms)} (${count(Math.round(h.requestsPerSecond))})`
+              ? `${duration(h.p50Ms)} / ${duration(h.p95Ms)} / ${duration(h.p99Ms)} ${verdict(ok)} (${count(Math.round(h.requestsPerSecond))})`
               : '—';
           }),
         ),

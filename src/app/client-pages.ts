@@ -9,7 +9,7 @@ import type { Cents } from '../domain/money';
 import { nameKey } from '../domain/names';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { getPortfolioClient, type PortfolioClient } from './portfolio-cache';
+import { getPortfolioClient, type PortfolioClient } from './portfolio';
 
 export interface ClientDetails {
   name: string;

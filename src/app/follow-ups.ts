@@ -55,8 +55,7 @@ import type { ClientStatus } from '../domain/segments';
 import type { AppContext } from './context';
 import type { Draft, FollowUp as FollowUpJson, FollowUpSummaryJson, OutcomeInput, RecordFollowUpInput } from '../contracts/follow-ups';
 import { AppError } from './errors';
-import { getPortfolioClient, type PortfolioClient } from './portfolio-cache';
-import { listClients, type ClientView } from './portfolio';
+import { getPortfolioClient, listAllClients, type ClientView, type PortfolioClient } from './portfolio';
 import { referenceDateOf, todayOf } from './workspace';
 
 // ---------------------------------------------------------------------------------------------
@@ -232,7 +231,7 @@ async function viewsOfToday(
     const found = await Promise.all(views.map((v) => getPortfolioClient(ctx, workspace, today, v.id)));
     return new Map(found.flatMap((v) => (v ? [[v.id, v] as const] : [])));
   }
-  return new Map((await listClients(ctx, workspace, today)).map((v) => [v.id, v]));
+  return new Map((await listAllClients(ctx, workspace, today)).map((v) => [v.id, v]));
 }
 
 /**
@@ -358,7 +357,7 @@ export async function getFollowUpDraft(
  */
 export async function listVipFollowUpCandidates(ctx: AppContext, workspace: Workspace, asOf?: string): Promise<FollowUpDraft[]> {
   const date = referenceDateOf(ctx, workspace, asOf);
-  const vipLapsed = (await listClients(ctx, workspace, date, { segment: 'lapsed', sort: 'priority' })).filter((c) => c.segment.vip);
+  const vipLapsed = (await listAllClients(ctx, workspace, date, { segment: 'lapsed', sort: 'priority' })).filter((c) => c.segment.vip);
   const contexts = (await clientContexts(ctx, workspace, date, vipLapsed)).filter((c) => c.cadence.proposed);
   const templates = await workspaceTemplates(ctx.database.db, workspace.id);
   return contexts.map((c) => draftOf(c, templates, date));

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
-import { createWorkspace, type Workspace } from '../db/workspaces';
+import { createWorkspace, getWorkspace, type Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { importFile, type ImportReport } from './import-file';
 import { getFollowUpDraft } from './follow-ups';
-import { getOverview, listClients } from './portfolio';
+import { getOverview, listAllClients } from './portfolio';
 
 const FIXTURES = new URL('../../test/fixtures/csv/', import.meta.url).pathname;
 const DEMO = new URL('../../demo/', import.meta.url).pathname;
@@ -52,8 +52,10 @@ for (const engine of testEngines()) {
       expectBalanced(r);
       return r;
     };
-    const overview = () => getOverview(ctx, ws, ASOF);
-    const byName = async () => new Map((await listClients(ctx, ws, ASOF)).map((c) => [c.name, c]));
+    // The portfolio is read at the workspace's current data version, as a request would.
+    const current = async () => (await getWorkspace(db.db, ws.id)) ?? ws;
+    const overview = async () => getOverview(ctx, await current(), ASOF);
+    const byName = async () => new Map((await listAllClients(ctx, await current(), ASOF)).map((c) => [c.name, c]));
 
     it('reads a French Excel export (Windows-1252, ;, dd/mm/yyyy, 1 250,00 €) and matches names typed differently', async () => {
       await run(`${DEMO}clients_dj_clean.csv`, 'clients');

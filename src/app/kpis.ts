@@ -8,7 +8,7 @@ import { computeKpis, yearEndingOn, type Kpis, type Period } from '../domain/kpi
 import type { Thresholds } from '../domain/segments';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { getCachedOverview, listPortfolioClients } from './portfolio-cache';
+import { getOverview, listClientIds } from './portfolio';
 import { thresholdsOf } from './settings';
 
 /** A period longer than this is refused: the monthly series and the lists stay bounded. */
@@ -33,19 +33,19 @@ export function periodOf(ctx: AppContext, workspace: Workspace, query: KpisQuery
 
 async function loadFacts(ctx: AppContext, workspace: Workspace, period: Period) {
   const db = ctx.database.db;
-  const [gigs, followUps, overview, active] = await Promise.all([
+  const [gigs, followUps, overview, activeClientIds] = await Promise.all([
     listGigFacts(db, workspace.id),
     listFollowUpFacts(db, workspace.id),
-    // The overview's active share at the period's end, from the shared portfolio cache.
-    getCachedOverview(ctx, workspace, period.to),
-    listPortfolioClients(ctx, workspace, period.to, { segment: 'active', sort: 'name', limit: Number.MAX_SAFE_INTEGER, offset: 0 }),
+    // The overview's active share at the period's end, and the clients behind it (the KPIs name them).
+    getOverview(ctx, workspace, period.to),
+    listClientIds(ctx, workspace, period.to, 'active'),
   ]);
   return {
     ...period,
     thresholds: thresholdsOf(workspace.settings),
     gigs,
     followUps,
-    activeShare: { activeClientIds: active.clients.map((c) => c.id), withGigs: overview.clients - overview.statuses.prospect },
+    activeShare: { activeClientIds, withGigs: overview.clients - overview.statuses.prospect },
   };
 }
 

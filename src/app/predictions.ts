@@ -24,7 +24,7 @@ import { listGigDays } from '../db/gig-histories';
 import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { listClients, type ClientView } from './portfolio';
+import { derivedFromPortfolio, getPortfolioClient, listAllClients, listClients, type ClientQuery, type ClientView } from './portfolio';
 import { referenceDateOf } from './workspace';
 
 export interface ClientForecast {
@@ -128,17 +128,41 @@ function groupByClient(days: { clientId: number; date: string; amountCents: numb
 
 /** Fits the models on the workspace's history up to `asOf` and predicts every client. */
 export async function getForecast(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<Forecast> {
-  return forecastOf(ctx, workspace, asOf, await listClients(ctx, workspace, asOf));
+  return forecastOf(ctx, workspace, asOf, await listAllClients(ctx, workspace, asOf));
 }
 
 /** The same, for clients already segmented. */
-export async function forecastOf(ctx: AppContext, workspace: Workspace, asOf: IsoDate, clients: ClientView[]): Promise<Forecast> {
+export async function forecastOf(ctx: AppContext, workspace: Workspace, asOf: IsoDate, clients: readonly ClientView[]): Promise<Forecast> {
   return forecastFrom(clients.map(forecastClientOf), groupByClient(await listGigDays(ctx.database.db, workspace.id, asOf)), asOf);
 }
 
-/** The refit of the server's cache: the fits now, each client when a page asks for it. */
-export async function prepareWorkspaceForecast(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<PreparedForecast> {
-  return prepareForecast(groupByClient(await listGigDays(ctx.database.db, workspace.id, asOf)), asOf);
+/** The fits of a workspace, once per data version and reference date (kept with the portfolio); clients are predicted as pages ask. */
+function preparedForecastOf(ctx: AppContext, workspace: Workspace, asOf: IsoDate): Promise<PreparedForecast> {
+  return derivedFromPortfolio(ctx, workspace, asOf, 'forecast', async () =>
+    prepareForecast(groupByClient(await listGigDays(ctx.database.db, workspace.id, asOf)), asOf),
+  );
+}
+
+/** One page of predictions, in the order and with the filters of the client lists (listClients). */
+export async function listPredictions(
+  ctx: AppContext,
+  workspace: Workspace,
+  asOf: IsoDate,
+  query: ClientQuery,
+): Promise<{ asOf: IsoDate; model: Forecast['model']; total: number; clients: ClientForecast[] }> {
+  const [forecast, page] = await Promise.all([preparedForecastOf(ctx, workspace, asOf), listClients(ctx, workspace, asOf, query)]);
+  return { asOf, model: forecast.model, total: page.total, clients: page.clients.map((c) => forecast.clientForecast(forecastClientOf(c))) };
+}
+
+/** A client's prediction (null when the client is unknown) and the fit it comes from. */
+export async function getPrediction(
+  ctx: AppContext,
+  workspace: Workspace,
+  asOf: IsoDate,
+  id: number,
+): Promise<{ model: Forecast['model']; prediction: ClientForecast | null }> {
+  const [forecast, client] = await Promise.all([preparedForecastOf(ctx, workspace, asOf), getPortfolioClient(ctx, workspace, asOf, id)]);
+  return { model: forecast.model, prediction: client ? forecast.clientForecast(forecastClientOf(client)) : null };
 }
 
 export function forecastClientOf(c: ClientView): ForecastClient {
@@ -268,7 +292,7 @@ export async function backtestForecast(
   const horizonWeeks = horizonDays / 7;
   const share = horizonDays / 365.25;
 
-  const clients = await listClients(ctx, workspace, calibrationEnd);
+  const clients = await listAllClients(ctx, workspace, calibrationEnd);
   const histories = groupByClient(await listGigDays(ctx.database.db, workspace.id, calibrationEnd));
   const model = fitPortfolioModel([...histories.values()], calibrationEnd);
   const actual = groupByClient(after.filter((g) => g.date <= horizonEnd));

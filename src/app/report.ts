@@ -10,7 +10,7 @@ import { withCadences } from './cadences';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { kpisAndCharts } from './kpis';
-import { listClients, overviewOf } from './portfolio';
+import { getOverview, listAllClients } from './portfolio';
 import { renderReportPdf } from './report-pdf';
 import { referenceDateOf } from './workspace';
 
@@ -38,13 +38,13 @@ export async function buildReport(ctx: AppContext, workspace: Workspace, options
   const asOf = referenceDateOf(ctx, workspace, checkedDate(options.asOf, 'de référence'));
   const period = reportPeriod(asOf, checkedDate(options.from, 'de début'), checkedDate(options.to, 'de fin'));
   const db = ctx.database.db;
-  const [clients, totals, owner, dashboard] = await Promise.all([
-    listClients(ctx, workspace, asOf),
+  const [overview, clients, totals, owner, dashboard] = await Promise.all([
+    getOverview(ctx, workspace, asOf),
+    listAllClients(ctx, workspace, asOf),
     getPeriodTotals(db, workspace.id, period.from, period.to),
     getOwnerName(db, workspace.id),
     kpisAndCharts(ctx, workspace, period),
   ]);
-  const overview = overviewOf(asOf, clients);
   return buildReportModel({
     djName: workspace.settings.djName || owner || '',
     workspaceName: workspace.name,

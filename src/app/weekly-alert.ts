@@ -31,7 +31,7 @@ import { withCadences } from './cadences';
 import type { AppContext } from './context';
 import { messageIdFor } from './mail-settings';
 import type { MailContext } from './mailer';
-import { listClients } from './portfolio';
+import { listAllClients } from './portfolio';
 import { referenceDateOf } from './workspace';
 
 /** The outbox batch of every weekly alert; each one's key is `weekly-alert:<Monday of its week>`. */
@@ -82,7 +82,7 @@ async function alertFacts(ctx: AppContext, workspace: Workspace): Promise<AlertF
   const week = { from: asOf, to: addDays(asOf, 6) };
   const db = ctx.database.db;
   const [clients, followUps, gigDays] = await Promise.all([
-    listClients(ctx, workspace, asOf, { sort: 'priority' }),
+    listAllClients(ctx, workspace, asOf, { sort: 'priority' }),
     listFollowUps(db, workspace.id),
     listGigDays(db, workspace.id, asOf),
   ]);

@@ -14,7 +14,7 @@ import { clientFiguresJson, clientFiguresSchema, portfolioSummaryJson, portfolio
 import { followUpSummarySchema } from '../contracts/follow-ups';
 import { forecastSchema, predictionJson, predictionModelJson } from '../contracts/predictions';
 import { getKpis } from '../app/kpis';
-import { getOverview, listClients } from '../app/portfolio';
+import { getOverview, listAllClients } from '../app/portfolio';
 import { CONFIDENCE_LABEL, backtestForecast, getForecast, percentFr, reasonText } from '../app/predictions';
 import { recompute } from '../app/recompute';
 import { referenceDateOf, resolveWorkspace } from '../app/workspace';
@@ -252,7 +252,7 @@ export const commands: Record<string, Command> = {
     if (args.length > 0) throw new AppError('usage', `argument inattendu : ${args[0]}`);
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const asOf = referenceDateOf(ctx, workspace, options['as-of']);
-    const list = await listClients(ctx, workspace, asOf, { segment: options.segment, sort: options.sort });
+    const list = await listAllClients(ctx, workspace, asOf, { segment: options.segment, sort: options.sort });
     if (io.json) return io.out(jsonLine(clientFiguresSchema.array(), list.map(clientFiguresJson)));
     io.out(
       table(
@@ -368,7 +368,10 @@ export const commands: Record<string, Command> = {
     if (options.client !== undefined) {
       const key = nameKey(options.client);
       list = list.filter((f) => nameKey(f.client) === key);
-      if (list.length === 0 && !(await listClients(ctx, workspace, referenceDateOf(ctx, workspace))).some((c) => nameKey(c.name) === key)) {
+      if (
+        list.length === 0 &&
+        !(await listAllClients(ctx, workspace, referenceDateOf(ctx, workspace))).some((c) => nameKey(c.name) === key)
+      ) {
         throw new AppError('not_found', `Client inconnu : « ${options.client} ».`);
       }
     }
@@ -400,7 +403,7 @@ export const commands: Record<string, Command> = {
     if (!result)
       throw new AppError('invalid_input', 'Aucune boîte de réception n’est configurée : renseignez-la dans Réglages → Boîte de réception.');
     if (io.json) return io.out(JSON.stringify(result) + '\n');
-    const clients = new Map((await listClients(ctx, workspace, referenceDateOf(ctx, workspace))).map((c) => [c.id, c.name]));
+    const clients = new Map((await listAllClients(ctx, workspace, referenceDateOf(ctx, workspace))).map((c) => [c.id, c.name]));
     io.out(
       `${result.folder} : ${result.read} message${result.read > 1 ? 's' : ''} lu${result.read > 1 ? 's' : ''}` +
         `${result.uidValidityChanged ? ' (dossier renuméroté par le serveur : relu depuis le début)' : ''}, ${result.ignored} sans rapport avec une relance\n`,

@@ -1,3 +1,4 @@
+import type { CompiledQuery, InferResult } from 'kysely';
 import type { Db } from './connection';
 import type { Role } from '../contracts/auth';
 import { workspaceOf, type Workspace } from './workspaces';
@@ -20,7 +21,31 @@ export async function insertSession(
 
 /** The user and workspace of a live session, in one query: every API request asks. */
 export async function findSessionAuth(db: Db, tokenHash: string, now: string): Promise<SessionAuth | undefined> {
-  const row = await db
+  // Built and compiled once per database: building costs more than the lookup itself.
+  let compiled = sessionAuthQueries.get(db);
+  if (!compiled) {
+    compiled = sessionAuthQuery(db, TOKEN_SLOT, NOW_SLOT).compile();
+    sessionAuthQueries.set(db, compiled);
+  }
+  const parameters = compiled.parameters.map((p) => (p === TOKEN_SLOT ? tokenHash : p === NOW_SLOT ? now : p));
+  const { rows } = await db.executeQuery<SessionAuthRow>({ ...compiled, parameters });
+  const row = rows[0];
+  if (!row) return undefined;
+  const { csrf_token, user_id, user_name, user_email, user_role, ...workspace } = row;
+  return {
+    user: { id: user_id, name: user_name, email: user_email, role: user_role },
+    workspace: workspaceOf(workspace),
+    csrfToken: csrf_token,
+  };
+}
+
+const TOKEN_SLOT = '\u0000token';
+const NOW_SLOT = '\u0000now';
+const sessionAuthQueries = new WeakMap<Db, CompiledQuery<SessionAuthRow>>();
+type SessionAuthRow = InferResult<ReturnType<typeof sessionAuthQuery>>[number];
+
+function sessionAuthQuery(db: Db, tokenHash: string, now: string) {
+  return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('workspaces as w', 'w.id', 'u.workspace_id')
@@ -40,15 +65,7 @@ export async function findSessionAuth(db: Db, tokenHash: string, now: string): P
       'w.calendar_token',
     ])
     .where('s.token_hash', '=', tokenHash)
-    .where('s.expires_at', '>', now)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { csrf_token, user_id, user_name, user_email, user_role, ...workspace } = row;
-  return {
-    user: { id: user_id, name: user_name, email: user_email, role: user_role },
-    workspace: workspaceOf(workspace),
-    csrfToken: csrf_token,
-  };
+    .where('s.expires_at', '>', now);
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

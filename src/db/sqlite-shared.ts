@@ -103,8 +103,13 @@ class Session implements DatabaseConnection {
   }
 }
 
+/** Statements texts vary with the number of ids in a list: the kept ones are bounded. */
+const MAX_KEPT_READS = 500;
+
 class SharedSqliteDriver implements Driver {
   readonly #mutex = new Mutex();
+  /** Prepared statements of the read-only handle by text; null for a text that writes. */
+  readonly #reads = new Map<string, SqliteDriver.Statement | null>();
   constructor(
     readonly writer: SqliteDriver.Database,
     readonly reader: SqliteDriver.Database,
@@ -131,12 +136,21 @@ class SharedSqliteDriver implements Driver {
    * (an `alter table` right after another changed the same table fails to prepare there).
    */
   #preparedRead(text: string): SqliteDriver.Statement | null {
+    // Preparing costs more than running a small read (the session lookup of every request): the
+    // reader's statements are kept by text. SQLite prepares one again by itself when the schema moves.
+    const kept = this.#reads.get(text);
+    if (kept !== undefined) return kept;
+    let read: SqliteDriver.Statement | null;
     try {
-      const read = this.reader.prepare(text);
-      return read.readonly ? read : null;
+      const stmt = this.reader.prepare(text);
+      read = stmt.readonly ? stmt : null;
     } catch {
+      // Not kept: the reader may prepare it once its copy of the schema has caught up.
       return null;
     }
+    if (this.#reads.size >= MAX_KEPT_READS) this.#reads.clear();
+    this.#reads.set(text, read);
+    return read;
   }
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const session = connection as Session;

@@ -91,9 +91,24 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return makeIsoDate(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
+/**
+ * One formatter per time zone: making an Intl.DateTimeFormat costs far more than using one, and
+ * every API request asks for today's date. Time zones are a short list: the map stays small.
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar date of an instant in a time zone (the instant is passed in, never read here). */
 export function calendarDateIn(timeZone: string, instant: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const parts = dayFormatIn(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -3,14 +3,8 @@ import { createClient, getClientPage, updateClient } from '../../app/client-page
 import type { AppContext } from '../../app/context';
 import { addNote, editNote, noteJson, removeNote } from '../../app/notes';
 import { gigJson } from '../../app/bookings';
-import { reasonText } from '../../app/predictions';
-import {
-  clientJsonText,
-  getCachedOverview,
-  getCachedPrediction,
-  listPortfolioClients,
-  listPortfolioPredictions,
-} from '../../app/portfolio-cache';
+import { getPrediction, listPredictions, reasonText } from '../../app/predictions';
+import { getOverview, listClientsJson } from '../../app/portfolio';
 import { referenceDateOf, todayOf } from '../../app/workspace';
 import { centsToEuros } from '../../domain/money';
 import {
@@ -31,26 +25,22 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { asOf } = parseInput(asOfQuery, request.query);
     const { workspace } = sessionOf(request);
     // `today` beside `asOf`: the page says when the figures are not of today.
-    return overviewJson(await getCachedOverview(ctx, workspace, referenceDateOf(ctx, workspace, asOf)), todayOf(ctx, workspace));
+    return overviewJson(await getOverview(ctx, workspace, referenceDateOf(ctx, workspace, asOf)), todayOf(ctx, workspace));
   });
 
   app.get('/api/clients', async (request, reply) => {
     const { asOf: asked, ...query } = parseInput(clientsQuerySchema, request.query);
     const { workspace } = sessionOf(request);
-    const asOf = referenceDateOf(ctx, workspace, asked);
-    const page = await listPortfolioClients(ctx, workspace, asOf, query);
-    // Assembled from each client's cached JSON: `{ asOf, total, clients }`.
-    const clients = page.clients.map(clientJsonText).join(',');
-    return reply
-      .type('application/json; charset=utf-8')
-      .send(`{"asOf":${JSON.stringify(asOf)},"total":${page.total},"clients":[${clients}]}`);
+    // `{ asOf, total, clients }`, serialised once per data version.
+    const json = await listClientsJson(ctx, workspace, referenceDateOf(ctx, workspace, asked), query);
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   // Paged like /api/clients (same filters, order and limits): 20,000 clients are never sent at once.
   app.get('/api/predictions', async (request) => {
     const { asOf: asked, ...query } = parseInput(clientsQuerySchema, request.query);
     const { workspace } = sessionOf(request);
-    const page = await listPortfolioPredictions(ctx, workspace, referenceDateOf(ctx, workspace, asked), query);
+    const page = await listPredictions(ctx, workspace, referenceDateOf(ctx, workspace, asked), query);
     return {
       asOf: page.asOf,
       model: predictionModelJson(page.model, reasonText),
@@ -64,7 +54,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { asOf: asked } = parseInput(asOfQuery, request.query);
     const { workspace } = sessionOf(request);
     const asOf = referenceDateOf(ctx, workspace, asked);
-    const [page, forecast] = await Promise.all([getClientPage(ctx, workspace, asOf, id), getCachedPrediction(ctx, workspace, asOf, id)]);
+    const [page, forecast] = await Promise.all([getClientPage(ctx, workspace, asOf, id), getPrediction(ctx, workspace, asOf, id)]);
     return {
       client: clientJson(page.client),
       prediction: forecast.prediction ? predictionJson(forecast.prediction) : null,
