@@ -10,7 +10,8 @@ import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain
 import { nameKey } from '../domain/names';
 import { AppError } from './errors';
 import { isEmailAddress } from '../domain/email';
-import { assertNoPlaceholderLeft, recordFollowUp, unsubscribeTokenOf, type FollowUpInput } from './follow-ups';
+import { assertNoPlaceholderLeft, recordFollowUp, type FollowUpInput } from './follow-ups/record';
+import { unsubscribeTokenOf } from './follow-ups/unsubscribe';
 import { messageIdFor } from './mail-settings';
 import { composeMessage, type MailContext } from './mailer';
 import { todayOf } from './workspace';

@@ -13,7 +13,7 @@ import { createWorkspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { importFile, type ImportReport } from './import-file';
-import { getFollowUpDraft } from './follow-ups';
+import { getFollowUpDraft } from './follow-ups/drafts';
 import { getOverview, listClients } from './portfolio';
 
 const FIXTURES = new URL('../../test/fixtures/csv/', import.meta.url).pathname;

@@ -11,14 +11,9 @@ import { getClientByNameKey } from '../db/clients';
 import type { Workspace } from '../db/schema';
 import { createWorkspace, getWorkspace, updateWorkspace } from '../db/workspaces';
 import { nameKey } from '../domain/names';
-import {
-  getClientCadence,
-  getFollowUpDraft,
-  listFollowUpRecords,
-  listVipFollowUpCandidates,
-  setDoNotContact,
-  unsubscribeWithToken,
-} from './follow-ups';
+import { getClientCadence, getFollowUpDraft, listVipFollowUpCandidates } from './follow-ups/drafts';
+import { listFollowUpRecords } from './follow-ups/record';
+import { setDoNotContact, unsubscribeWithToken } from './follow-ups/unsubscribe';
 import { exportFollowUpEml } from './eml';
 import { importFile } from './import-file';
 import { getMailSettings, saveMailSettings, sendTestMail } from './mail-settings';

@@ -29,7 +29,8 @@ import { sendErrorKind, type SendErrorKind } from '../domain/follow-ups/send-err
 import { getMailSettingsRow } from '../db/mail-settings';
 import type { EmailMessageInput, EnqueueResult } from '../contracts/outbox';
 import { AppError } from './errors';
-import { assertMayFollowUp, assertNoPlaceholderLeft, bookingWindow, markBookingsObtained, unsubscribeTokenOf } from './follow-ups';
+import { assertMayFollowUp, assertNoPlaceholderLeft, bookingWindow, markBookingsObtained } from './follow-ups/record';
+import { unsubscribeTokenOf } from './follow-ups/unsubscribe';
 import { getSendingSetup, messageIdFor } from './mail-settings';
 import { MailSendError, type MailContext } from './mailer';
 import { todayOf } from './workspace';

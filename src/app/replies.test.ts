@@ -13,7 +13,8 @@ import { getClientByNameKey } from '../db/clients';
 import { getContactPrefs, getFollowUp } from '../db/follow-ups';
 import { nameKey } from '../domain/names';
 import { updateClient } from './client-pages';
-import { getClientCadence, setFollowUpOutcome } from './follow-ups';
+import { getClientCadence } from './follow-ups/drafts';
+import { setFollowUpOutcome } from './follow-ups/record';
 import { checkMailbox, deleteImapSettings, getImapSettings, listReplies, saveImapSettings, testImapSettings, undoReply } from './replies';
 
 const CLIENTS = {

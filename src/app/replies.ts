@@ -39,7 +39,7 @@ import {
 import type { ImapSettingsRow, MailReply, Workspace } from '../db/schema';
 import { getWorkspace } from '../db/workspaces';
 import { AppError } from './errors';
-import { unsubscribeTokenOf } from './follow-ups';
+import { unsubscribeTokenOf } from './follow-ups/unsubscribe';
 import type { AppContext } from './context';
 import { resolveSmtpHost, systemResolver, type MailContext, type ResolvedHost } from './mailer';
 

@@ -3,7 +3,7 @@ import { MIN_PASSWORD_LENGTH, addUser } from '../app/auth';
 import type { Env } from '../app/env';
 import { AppError } from '../app/errors';
 import type { AppContext } from '../app/context';
-import { followUpJson, listFollowUpRecords } from '../app/follow-ups';
+import { listFollowUpRecords } from '../app/follow-ups/record';
 import { loadDemo } from '../app/demo';
 import { csvExport, writeChunks } from '../app/exports';
 import { reportPdf } from '../app/report';
@@ -371,7 +371,7 @@ export const commands: Record<string, Command> = {
         throw new AppError('not_found', `Client inconnu : « ${options.client} ».`);
       }
     }
-    if (io.json) return io.out(jsonLine(followUpSummarySchema.array(), list.map(followUpJson)));
+    if (io.json) return io.out(jsonLine(followUpSummarySchema.array(), list));
     io.out(
       table(
         ['Date', 'Client', 'Canal', 'Modèle', 'Sujet', 'Statut', 'Résultat'],

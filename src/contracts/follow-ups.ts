@@ -11,6 +11,7 @@ import {
   FOLLOW_UP_STATUSES,
   type FollowUpChannel,
 } from '../domain/follow-ups/cadence';
+import { centsToEuros } from '../domain/money';
 import { SEND_ERROR_KINDS } from '../domain/follow-ups/send-errors';
 import { TEMPLATE_KEYS } from '../domain/follow-ups/templates';
 import { asOfQuery, enumOf, id, isoDate, pageQuery } from './common';
@@ -76,6 +77,25 @@ export const draftSchema = z.object({
   cadence: cadenceSchema,
 });
 export type Draft = z.infer<typeof draftSchema>;
+
+/** A draft as the generator makes it: the client's revenue in cents (figures of the domain). */
+export type DraftFigures = Omit<Draft, 'client'> & { client: Omit<Draft['client'], 'revenue'> & { revenueCents: number } };
+
+/** The public JSON of a draft (HTTP API): revenue in euros. */
+export function draftJson(d: DraftFigures): Draft {
+  const { revenueCents, ...client } = d.client;
+  return {
+    asOf: d.asOf,
+    today: d.today,
+    client: { ...client, revenue: centsToEuros(revenueCents) },
+    suggestedTemplate: d.suggestedTemplate,
+    template: d.template,
+    subject: d.subject,
+    body: d.body,
+    mailto: d.mailto,
+    cadence: d.cadence,
+  };
+}
 
 export const draftQuerySchema = asOfQuery.extend({ template: templateKeySchema.optional() });
 

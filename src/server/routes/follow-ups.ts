@@ -6,24 +6,10 @@
 import type { FastifyInstance } from 'fastify';
 import { exportFollowUpEml, exportFollowUpEmlZip } from '../../app/eml';
 import { AppError } from '../../app/errors';
-import {
-  confirmFollowUp,
-  confirmFollowUps,
-  discardFollowUp,
-  draftJson,
-  getClientCadence,
-  getFollowUpDraft,
-  listFollowUpRecords,
-  listTemplates,
-  listVipFollowUpCandidates,
-  previewTemplate,
-  recordFollowUp,
-  resetTemplate,
-  saveTemplate,
-  setDoNotContact,
-  setFollowUpOutcome,
-  type FollowUpRecord,
-} from '../../app/follow-ups';
+import { confirmFollowUp, confirmFollowUps, discardFollowUp, listFollowUpRecords, recordFollowUp, setFollowUpOutcome, type FollowUpRecord } from '../../app/follow-ups/record';
+import { getClientCadence, getFollowUpDraft, listVipFollowUpCandidates, previewTemplate } from '../../app/follow-ups/drafts';
+import { listTemplates, resetTemplate, saveTemplate } from '../../app/follow-ups/templates';
+import { setDoNotContact } from '../../app/follow-ups/unsubscribe';
 import type { MailContext } from '../../app/mailer';
 import { enqueueFollowUpEmails, getOutboxProgress, resolveUncertain, sendFollowUpEmail } from '../../app/outbox';
 import { cancelOutboxMessage, listOutbox, retryOutboxMessage } from '../../app/outbox-admin';
@@ -33,6 +19,7 @@ import { asOfQuery, idParams } from '../../contracts/common';
 import {
   confirmManySchema,
   doNotContactSchema,
+  draftJson,
   draftQuerySchema,
   emlBatchSchema,
   followUpInputSchema,

@@ -7,40 +7,26 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cliTarget, testEngines, type TestEngine } from '../../test/support/databases';
-import { main } from '../cli/main';
-import { getClientByNameKey } from '../db/clients';
-import type { Workspace } from '../db/schema';
-import { createWorkspace, getWorkspace, updateWorkspace } from '../db/workspaces';
-import { formatEuros } from '../domain/money';
-import { nameKey } from '../domain/names';
-import { createBooking } from './bookings';
-import type { AppContext } from './context';
-import { AppError } from './errors';
-import {
-  confirmFollowUp,
-  discardFollowUp,
-  getClientCadence,
-  getFollowUpDraft,
-  listFollowUpRecords,
-  listTemplates,
-  listVipFollowUpCandidates,
-  markBookingsObtained,
-  previewTemplate,
-  recordFollowUp,
-  resetTemplate,
-  saveTemplate,
-  setDoNotContact,
-  setFollowUpOutcome,
-  unsubscribeTokenOf,
-  unsubscribeWithToken,
-} from './follow-ups';
-import { exportFollowUpEml } from './eml';
-import { smtpMailer, type MailContext } from './mailer';
-import { secretBoxFromKey } from './secret-box';
-import { importFile } from './import-file';
+import { cliTarget, testEngines, type TestEngine } from '../../../test/support/databases';
+import { main } from '../../cli/main';
+import { getClientByNameKey } from '../../db/clients';
+import type { Workspace } from '../../db/schema';
+import { createWorkspace, getWorkspace, updateWorkspace } from '../../db/workspaces';
+import { formatEuros } from '../../domain/money';
+import { nameKey } from '../../domain/names';
+import { createBooking } from '../bookings';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { listTemplates, resetTemplate, saveTemplate } from './templates';
+import { getClientCadence, getFollowUpDraft, listVipFollowUpCandidates, previewTemplate } from './drafts';
+import { confirmFollowUp, discardFollowUp, listFollowUpRecords, markBookingsObtained, recordFollowUp, setFollowUpOutcome } from './record';
+import { setDoNotContact, unsubscribeTokenOf, unsubscribeWithToken } from './unsubscribe';
+import { exportFollowUpEml } from '../eml';
+import { smtpMailer, type MailContext } from '../mailer';
+import { secretBoxFromKey } from '../secret-box';
+import { importFile } from '../import-file';
 
-const DEMO = new URL('../../demo/', import.meta.url).pathname;
+const DEMO = new URL('../../../demo/', import.meta.url).pathname;
 
 for (const engine of testEngines()) {
   describe(`follow-ups on ${engine.name}`, () => {
