@@ -5,7 +5,8 @@
  */
 import { getClientRow } from '../db/clients';
 import { getMailSettingsRow } from '../db/mail-settings';
-import type { FollowUp, Workspace } from '../db/schema';
+import type { FollowUp } from '../db/follow-ups';
+import type { Workspace } from '../db/schema';
 import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain/follow-ups/message';
 import { nameKey } from '../domain/names';
 import { AppError } from './errors';

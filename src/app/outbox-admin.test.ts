@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
 import { closedPort, startTestSmtp, type TestSmtp } from '../../test/support/smtp';
+import { followUpJson } from '../contracts/follow-ups';
 import type { Workspace } from '../db/schema';
 import { createWorkspace, getWorkspace, updateWorkspace } from '../db/workspaces';
 import { getClientCadence, listVipFollowUpCandidates } from './follow-ups/drafts';
@@ -99,7 +100,7 @@ for (const engine of testEngines()) {
         messages.map((m) => m.clientId).sort(),
       );
       const [record] = await listFollowUpRecords(ctx, ws, first);
-      expect(record).toMatchObject({ status: 'failed', errorKind: 'cancelled' });
+      expect(followUpJson(record!)).toMatchObject({ status: 'failed', errorKind: 'cancelled' });
       await expect(cancelOutboxMessage(ctx, ws, listing.messages[0]!.id)).rejects.toMatchObject({ code: 'conflict' });
     });
 
@@ -123,7 +124,7 @@ for (const engine of testEngines()) {
       expect(smtp.accepted).toHaveLength(1);
       expect(await getClientCadence(ctx, ws, id)).toMatchObject({ lastContact: '2026-01-14', blocked: 'recent_follow_up' });
       const [record] = await listFollowUpRecords(ctx, ws, id);
-      expect(record).toMatchObject({ status: 'sent', error: null, errorKind: null });
+      expect(followUpJson(record!)).toMatchObject({ status: 'sent', error: null, errorKind: null });
       expect((await listOutbox(ctx, ws)).counts).toMatchObject({ sent: 1, cancelled: 0, queued: 0 });
     });
 

@@ -293,7 +293,7 @@ for (const engine of testEngines()) {
       await sendDueMessages(ctx, { policy: POLICY });
       expect(smtp.accepted).toHaveLength(2);
       const records = await listFollowUpRecords(ctx, ws);
-      expect(records.find((r) => r.client === 'BDE SCIENCES PO AIX')).toMatchObject({ status: 'failed', error: failed.error });
+      expect(records.find((r) => r.clientName === 'BDE SCIENCES PO AIX')).toMatchObject({ status: 'failed', error: failed.error });
     });
 
     it('never sends to a client who opted out after the message was queued', async () => {

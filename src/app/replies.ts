@@ -20,7 +20,7 @@ import {
 import { calendarDateIn } from '../domain/dates';
 import { matchReply, replyExcerpt, type CandidateFollowUp, type IncomingMessage, type ReplyMatch } from '../domain/replies';
 import { getClientRow } from '../db/clients';
-import { getFollowUp, updateFollowUpRow } from '../db/follow-ups';
+import { getFollowUp, updateFollowUp } from '../db/follow-ups';
 import type { Db } from '../db/connection';
 import {
   deleteImapSettingsRow,
@@ -317,18 +317,17 @@ async function applyMatch(
       excerpt: replyExcerpt(m.text),
       applied: answers ? 1 : 0,
       previous_outcome: answers ? followUp.outcome : null,
-      previous_outcome_date: answers ? followUp.outcome_date : null,
+      previous_outcome_date: answers ? followUp.outcomeDate : null,
       created_at: at.now,
     });
     if (!row) return undefined;
-    if (answers)
-      await updateFollowUpRow(trx, workspaceId, match.followUpId, { outcome: 'answered', outcome_date: m.date, outcome_auto: 2 });
+    if (answers) await updateFollowUp(trx, workspaceId, match.followUpId, { outcome: 'answered', outcomeDate: m.date, outcomeAuto: 2 });
     if (match.kind === 'bounce') {
       await unsubscribeTokenOf(trx, workspaceId, match.clientId);
       const address = match.failingAddress ?? 'l’adresse';
       await markEmailFailing(trx, match.clientId, at.now, `${address} : message revenu le ${m.date} (« ${m.subject.slice(0, 120)} »)`);
       if (followUp && followUp.status !== 'failed') {
-        await updateFollowUpRow(trx, workspaceId, match.followUpId, {
+        await updateFollowUp(trx, workspaceId, match.followUpId, {
           status: 'failed',
           error: `Non distribué : le serveur du destinataire a renvoyé le message (${address}).`,
         });
@@ -459,11 +458,11 @@ export async function undoReply(ctx: ReplyContext, workspace: Workspace, id: num
     if (reply.undone_at === null) {
       if (reply.applied === 1 && reply.follow_up_id !== null) {
         const f = await getFollowUp(trx, workspace.id, reply.follow_up_id);
-        if (f && f.outcome === 'answered' && Number(f.outcome_auto) === 2) {
-          await updateFollowUpRow(trx, workspace.id, f.id, {
+        if (f && f.outcome === 'answered' && f.outcomeAuto === 2) {
+          await updateFollowUp(trx, workspace.id, f.id, {
             outcome: reply.previous_outcome ?? 'none',
-            outcome_date: reply.previous_outcome_date,
-            outcome_auto: 0,
+            outcomeDate: reply.previous_outcome_date,
+            outcomeAuto: 0,
           });
         }
       }

@@ -11,7 +11,7 @@ import { weeklyAlertMessage } from '../app/weekly-alert';
 import { exportWorkspace, importWorkspace, readWorkspaceFile } from '../app/workspace-archive';
 import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
 import { clientFiguresJson, clientFiguresSchema, portfolioSummaryJson, portfolioSummarySchema } from '../contracts/clients';
-import { followUpSummarySchema } from '../contracts/follow-ups';
+import { followUpJson, followUpSummarySchema } from '../contracts/follow-ups';
 import { forecastSchema, predictionJson, predictionModelJson } from '../contracts/predictions';
 import { getKpis } from '../app/kpis';
 import { getOverview, listClients } from '../app/portfolio';
@@ -366,18 +366,18 @@ export const commands: Record<string, Command> = {
     let list = await listFollowUpRecords(ctx, workspace);
     if (options.client !== undefined) {
       const key = nameKey(options.client);
-      list = list.filter((f) => nameKey(f.client) === key);
+      list = list.filter((f) => nameKey(f.clientName) === key);
       if (list.length === 0 && !(await listClients(ctx, workspace, referenceDateOf(ctx, workspace))).some((c) => nameKey(c.name) === key)) {
         throw new AppError('not_found', `Client inconnu : « ${options.client} ».`);
       }
     }
-    if (io.json) return io.out(jsonLine(followUpSummarySchema.array(), list));
+    if (io.json) return io.out(jsonLine(followUpSummarySchema.array(), list.map(followUpJson)));
     io.out(
       table(
         ['Date', 'Client', 'Canal', 'Modèle', 'Sujet', 'Statut', 'Résultat'],
         list.map((f) => [
           frenchDate(f.date),
-          f.client,
+          f.clientName,
           FOLLOW_UP_CHANNEL_LABEL[f.channel],
           f.template ? TEMPLATE_NAMES[f.template] : '—',
           f.subject,

@@ -146,7 +146,7 @@ for (const engine of testEngines()) {
       expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
       expect(perRecipient.size).toBe(5);
       const records = await listFollowUpRecords(ctx, ws);
-      expect(records.filter((r) => r.status === 'uncertain').map((r) => r.client)).toEqual(['TENNIS CLUB DE GRANS']);
+      expect(records.filter((r) => r.status === 'uncertain').map((r) => r.clientName)).toEqual(['TENNIS CLUB DE GRANS']);
 
       // The user knows the client got it: marked sent, nothing resent.
       const uncertain = progress.messages.find((m) => m.state === 'uncertain')!;

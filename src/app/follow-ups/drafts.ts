@@ -138,9 +138,9 @@ async function clientContexts(ctx: AppContext, workspace: Workspace, asOf: IsoDa
   const freeDates = nextFreeWeekendDates(today, taken);
   const byClient = new Map<number, { date: string; status: FollowUpStatus }[]>();
   for (const f of followUps) {
-    const list = byClient.get(f.client_id) ?? [];
+    const list = byClient.get(f.clientId) ?? [];
     list.push({ date: f.date, status: f.status });
-    byClient.set(f.client_id, list);
+    byClient.set(f.clientId, list);
   }
   return views.map((view) => {
     const now = current?.get(view.id) ?? view;

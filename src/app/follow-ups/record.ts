@@ -7,25 +7,25 @@
 import { getClientRow } from '../../db/clients';
 import type { Db } from '../../db/connection';
 import {
-  deleteFollowUpRow,
+  deleteFollowUp,
   getContactPrefs,
   getFollowUp,
   insertFollowUp,
   listFollowUpDates,
   listFollowUps,
   markBookingsObtainedRows,
+  updateFollowUp,
   updateFollowUpMessage,
-  updateFollowUpRow,
+  type FollowUp,
   type FollowUpWithClient,
 } from '../../db/follow-ups';
 import { listClientIdsInOutbox } from '../../db/outbox-admin';
-import type { FollowUp, Workspace } from '../../db/schema';
+import type { Workspace } from '../../db/schema';
 import { getWorkspace } from '../../db/workspaces';
-import type { FollowUp as FollowUpJson, OutcomeInput, RecordFollowUpInput } from '../../contracts/follow-ups';
+import type { OutcomeInput, RecordFollowUpInput } from '../../contracts/follow-ups';
 import { addDays, type IsoDate } from '../../domain/dates';
 import { CADENCE, cadenceOf, initialStatus, type FollowUpChannel } from '../../domain/follow-ups/cadence';
-import { sendErrorKind } from '../../domain/follow-ups/send-errors';
-import { leftoverPlaceholder, type TemplateKey } from '../../domain/follow-ups/templates';
+import { leftoverPlaceholder } from '../../domain/follow-ups/templates';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { todayOf } from '../workspace';
@@ -49,7 +49,7 @@ export function assertNoPlaceholderLeft(subject: string, body: string): void {
  */
 export async function assertMayFollowUp(db: Db, workspaceId: number, clientId: number, asOf: IsoDate, force: boolean): Promise<void> {
   const prefs = await getContactPrefs(db, workspaceId, clientId);
-  if (prefs?.opted_out_at) {
+  if (prefs?.optedOutAt) {
     throw AppError.worded('conflict', 'cadence.refused.opted_out', undefined, { reason: 'opted_out' });
   }
   if ((await listClientIdsInOutbox(db, workspaceId, clientId)).size > 0) {
@@ -69,10 +69,10 @@ export async function assertMayFollowUp(db: Db, workspaceId: number, clientId: n
 }
 
 /** The 90-day window in which a gig counts as obtained by a follow-up, stored with it. */
-export function bookingWindow(date: IsoDate, createdAt: Date): { window_end_date: string; window_end_at: string } {
+export function bookingWindow(date: IsoDate, createdAt: Date): { windowEndDate: string; windowEndAt: string } {
   return {
-    window_end_date: addDays(date, CADENCE.bookingWindowDays),
-    window_end_at: new Date(createdAt.getTime() + CADENCE.bookingWindowDays * 86_400_000).toISOString(),
+    windowEndDate: addDays(date, CADENCE.bookingWindowDays),
+    windowEndAt: new Date(createdAt.getTime() + CADENCE.bookingWindowDays * 86_400_000).toISOString(),
   };
 }
 
@@ -96,7 +96,7 @@ export async function recordFollowUp(ctx: AppContext, workspace: Workspace, inpu
   return ctx.database.db.transaction().execute(async (trx) => {
     await requireClient(trx, workspace, f.clientId);
     const same = f.followUpId === undefined ? undefined : await getFollowUp(trx, workspace.id, f.followUpId);
-    if (same && same.client_id === f.clientId && OUTSIDE_CHANNELS.has(same.channel) && OUTSIDE_CHANNELS.has(channel)) {
+    if (same && same.clientId === f.clientId && OUTSIDE_CHANNELS.has(same.channel) && OUTSIDE_CHANNELS.has(channel)) {
       const updated = await updateFollowUpMessage(trx, workspace.id, same.id, {
         channel,
         subject: f.subject,
@@ -107,8 +107,8 @@ export async function recordFollowUp(ctx: AppContext, workspace: Workspace, inpu
     }
     await assertMayFollowUp(trx, workspace.id, f.clientId, asOf, f.force === true);
     return insertFollowUp(trx, {
-      workspace_id: workspace.id,
-      client_id: f.clientId,
+      workspaceId: workspace.id,
+      clientId: f.clientId,
       date: asOf,
       channel,
       template: f.template ?? null,
@@ -116,10 +116,10 @@ export async function recordFollowUp(ctx: AppContext, workspace: Workspace, inpu
       body: f.body,
       status: initialStatus(channel),
       error: null,
-      outcome_date: null,
+      outcomeDate: null,
       ...bookingWindow(asOf, now),
-      created_at: now.toISOString(),
-      confirmed_at: null,
+      createdAt: now.toISOString(),
+      confirmedAt: null,
     });
   });
 }
@@ -137,7 +137,7 @@ async function requireFollowUp(db: Db, workspace: Workspace, id: number): Promis
 export async function confirmFollowUp(ctx: AppContext, workspace: Workspace, id: number): Promise<FollowUp> {
   const f = await requireFollowUp(ctx.database.db, workspace, id);
   if (f.status !== 'to_confirm') throw new AppError('conflict', 'Seule une relance « à confirmer » peut être confirmée.');
-  const updated = await updateFollowUpRow(ctx.database.db, workspace.id, id, { status: 'sent', confirmed_at: ctx.now().toISOString() });
+  const updated = await updateFollowUp(ctx.database.db, workspace.id, id, { status: 'sent', confirmedAt: ctx.now().toISOString() });
   await markBookingsObtained(ctx, workspace.id);
   return (await getFollowUp(ctx.database.db, workspace.id, id)) ?? updated ?? f;
 }
@@ -149,7 +149,7 @@ export async function confirmFollowUps(ctx: AppContext, workspace: Workspace, id
   for (const id of new Set(ids)) {
     const f = await getFollowUp(ctx.database.db, workspace.id, id);
     if (f?.status !== 'to_confirm') continue;
-    await updateFollowUpRow(ctx.database.db, workspace.id, id, { status: 'sent', confirmed_at: at });
+    await updateFollowUp(ctx.database.db, workspace.id, id, { status: 'sent', confirmedAt: at });
     confirmed.push(id);
   }
   if (confirmed.length > 0) await markBookingsObtained(ctx, workspace.id);
@@ -160,14 +160,14 @@ export async function confirmFollowUps(ctx: AppContext, workspace: Workspace, id
 export async function discardFollowUp(ctx: AppContext, workspace: Workspace, id: number): Promise<void> {
   const f = await requireFollowUp(ctx.database.db, workspace, id);
   if (f.status !== 'to_confirm') throw new AppError('conflict', 'Seule une relance « à confirmer » peut être abandonnée.');
-  await deleteFollowUpRow(ctx.database.db, workspace.id, id);
+  await deleteFollowUp(ctx.database.db, workspace.id, id);
 }
 
 /** The outcome the user records: no answer, answered, booking obtained, declined (with its date). */
 export async function setFollowUpOutcome(ctx: AppContext, workspace: Workspace, id: number, o: OutcomeInput): Promise<FollowUp> {
   await requireFollowUp(ctx.database.db, workspace, id);
   const date = o.outcome === 'none' ? null : (o.date ?? todayOf(ctx, workspace));
-  const updated = await updateFollowUpRow(ctx.database.db, workspace.id, id, { outcome: o.outcome, outcome_date: date, outcome_auto: 0 });
+  const updated = await updateFollowUp(ctx.database.db, workspace.id, id, { outcome: o.outcome, outcomeDate: date, outcomeAuto: 0 });
   if (!updated) throw new AppError('not_found', 'Relance introuvable.');
   return updated;
 }
@@ -186,31 +186,10 @@ export async function markBookingsObtained(ctx: AppContext, workspaceId: number)
 // ---------------------------------------------------------------------------------------------
 // Listing
 
-/** A follow-up with its client's name, as the API shows it. */
-export type FollowUpRecord = FollowUpJson;
-
-function recordOf(f: FollowUpWithClient): FollowUpRecord {
-  return {
-    id: f.id,
-    clientId: f.client_id,
-    client: f.client_name,
-    date: f.date,
-    channel: f.channel,
-    template: (f.template as TemplateKey | null) ?? null,
-    subject: f.subject,
-    body: f.body,
-    status: f.status,
-    error: f.error,
-    errorKind: sendErrorKind(f.error),
-    outcome: f.outcome,
-    outcomeDate: f.outcome_date,
-    outcomeAuto: Number(f.outcome_auto) === 1,
-    createdAt: f.created_at,
-  };
-}
+/** A follow-up with its client's name (the API's record of it: followUpJson in src/contracts/follow-ups.ts). */
+export type FollowUpRecord = FollowUpWithClient;
 
 /** Newest first; of one client for its page's timeline. */
 export async function listFollowUpRecords(ctx: AppContext, workspace: Workspace, clientId?: number): Promise<FollowUpRecord[]> {
-  return (await listFollowUps(ctx.database.db, workspace.id, clientId)).map(recordOf);
+  return listFollowUps(ctx.database.db, workspace.id, clientId);
 }
-

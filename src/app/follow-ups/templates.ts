@@ -3,7 +3,7 @@
  * edited (checked at save time, so that a broken placeholder is never sent later).
  */
 import type { Db } from '../../db/connection';
-import { deleteTemplateRow, listTemplateRows, upsertTemplateRow } from '../../db/follow-ups';
+import { deleteEditedTemplate, listEditedTemplates, upsertEditedTemplate } from '../../db/follow-ups';
 import type { Workspace } from '../../db/schema';
 import {
   DEFAULT_TEMPLATES,
@@ -30,7 +30,7 @@ export function isTemplateKey(value: string): value is TemplateKey {
 }
 
 export async function workspaceTemplates(db: Db, workspaceId: number): Promise<Record<TemplateKey, TemplateView>> {
-  const rows = new Map((await listTemplateRows(db, workspaceId)).map((r) => [r.key, r]));
+  const rows = new Map((await listEditedTemplates(db, workspaceId)).map((r) => [r.key, r]));
   const out = {} as Record<TemplateKey, TemplateView>;
   for (const key of TEMPLATE_KEYS) {
     const row = rows.get(key);
@@ -56,12 +56,12 @@ export async function saveTemplate(ctx: AppContext, workspace: Workspace, key: s
   if (!isTemplateKey(key)) throw new AppError('not_found', `Modèle inconnu : ${key}`);
   const problems = validateTemplate(text);
   if (problems.length > 0) throw templateError(problems);
-  await upsertTemplateRow(ctx.database.db, workspace.id, key, text.subject, text.body, ctx.now().toISOString());
+  await upsertEditedTemplate(ctx.database.db, workspace.id, key, text.subject, text.body, ctx.now().toISOString());
   return (await workspaceTemplates(ctx.database.db, workspace.id))[key];
 }
 
 export async function resetTemplate(ctx: AppContext, workspace: Workspace, key: string): Promise<TemplateView> {
   if (!isTemplateKey(key)) throw new AppError('not_found', `Modèle inconnu : ${key}`);
-  await deleteTemplateRow(ctx.database.db, workspace.id, key);
+  await deleteEditedTemplate(ctx.database.db, workspace.id, key);
   return (await workspaceTemplates(ctx.database.db, workspace.id))[key];
 }

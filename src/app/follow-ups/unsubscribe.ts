@@ -19,7 +19,7 @@ function newToken(): string {
 
 /** The client's unsubscribe secret, created at first use. */
 export async function unsubscribeTokenOf(db: Db, workspaceId: number, clientId: number): Promise<string> {
-  return (await ensureContactPrefs(db, workspaceId, clientId, newToken())).unsubscribe_token;
+  return (await ensureContactPrefs(db, workspaceId, clientId, newToken())).unsubscribeToken;
 }
 
 /** "Ne plus contacter" (or contact again): no follow-up of any channel reaches an opted-out client. */
@@ -42,7 +42,7 @@ const UNSUBSCRIBE_TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
 async function findUnsubscribeLink(db: Db, token: string) {
   if (!UNSUBSCRIBE_TOKEN.test(token)) return null;
   const prefs = await getContactPrefsByToken(db, token);
-  const client = prefs ? await getClientRow(db, prefs.workspace_id, prefs.client_id) : undefined;
+  const client = prefs ? await getClientRow(db, prefs.workspaceId, prefs.clientId) : undefined;
   return prefs && client ? { prefs, client } : null;
 }
 
@@ -53,17 +53,16 @@ export async function getUnsubscribeLink(
 ): Promise<{ clientName: string; sender: string | null; optedOut: boolean } | null> {
   const found = await findUnsubscribeLink(ctx.database.db, token);
   if (!found) return null;
-  const workspace = await getWorkspace(ctx.database.db, found.prefs.workspace_id);
+  const workspace = await getWorkspace(ctx.database.db, found.prefs.workspaceId);
   const djName = workspace ? parseSettings(workspace.settings).djName?.trim() : undefined;
-  return { clientName: found.client.name, sender: djName || null, optedOut: found.prefs.opted_out_at !== null };
+  return { clientName: found.client.name, sender: djName || null, optedOut: found.prefs.optedOutAt !== null };
 }
 
 /** The unsubscribe link (route `/unsubscribe/:token`, no session: the token is the key). */
 export async function unsubscribeWithToken(ctx: AppContext, token: string): Promise<{ clientName: string; alreadyDone: boolean }> {
   const found = await findUnsubscribeLink(ctx.database.db, token);
   if (!found) throw new AppError('not_found', 'Lien de désinscription inconnu ou expiré.');
-  if (found.prefs.opted_out_at) return { clientName: found.client.name, alreadyDone: true };
-  await setOptedOut(ctx.database.db, found.prefs.client_id, ctx.now().toISOString(), 'unsubscribe_link');
+  if (found.prefs.optedOutAt) return { clientName: found.client.name, alreadyDone: true };
+  await setOptedOut(ctx.database.db, found.prefs.clientId, ctx.now().toISOString(), 'unsubscribe_link');
   return { clientName: found.client.name, alreadyDone: false };
 }
-
