@@ -23,7 +23,7 @@ import type { IsoDate } from '../domain/dates';
 import { gigIdentity } from '../domain/gig-identity';
 import type { Cents } from '../domain/money';
 import type { AppContext } from './context';
-import { markBookingsObtained } from './follow-ups';
+import { markBookingsObtained } from './follow-ups/record';
 import { AppError } from './errors';
 import type { ClientGig as ClientGigJson, Gig as GigJson } from '../contracts/clients';
 import { todayOf } from './workspace';

@@ -25,7 +25,7 @@ export async function withCadences<C extends ClientView>(
     listClientIdsInOutbox(db, workspace.id),
   ]);
   const byClient = new Map<number, { date: string; status: FollowUpStatus }[]>();
-  for (const f of followUps) byClient.set(f.client_id, [...(byClient.get(f.client_id) ?? []), { date: f.date, status: f.status }]);
+  for (const f of followUps) byClient.set(f.clientId, [...(byClient.get(f.clientId) ?? []), { date: f.date, status: f.status }]);
   return clients.map((c) => ({
     ...c,
     cadence: cadenceOf({

@@ -5,13 +5,14 @@
  */
 import { getClientRow } from '../db/clients';
 import { getMailSettingsRow } from '../db/mail-settings';
+import type { FollowUp } from '../db/follow-ups';
 import type { Workspace } from '../db/workspaces';
-import type { FollowUp } from '../db/schema';
 import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain/follow-ups/message';
 import { nameKey } from '../domain/names';
 import { AppError } from './errors';
 import { isEmailAddress } from '../domain/email';
-import { assertNoPlaceholderLeft, recordFollowUp, unsubscribeTokenOf, type FollowUpInput } from './follow-ups';
+import { assertNoPlaceholderLeft, recordFollowUp, type FollowUpInput } from './follow-ups/record';
+import { unsubscribeTokenOf } from './follow-ups/unsubscribe';
 import { messageIdFor } from './mail-settings';
 import { composeMessage, type MailContext } from './mailer';
 import { todayOf } from './workspace';

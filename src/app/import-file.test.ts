@@ -12,7 +12,7 @@ import { createWorkspace, getWorkspace, type Workspace } from '../db/workspaces'
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { importFile, type ImportReport } from './import-file';
-import { getFollowUpDraft } from './follow-ups';
+import { getFollowUpDraft } from './follow-ups/drafts';
 import { getOverview, listAllClients } from './portfolio';
 
 const FIXTURES = new URL('../../test/fixtures/csv/', import.meta.url).pathname;

@@ -55,7 +55,7 @@ import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import type { ImportProgress } from '../contracts/import-progress';
-import { markBookingsObtained } from './follow-ups';
+import { markBookingsObtained } from './follow-ups/record';
 
 export type ImportKind = 'clients' | 'gigs';
 

@@ -15,7 +15,7 @@ import { createBooking } from './bookings';
 import type { AppContext } from './context';
 import { loadDemo } from './demo';
 import { AppError } from './errors';
-import { confirmFollowUp, recordFollowUp, setFollowUpOutcome } from './follow-ups';
+import { confirmFollowUp, recordFollowUp, setFollowUpOutcome } from './follow-ups/record';
 import { getDashboard, getKpis, periodOf } from './kpis';
 import { getOverview } from './portfolio';
 

@@ -7,8 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines, type TestEngine } from '../../test/support/databases';
 import { closedPort, startTestSmtp, type TestSmtp } from '../../test/support/smtp';
+import { followUpJson } from '../contracts/follow-ups';
 import { createWorkspace, getWorkspace, updateWorkspace, type Workspace } from '../db/workspaces';
-import { getClientCadence, listFollowUpRecords, listVipFollowUpCandidates, recordFollowUp } from './follow-ups';
+import { getClientCadence, listVipFollowUpCandidates } from './follow-ups/drafts';
+import { listFollowUpRecords, recordFollowUp } from './follow-ups/record';
 import { importFile } from './import-file';
 import { saveMailSettings } from './mail-settings';
 import { smtpMailer, type MailContext } from './mailer';
@@ -97,7 +99,7 @@ for (const engine of testEngines()) {
         messages.map((m) => m.clientId).sort(),
       );
       const [record] = await listFollowUpRecords(ctx, ws, first);
-      expect(record).toMatchObject({ status: 'failed', errorKind: 'cancelled' });
+      expect(followUpJson(record!)).toMatchObject({ status: 'failed', errorKind: 'cancelled' });
       await expect(cancelOutboxMessage(ctx, ws, listing.messages[0]!.id)).rejects.toMatchObject({ code: 'conflict' });
     });
 
@@ -121,7 +123,7 @@ for (const engine of testEngines()) {
       expect(smtp.accepted).toHaveLength(1);
       expect(await getClientCadence(ctx, ws, id)).toMatchObject({ lastContact: '2026-01-14', blocked: 'recent_follow_up' });
       const [record] = await listFollowUpRecords(ctx, ws, id);
-      expect(record).toMatchObject({ status: 'sent', error: null, errorKind: null });
+      expect(followUpJson(record!)).toMatchObject({ status: 'sent', error: null, errorKind: null });
       expect((await listOutbox(ctx, ws)).counts).toMatchObject({ sent: 1, cancelled: 0, queued: 0 });
     });
 

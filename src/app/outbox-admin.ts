@@ -4,11 +4,11 @@
  * cancelled or failed message frees its client at once (only a waiting one holds it back).
  */
 import { getClientRow } from '../db/clients';
-import { getContactPrefs, updateFollowUpRow } from '../db/follow-ups';
-import { getOutboxMessage } from '../db/outbox';
+import { getContactPrefs, updateFollowUp } from '../db/follow-ups';
+import { getOutboxMessage, type ClientOutboxMessage, type OutboxMessage } from '../db/outbox';
 import { countOutboxStates, listClientIdsInOutbox, listRecentOutboxMessages, requeueOutboxMessage } from '../db/outbox-admin';
 import type { Workspace } from '../db/workspaces';
-import type { ClientOutboxMessage, OutboxMessage, OutboxState } from '../db/schema';
+import type { OutboxState } from '../domain/follow-ups/outbox-states';
 import { AppError } from './errors';
 import type { MailContext } from './mailer';
 import { clientMessage, move, outboxView, type OutboxView } from './outbox';
@@ -32,7 +32,7 @@ export async function listOutbox(ctx: MailContext, workspace: Workspace, limit =
   const counts: Record<OutboxState, number> = { queued: 0, sending: 0, sent: 0, failed: 0, uncertain: 0, cancelled: 0 };
   for (const s of states) counts[s.state] = s.count;
   const since = ctx.now().getTime() - RECENT_FAILURE_MS;
-  const failedRecently = rows.filter((r) => r.state === 'failed' && Date.parse(r.updated_at) >= since).length;
+  const failedRecently = rows.filter((r) => r.state === 'failed' && Date.parse(r.updatedAt) >= since).length;
   return {
     counts,
     attention: { pending: counts.queued + counts.sending + counts.uncertain, failedRecently },
@@ -42,13 +42,13 @@ export async function listOutbox(ctx: MailContext, workspace: Workspace, limit =
 
 async function requireMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<ClientOutboxMessage> {
   const m = clientMessage(await getOutboxMessage(ctx.database.db, id));
-  if (!m || m.workspace_id !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
+  if (!m || m.workspaceId !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
   return m;
 }
 
 async function viewOf(ctx: MailContext, workspace: Workspace, of: ClientOutboxMessage, m: OutboxMessage): Promise<OutboxView> {
-  const client = await getClientRow(ctx.database.db, workspace.id, of.client_id);
-  return outboxView({ ...m, client_id: of.client_id, client_name: client?.name ?? '' });
+  const client = await getClientRow(ctx.database.db, workspace.id, of.clientId);
+  return outboxView({ ...m, clientId: of.clientId, clientName: client?.name ?? '' });
 }
 
 export const CANCELLED_BY_USER = 'Envoi annulé par vous depuis la boîte d’envoi.';
@@ -64,7 +64,7 @@ export async function cancelOutboxMessage(ctx: MailContext, workspace: Workspace
     throw new AppError('conflict', 'Ce message est en train de partir : attendez quelques secondes la réponse du serveur d’envoi.');
   if (m.state !== 'queued' && m.state !== 'uncertain')
     throw new AppError('conflict', 'Seul un message en attente ou incertain peut être annulé.');
-  const moved = await move(ctx, m, ['queued', 'uncertain'], { state: 'cancelled', last_error: CANCELLED_BY_USER });
+  const moved = await move(ctx, m, ['queued', 'uncertain'], { state: 'cancelled', lastError: CANCELLED_BY_USER });
   if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
   return viewOf(ctx, workspace, m, moved);
 }
@@ -79,17 +79,16 @@ export async function retryOutboxMessage(ctx: MailContext, workspace: Workspace,
     throw new AppError('conflict', 'Seul un message en échec ou annulé peut être renvoyé.');
   const db = ctx.database.db;
   const moved = await db.transaction().execute(async (trx) => {
-    if ((await getContactPrefs(trx, workspace.id, m.client_id))?.opted_out_at) {
+    if ((await getContactPrefs(trx, workspace.id, m.clientId))?.optedOutAt) {
       throw new AppError('conflict', 'Ce client a demandé à ne plus être contacté : le message ne peut plus partir.', {
         reason: 'opted_out',
       });
     }
-    if ((await listClientIdsInOutbox(trx, workspace.id, m.client_id)).size > 0) {
+    if ((await listClientIdsInOutbox(trx, workspace.id, m.clientId)).size > 0) {
       throw new AppError('conflict', 'Un autre message à ce client attend déjà dans la boîte d’envoi.', { reason: 'in_outbox' });
     }
     const requeued = await requeueOutboxMessage(trx, m.id, ['failed', 'cancelled'], ctx.now().toISOString());
-    if (requeued?.follow_up_id != null)
-      await updateFollowUpRow(trx, workspace.id, requeued.follow_up_id, { status: 'queued', error: null });
+    if (requeued?.followUpId != null) await updateFollowUp(trx, workspace.id, requeued.followUpId, { status: 'queued', error: null });
     return requeued;
   });
   if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');

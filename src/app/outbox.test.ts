@@ -10,14 +10,9 @@ import { closedPort, decodeEncodedWords, headersOf, startTestSmtp, textBodyOf, t
 import { getClientByNameKey } from '../db/clients';
 import { createWorkspace, getWorkspace, updateWorkspace, type Workspace } from '../db/workspaces';
 import { nameKey } from '../domain/names';
-import {
-  getClientCadence,
-  getFollowUpDraft,
-  listFollowUpRecords,
-  listVipFollowUpCandidates,
-  setDoNotContact,
-  unsubscribeWithToken,
-} from './follow-ups';
+import { getClientCadence, getFollowUpDraft, listVipFollowUpCandidates } from './follow-ups/drafts';
+import { listFollowUpRecords } from './follow-ups/record';
+import { setDoNotContact, unsubscribeWithToken } from './follow-ups/unsubscribe';
 import { exportFollowUpEml } from './eml';
 import { importFile } from './import-file';
 import { getMailSettings, saveMailSettings, sendTestMail } from './mail-settings';
@@ -297,7 +292,7 @@ for (const engine of testEngines()) {
       await sendDueMessages(ctx, { policy: POLICY });
       expect(smtp.accepted).toHaveLength(2);
       const records = await listFollowUpRecords(ctx, ws);
-      expect(records.find((r) => r.client === 'BDE SCIENCES PO AIX')).toMatchObject({ status: 'failed', error: failed.error });
+      expect(records.find((r) => r.clientName === 'BDE SCIENCES PO AIX')).toMatchObject({ status: 'failed', error: failed.error });
     });
 
     it('never sends to a client who opted out after the message was queued', async () => {

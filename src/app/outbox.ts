@@ -9,7 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getClientRow } from '../db/clients';
-import { getContactPrefs, insertFollowUp, updateFollowUpRow } from '../db/follow-ups';
+import { getContactPrefs, insertFollowUp, updateFollowUp } from '../db/follow-ups';
 import {
   claimOutboxMessage,
   getOutboxMessage,
@@ -20,17 +20,22 @@ import {
   markSendingUncertain,
   moveOutboxMessage,
   setOutboxFollowUp,
+  type ClientOutboxMessage,
+  type OutboxChanges,
+  type OutboxMessage,
 } from '../db/outbox';
 import type { Db } from '../db/connection';
 import type { Workspace } from '../db/workspaces';
-import type { ClientOutboxMessage, FollowUpTable, OutboxMessage, OutboxState } from '../db/schema';
+import type { FollowUpStatus } from '../domain/follow-ups/cadence';
+import type { OutboxState } from '../domain/follow-ups/outbox-states';
 import type { IsoDate } from '../domain/dates';
 import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain/follow-ups/message';
 import { sendErrorKind, type SendErrorKind } from '../domain/follow-ups/send-errors';
 import { getMailSettingsRow } from '../db/mail-settings';
 import type { EmailMessageInput, EnqueueResult } from '../contracts/outbox';
 import { AppError } from './errors';
-import { assertMayFollowUp, assertNoPlaceholderLeft, bookingWindow, markBookingsObtained, unsubscribeTokenOf } from './follow-ups';
+import { assertMayFollowUp, assertNoPlaceholderLeft, bookingWindow, markBookingsObtained } from './follow-ups/record';
+import { unsubscribeTokenOf } from './follow-ups/unsubscribe';
 import { getSendingSetup, messageIdFor } from './mail-settings';
 import { MailSendError, type MailContext } from './mailer';
 import { todayOf } from './workspace';
@@ -50,7 +55,7 @@ export function retryDelayMs(attempt: number, policy: RetryPolicy = DEFAULT_RETR
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
 }
 
-const FOLLOW_UP_STATUS: Record<OutboxState, FollowUpTable['status']> = {
+const FOLLOW_UP_STATUS: Record<OutboxState, FollowUpStatus> = {
   queued: 'queued',
   sending: 'queued',
   sent: 'sent',
@@ -97,7 +102,7 @@ async function enqueueOne(
   const key = m.idempotencyKey ?? defaultKey(workspace.id, m, to, options.date);
   const existing = await getOutboxMessageByKey(trx, workspace.id, key);
   if (existing)
-    return { clientId: m.clientId, result: 'duplicate', outboxId: existing.id, followUpId: existing.follow_up_id, state: existing.state };
+    return { clientId: m.clientId, result: 'duplicate', outboxId: existing.id, followUpId: existing.followUpId, state: existing.state };
   try {
     assertNoPlaceholderLeft(m.subject, m.body);
     await assertMayFollowUp(trx, workspace.id, m.clientId, options.date, options.force);
@@ -118,36 +123,36 @@ async function enqueueOne(
   const now = ctx.now();
   const nowIso = now.toISOString();
   const message = await insertOutboxMessage(trx, {
-    workspace_id: workspace.id,
-    client_id: client.id,
-    follow_up_id: null,
-    batch_id: options.batchId,
-    idempotency_key: key,
-    message_id: messageIdFor(options.djAddress),
-    to_address: to,
-    to_name: client.contact?.trim() || null,
+    workspaceId: workspace.id,
+    clientId: client.id,
+    followUpId: null,
+    batchId: options.batchId,
+    idempotencyKey: key,
+    messageId: messageIdFor(options.djAddress),
+    toAddress: to,
+    toName: client.contact?.trim() || null,
     subject: m.subject,
     body,
-    list_unsubscribe: headers['List-Unsubscribe'] ?? '',
-    list_unsubscribe_post: headers['List-Unsubscribe-Post'] ?? null,
+    listUnsubscribe: headers['List-Unsubscribe'] ?? '',
+    listUnsubscribePost: headers['List-Unsubscribe-Post'] ?? null,
     state: 'queued',
-    next_attempt_at: nowIso,
-    last_error: null,
-    smtp_response: null,
-    sending_started_at: null,
-    sent_at: null,
-    created_at: nowIso,
-    updated_at: nowIso,
+    nextAttemptAt: nowIso,
+    lastError: null,
+    smtpResponse: null,
+    sendingStartedAt: null,
+    sentAt: null,
+    createdAt: nowIso,
+    updatedAt: nowIso,
   });
   if (!message) {
     // Another request enqueued the same key between our read and our insert.
     const raced = await getOutboxMessageByKey(trx, workspace.id, key);
     if (!raced) throw new Error('outbox insert conflicted without a row');
-    return { clientId: m.clientId, result: 'duplicate', outboxId: raced.id, followUpId: raced.follow_up_id, state: raced.state };
+    return { clientId: m.clientId, result: 'duplicate', outboxId: raced.id, followUpId: raced.followUpId, state: raced.state };
   }
   const followUp = await insertFollowUp(trx, {
-    workspace_id: workspace.id,
-    client_id: client.id,
+    workspaceId: workspace.id,
+    clientId: client.id,
     date: options.date,
     channel: 'email_sent',
     template: m.template ?? null,
@@ -155,10 +160,10 @@ async function enqueueOne(
     body,
     status: 'queued',
     error: null,
-    outcome_date: null,
+    outcomeDate: null,
     ...bookingWindow(options.date, now),
-    created_at: nowIso,
-    confirmed_at: null,
+    createdAt: nowIso,
+    confirmedAt: null,
   });
   await setOutboxFollowUp(trx, message.id, followUp.id);
   return { clientId: m.clientId, result: 'queued', outboxId: message.id, followUpId: followUp.id };
@@ -221,15 +226,15 @@ export async function sendFollowUpEmail(
   if (enqueue.result === 'queued') await deliverOutboxMessage(ctx, enqueue.outboxId, policy);
   const row = clientMessage(await getOutboxMessage(ctx.database.db, enqueue.outboxId));
   const client = await getClientRow(ctx.database.db, workspace.id, input.clientId);
-  return { enqueue, message: row ? outboxView({ ...row, client_name: client?.name ?? '' }) : null };
+  return { enqueue, message: row ? outboxView({ ...row, clientName: client?.name ?? '' }) : null };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Sending
 
 async function syncFollowUp(db: Db, m: OutboxMessage, error: string | null): Promise<void> {
-  if (m.follow_up_id === null) return;
-  await updateFollowUpRow(db, m.workspace_id, m.follow_up_id, { status: FOLLOW_UP_STATUS[m.state], error });
+  if (m.followUpId === null) return;
+  await updateFollowUp(db, m.workspaceId, m.followUpId, { status: FOLLOW_UP_STATUS[m.state], error });
 }
 
 /** Moves the message and its follow-up together (with `owner`: only while that sender has it in hand). */
@@ -237,12 +242,12 @@ export async function move(
   ctx: MailContext,
   m: OutboxMessage,
   from: OutboxState | readonly OutboxState[],
-  changes: Parameters<typeof moveOutboxMessage>[3],
+  changes: OutboxChanges,
   owner?: string | null,
 ): Promise<OutboxMessage | undefined> {
   return ctx.database.db.transaction().execute(async (trx) => {
-    const moved = await moveOutboxMessage(trx, m.id, from, { ...changes, updated_at: ctx.now().toISOString() }, owner);
-    if (moved) await syncFollowUp(trx, moved, moved.state === 'sent' ? null : moved.last_error);
+    const moved = await moveOutboxMessage(trx, m.id, from, { ...changes, updatedAt: ctx.now().toISOString() }, owner);
+    if (moved) await syncFollowUp(trx, moved, moved.state === 'sent' ? null : moved.lastError);
     return moved;
   });
 }
@@ -297,46 +302,45 @@ export async function deliverOutboxMessage(
   if (!claimed) return 'skipped';
   // From here on, every outcome is recorded until it lands. A message another process marked
   // "uncertain" meanwhile (our lease lapsed) still gets the truth, if it is still ours.
-  const record = (changes: Parameters<typeof moveOutboxMessage>[3]) =>
-    recordDurably(() => move(ctx, claimed, ['sending', 'uncertain'], changes, owner), options);
+  const record = (changes: OutboxChanges) => recordDurably(() => move(ctx, claimed, ['sending', 'uncertain'], changes, owner), options);
 
   // A message to the owner (the weekly alert) has no client to have opted out.
-  const clientId = claimed.client_id;
-  const prefs = clientId === null ? undefined : await recordDurably(() => getContactPrefs(db, claimed.workspace_id, clientId), options);
-  if (prefs?.opted_out_at) {
-    await record({ state: 'cancelled', last_error: 'Client désinscrit (« ne plus contacter ») : message non envoyé.' });
+  const clientId = claimed.clientId;
+  const prefs = clientId === null ? undefined : await recordDurably(() => getContactPrefs(db, claimed.workspaceId, clientId), options);
+  if (prefs?.optedOutAt) {
+    await record({ state: 'cancelled', lastError: 'Client désinscrit (« ne plus contacter ») : message non envoyé.' });
     return 'cancelled';
   }
 
   const retryOrFail = async (message: string): Promise<DeliveryOutcome> => {
     if (claimed.attempts >= policy.maxAttempts) {
-      await record({ state: 'failed', last_error: `${message} (abandon après ${claimed.attempts} tentatives)` });
+      await record({ state: 'failed', lastError: `${message} (abandon après ${claimed.attempts} tentatives)` });
       return 'failed';
     }
     const next = new Date(ctx.now().getTime() + retryDelayMs(claimed.attempts, policy)).toISOString();
-    await record({ state: 'queued', next_attempt_at: next, last_error: message });
+    await record({ state: 'queued', nextAttemptAt: next, lastError: message });
     return 'retry';
   };
 
   let setup;
   try {
-    setup = await getSendingSetup(ctx, claimed.workspace_id);
+    setup = await getSendingSetup(ctx, claimed.workspaceId);
   } catch (e) {
     return retryOrFail(e instanceof AppError ? e.message : `Réglages d’envoi illisibles : ${e instanceof Error ? e.message : String(e)}`);
   }
   if (!setup) return retryOrFail('Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi.');
 
-  const headers: Record<string, string> = claimed.list_unsubscribe ? { 'List-Unsubscribe': claimed.list_unsubscribe } : {};
-  if (claimed.list_unsubscribe_post) headers['List-Unsubscribe-Post'] = claimed.list_unsubscribe_post;
+  const headers: Record<string, string> = claimed.listUnsubscribe ? { 'List-Unsubscribe': claimed.listUnsubscribe } : {};
+  if (claimed.listUnsubscribePost) headers['List-Unsubscribe-Post'] = claimed.listUnsubscribePost;
   let response: string;
   try {
     ({ response } = await ctx.mailerFor(setup.smtp).send({
       from: setup.from,
-      to: { name: claimed.to_name, address: claimed.to_address },
+      to: { name: claimed.toName, address: claimed.toAddress },
       subject: claimed.subject,
       text: claimed.body,
-      messageId: claimed.message_id,
-      date: new Date(claimed.created_at),
+      messageId: claimed.messageId,
+      date: new Date(claimed.createdAt),
       headers,
     }));
   } catch (e) {
@@ -345,17 +349,17 @@ export async function deliverOutboxMessage(
         ? e
         : new MailSendError('uncertain', `Erreur inattendue pendant l’envoi : ${e instanceof Error ? e.message : String(e)}`, null, null);
     if (err.kind === 'permanent') {
-      await record({ state: 'failed', last_error: err.message });
+      await record({ state: 'failed', lastError: err.message });
       return 'failed';
     }
     if (err.kind === 'uncertain') {
-      await record({ state: 'uncertain', last_error: err.message });
+      await record({ state: 'uncertain', lastError: err.message });
       return 'uncertain';
     }
     return retryOrFail(err.message);
   }
-  await record({ state: 'sent', sent_at: ctx.now().toISOString(), smtp_response: response.slice(0, 1000), last_error: null });
-  await markBookingsObtained(ctx, claimed.workspace_id);
+  await record({ state: 'sent', sentAt: ctx.now().toISOString(), smtpResponse: response.slice(0, 1000), lastError: null });
+  await markBookingsObtained(ctx, claimed.workspaceId);
   return 'sent';
 }
 
@@ -367,7 +371,7 @@ export async function deliverOutboxMessage(
 export async function recoverInterruptedSends(ctx: MailContext): Promise<number> {
   return ctx.database.db.transaction().execute(async (trx) => {
     const rows = await markSendingUncertain(trx, ctx.now().toISOString());
-    for (const m of rows) await syncFollowUp(trx, m, m.last_error);
+    for (const m of rows) await syncFollowUp(trx, m, m.lastError);
     return rows.length;
   });
 }
@@ -394,21 +398,21 @@ export async function resolveUncertain(
   decision: 'resend' | 'mark_sent',
 ): Promise<OutboxView> {
   const m = clientMessage(await getOutboxMessage(ctx.database.db, id));
-  if (!m || m.workspace_id !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
+  if (!m || m.workspaceId !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
   if (m.state !== 'uncertain') throw new AppError('conflict', 'Ce message n’est pas « incertain » : rien à décider.');
   const now = ctx.now().toISOString();
   const moved =
     decision === 'resend'
-      ? await move(ctx, m, 'uncertain', { state: 'queued', next_attempt_at: now, last_error: null })
+      ? await move(ctx, m, 'uncertain', { state: 'queued', nextAttemptAt: now, lastError: null })
       : await move(ctx, m, 'uncertain', {
           state: 'sent',
-          sent_at: now,
-          smtp_response: 'marqué envoyé par l’utilisateur',
-          last_error: null,
+          sentAt: now,
+          smtpResponse: 'marqué envoyé par l’utilisateur',
+          lastError: null,
         });
   if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
-  const client = await getClientRow(ctx.database.db, workspace.id, m.client_id);
-  return outboxView({ ...moved, client_id: m.client_id, client_name: client?.name ?? '' });
+  const client = await getClientRow(ctx.database.db, workspace.id, m.clientId);
+  return outboxView({ ...moved, clientId: m.clientId, clientName: client?.name ?? '' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,24 +438,24 @@ export interface OutboxView {
 
 /** The message when it is a follow-up's (to a client): the outbox page shows only those. */
 export function clientMessage(m: OutboxMessage | undefined): ClientOutboxMessage | undefined {
-  return m && m.client_id !== null ? { ...m, client_id: m.client_id } : undefined;
+  return m && m.clientId !== null ? { ...m, clientId: m.clientId } : undefined;
 }
 
-export function outboxView(m: ClientOutboxMessage & { client_name: string }): OutboxView {
+export function outboxView(m: ClientOutboxMessage & { clientName: string }): OutboxView {
   return {
     id: m.id,
-    clientId: m.client_id,
-    client: m.client_name,
-    to: m.to_address,
+    clientId: m.clientId,
+    client: m.clientName,
+    to: m.toAddress,
     subject: m.subject,
     state: m.state,
     attempts: Number(m.attempts),
-    nextAttemptAt: m.state === 'queued' ? m.next_attempt_at : null,
-    error: m.last_error,
-    errorKind: sendErrorKind(m.last_error),
-    sentAt: m.sent_at,
-    followUpId: m.follow_up_id,
-    queuedAt: m.created_at,
+    nextAttemptAt: m.state === 'queued' ? m.nextAttemptAt : null,
+    error: m.lastError,
+    errorKind: sendErrorKind(m.lastError),
+    sentAt: m.sentAt,
+    followUpId: m.followUpId,
+    queuedAt: m.createdAt,
   };
 }
 

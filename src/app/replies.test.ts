@@ -13,7 +13,8 @@ import { getClientByNameKey } from '../db/clients';
 import { getContactPrefs, getFollowUp } from '../db/follow-ups';
 import { nameKey } from '../domain/names';
 import { updateClient } from './client-pages';
-import { getClientCadence, setFollowUpOutcome } from './follow-ups';
+import { getClientCadence } from './follow-ups/drafts';
+import { setFollowUpOutcome } from './follow-ups/record';
 import { checkMailbox, deleteImapSettings, getImapSettings, listReplies, saveImapSettings, testImapSettings, undoReply } from './replies';
 
 const CLIENTS = {
@@ -190,13 +191,13 @@ for (const engine of testEngines()) {
       expect(byFollowUp.get(of('bounces').followUpId)).toMatchObject({ kind: 'bounce', certainty: 'certain', applied: false });
       expect(byFollowUp.get(of('booked').followUpId)).toMatchObject({ kind: 'reply', certainty: 'certain', applied: false });
 
-      expect(await fu('answers')).toMatchObject({ outcome: 'answered', outcome_date: '2026-01-20', outcome_auto: 2 });
-      expect(await fu('writesAgain')).toMatchObject({ outcome: 'answered', outcome_date: '2026-01-21' });
+      expect(await fu('answers')).toMatchObject({ outcome: 'answered', outcomeDate: '2026-01-20', outcomeAuto: 2 });
+      expect(await fu('writesAgain')).toMatchObject({ outcome: 'answered', outcomeDate: '2026-01-21' });
       expect(await fu('onHoliday')).toMatchObject({ outcome: 'none', status: 'sent' });
-      expect(await fu('booked')).toMatchObject({ outcome: 'booking', outcome_date: '2026-01-15' });
+      expect(await fu('booked')).toMatchObject({ outcome: 'booking', outcomeDate: '2026-01-15' });
       expect(await fu('bounces')).toMatchObject({ outcome: 'none', status: 'failed' });
       const bounced = (await getClientByNameKey(db.db, ws.id, nameKey(CLIENTS.bounces)))!;
-      expect((await getContactPrefs(db.db, ws.id, bounced.id))?.email_failing_reason).toContain(of('bounces').address);
+      expect((await getContactPrefs(db.db, ws.id, bounced.id))?.emailFailingReason).toContain(of('bounces').address);
       // The generator says so, until the client's address changes.
       expect((await getClientCadence(ctx, ws, bounced.id)).emailFailingSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       await updateClient(ctx, ws, '2026-01-14', bounced.id, { email: 'nouvelle-adresse@example.org' });
@@ -221,7 +222,7 @@ for (const engine of testEngines()) {
       const writer = (await getClientByNameKey(db.db, ws.id, nameKey(CLIENTS.writesAgain)))!;
       const [probable] = await listReplies(ctx, ws, writer.id);
       expect(await undoReply(ctx, ws, probable!.id)).toMatchObject({ undone: true });
-      expect(await fu('writesAgain')).toMatchObject({ outcome: 'none', outcome_date: null });
+      expect(await fu('writesAgain')).toMatchObject({ outcome: 'none', outcomeDate: null });
 
       // Nothing new: nothing read again.
       expect(await checkMailbox(ctx, ws.id)).toMatchObject({ read: 0, matched: [] });
@@ -265,7 +266,7 @@ for (const engine of testEngines()) {
         matched: [expect.objectContaining({ kind: 'reply', certainty: 'certain', followUpId: of('onHoliday').followUpId })],
       });
       expect((await getImapSettings(ctx, ws)).state).toMatchObject({ lastError: null, failures: 0 });
-      expect(await fu('onHoliday')).toMatchObject({ outcome: 'answered', outcome_date: '2026-01-26' });
+      expect(await fu('onHoliday')).toMatchObject({ outcome: 'answered', outcomeDate: '2026-01-26' });
     });
 
     it('reads the folder again after a UIDVALIDITY change without counting a message twice', async () => {

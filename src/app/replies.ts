@@ -20,13 +20,13 @@ import {
 import { calendarDateIn } from '../domain/dates';
 import { matchReply, replyExcerpt, type CandidateFollowUp, type IncomingMessage, type ReplyMatch } from '../domain/replies';
 import { getClientRow } from '../db/clients';
-import { getFollowUp, updateFollowUpRow } from '../db/follow-ups';
+import { getFollowUp, updateFollowUp } from '../db/follow-ups';
 import type { Db } from '../db/connection';
 import {
-  deleteImapSettingsRow,
-  getImapSettingsRow,
-  getReplyRow,
-  insertReplyRow,
+  deleteStoredImapSettings,
+  getReply,
+  getStoredImapSettings,
+  insertReply,
   listClientReplies,
   listReplyCandidates,
   markEmailFailing,
@@ -34,12 +34,14 @@ import {
   recordImapFailure,
   recordImapPosition,
   replyWithMessageIdExists,
-  upsertImapSettingsRow,
+  upsertStoredImapSettings,
+  type MailReply,
+  type ReplyCandidate,
+  type StoredImapSettings,
 } from '../db/replies';
-import type { ImapSettingsRow, MailReply } from '../db/schema';
 import { getWorkspace, type Workspace } from '../db/workspaces';
 import { AppError } from './errors';
-import { unsubscribeTokenOf } from './follow-ups';
+import { unsubscribeTokenOf } from './follow-ups/unsubscribe';
 import type { AppContext } from './context';
 import { resolveSmtpHost, systemResolver, type MailContext, type ResolvedHost } from './mailer';
 
@@ -67,28 +69,28 @@ function invalid(problem: string): AppError {
 
 const NO_STATE = { lastCheckAt: null, lastSuccessAt: null, lastError: null, failures: 0 };
 
-function viewOf(row: ImapSettingsRow | undefined): ImapSettingsView {
+function viewOf(row: StoredImapSettings | undefined): ImapSettingsView {
   if (!row)
     return { configured: false, host: '', port: 993, secure: true, username: '', hasPassword: false, folder: 'INBOX', state: NO_STATE };
   return {
     configured: true,
     host: row.host,
     port: row.port,
-    secure: row.secure === 1,
+    secure: row.secure,
     username: row.username,
-    hasPassword: row.password_encrypted !== null,
+    hasPassword: row.passwordEncrypted !== null,
     folder: row.folder,
     state: {
-      lastCheckAt: row.last_check_at,
-      lastSuccessAt: row.last_success_at,
-      lastError: row.last_error,
-      failures: Number(row.failures),
+      lastCheckAt: row.lastCheckAt,
+      lastSuccessAt: row.lastSuccessAt,
+      lastError: row.lastError,
+      failures: row.failures,
     },
   };
 }
 
 export async function getImapSettings(ctx: ReplyContext, workspace: Workspace): Promise<ImapSettingsView> {
-  return viewOf(await getImapSettingsRow(ctx.database.db, workspace.id));
+  return viewOf(await getStoredImapSettings(ctx.database.db, workspace.id));
 }
 
 /** Beyond this machine only the IMAP ports (no port scan from the server, issue 9). */
@@ -112,30 +114,30 @@ export async function saveImapSettings(ctx: ReplyContext, workspace: Workspace, 
     if (!IMAP_PORTS.includes(s.port))
       throw invalid(`port ${s.port} non autorisé : seuls les ports IMAP ${IMAP_PORTS.join(', ')} sont acceptés.`);
   }
-  const current = await getImapSettingsRow(ctx.database.db, workspace.id);
+  const current = await getStoredImapSettings(ctx.database.db, workspace.id);
   // The stored password goes only where it was typed for: a new host, port or user needs it again.
   const sameTarget = current !== undefined && current.host === s.host && current.port === s.port && current.username === s.username;
-  if (s.password === undefined && !sameTarget && current?.password_encrypted) {
+  if (s.password === undefined && !sameTarget && current?.passwordEncrypted) {
     throw invalid('saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.');
   }
-  const kept = sameTarget ? (current?.password_encrypted ?? null) : null;
-  const password_encrypted =
+  const kept = sameTarget ? (current?.passwordEncrypted ?? null) : null;
+  const passwordEncrypted =
     s.password === undefined
       ? kept
       : s.password === null || s.password === ''
         ? null
         : ctx.secretBox.seal(s.password, secretContext(workspace.id));
-  await upsertImapSettingsRow(
+  await upsertStoredImapSettings(
     ctx.database.db,
     {
-      workspace_id: workspace.id,
+      workspaceId: workspace.id,
       host: s.host,
       port: s.port,
-      secure: s.secure ? 1 : 0,
+      secure: s.secure,
       username: s.username,
-      password_encrypted,
+      passwordEncrypted,
       folder: s.folder,
-      updated_at: ctx.now().toISOString(),
+      updatedAt: ctx.now().toISOString(),
     },
     !(sameTarget && current?.folder === s.folder),
   );
@@ -144,7 +146,7 @@ export async function saveImapSettings(ctx: ReplyContext, workspace: Workspace, 
 
 /** Removing the settings stops the watching: the watcher finds nothing to read. */
 export async function deleteImapSettings(ctx: ReplyContext, workspace: Workspace): Promise<void> {
-  await deleteImapSettingsRow(ctx.database.db, workspace.id);
+  await deleteStoredImapSettings(ctx.database.db, workspace.id);
 }
 
 /** A failure of the mail server in words the DJ can act on. */
@@ -176,23 +178,23 @@ export function imapErrorInWords(e: unknown): string {
 
 interface Connection {
   client: ImapFlow;
-  row: ImapSettingsRow;
+  row: StoredImapSettings;
 }
 
 async function connect(ctx: ReplyContext, workspaceId: number): Promise<Connection | null> {
-  const row = await getImapSettingsRow(ctx.database.db, workspaceId);
+  const row = await getStoredImapSettings(ctx.database.db, workspaceId);
   if (!row) return null;
   const resolved = await resolveImapHost(ctx, row.host, row.port);
-  const pass = row.password_encrypted === null ? undefined : ctx.secretBox.open(row.password_encrypted, secretContext(workspaceId));
+  const pass = row.passwordEncrypted === null ? undefined : ctx.secretBox.open(row.passwordEncrypted, secretContext(workspaceId));
   const bare = row.host.replace(/^\[(.*)\]$/, '$1');
   const client = new ImapFlow({
     // The resolved address (no second lookup a DNS answer could change); the certificate is checked against the name typed.
     host: resolved.address,
     port: row.port,
-    secure: row.secure === 1,
+    secure: row.secure,
     ...(bare === resolved.address ? {} : { servername: bare }),
     // A password never crosses the network in clear: STARTTLS is required, except on this machine.
-    doSTARTTLS: row.secure === 1 ? undefined : !resolved.loopback,
+    doSTARTTLS: row.secure ? undefined : !resolved.loopback,
     auth: { user: row.username, pass },
     logger: false,
     disableAutoIdle: true,
@@ -276,13 +278,13 @@ function standInMessageId(lines: readonly { key: string; line: string }[]): stri
   return `<${h.digest('base64url')}@no-message-id.djbooker>`;
 }
 
-function candidatesOf(rows: Awaited<ReturnType<typeof listReplyCandidates>>): CandidateFollowUp[] {
+function candidatesOf(rows: ReplyCandidate[]): CandidateFollowUp[] {
   return rows.map((r) => ({
     id: r.id,
-    clientId: r.client_id,
+    clientId: r.clientId,
     clientEmail: r.email?.toLowerCase() ?? null,
     date: r.date,
-    messageId: r.message_id,
+    messageId: r.messageId,
     wentOut: r.status === 'sent',
   }));
 }
@@ -300,35 +302,34 @@ async function applyMatch(
   return db.transaction().execute(async (trx) => {
     const followUp = await getFollowUp(trx, workspaceId, match.followUpId);
     const answers = match.kind === 'reply' && followUp !== undefined && (followUp.outcome === 'none' || followUp.outcome === 'no_answer');
-    const row = await insertReplyRow(trx, {
-      workspace_id: workspaceId,
-      client_id: match.clientId,
-      follow_up_id: match.followUpId,
+    const row = await insertReply(trx, {
+      workspaceId,
+      clientId: match.clientId,
+      followUpId: match.followUpId,
       folder: at.folder,
-      uid_validity: at.uidValidity,
+      uidValidity: at.uidValidity,
       uid: at.uid,
-      message_id: m.messageId,
+      messageId: m.messageId,
       kind: match.kind,
       certainty: match.certainty,
       reason: match.reason,
-      received_date: m.date,
-      from_address: m.from ?? '',
+      receivedDate: m.date,
+      fromAddress: m.from ?? '',
       subject: m.subject,
       excerpt: replyExcerpt(m.text),
-      applied: answers ? 1 : 0,
-      previous_outcome: answers ? followUp.outcome : null,
-      previous_outcome_date: answers ? followUp.outcome_date : null,
-      created_at: at.now,
+      applied: answers,
+      previousOutcome: answers ? followUp.outcome : null,
+      previousOutcomeDate: answers ? followUp.outcomeDate : null,
+      createdAt: at.now,
     });
     if (!row) return undefined;
-    if (answers)
-      await updateFollowUpRow(trx, workspaceId, match.followUpId, { outcome: 'answered', outcome_date: m.date, outcome_auto: 2 });
+    if (answers) await updateFollowUp(trx, workspaceId, match.followUpId, { outcome: 'answered', outcomeDate: m.date, outcomeAuto: 2 });
     if (match.kind === 'bounce') {
       await unsubscribeTokenOf(trx, workspaceId, match.clientId);
       const address = match.failingAddress ?? 'l’adresse';
       await markEmailFailing(trx, match.clientId, at.now, `${address} : message revenu le ${m.date} (« ${m.subject.slice(0, 120)} »)`);
       if (followUp && followUp.status !== 'failed') {
-        await updateFollowUpRow(trx, workspaceId, match.followUpId, {
+        await updateFollowUp(trx, workspaceId, match.followUpId, {
           status: 'failed',
           error: `Non distribué : le serveur du destinataire a renvoyé le message (${address}).`,
         });
@@ -355,23 +356,23 @@ export async function checkMailbox(ctx: ReplyContext, workspaceId: number): Prom
     const box = await client.mailboxOpen(row.folder, { readOnly: true });
     if (!box.readOnly) throw new Error('le dossier ne s’est pas ouvert en lecture seule');
     const uidValidity = String(box.uidValidity);
-    const uidValidityChanged = row.uid_validity !== null && row.uid_validity !== uidValidity;
-    const fresh = row.uid_validity === null || uidValidityChanged;
+    const uidValidityChanged = row.uidValidity !== null && row.uidValidity !== uidValidity;
+    const fresh = row.uidValidity === null || uidValidityChanged;
     let uids: number[] = [];
     if (box.exists > 0) {
       if (fresh) {
         const since = new Date(ctx.now().getTime() - FIRST_PASS_DAYS * 86_400_000);
         uids = (await client.search({ since }, { uid: true })) || [];
-      } else if (box.uidNext > row.last_uid + 1) {
-        uids = (await client.search({ uid: `${row.last_uid + 1}:*` }, { uid: true })) || [];
+      } else if (box.uidNext > row.lastUid + 1) {
+        uids = (await client.search({ uid: `${row.lastUid + 1}:*` }, { uid: true })) || [];
       }
     }
-    const lastUid = fresh ? 0 : row.last_uid;
+    const lastUid = fresh ? 0 : row.lastUid;
     uids = uids.filter((u) => u > lastUid).sort((a, b) => a - b);
     // The first time, the newest ones; afterwards, in order from where the last pass stopped.
     uids = fresh ? uids.slice(-MESSAGES_PER_PASS) : uids.slice(0, MESSAGES_PER_PASS);
     const result: CheckResult = { workspace: workspace.name, folder: row.folder, read: 0, uidValidityChanged, matched: [], ignored: 0 };
-    let position = fresh ? (uids.length > 0 ? uids[0]! - 1 : box.uidNext - 1) : row.last_uid;
+    let position = fresh ? (uids.length > 0 ? uids[0]! - 1 : box.uidNext - 1) : row.lastUid;
     if (uids.length > 0) {
       const messages = await client.fetchAll(uids, { uid: true, internalDate: true, source: { maxLength: FETCH_BYTES } }, { uid: true });
       for (const fetched of messages.sort((a, b) => a.uid - b.uid)) {
@@ -404,7 +405,7 @@ export async function checkMailbox(ctx: ReplyContext, workspaceId: number): Prom
           clientId: match.clientId,
           followUpId: match.followUpId,
           subject: m.subject,
-          applied: stored.applied === 1,
+          applied: stored.applied,
         });
       }
     }
@@ -427,17 +428,17 @@ function quotedIds(text: string): string[] {
 function replyJson(r: MailReply): ReplyRecord {
   return {
     id: r.id,
-    clientId: r.client_id,
-    followUpId: r.follow_up_id,
+    clientId: r.clientId,
+    followUpId: r.followUpId,
     kind: r.kind,
     certainty: r.certainty,
     reason: r.reason,
-    receivedDate: r.received_date,
-    from: r.from_address,
+    receivedDate: r.receivedDate,
+    from: r.fromAddress,
     subject: r.subject,
     excerpt: r.excerpt,
-    applied: Number(r.applied) === 1,
-    undone: r.undone_at !== null,
+    applied: r.applied,
+    undone: r.undoneAt !== null,
   };
 }
 
@@ -454,22 +455,22 @@ export async function listReplies(ctx: ReplyContext, workspace: Workspace, clien
 export async function undoReply(ctx: ReplyContext, workspace: Workspace, id: number): Promise<ReplyRecord> {
   const db = ctx.database.db;
   return db.transaction().execute(async (trx) => {
-    const reply = await getReplyRow(trx, workspace.id, id);
+    const reply = await getReply(trx, workspace.id, id);
     if (!reply) throw new AppError('not_found', 'Réponse introuvable.');
-    if (reply.undone_at === null) {
-      if (reply.applied === 1 && reply.follow_up_id !== null) {
-        const f = await getFollowUp(trx, workspace.id, reply.follow_up_id);
-        if (f && f.outcome === 'answered' && Number(f.outcome_auto) === 2) {
-          await updateFollowUpRow(trx, workspace.id, f.id, {
-            outcome: reply.previous_outcome ?? 'none',
-            outcome_date: reply.previous_outcome_date,
-            outcome_auto: 0,
+    if (reply.undoneAt === null) {
+      if (reply.applied && reply.followUpId !== null) {
+        const f = await getFollowUp(trx, workspace.id, reply.followUpId);
+        if (f && f.outcome === 'answered' && f.outcomeAuto === 2) {
+          await updateFollowUp(trx, workspace.id, f.id, {
+            outcome: reply.previousOutcome ?? 'none',
+            outcomeDate: reply.previousOutcomeDate,
+            outcomeAuto: 0,
           });
         }
       }
       await markReplyUndone(trx, workspace.id, id, ctx.now().toISOString());
     }
-    return replyJson({ ...reply, undone_at: reply.undone_at ?? ctx.now().toISOString() });
+    return replyJson({ ...reply, undoneAt: reply.undoneAt ?? ctx.now().toISOString() });
   });
 }
 
@@ -495,7 +496,7 @@ export function waitForNews(ctx: ReplyContext, workspaceId: number): NewsWait {
         if (!c || cancelled || !c.client.capabilities.has('IDLE')) return;
         const box = await c.client.mailboxOpen(c.row.folder, { readOnly: true });
         // Arrived between the last pass and now, or the folder was renumbered: no need to wait.
-        if (c.row.uid_validity !== String(box.uidValidity) || box.uidNext > c.row.last_uid + 1) return resolve();
+        if (c.row.uidValidity !== String(box.uidValidity) || box.uidNext > c.row.lastUid + 1) return resolve();
         const known = box.exists;
         c.client.on('exists', (data: { count: number }) => {
           if (data.count > known) resolve();

@@ -91,9 +91,9 @@ async function alertFacts(ctx: AppContext, workspace: Workspace): Promise<AlertF
     .filter((c) => c.segment.status === 'lapsed' && c.cadence.proposed)
     .map((c) => ({ id: c.id, name: c.name, priority: c.segment.priority ?? 0, potentialCents: c.segment.potential?.cents ?? null }));
   const awaitingOutcome = followUps
-    .filter((f) => f.status === 'sent' && f.outcome === 'none' && f.window_end_date >= asOf)
+    .filter((f) => f.status === 'sent' && f.outcome === 'none' && f.windowEndDate >= asOf)
     .reverse()
-    .map((f) => ({ clientId: f.client_id, name: f.client_name, date: f.date }));
+    .map((f) => ({ clientId: f.clientId, name: f.clientName, date: f.date }));
   const datesOf = new Map<number, string[]>();
   for (const g of gigDays) datesOf.set(g.clientId, [...(datesOf.get(g.clientId) ?? []), g.date]);
   const seasonal = withCadence.flatMap((c) => {
@@ -140,7 +140,7 @@ export async function getAlertView(ctx: AppContext, workspace: Workspace): Promi
     awaitingOutcome: { total: facts.awaitingOutcome.length, items: facts.awaitingOutcome.slice(0, ALERT_LIST_LIMIT) },
     seasonal: { total: facts.seasonal.length, items: facts.seasonal.slice(0, ALERT_LIST_LIMIT) },
     last: last
-      ? { week: last.idempotency_key.slice(WEEKLY_ALERT_BATCH.length + 1), state: last.state, sentAt: last.sent_at, error: last.last_error }
+      ? { week: last.idempotencyKey.slice(WEEKLY_ALERT_BATCH.length + 1), state: last.state, sentAt: last.sentAt, error: last.lastError }
       : null,
   };
 }
@@ -165,27 +165,27 @@ export async function enqueueDueAlert(ctx: MailContext, workspace: Workspace): P
   const message = await weeklyAlertMessage(ctx, workspace, ctx.publicUrl);
   const nowIso = ctx.now().toISOString();
   const inserted = await insertOutboxMessage(db, {
-    workspace_id: workspace.id,
-    client_id: null,
+    workspaceId: workspace.id,
+    clientId: null,
     recipient: 'owner',
-    follow_up_id: null,
-    batch_id: WEEKLY_ALERT_BATCH,
-    idempotency_key: key,
-    message_id: messageIdFor(mail.fromAddress),
-    to_address: settings.address,
-    to_name: null,
+    followUpId: null,
+    batchId: WEEKLY_ALERT_BATCH,
+    idempotencyKey: key,
+    messageId: messageIdFor(mail.fromAddress),
+    toAddress: settings.address,
+    toName: null,
     subject: message.subject,
     body: message.text,
-    list_unsubscribe: '',
-    list_unsubscribe_post: null,
+    listUnsubscribe: '',
+    listUnsubscribePost: null,
     state: 'queued',
-    next_attempt_at: nowIso,
-    last_error: null,
-    smtp_response: null,
-    sending_started_at: null,
-    sent_at: null,
-    created_at: nowIso,
-    updated_at: nowIso,
+    nextAttemptAt: nowIso,
+    lastError: null,
+    smtpResponse: null,
+    sendingStartedAt: null,
+    sentAt: null,
+    createdAt: nowIso,
+    updatedAt: nowIso,
   });
   return inserted ? 'queued' : 'already_queued';
 }

@@ -15,7 +15,7 @@ import { gigIdentity } from '../domain/gig-identity';
 import { nameKey } from '../domain/names';
 import { refreshClientTotals } from '../db/clients';
 import { clientKeysById, hasWorkspaceRecords, listContactPrefsRows, loadRows, pagesOf } from '../db/exports';
-import { listTemplateRows } from '../db/follow-ups';
+import { listEditedTemplates } from '../db/follow-ups';
 import { getMailSettingsRow } from '../db/mail-settings';
 import { workspaceSettingsSchema } from '../contracts/settings';
 import { bumpDataVersion, updateWorkspace, type Workspace } from '../db/workspaces';
@@ -152,7 +152,7 @@ export async function* exportWorkspace(ctx: AppContext, workspace: Workspace): A
   const keyOf = (clientId: number) => keys.get(clientId) ?? '';
   const mail = await getMailSettingsRow(db, workspace.id);
   const prefs = new Map((await listContactPrefsRows(db, workspace.id)).map((p) => [p.client_id, p]));
-  const templates = (await listTemplateRows(db, workspace.id)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const templates = (await listEditedTemplates(db, workspace.id)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
   yield '{\n';
   yield `  "format": ${JSON.stringify(WORKSPACE_FORMAT)},\n  "version": ${WORKSPACE_FORMAT_VERSION},\n  "exportedAt": ${JSON.stringify(ctx.now().toISOString())},\n`;
@@ -174,7 +174,7 @@ export async function* exportWorkspace(ctx: AppContext, workspace: Workspace): A
       }
     : null;
   yield `  "mail": ${JSON.stringify(mailJson)},\n`;
-  yield* arrayLines('templates', once(templates.map((t) => ({ key: t.key, subject: t.subject, body: t.body, updatedAt: t.updated_at }))));
+  yield* arrayLines('templates', once(templates.map((t) => ({ key: t.key, subject: t.subject, body: t.body, updatedAt: t.updatedAt }))));
   yield* arrayLines(
     'clients',
     mapPages(pagesOf(db, 'clients', workspace.id), (c) => {

@@ -3,7 +3,7 @@ import { MIN_PASSWORD_LENGTH, addUser } from '../app/auth';
 import type { Env } from '../app/env';
 import { AppError } from '../app/errors';
 import type { AppContext } from '../app/context';
-import { followUpJson, listFollowUpRecords } from '../app/follow-ups';
+import { listFollowUpRecords } from '../app/follow-ups/record';
 import { loadDemo } from '../app/demo';
 import { csvExport, writeChunks } from '../app/exports';
 import { reportPdf } from '../app/report';
@@ -11,7 +11,7 @@ import { weeklyAlertMessage } from '../app/weekly-alert';
 import { exportWorkspace, importWorkspace, readWorkspaceFile } from '../app/workspace-archive';
 import { importFile, type ImportKind, type ImportReport } from '../app/import-file';
 import { clientFiguresJson, clientFiguresSchema, portfolioSummaryJson, portfolioSummarySchema } from '../contracts/clients';
-import { followUpSummarySchema } from '../contracts/follow-ups';
+import { followUpJson, followUpSummarySchema } from '../contracts/follow-ups';
 import { forecastSchema, predictionJson, predictionModelJson } from '../contracts/predictions';
 import { getKpis } from '../app/kpis';
 import { getOverview, listAllClients } from '../app/portfolio';
@@ -367,11 +367,8 @@ export const commands: Record<string, Command> = {
     let list = await listFollowUpRecords(ctx, workspace);
     if (options.client !== undefined) {
       const key = nameKey(options.client);
-      list = list.filter((f) => nameKey(f.client) === key);
-      if (
-        list.length === 0 &&
-        !(await listAllClients(ctx, workspace, referenceDateOf(ctx, workspace))).some((c) => nameKey(c.name) === key)
-      ) {
+      list = list.filter((f) => nameKey(f.clientName) === key);
+      if (list.length === 0 && !(await listAllClients(ctx, workspace, referenceDateOf(ctx, workspace))).some((c) => nameKey(c.name) === key)) {
         throw new AppError('not_found', `Client inconnu : « ${options.client} ».`);
       }
     }
@@ -381,7 +378,7 @@ export const commands: Record<string, Command> = {
         ['Date', 'Client', 'Canal', 'Modèle', 'Sujet', 'Statut', 'Résultat'],
         list.map((f) => [
           frenchDate(f.date),
-          f.client,
+          f.clientName,
           FOLLOW_UP_CHANNEL_LABEL[f.channel],
           f.template ? TEMPLATE_NAMES[f.template] : '—',
           f.subject,

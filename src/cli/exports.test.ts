@@ -13,7 +13,7 @@ import { addNote } from '../app/notes';
 import { updateSettings } from '../app/settings';
 import { resolveWorkspace } from '../app/workspace';
 import { insertClient } from '../db/clients';
-import { ensureContactPrefs, insertFollowUp, setOptedOut, upsertTemplateRow } from '../db/follow-ups';
+import { ensureContactPrefs, insertFollowUp, setOptedOut, upsertEditedTemplate } from '../db/follow-ups';
 import { insertGig } from '../db/gigs';
 import { upsertMailSettingsRow } from '../db/mail-settings';
 import { gigIdentity } from '../domain/gig-identity';
@@ -197,7 +197,7 @@ for (const engine of testEngines()) {
       await addClientWithGig(source, IMG, 20_000, '2024-03-03');
       await addNote(ctx, ws, hostile.id, 'Rappeler en mars <b>urgent</b>');
       await updateSettings(ctx, ws, { djName: 'DJ Max', signature: 'Max\n06 00 00 00 00', thresholds: { vipMinGigs: 12 } });
-      await upsertTemplateRow(
+      await upsertEditedTemplate(
         source.db,
         ws.id,
         'standard',
@@ -219,8 +219,8 @@ for (const engine of testEngines()) {
       await ensureContactPrefs(source.db, ws.id, hostile.id, 'token-secret-123');
       await setOptedOut(source.db, hostile.id, '2026-01-05T09:00:00.000Z', 'unsubscribe_link');
       await insertFollowUp(source.db, {
-        workspace_id: ws.id,
-        client_id: hostile.id,
+        workspaceId: ws.id,
+        clientId: hostile.id,
         date: '2025-12-01',
         channel: 'email_sent',
         template: 'standard',
@@ -229,12 +229,12 @@ for (const engine of testEngines()) {
         status: 'sent',
         error: null,
         outcome: 'answered',
-        outcome_date: '2025-12-03',
-        outcome_auto: 0,
-        window_end_date: '2026-03-01',
-        window_end_at: '2026-03-01T00:00:00.000Z',
-        created_at: '2025-12-01T09:00:00.000Z',
-        confirmed_at: null,
+        outcomeDate: '2025-12-03',
+        outcomeAuto: 0,
+        windowEndDate: '2026-03-01',
+        windowEndAt: '2026-03-01T00:00:00.000Z',
+        createdAt: '2025-12-01T09:00:00.000Z',
+        confirmedAt: null,
       });
 
       const first = path('json');

@@ -11,7 +11,8 @@ import {
   FOLLOW_UP_STATUSES,
   type FollowUpChannel,
 } from '../domain/follow-ups/cadence';
-import { SEND_ERROR_KINDS } from '../domain/follow-ups/send-errors';
+import { centsToEuros } from '../domain/money';
+import { SEND_ERROR_KINDS, sendErrorKind } from '../domain/follow-ups/send-errors';
 import { TEMPLATE_KEYS } from '../domain/follow-ups/templates';
 import { asOfQuery, enumOf, id, isoDate, pageQuery } from './common';
 import { clientStatusSchema } from './clients';
@@ -77,6 +78,25 @@ export const draftSchema = z.object({
 });
 export type Draft = z.infer<typeof draftSchema>;
 
+/** A draft as the generator makes it: the client's revenue in cents (figures of the domain). */
+export type DraftFigures = Omit<Draft, 'client'> & { client: Omit<Draft['client'], 'revenue'> & { revenueCents: number } };
+
+/** The public JSON of a draft (HTTP API): revenue in euros. */
+export function draftJson(d: DraftFigures): Draft {
+  const { revenueCents, ...client } = d.client;
+  return {
+    asOf: d.asOf,
+    today: d.today,
+    client: { ...client, revenue: centsToEuros(revenueCents) },
+    suggestedTemplate: d.suggestedTemplate,
+    template: d.template,
+    subject: d.subject,
+    body: d.body,
+    mailto: d.mailto,
+    cadence: d.cadence,
+  };
+}
+
 export const draftQuerySchema = asOfQuery.extend({ template: templateKeySchema.optional() });
 
 export const followUpSchema = z.object({
@@ -99,6 +119,30 @@ export const followUpSchema = z.object({
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 export const followUpResponseSchema = z.object({ followUp: followUpSchema });
+
+/** A follow-up as the application holds it: its client's name, and who set its outcome (1: a gig booked). */
+export type FollowUpFigures = Omit<FollowUp, 'client' | 'errorKind' | 'outcomeAuto'> & { clientName: string; outcomeAuto: number };
+
+/** A follow-up as the API shows it (and, through followUpSummarySchema, the CLI). */
+export function followUpJson(f: FollowUpFigures): FollowUp {
+  return {
+    id: f.id,
+    clientId: f.clientId,
+    client: f.clientName,
+    date: f.date,
+    channel: f.channel,
+    template: f.template,
+    subject: f.subject,
+    body: f.body,
+    status: f.status,
+    error: f.error,
+    errorKind: sendErrorKind(f.error),
+    outcome: f.outcome,
+    outcomeDate: f.outcomeDate,
+    outcomeAuto: f.outcomeAuto === 1,
+    createdAt: f.createdAt,
+  };
+}
 
 /** CLI `djbooker followups --json`: the record without the text's body and the send error. */
 export const followUpSummarySchema = followUpSchema.pick({

@@ -4,7 +4,8 @@
  * in outbox.ts.
  */
 import type { Db } from './connection';
-import type { ClientOutboxMessage, OutboxMessage, OutboxState } from './schema';
+import type { OutboxState } from '../domain/follow-ups/outbox-states';
+import { clientOutboxMessageOf, outboxMessageOf, type ClientOutboxMessage, type OutboxMessage } from './outbox';
 
 /** The states in which a message may still reach its client: it holds the client back. */
 export const PENDING_OUTBOX_STATES: readonly OutboxState[] = ['queued', 'sending', 'uncertain'];
@@ -28,8 +29,8 @@ export async function listRecentOutboxMessages(
   db: Db,
   workspaceId: number,
   limit: number,
-): Promise<(ClientOutboxMessage & { client_name: string })[]> {
-  return db
+): Promise<(ClientOutboxMessage & { clientName: string })[]> {
+  const rows = await db
     .selectFrom('outbox_messages')
     .innerJoin('clients', 'clients.id', 'outbox_messages.client_id')
     .selectAll('outbox_messages')
@@ -39,6 +40,7 @@ export async function listRecentOutboxMessages(
     .orderBy('outbox_messages.id', 'desc')
     .limit(limit)
     .execute();
+  return rows.map(clientOutboxMessageOf);
 }
 
 /** Counts by state of the workspace's outbox of follow-ups (the owner's weekly alerts are not in it). */
@@ -60,11 +62,12 @@ export async function requeueOutboxMessage(
   from: readonly OutboxState[],
   nowIso: string,
 ): Promise<OutboxMessage | undefined> {
-  return db
+  const row = await db
     .updateTable('outbox_messages')
     .set({ state: 'queued', attempts: 0, next_attempt_at: nowIso, last_error: null, updated_at: nowIso })
     .where('id', '=', id)
     .where('state', 'in', [...from])
     .returningAll()
     .executeTakeFirst();
+  return row && outboxMessageOf(row);
 }

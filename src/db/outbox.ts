@@ -1,33 +1,149 @@
 /**
  * The durable outbox of e-mails. A message moves queued → sending → sent | failed | queued again
  * (a retry) | uncertain (the sending process died while the mail server had it); every move is a
- * conditional update, so that two senders never take the same message.
+ * conditional update, so that two senders never take the same message. Rows stay here: every
+ * function takes and returns the camelCase values below.
  */
+import type { Selectable } from 'kysely';
+import type { OutboxState } from '../domain/follow-ups/outbox-states';
 import type { Db } from './connection';
-import type { ClientOutboxMessage, NewOutboxMessage, OutboxMessage, OutboxState } from './schema';
+import type { OutboxRecipient, Schema } from './schema';
+
+type OutboxRow = Selectable<Schema['outbox_messages']>;
+
+export interface OutboxMessage {
+  id: number;
+  workspaceId: number;
+  /** Null for a message to the workspace's owner (the weekly alert). */
+  clientId: number | null;
+  followUpId: number | null;
+  batchId: string;
+  idempotencyKey: string;
+  messageId: string;
+  toAddress: string;
+  toName: string | null;
+  subject: string;
+  body: string;
+  listUnsubscribe: string;
+  listUnsubscribePost: string | null;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  smtpResponse: string | null;
+  sendingStartedAt: string | null;
+  /** The sender process (its lease owner) that has the message in hand while "sending". */
+  sendingOwner: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Who it goes to: a client (a follow-up) or the workspace's owner (the weekly alert). */
+  recipient: OutboxRecipient;
+}
+
+/** A follow-up's message: to a client (every message but the owner's). */
+export type ClientOutboxMessage = OutboxMessage & { clientId: number };
+
+/** A new message: not yet attempted, held by no sender, to a client unless said otherwise. */
+export type NewOutboxMessage = Omit<OutboxMessage, 'id' | 'attempts' | 'sendingOwner' | 'recipient'> &
+  Partial<Pick<OutboxMessage, 'recipient'>>;
+
+/** What a move of the message may change. */
+export type OutboxChanges = Partial<Pick<OutboxMessage, 'state' | 'nextAttemptAt' | 'lastError' | 'smtpResponse' | 'sentAt' | 'updatedAt'>>;
+
+export function outboxMessageOf(r: OutboxRow): OutboxMessage {
+  return {
+    id: r.id,
+    workspaceId: r.workspace_id,
+    clientId: r.client_id,
+    followUpId: r.follow_up_id,
+    batchId: r.batch_id,
+    idempotencyKey: r.idempotency_key,
+    messageId: r.message_id,
+    toAddress: r.to_address,
+    toName: r.to_name,
+    subject: r.subject,
+    body: r.body,
+    listUnsubscribe: r.list_unsubscribe,
+    listUnsubscribePost: r.list_unsubscribe_post,
+    state: r.state,
+    attempts: Number(r.attempts),
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    smtpResponse: r.smtp_response,
+    sendingStartedAt: r.sending_started_at,
+    sendingOwner: r.sending_owner,
+    sentAt: r.sent_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    recipient: r.recipient,
+  };
+}
+
+/** A client's message with its client's name, from a row joined with the client. */
+export function clientOutboxMessageOf(
+  r: OutboxRow & { client_id: number; client_name: string },
+): ClientOutboxMessage & { clientName: string } {
+  return { ...outboxMessageOf(r), clientId: r.client_id, clientName: r.client_name };
+}
+
+function outboxColumns(c: OutboxChanges) {
+  return {
+    ...(c.state !== undefined && { state: c.state }),
+    ...(c.nextAttemptAt !== undefined && { next_attempt_at: c.nextAttemptAt }),
+    ...(c.lastError !== undefined && { last_error: c.lastError }),
+    ...(c.smtpResponse !== undefined && { smtp_response: c.smtpResponse }),
+    ...(c.sentAt !== undefined && { sent_at: c.sentAt }),
+    ...(c.updatedAt !== undefined && { updated_at: c.updatedAt }),
+  };
+}
 
 /** Inserts the message unless its idempotency key is already there; undefined then. */
-export async function insertOutboxMessage(db: Db, row: NewOutboxMessage): Promise<OutboxMessage | undefined> {
-  return db
+export async function insertOutboxMessage(db: Db, m: NewOutboxMessage): Promise<OutboxMessage | undefined> {
+  const row = await db
     .insertInto('outbox_messages')
-    .values(row)
+    .values({
+      workspace_id: m.workspaceId,
+      client_id: m.clientId,
+      follow_up_id: m.followUpId,
+      batch_id: m.batchId,
+      idempotency_key: m.idempotencyKey,
+      message_id: m.messageId,
+      to_address: m.toAddress,
+      to_name: m.toName,
+      subject: m.subject,
+      body: m.body,
+      list_unsubscribe: m.listUnsubscribe,
+      list_unsubscribe_post: m.listUnsubscribePost,
+      state: m.state,
+      next_attempt_at: m.nextAttemptAt,
+      last_error: m.lastError,
+      smtp_response: m.smtpResponse,
+      sending_started_at: m.sendingStartedAt,
+      sent_at: m.sentAt,
+      created_at: m.createdAt,
+      updated_at: m.updatedAt,
+      recipient: m.recipient,
+    })
     .onConflict((oc) => oc.columns(['workspace_id', 'idempotency_key']).doNothing())
     .returningAll()
     .executeTakeFirst();
+  return row && outboxMessageOf(row);
 }
 
 export async function getOutboxMessageByKey(db: Db, workspaceId: number, key: string): Promise<OutboxMessage | undefined> {
-  return db
+  const row = await db
     .selectFrom('outbox_messages')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
+  return row && outboxMessageOf(row);
 }
 
 /** The newest message of a batch (the last weekly alert). */
 export async function getLatestOutboxMessage(db: Db, workspaceId: number, batchId: string): Promise<OutboxMessage | undefined> {
-  return db
+  const row = await db
     .selectFrom('outbox_messages')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
@@ -35,10 +151,12 @@ export async function getLatestOutboxMessage(db: Db, workspaceId: number, batchI
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return row && outboxMessageOf(row);
 }
 
 export async function getOutboxMessage(db: Db, id: number): Promise<OutboxMessage | undefined> {
-  return db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && outboxMessageOf(row);
 }
 
 export async function setOutboxFollowUp(db: Db, id: number, followUpId: number): Promise<void> {
@@ -73,7 +191,7 @@ export async function nextOutboxAttemptAt(db: Db): Promise<string | null> {
  * undefined when another sender took it or it is not queued.
  */
 export async function claimOutboxMessage(db: Db, id: number, nowIso: string, owner: string | null): Promise<OutboxMessage | undefined> {
-  return db
+  const row = await db
     .updateTable('outbox_messages')
     .set((eb) => ({
       state: 'sending',
@@ -86,6 +204,7 @@ export async function claimOutboxMessage(db: Db, id: number, nowIso: string, own
     .where('state', '=', 'queued')
     .returningAll()
     .executeTakeFirst();
+  return row && outboxMessageOf(row);
 }
 
 /**
@@ -96,16 +215,17 @@ export async function moveOutboxMessage(
   db: Db,
   id: number,
   from: OutboxState | readonly OutboxState[],
-  changes: Partial<Pick<OutboxMessage, 'state' | 'next_attempt_at' | 'last_error' | 'smtp_response' | 'sent_at' | 'updated_at'>>,
+  changes: OutboxChanges,
   owner?: string | null,
 ): Promise<OutboxMessage | undefined> {
   let q = db
     .updateTable('outbox_messages')
-    .set(changes)
+    .set(outboxColumns(changes))
     .where('id', '=', id)
     .where('state', 'in', typeof from === 'string' ? [from] : [...from]);
   if (owner !== undefined) q = owner === null ? q.where('sending_owner', 'is', null) : q.where('sending_owner', '=', owner);
-  return q.returningAll().executeTakeFirst();
+  const row = await q.returningAll().executeTakeFirst();
+  return row && outboxMessageOf(row);
 }
 
 /**
@@ -114,7 +234,7 @@ export async function moveOutboxMessage(
  * hand are left alone.
  */
 export async function markSendingUncertain(db: Db, nowIso: string): Promise<OutboxMessage[]> {
-  return db
+  const rows = await db
     .updateTable('outbox_messages')
     .set({
       state: 'uncertain',
@@ -138,13 +258,14 @@ export async function markSendingUncertain(db: Db, nowIso: string): Promise<Outb
     )
     .returningAll()
     .execute();
+  return rows.map(outboxMessageOf);
 }
 
 export async function listOutboxMessages(
   db: Db,
   workspaceId: number,
   filter: { batchId?: string; states?: readonly OutboxState[] } = {},
-): Promise<(ClientOutboxMessage & { client_name: string })[]> {
+): Promise<(ClientOutboxMessage & { clientName: string })[]> {
   let q = db
     .selectFrom('outbox_messages')
     .innerJoin('clients', 'clients.id', 'outbox_messages.client_id')
@@ -154,5 +275,5 @@ export async function listOutboxMessages(
     .where('outbox_messages.workspace_id', '=', workspaceId);
   if (filter.batchId !== undefined) q = q.where('outbox_messages.batch_id', '=', filter.batchId);
   if (filter.states !== undefined) q = q.where('outbox_messages.state', 'in', [...filter.states]);
-  return q.orderBy('outbox_messages.id').execute();
+  return (await q.orderBy('outbox_messages.id').execute()).map(clientOutboxMessageOf);
 }

@@ -1,10 +1,126 @@
-/** The IMAP settings, the watcher's place and state, and the replies read from the mailbox (migration 007). */
-import { sql } from 'kysely';
+/**
+ * The IMAP settings, the watcher's place and state, and the replies read from the mailbox
+ * (migration 007). Rows stay here: every function takes and returns the camelCase values below.
+ */
+import { sql, type Selectable } from 'kysely';
+import type { FollowUpOutcome, FollowUpStatus } from '../domain/follow-ups/cadence';
 import type { Db } from './connection';
-import type { ImapSettingsRow, MailReply, NewMailReply } from './schema';
+import type { Schema } from './schema';
 
-export async function getImapSettingsRow(db: Db, workspaceId: number): Promise<ImapSettingsRow | undefined> {
-  return db.selectFrom('imap_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+type ImapSettingsRow = Selectable<Schema['imap_settings']>;
+type MailReplyRow = Selectable<Schema['mail_replies']>;
+
+export interface StoredImapSettings {
+  workspaceId: number;
+  host: string;
+  port: number;
+  /** Implicit TLS (993); false: STARTTLS, required except on the loopback interface. */
+  secure: boolean;
+  username: string;
+  passwordEncrypted: string | null;
+  folder: string;
+  updatedAt: string;
+  /** Where the watch is: the folder's UIDVALIDITY and the last UID read. */
+  uidValidity: string | null;
+  lastUid: number;
+  lastCheckAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  /** Failed checks in a row: the watcher waits longer after each. */
+  failures: number;
+}
+
+/** What the user saves; the watch's place and state are the watcher's. */
+export type ImapSettingsFields = Pick<
+  StoredImapSettings,
+  'workspaceId' | 'host' | 'port' | 'secure' | 'username' | 'passwordEncrypted' | 'folder' | 'updatedAt'
+>;
+
+export interface MailReply {
+  id: number;
+  workspaceId: number;
+  clientId: number;
+  followUpId: number | null;
+  folder: string;
+  uidValidity: string;
+  uid: number;
+  messageId: string | null;
+  kind: 'reply' | 'auto_reply' | 'bounce';
+  certainty: 'certain' | 'probable';
+  reason: string;
+  /** The calendar day the message was received. */
+  receivedDate: string;
+  fromAddress: string;
+  subject: string;
+  excerpt: string;
+  /** This reply set its follow-up's outcome to "answered". */
+  applied: boolean;
+  previousOutcome: FollowUpOutcome | null;
+  previousOutcomeDate: string | null;
+  undoneAt: string | null;
+  createdAt: string;
+}
+
+export type NewMailReply = Omit<MailReply, 'id' | 'undoneAt'>;
+
+/** A follow-up a message may answer, with its client's address and its e-mail's Message-ID. */
+export interface ReplyCandidate {
+  id: number;
+  clientId: number;
+  date: string;
+  status: FollowUpStatus;
+  outcome: FollowUpOutcome;
+  email: string | null;
+  messageId: string | null;
+}
+
+function imapSettingsOf(r: ImapSettingsRow): StoredImapSettings {
+  return {
+    workspaceId: r.workspace_id,
+    host: r.host,
+    port: r.port,
+    secure: r.secure === 1,
+    username: r.username,
+    passwordEncrypted: r.password_encrypted,
+    folder: r.folder,
+    updatedAt: r.updated_at,
+    uidValidity: r.uid_validity,
+    lastUid: Number(r.last_uid),
+    lastCheckAt: r.last_check_at,
+    lastSuccessAt: r.last_success_at,
+    lastError: r.last_error,
+    failures: Number(r.failures),
+  };
+}
+
+function mailReplyOf(r: MailReplyRow): MailReply {
+  return {
+    id: r.id,
+    workspaceId: r.workspace_id,
+    clientId: r.client_id,
+    followUpId: r.follow_up_id,
+    folder: r.folder,
+    uidValidity: r.uid_validity,
+    uid: r.uid,
+    messageId: r.message_id,
+    kind: r.kind,
+    certainty: r.certainty,
+    reason: r.reason,
+    receivedDate: r.received_date,
+    fromAddress: r.from_address,
+    subject: r.subject,
+    excerpt: r.excerpt,
+    applied: Number(r.applied) === 1,
+    previousOutcome: r.previous_outcome,
+    previousOutcomeDate: r.previous_outcome_date,
+    undoneAt: r.undone_at,
+    createdAt: r.created_at,
+  };
+}
+
+export async function getStoredImapSettings(db: Db, workspaceId: number): Promise<StoredImapSettings | undefined> {
+  const row = await db.selectFrom('imap_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+  return row && imapSettingsOf(row);
 }
 
 /** The workspaces whose mailbox is watched. */
@@ -12,23 +128,26 @@ export async function listImapWorkspaceIds(db: Db): Promise<number[]> {
   return (await db.selectFrom('imap_settings').select('workspace_id').orderBy('workspace_id').execute()).map((r) => r.workspace_id);
 }
 
-type SettingsFields = Pick<
-  ImapSettingsRow,
-  'workspace_id' | 'host' | 'port' | 'secure' | 'username' | 'password_encrypted' | 'folder' | 'updated_at'
->;
-
 /** Saves the settings; another server, user or folder starts the watch again from the folder's end. */
-export async function upsertImapSettingsRow(db: Db, row: SettingsFields, restart: boolean): Promise<void> {
-  const { workspace_id: _id, ...changes } = row;
+export async function upsertStoredImapSettings(db: Db, s: ImapSettingsFields, restart: boolean): Promise<void> {
+  const changes = {
+    host: s.host,
+    port: s.port,
+    secure: s.secure ? 1 : 0,
+    username: s.username,
+    password_encrypted: s.passwordEncrypted,
+    folder: s.folder,
+    updated_at: s.updatedAt,
+  };
   const reset = restart ? { uid_validity: null, last_uid: 0, last_error: null, failures: 0 } : {};
   await db
     .insertInto('imap_settings')
-    .values(row)
+    .values({ workspace_id: s.workspaceId, ...changes })
     .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ ...changes, ...reset }))
     .execute();
 }
 
-export async function deleteImapSettingsRow(db: Db, workspaceId: number): Promise<void> {
+export async function deleteStoredImapSettings(db: Db, workspaceId: number): Promise<void> {
   await db.deleteFrom('imap_settings').where('workspace_id', '=', workspaceId).execute();
 }
 
@@ -50,10 +169,15 @@ export async function recordImapFailure(db: Db, workspaceId: number, error: stri
 }
 
 /** The follow-ups a message may answer: those it names by Message-ID, and those to its sender's address. */
-export async function listReplyCandidates(db: Db, workspaceId: number, messageIds: readonly string[], from: string | null) {
+export async function listReplyCandidates(
+  db: Db,
+  workspaceId: number,
+  messageIds: readonly string[],
+  from: string | null,
+): Promise<ReplyCandidate[]> {
   const ids = messageIds.map((m) => m.toLowerCase()).slice(0, 100);
   if (ids.length === 0 && from === null) return [];
-  return db
+  const rows = await db
     .selectFrom('follow_ups')
     .innerJoin('clients', 'clients.id', 'follow_ups.client_id')
     .leftJoin('outbox_messages', 'outbox_messages.follow_up_id', 'follow_ups.id')
@@ -76,16 +200,45 @@ export async function listReplyCandidates(db: Db, workspaceId: number, messageId
     .orderBy('follow_ups.date', 'desc')
     .limit(200)
     .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    clientId: r.client_id,
+    date: r.date,
+    status: r.status,
+    outcome: r.outcome,
+    email: r.email,
+    messageId: r.message_id,
+  }));
 }
 
 /** Inserts the reply once: false when this message of this folder was already recorded. */
-export async function insertReplyRow(db: Db, row: NewMailReply): Promise<MailReply | undefined> {
-  return db
+export async function insertReply(db: Db, r: NewMailReply): Promise<MailReply | undefined> {
+  const row = await db
     .insertInto('mail_replies')
-    .values(row)
+    .values({
+      workspace_id: r.workspaceId,
+      client_id: r.clientId,
+      follow_up_id: r.followUpId,
+      folder: r.folder,
+      uid_validity: r.uidValidity,
+      uid: r.uid,
+      message_id: r.messageId,
+      kind: r.kind,
+      certainty: r.certainty,
+      reason: r.reason,
+      received_date: r.receivedDate,
+      from_address: r.fromAddress,
+      subject: r.subject,
+      excerpt: r.excerpt,
+      applied: r.applied ? 1 : 0,
+      previous_outcome: r.previousOutcome,
+      previous_outcome_date: r.previousOutcomeDate,
+      created_at: r.createdAt,
+    })
     .onConflict((oc) => oc.columns(['workspace_id', 'folder', 'uid_validity', 'uid']).doNothing())
     .returningAll()
     .executeTakeFirst();
+  return row && mailReplyOf(row);
 }
 
 /** Whether this message (by its Message-ID) was already recorded: a folder read again after a UIDVALIDITY change. */
@@ -100,7 +253,7 @@ export async function replyWithMessageIdExists(db: Db, workspaceId: number, mess
 }
 
 export async function listClientReplies(db: Db, workspaceId: number, clientId: number): Promise<MailReply[]> {
-  return db
+  const rows = await db
     .selectFrom('mail_replies')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
@@ -109,10 +262,17 @@ export async function listClientReplies(db: Db, workspaceId: number, clientId: n
     .orderBy('id', 'desc')
     .limit(200)
     .execute();
+  return rows.map(mailReplyOf);
 }
 
-export async function getReplyRow(db: Db, workspaceId: number, id: number): Promise<MailReply | undefined> {
-  return db.selectFrom('mail_replies').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+export async function getReply(db: Db, workspaceId: number, id: number): Promise<MailReply | undefined> {
+  const row = await db
+    .selectFrom('mail_replies')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && mailReplyOf(row);
 }
 
 export async function markReplyUndone(db: Db, workspaceId: number, id: number, at: string): Promise<void> {

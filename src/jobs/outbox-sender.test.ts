@@ -16,7 +16,8 @@ import { startTestSmtp, type TestSmtp } from '../../test/support/smtp';
 import { getClientByNameKey } from '../db/clients';
 import { createWorkspace, getWorkspace, updateWorkspace, type Workspace } from '../db/workspaces';
 import { nameKey } from '../domain/names';
-import { getFollowUpDraft, listFollowUpRecords } from '../app/follow-ups';
+import { getFollowUpDraft } from '../app/follow-ups/drafts';
+import { listFollowUpRecords } from '../app/follow-ups/record';
 import { importFile } from '../app/import-file';
 import { saveMailSettings } from '../app/mail-settings';
 import { smtpMailer, type MailContext } from '../app/mailer';
@@ -144,7 +145,7 @@ for (const engine of testEngines()) {
       expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
       expect(perRecipient.size).toBe(5);
       const records = await listFollowUpRecords(ctx, ws);
-      expect(records.filter((r) => r.status === 'uncertain').map((r) => r.client)).toEqual(['TENNIS CLUB DE GRANS']);
+      expect(records.filter((r) => r.status === 'uncertain').map((r) => r.clientName)).toEqual(['TENNIS CLUB DE GRANS']);
 
       // The user knows the client got it: marked sent, nothing resent.
       const uncertain = progress.messages.find((m) => m.state === 'uncertain')!;

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { holdLease, type LeaseHolder } from '../app/leases';
 import { checkMailbox, waitForNews, type NewsWait, type ReplyContext } from '../app/replies';
-import { getImapSettingsRow, listImapWorkspaceIds } from '../db/replies';
+import { getStoredImapSettings, listImapWorkspaceIds } from '../db/replies';
 import { sleeper } from './sleeper';
 
 export const REPLY_WATCHER_LEASE = 'reply-watcher';
@@ -78,11 +78,11 @@ export async function startReplyWatcher(ctx: ReplyContext, options: ReplyWatcher
     let soonest = Number.POSITIVE_INFINITY;
     for (const id of await listImapWorkspaceIds(ctx.database.db)) {
       if (!holds()) break;
-      const row = await getImapSettingsRow(ctx.database.db, id);
+      const row = await getStoredImapSettings(ctx.database.db, id);
       if (!row) continue;
-      const due = nextCheckAt(row.last_check_at, Number(row.failures), pollMs);
+      const due = nextCheckAt(row.lastCheckAt, row.failures, pollMs);
       // A kick or news checks at once, unless the server is failing: its back-off holds.
-      const waiting = due > ctx.now().getTime() && !(force && Number(row.failures) === 0);
+      const waiting = due > ctx.now().getTime() && !(force && row.failures === 0);
       if (waiting) {
         soonest = Math.min(soonest, due);
         continue;
@@ -93,8 +93,8 @@ export async function startReplyWatcher(ctx: ReplyContext, options: ReplyWatcher
         soonest = Math.min(soonest, ctx.now().getTime() + pollMs);
       } catch (e) {
         log(e instanceof Error ? e.message : String(e));
-        const after = await getImapSettingsRow(ctx.database.db, id);
-        if (after) soonest = Math.min(soonest, nextCheckAt(after.last_check_at, Number(after.failures), pollMs));
+        const after = await getStoredImapSettings(ctx.database.db, id);
+        if (after) soonest = Math.min(soonest, nextCheckAt(after.lastCheckAt, after.failures, pollMs));
       }
     }
     return soonest;

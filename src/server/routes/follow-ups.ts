@@ -10,33 +10,28 @@ import {
   confirmFollowUp,
   confirmFollowUps,
   discardFollowUp,
-  draftJson,
-  getClientCadence,
-  getFollowUpDraft,
   listFollowUpRecords,
-  listTemplates,
-  listVipFollowUpCandidates,
-  previewTemplate,
   recordFollowUp,
-  resetTemplate,
-  saveTemplate,
-  setDoNotContact,
   setFollowUpOutcome,
-  type FollowUpRecord,
-} from '../../app/follow-ups';
+} from '../../app/follow-ups/record';
+import { getClientCadence, getFollowUpDraft, listVipFollowUpCandidates, previewTemplate } from '../../app/follow-ups/drafts';
+import { listTemplates, resetTemplate, saveTemplate } from '../../app/follow-ups/templates';
+import { setDoNotContact } from '../../app/follow-ups/unsubscribe';
 import type { MailContext } from '../../app/mailer';
 import { enqueueFollowUpEmails, getOutboxProgress, resolveUncertain, sendFollowUpEmail } from '../../app/outbox';
 import { cancelOutboxMessage, listOutbox, retryOutboxMessage } from '../../app/outbox-admin';
 import { referenceDateOf } from '../../app/workspace';
+import type { FollowUp } from '../../db/follow-ups';
 import type { Workspace } from '../../db/workspaces';
-import type { FollowUp } from '../../db/schema';
 import { asOfQuery, idParams } from '../../contracts/common';
 import {
   confirmManySchema,
   doNotContactSchema,
+  draftJson,
   draftQuerySchema,
   emlBatchSchema,
   followUpInputSchema,
+  followUpJson,
   followUpListQuerySchema,
   outcomeInputSchema,
   recordFollowUpSchema,
@@ -44,6 +39,7 @@ import {
   templateParamsSchema,
   templatePreviewInputSchema,
   vipBatchQuerySchema,
+  type FollowUp as FollowUpJson,
 } from '../../contracts/follow-ups';
 import { batchInputSchema, outboxPageQuerySchema, outboxQuerySchema, resolveInputSchema, sendInputSchema } from '../../contracts/outbox';
 import { PLACEHOLDERS } from '../../domain/follow-ups/templates';
@@ -51,10 +47,10 @@ import { parseInput } from '../input';
 import { sessionOf } from '../session';
 
 /** A follow-up as the API shows it (with its client's name), after a write. */
-async function recordJson(ctx: MailContext, workspace: Workspace, row: FollowUp): Promise<FollowUpRecord> {
-  const record = (await listFollowUpRecords(ctx, workspace, row.client_id)).find((f) => f.id === row.id);
+async function recordJson(ctx: MailContext, workspace: Workspace, f: FollowUp): Promise<FollowUpJson> {
+  const record = (await listFollowUpRecords(ctx, workspace, f.clientId)).find((r) => r.id === f.id);
   if (!record) throw new AppError('not_found', 'Relance introuvable.');
-  return record;
+  return followUpJson(record);
 }
 
 export function followUpRoutes(app: FastifyInstance, ctx: MailContext, kickSender: () => void): void {
@@ -87,7 +83,7 @@ export function followUpRoutes(app: FastifyInstance, ctx: MailContext, kickSende
     const { clientId: client, limit, offset } = parseInput(followUpListQuerySchema, request.query);
     const { workspace } = sessionOf(request);
     const all = await listFollowUpRecords(ctx, workspace, client);
-    return { total: all.length, followUps: all.slice(offset, offset + limit) };
+    return { total: all.length, followUps: all.slice(offset, offset + limit).map(followUpJson) };
   });
 
   app.post('/api/follow-ups', async (request, reply) => {

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../app/errors';
-import { getUnsubscribeLink, unsubscribeWithToken } from '../../app/follow-ups';
+import { getUnsubscribeLink, unsubscribeWithToken } from '../../app/follow-ups/unsubscribe';
 import { deleteMailSettings, getMailSettings, saveMailSettings, sendTestMail } from '../../app/mail-settings';
 import type { MailContext } from '../../app/mailer';
 import { mailSettingsInputSchema, mailTestInputSchema, unsubscribeParamsSchema } from '../../contracts/settings';

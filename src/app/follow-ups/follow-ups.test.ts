@@ -7,39 +7,26 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cliTarget, testEngines, type TestEngine } from '../../test/support/databases';
-import { main } from '../cli/main';
-import { getClientByNameKey } from '../db/clients';
-import { createWorkspace, getWorkspace, updateWorkspace, type Workspace } from '../db/workspaces';
-import { formatEuros } from '../domain/money';
-import { nameKey } from '../domain/names';
-import { createBooking } from './bookings';
-import type { AppContext } from './context';
-import { AppError } from './errors';
-import {
-  confirmFollowUp,
-  discardFollowUp,
-  getClientCadence,
-  getFollowUpDraft,
-  listFollowUpRecords,
-  listTemplates,
-  listVipFollowUpCandidates,
-  markBookingsObtained,
-  previewTemplate,
-  recordFollowUp,
-  resetTemplate,
-  saveTemplate,
-  setDoNotContact,
-  setFollowUpOutcome,
-  unsubscribeTokenOf,
-  unsubscribeWithToken,
-} from './follow-ups';
-import { exportFollowUpEml } from './eml';
-import { smtpMailer, type MailContext } from './mailer';
-import { secretBoxFromKey } from './secret-box';
-import { importFile } from './import-file';
+import { cliTarget, testEngines, type TestEngine } from '../../../test/support/databases';
+import { main } from '../../cli/main';
+import { getClientByNameKey } from '../../db/clients';
+import { createWorkspace, getWorkspace, updateWorkspace, type Workspace } from '../../db/workspaces';
+import { formatEuros } from '../../domain/money';
+import { nameKey } from '../../domain/names';
+import { followUpJson } from '../../contracts/follow-ups';
+import { createBooking } from '../bookings';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { listTemplates, resetTemplate, saveTemplate } from './templates';
+import { getClientCadence, getFollowUpDraft, listVipFollowUpCandidates, previewTemplate } from './drafts';
+import { confirmFollowUp, discardFollowUp, listFollowUpRecords, markBookingsObtained, recordFollowUp, setFollowUpOutcome } from './record';
+import { setDoNotContact, unsubscribeTokenOf, unsubscribeWithToken } from './unsubscribe';
+import { exportFollowUpEml } from '../eml';
+import { smtpMailer, type MailContext } from '../mailer';
+import { secretBoxFromKey } from '../secret-box';
+import { importFile } from '../import-file';
 
-const DEMO = new URL('../../demo/', import.meta.url).pathname;
+const DEMO = new URL('../../../demo/', import.meta.url).pathname;
 
 for (const engine of testEngines()) {
   describe(`follow-ups on ${engine.name}`, () => {
@@ -261,7 +248,7 @@ for (const engine of testEngines()) {
       const f3 = await recordFollowUp(ctx, ws, { clientId: tennis, channel: 'other', subject: 'Salon', body: 'Vu au salon' });
       await setFollowUpOutcome(ctx, ws, f3.id, { outcome: 'declined', date: '2026-01-20' });
       const answered = await setFollowUpOutcome(ctx, ws, f1.id, { outcome: 'answered' });
-      expect(answered).toMatchObject({ outcome: 'answered', outcome_date: '2026-01-14' });
+      expect(answered).toMatchObject({ outcome: 'answered', outcomeDate: '2026-01-14' });
 
       clock = new Date('2026-02-01T09:00:00Z');
       const booking = (clientIdOf: number, date: string) =>
@@ -283,7 +270,7 @@ for (const engine of testEngines()) {
       expect(await markBookingsObtained(ctx, ws.id)).toBe(0);
       const byId = new Map((await listFollowUpRecords(ctx, ws)).map((f) => [f.id, f]));
       // Booked 18 days after the call, for a date in June: obtained, on the day it was booked.
-      expect(byId.get(f1.id)).toMatchObject({ outcome: 'booking', outcomeDate: '2026-02-01', outcomeAuto: true });
+      expect(followUpJson(byId.get(f1.id)!)).toMatchObject({ outcome: 'booking', outcomeDate: '2026-02-01', outcomeAuto: true });
       // Never confirmed as sent: not credited; declined by the user: left alone.
       expect(byId.get(f2.id)).toMatchObject({ outcome: 'none' });
       expect(byId.get(f3.id)).toMatchObject({ outcome: 'declined', outcomeDate: '2026-01-20' });
@@ -331,7 +318,7 @@ for (const engine of testEngines()) {
       writeFileSync(file, 'Date;Client;Montant\n10/02/2026;Yellow Monkeys;350\n');
       clock = new Date('2026-02-12T09:00:00Z');
       expect((await importFile(ctx, ws, { kind: 'gigs', path: file, overrides: {}, dryRun: false })).imported).toBe(1);
-      expect((await listFollowUpRecords(ctx, ws, ym))[0]).toMatchObject({ id: f.id, outcome: 'booking', outcomeAuto: true });
+      expect(followUpJson((await listFollowUpRecords(ctx, ws, ym))[0]!)).toMatchObject({ id: f.id, outcome: 'booking', outcomeAuto: true });
     });
 
     it('"ne plus contacter" refuses every channel, even forced; the unsubscribe token does the same', async () => {
