@@ -368,7 +368,10 @@ export const commands: Record<string, Command> = {
     if (options.client !== undefined) {
       const key = nameKey(options.client);
       list = list.filter((f) => nameKey(f.clientName) === key);
-      if (list.length === 0 && !(await listAllClients(ctx, workspace, referenceDateOf(ctx, workspace))).some((c) => nameKey(c.name) === key)) {
+      if (
+        list.length === 0 &&
+        !(await listAllClients(ctx, workspace, referenceDateOf(ctx, workspace))).some((c) => nameKey(c.name) === key)
+      ) {
         throw new AppError('not_found', `Client inconnu : « ${options.client} ».`);
       }
     }
