@@ -28,7 +28,8 @@ import { startServer } from '../server/server';
 import { decimal1, euros, frenchDate, table } from './format';
 import { kpisText } from './kpis-text';
 import { kpisQuerySchema } from '../contracts/kpis';
-import { message } from '../contracts/messages';
+import { message, wording } from '../contracts/messages';
+import { importWarningText, rejectionText } from '../contracts/import-words';
 import { readHidden } from './prompt';
 import { checkMailbox } from '../app/replies';
 import { openSecretBox } from '../app/secret-box';
@@ -95,6 +96,9 @@ function parseMap(entries: string[] | undefined): Record<string, string> {
   return map;
 }
 
+/** The CLI speaks French (the import's codes worded by the catalogue). */
+const FRENCH = wording('fr');
+
 /** Rejected rows a terminal shows; the rest are counted (all the kept ones are in --json). */
 const SHOWN_REJECTIONS = 50;
 
@@ -125,7 +129,7 @@ function printImport(io: CommandIo, r: ImportReport): void {
     io.out(
       table(
         ['Ligne', 'Champ', 'Valeur', 'Raison'],
-        shown.map((x) => [x.line, cellText(x.header ?? x.field ?? ''), cellText(x.value), cellText(x.message)]),
+        shown.map((x) => [x.line, cellText(x.header ?? x.field ?? ''), cellText(x.value), cellText(rejectionText(x, FRENCH))]),
         [true],
       ) + '\n',
     );
@@ -133,7 +137,7 @@ function printImport(io: CommandIo, r: ImportReport): void {
       io.out(`… et ${r.rejectedCount - shown.length} autres lignes rejetées (les ${r.rejected.length} premières avec --json).\n`);
     }
   }
-  for (const w of r.warnings) io.out(`⚠️  ${w}\n`);
+  for (const w of r.warnings) io.out(`⚠️  ${importWarningText(w, FRENCH)}\n`);
 }
 
 async function importWorkspaceCommand(ctx: AppContext, path: string, options: CliOptions, io: CommandIo): Promise<void> {
