@@ -45,8 +45,8 @@ export class AppError extends Error {
   }
 
   /** An error whose words are composed from the catalogue by `text` (French for the CLI and the logs). */
-  static composed(code: AppErrorCode, text: (lang: Lang) => string, internal?: unknown): AppError {
-    return new AppError(code, text('fr'), undefined, internal, { text });
+  static composed(code: AppErrorCode, text: (lang: Lang) => string, details?: ErrorDetails, internal?: unknown): AppError {
+    return new AppError(code, text('fr'), details, internal, { text });
   }
 }
 

@@ -181,6 +181,7 @@ function fileProblem(fileName: string, problem: ImportFileProblem, failure?: { m
       const w = wording(lang);
       return w.t('import.problem.inFile', { file: fileName, problem: importFileProblemText(problem, w) });
     },
+    undefined,
     internal,
   );
 }

@@ -6,6 +6,7 @@
  * Exporting, importing into an empty workspace and exporting again gives the same bytes apart
  * from `exportedAt`.
  */
+import { frenchIssueMessage } from '../contracts/input-words';
 import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
@@ -303,7 +304,7 @@ export function parseWorkspaceJson(raw: string): WorkspaceFile {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw invalid(
-      `${issue?.path.join('.') ?? ''} : ${issue?.message ?? ''}${parsed.error.issues.length > 1 ? ` (et ${parsed.error.issues.length - 1} autre(s) problème(s))` : ''}.`,
+      `${issue?.path.join('.') ?? ''} : ${issue ? frenchIssueMessage(issue.message) : ''}${parsed.error.issues.length > 1 ? ` (et ${parsed.error.issues.length - 1} autre(s) problème(s))` : ''}.`,
     );
   }
   checkReferences(parsed.data);

@@ -129,8 +129,8 @@ export type FollowUpList = z.infer<typeof followUpListSchema>;
 /** The text of a message as the user leaves it in the generator, by whichever channel it goes. */
 export const messageTextSchema = z.strictObject({
   clientId: id,
-  subject: z.string().trim().min(1, 'sujet requis').max(300),
-  body: z.string().min(1, 'message requis').max(50_000),
+  subject: z.string().trim().min(1, 'input.subject').max(300),
+  body: z.string().min(1, 'input.body').max(50_000),
   template: templateKeySchema.nullable().optional(),
 });
 
@@ -190,8 +190,8 @@ export type TemplateProblem = z.infer<typeof templateProblemSchema>;
 
 export const templateParamsSchema = z.strictObject({ key: z.string().min(1).max(50) });
 const templateText = {
-  subject: z.string().min(1, 'sujet requis').max(300),
-  body: z.string().min(1, 'message requis').max(50_000),
+  subject: z.string().min(1, 'input.subject').max(300),
+  body: z.string().min(1, 'input.body').max(50_000),
 };
 export const templateInputSchema = z.strictObject(templateText);
 export const templatePreviewInputSchema = z.strictObject({ ...templateText, clientId: id.optional(), asOf: isoDate.optional() });

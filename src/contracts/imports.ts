@@ -19,7 +19,7 @@ const mapping = z
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      c.addIssue({ code: 'custom', message: 'JSON attendu, par exemple {"amount":"Cachet"}' });
+      c.addIssue({ code: 'custom', message: 'input.mapJson' });
       return z.NEVER;
     }
   })

@@ -234,6 +234,20 @@ for (const engine of testEngines()) {
         language: 'en',
       });
       expect((await send('PUT', '/api/settings', { thresholds: { activeDays: 400 } })).statusCode).toBe(400);
+      const tooLong = await send('PUT', '/api/settings', { thresholds: { activeDays: 5000 } });
+      expect(tooLong.statusCode).toBe(400);
+      // The refusal says where and what as codes, for the web to word by field; its message is the request's language.
+      expect(tooLong.json().error).toEqual({
+        code: 'invalid_input',
+        message: 'Donnée invalide (thresholds.activeDays) : au plus 3650.',
+        details: { issues: [{ path: ['thresholds', 'activeDays'], code: 'too_big', origin: 'number', maximum: 3650 }] },
+      });
+      const english = await call(app, 'PUT', '/api/settings', { as: owner, lang: 'en', body: { timeZone: 'Mars/Olympus' } });
+      expect(english.json().error).toMatchObject({
+        code: 'invalid_input',
+        message: 'Invalid input (timeZone): unknown time zone.',
+        details: { issues: [{ path: ['timeZone'], code: 'custom', key: 'input.timeZone' }] },
+      });
       expect((await send('PUT', '/api/settings', { timeZone: 'Mars/Olympus' })).statusCode).toBe(400);
       expect((await send('PUT', '/api/settings', { unknown: 1 })).statusCode).toBe(400);
       expect((await get('/api/overview')).json().asOf).toBe('2026-01-14');
