@@ -54,6 +54,8 @@ import {
 import type { ClientStatus } from '../domain/segments';
 import type { AppContext } from './context';
 import type { Draft, FollowUp as FollowUpJson, FollowUpSummaryJson, OutcomeInput, RecordFollowUpInput } from '../contracts/follow-ups';
+import { message } from '../contracts/messages';
+import { templateProblemsText } from '../contracts/template-words';
 import { AppError } from './errors';
 import { getPortfolioClient, type PortfolioClient } from './portfolio-cache';
 import { listClients, type ClientView } from './portfolio';
@@ -92,7 +94,7 @@ export async function listTemplates(ctx: AppContext, workspace: Workspace): Prom
 }
 
 function templateError(problems: TemplateProblem[]): AppError {
-  return new AppError('invalid_input', problems.map((p) => `${p.field === 'subject' ? 'Sujet' : 'Message'} : ${p.message}`).join(' '), {
+  return AppError.composed('invalid_input', (lang) => templateProblemsText(problems, (key, vars) => message(lang, key, vars)), {
     problems,
   });
 }

@@ -7,6 +7,8 @@
  * from `exportedAt`.
  */
 import { frenchIssueMessage } from '../contracts/input-words';
+import { message } from '../contracts/messages';
+import { templateProblemsText } from '../contracts/template-words';
 import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
@@ -333,7 +335,8 @@ function checkReferences(file: WorkspaceFile): void {
   }
   for (const t of file.templates) {
     const problems = validateTemplate(t);
-    if (problems.length > 0) throw invalid(`modèle ${t.key} : ${problems[0]?.message ?? ''}`);
+    if (problems.length > 0)
+      throw invalid(`modèle ${t.key} : ${templateProblemsText(problems.slice(0, 1), (key, vars) => message('fr', key, vars))}`);
   }
 }
 

@@ -12,7 +12,7 @@ import {
   type FollowUpChannel,
 } from '../domain/follow-ups/cadence';
 import { SEND_ERROR_KINDS } from '../domain/follow-ups/send-errors';
-import { TEMPLATE_KEYS } from '../domain/follow-ups/templates';
+import { TEMPLATE_KEYS, TEMPLATE_PROBLEM_CODES } from '../domain/follow-ups/templates';
 import { asOfQuery, enumOf, id, isoDate, pageQuery } from './common';
 import { clientStatusSchema } from './clients';
 
@@ -179,12 +179,13 @@ export const templateListSchema = z.object({
 export type TemplateList = z.infer<typeof templateListSchema>;
 export const templateResponseSchema = z.object({ template: templateSchema });
 
-/** A template's problem; `message` is still French built on the server. */
+/** A template's problem, as a code (`templates.problem.<code>`, src/contracts/template-words.ts). */
 export const templateProblemSchema = z.object({
   field: z.enum(['subject', 'body']),
   index: z.number(),
   token: z.string(),
-  message: z.string(),
+  code: enumOf(TEMPLATE_PROBLEM_CODES),
+  limit: z.number().optional(),
 });
 export type TemplateProblem = z.infer<typeof templateProblemSchema>;
 
