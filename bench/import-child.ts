@@ -3,6 +3,7 @@
  * does (open the database, find or create the workspace, import the file), timed phase by phase.
  * Usage: node --import tsx bench/import-child.ts '<ImportJob as JSON>'; prints one JSON line.
  */
+import type { ImportWarning } from '../src/domain/csv';
 import { importFile, type ImportKind } from '../src/app/import-file';
 import { resolveWorkspace } from '../src/app/workspace';
 import { openDatabase, type DatabaseOptions } from '../src/db/connection';
@@ -21,7 +22,7 @@ export interface ImportOutcome {
   duplicates: number;
   rejected: number;
   createdClients: number;
-  warnings: string[];
+  warnings: ImportWarning[];
   openMs: number;
   phases: ImportPhases;
   /** Peak resident set size of this process, in bytes. */

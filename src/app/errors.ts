@@ -1,6 +1,6 @@
 /** The one error type of the application: a code the CLI and the HTTP server map in one place each. */
 import type { ErrorDetails } from '../contracts/errors';
-import { message, type MessageKey, type Vars } from '../contracts/messages';
+import { message, type Lang, type MessageKey, type Vars } from '../contracts/messages';
 import { storageFailureOf, type StorageFailure } from '../db/storage-errors';
 
 export type AppErrorCode =
@@ -18,11 +18,11 @@ export type AppErrorCode =
   | 'rate_limited'
   | StorageFailure;
 
-/** An error's sentence in the message catalogue: the server words it in the request's language. */
-export interface Words {
-  key: MessageKey;
-  vars?: Vars;
-}
+/**
+ * An error's sentence in the message catalogue: the server words it in the request's language.
+ * `text` composes several entries (a file problem quoting field names, each from the catalogue).
+ */
+export type Words = { key: MessageKey; vars?: Vars } | { text: (lang: Lang) => string };
 
 export class AppError extends Error {
   constructor(
@@ -42,6 +42,11 @@ export class AppError extends Error {
   /** An error worded from the catalogue: French for the CLI and the logs, any language for the API. */
   static worded(code: AppErrorCode, key: MessageKey, vars?: Vars, details?: ErrorDetails): AppError {
     return new AppError(code, message('fr', key, vars), details, undefined, vars ? { key, vars } : { key });
+  }
+
+  /** An error whose words are composed from the catalogue by `text` (French for the CLI and the logs). */
+  static composed(code: AppErrorCode, text: (lang: Lang) => string, details?: ErrorDetails, internal?: unknown): AppError {
+    return new AppError(code, text('fr'), details, internal, { text });
   }
 }
 

@@ -11,6 +11,8 @@ import { testEngines, type TestEngine } from '../../test/support/databases';
 import { createWorkspace, getWorkspace, type Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
+import { importWarningText } from '../contracts/import-words';
+import { wording } from '../contracts/messages';
 import { importFile, type ImportReport } from './import-file';
 import { getFollowUpDraft } from './follow-ups/drafts';
 import { getOverview, listAllClients } from './portfolio';
@@ -67,7 +69,7 @@ for (const engine of testEngines()) {
         [9, 'client', ''],
         [13, null, 'TOTAL'],
       ]);
-      for (const x of r.rejected) expect(x.message.length).toBeGreaterThan(5);
+      expect(r.rejected.map((x) => x.code)).toEqual(['date_impossible', 'amount_unreadable', 'client_missing', 'total_row']);
       // Revenue is HT; the cancelled gig counts nowhere; "pub o’connell’s  salon" is PUB O'CONNELL'S SALON.
       expect(await overview()).toMatchObject({ clients: 25, gigs: 4, revenueCents: 8000 + 125050 + 35000 + 6000 });
       const clients = await byName();
@@ -120,9 +122,10 @@ for (const engine of testEngines()) {
       await run(`${DEMO}prestations_dj_clean.csv`, 'gigs');
       const r = await run(`${FIXTURES}excel-utf8-bom-clients.csv`, 'clients');
       // The fixture announces 1 gig and 350 € for PUB O'CONNELL'S SALON; the demo gigs say 15 and 900 €.
-      expect(r.warnings).toHaveLength(1);
-      expect(r.warnings[0]).toContain("PUB O'CONNELL'S SALON (1 prestations annoncées, 15 trouvées");
-      expect(r.warnings[0]).not.toContain('Gergom');
+      expect(r.warnings).toMatchObject([{ code: 'stats_mismatch' }]);
+      const words = importWarningText(r.warnings[0]!, wording('fr'));
+      expect(words).toContain("PUB O'CONNELL'S SALON (1 prestations annoncées, 15 trouvées");
+      expect(words).not.toContain('Gergom');
       // The demo's own statistics agree with its gigs: no warning either way round.
       const clean = await run(`${DEMO}clients_dj_clean.csv`, 'clients');
       expect(clean.warnings).toEqual([]);
@@ -232,8 +235,7 @@ for (const engine of testEngines()) {
       }
       return file(lines.join('\r\n') + '\r\n');
     };
-    const unclosedMessage = (line: number) =>
-      `Guillemet ouvert ligne ${line} et non refermé : ligne ignorée, lecture reprise ligne ${line + 1}`;
+    const unclosed = (line: number) => ({ code: 'quote_unclosed', quoteLine: line, resumeLine: line + 1 });
 
     it('rejects the record of a quote left open to the end of a gigs file, and imports every other row', async () => {
       const r = await run(gigsFile(999, 2, '2020-01-01;"Bar du Port;150;oubli du guillemet'), 'gigs');
@@ -244,7 +246,7 @@ for (const engine of testEngines()) {
           field: null,
           header: null,
           value: expect.stringMatching(/^2020-01-01;Bar du Port;150;oubli/),
-          message: unclosedMessage(2),
+          ...unclosed(2),
         },
       ]);
       expect((await overview()).gigs).toBe(998);
@@ -256,7 +258,7 @@ for (const engine of testEngines()) {
       writeFileSync(path, '2099-01-01;Fin;1;fin"\r\n', { flag: 'a' });
       const r = await run(path, 'gigs');
       expect(r).toMatchObject({ rows: 20_001, imported: 20_000, rejectedCount: 1 });
-      expect(r.rejected).toEqual([{ line: 3, field: null, header: null, value: expect.any(String), message: unclosedMessage(3) }]);
+      expect(r.rejected).toEqual([{ line: 3, field: null, header: null, value: expect.any(String), ...unclosed(3) }]);
       expect(r.rejected[0]!.value.length).toBeLessThanOrEqual(201);
     });
 
@@ -270,7 +272,7 @@ for (const engine of testEngines()) {
         ].join('\n') + '\n';
       const atEnd = await run(file(clients(999, 4)), 'clients');
       expect(atEnd).toMatchObject({ rows: 999, imported: 998, rejectedCount: 1 });
-      expect(atEnd.rejected[0]).toMatchObject({ line: 4, message: unclosedMessage(4) });
+      expect(atEnd.rejected[0]).toMatchObject({ line: 4, ...unclosed(4) });
       const longest = await db.db
         .selectFrom('clients')
         .select((eb) => eb.fn.max(eb.fn('length', ['name'])).as('n'))
@@ -279,7 +281,7 @@ for (const engine of testEngines()) {
 
       const beyond = await run(file(clients(40_000, 5) + 'Fin"\n'), 'clients');
       expect(beyond).toMatchObject({ rows: 40_001, rejectedCount: 1 });
-      expect(beyond.rejected[0]).toMatchObject({ line: 5, message: unclosedMessage(5) });
+      expect(beyond.rejected[0]).toMatchObject({ line: 5, ...unclosed(5) });
       expect(beyond.imported + beyond.updated + beyond.duplicates).toBe(40_000);
       // Client 0 … Client 39999 (Client 3 from the first file, Client 2 from the second) and « Fin" ».
       expect((await overview()).clients).toBe(40_001);
@@ -301,7 +303,7 @@ for (const engine of testEngines()) {
       const error = await run(file('x'.repeat(3 * 1024 * 1024) + '\nA,B\n'), 'gigs').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).message).toBe(
-        'f' + fileCount + ".csv : la ligne d'en-tête est trop longue (plus de 1 Mio) : est-ce bien un fichier CSV ?",
+        'f' + fileCount + '.csv : la ligne d’en-tête est trop longue (plus de 1 Mio) : est-ce bien un fichier CSV ?',
       );
     });
 
@@ -320,20 +322,20 @@ for (const engine of testEngines()) {
       const text = 'Date;Client;Montant\n14/01/2026;Bar;250\n';
       const bytes = Buffer.from([...text].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]));
       const path = file(bytes, 'unicode32.csv');
-      await expect(run(path, 'gigs')).rejects.toThrow(
-        new AppError(
-          'invalid_file',
-          "unicode32.csv : ce fichier est en UTF-32, un encodage que l'import ne lit pas. Enregistrez-le depuis votre tableur en « CSV UTF-8 » (ou « Texte Unicode »), puis importez-le à nouveau.",
-        ),
-      );
+      await expect(run(path, 'gigs')).rejects.toMatchObject({
+        code: 'invalid_file',
+        message:
+          'unicode32.csv : ce fichier est en UTF-32, un encodage que l’import ne lit pas. Enregistrez-le depuis votre tableur en « CSV UTF-8 » (ou « Texte Unicode »), puis importez-le à nouveau.',
+      });
     });
 
     it('keeps an invalid e-mail address as text, flags it, and never writes to it', async () => {
       const r = await run(file('nom,email\nLe Bar,a@x?bcc=spy@evil\nLe Club,club@example.fr\n'), 'clients');
       expect(r).toMatchObject({ imported: 2, rejectedCount: 0 });
-      expect(r.warnings).toEqual([
-        '1 adresse(s) e-mail invalide(s), gardée(s) comme texte et jamais utilisée(s) pour écrire : ligne 2 (« a@x?bcc=spy@evil »).',
-      ]);
+      expect(r.warnings).toEqual([{ code: 'emails_invalid', count: 1, emails: [{ line: 2, value: 'a@x?bcc=spy@evil' }] }]);
+      expect(importWarningText(r.warnings[0]!, wording('fr'))).toBe(
+        '1 adresse e-mail invalide, gardée comme texte et jamais utilisée pour écrire : ligne 2 (« a@x?bcc=spy@evil »).',
+      );
       const bar = (await byName()).get('Le Bar')!;
       expect(bar.email).toBe('a@x?bcc=spy@evil');
       const draft = await getFollowUpDraft(ctx, ws, bar.id, { asOf: ASOF });

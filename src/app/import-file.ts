@@ -26,13 +26,14 @@ import {
   type CsvRecord,
   type Delimiter,
   type GigRow,
+  type ImportFileProblem,
   type ImportPlan,
+  type ImportWarning,
   type Rejection,
 } from '../domain/csv';
 import { isEmailAddress } from '../domain/email';
 import { excerpt } from '../domain/excerpt';
 import { gigIdentity } from '../domain/gig-identity';
-import { formatEuros } from '../domain/money';
 import { nameKey } from '../domain/names';
 import type { BulkLoad } from '../db/connection';
 import {
@@ -55,6 +56,8 @@ import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import type { ImportProgress } from '../contracts/import-progress';
+import { importFileProblemText } from '../contracts/import-words';
+import { wording } from '../contracts/messages';
 import { markBookingsObtained } from './follow-ups/record';
 
 export type ImportKind = 'clients' | 'gigs';
@@ -92,7 +95,7 @@ export interface ImportReport {
   /** The first MAX_KEPT_ROWS clients a gigs file created. */
   createdClients: string[];
   createdClientsCount: number;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /**
@@ -161,6 +164,28 @@ function unreadable(path: string, e: unknown): AppError {
   return new AppError('unreadable_file', `Impossible de lire le fichier ${path} : ${reason}.`);
 }
 
+/** What the import preview reads of a file it cannot import (AppError.internal of an `invalid_file`). */
+export interface FileFailure {
+  problem: ImportFileProblem;
+  /** Required fields no column was found for, and the headers read: the user fixes the mapping from them. */
+  missing: string[];
+  seen: string[];
+}
+
+/** A file that cannot be imported: its problem, after the file's name, worded in the reader's language. */
+function fileProblem(fileName: string, problem: ImportFileProblem, failure?: { missing: string[]; seen: string[] }): AppError {
+  const internal: FileFailure = { problem, missing: failure?.missing ?? [], seen: failure?.seen ?? [] };
+  return AppError.composed(
+    'invalid_file',
+    (lang) => {
+      const w = wording(lang);
+      return w.t('import.problem.inFile', { file: fileName, problem: importFileProblemText(problem, w) });
+    },
+    undefined,
+    internal,
+  );
+}
+
 /** Encoding and delimiter, from the first bytes of the file; `fileName` names it in an error. */
 export async function detectFormat(path: string, fileName = basename(path)): Promise<FileFormat> {
   let handle;
@@ -178,10 +203,7 @@ export async function detectFormat(path: string, fileName = basename(path)): Pro
     const head = buffer.subarray(0, bytesRead);
     const { encoding, bom } = detectEncoding(head);
     if (encoding === 'utf-32le' || encoding === 'utf-32be') {
-      throw new AppError(
-        'invalid_file',
-        `${fileName} : ce fichier est en UTF-32, un encodage que l'import ne lit pas. Enregistrez-le depuis votre tableur en « CSV UTF-8 » (ou « Texte Unicode »), puis importez-le à nouveau.`,
-      );
+      throw fileProblem(fileName, { code: 'utf32' });
     }
     const decoder = createCsvDecoder(encoding);
     return { encoding, bom, delimiter: detectDelimiter(decoder.decode(head)) };
@@ -204,12 +226,11 @@ export async function* readRecords(path: string, format: FileFormat, onBytes?: (
   if (last.length > 0) yield last;
 }
 
-function unreadableHeader(problem: CsvProblem): string {
-  if (problem.kind === 'record-too-long')
-    return `la ligne d'en-tête est trop longue (plus de ${MAX_RECORD_CHARS / 1024 / 1024} Mio) : est-ce bien un fichier CSV ?`;
+function unreadableHeader(problem: CsvProblem): ImportFileProblem {
+  if (problem.kind === 'record-too-long') return { code: 'header_too_long', limitMib: MAX_RECORD_CHARS / 1024 / 1024 };
   if (problem.kind === 'field-too-long')
-    return `l'en-tête de la colonne ${problem.column + 1} est trop long (plus de ${MAX_FIELD_CHARS / 1024} Kio).`;
-  return `un guillemet ouvert ligne ${problem.quoteLine} dans la ligne d'en-tête n'est jamais refermé.`;
+    return { code: 'header_field_too_long', column: problem.column + 1, limitKib: MAX_FIELD_CHARS / 1024 };
+  return { code: 'header_quote_unclosed', quoteLine: problem.quoteLine };
 }
 
 /**
@@ -271,9 +292,9 @@ class FileReading {
           break;
         }
         if (!this.profiler) {
-          if (record.problem) throw new AppError('invalid_file', `${fileName} : ${unreadableHeader(record.problem)}`);
+          if (record.problem) throw fileProblem(fileName, unreadableHeader(record.problem));
           const profile = profileImport(kind, record, overrides);
-          if (!profile.ok) throw new AppError('invalid_file', `${fileName} : ${profile.message}`, undefined, profile);
+          if (!profile.ok) throw fileProblem(fileName, profile.problem, profile);
           this.profiler = profile.profiler;
           continue;
         }
@@ -282,7 +303,7 @@ class FileReading {
         for (const f of record.fields) chars += f.length;
       }
     }
-    if (!this.profiler) throw new AppError('invalid_file', `${fileName} : le fichier est vide (aucune ligne d'en-tête).`);
+    if (!this.profiler) throw fileProblem(fileName, { code: 'empty' });
   }
 
   async #next(): Promise<IteratorResult<CsvRecord[]>> {
@@ -391,37 +412,22 @@ function stagedGig(line: number, g: GigRow): StagedRow {
 
 /** Addresses that are no address: kept on the client as text, named in the report, never written to. */
 class InvalidEmails {
-  readonly #first: string[] = [];
+  readonly #first: { line: number; value: string }[] = [];
   #count = 0;
 
   add(line: number, text: string): void {
-    if (this.#count++ < MAX_NAMED_MISMATCHES) this.#first.push(`ligne ${line} (« ${excerpt(text, 80)} »)`);
+    if (this.#count++ < MAX_NAMED_MISMATCHES) this.#first.push({ line, value: excerpt(text, 80) });
   }
 
-  warnings(): string[] {
-    if (this.#count === 0) return [];
-    const more = this.#count > this.#first.length ? ` … et ${this.#count - this.#first.length} autres` : '';
-    return [
-      `${this.#count} adresse(s) e-mail invalide(s), gardée(s) comme texte et jamais utilisée(s) pour écrire : ${this.#first.join(', ')}${more}.`,
-    ];
+  warnings(): ImportWarning[] {
+    return this.#count === 0 ? [] : [{ code: 'emails_invalid', count: this.#count, emails: this.#first }];
   }
 }
 
-function mismatchWarnings(list: StatsMismatch[]): string[] {
+function mismatchWarnings(list: StatsMismatch[]): ImportWarning[] {
   if (list.length === 0) return [];
-  const describe = (m: StatsMismatch) => {
-    const parts: string[] = [];
-    if (m.fileGigs !== null && m.fileGigs !== m.gigs) parts.push(`${m.fileGigs} prestations annoncées, ${m.gigs} trouvées`);
-    if (m.fileRevenueCents !== null && m.fileRevenueCents !== m.revenueCents) {
-      parts.push(`CA annoncé ${formatEuros(m.fileRevenueCents)}, calculé ${formatEuros(m.revenueCents)}`);
-    }
-    return `${excerpt(m.name)} (${parts.join(' ; ')})`;
-  };
-  const named = list.slice(0, MAX_NAMED_MISMATCHES).map(describe);
-  const more = list.length > MAX_NAMED_MISMATCHES ? ` … et ${list.length - MAX_NAMED_MISMATCHES} autres` : '';
-  return [
-    `Les statistiques du fichier clients diffèrent des prestations pour ${list.length} client(s) ; les chiffres affichés sont calculés depuis les prestations : ${named.join(', ')}${more}.`,
-  ];
+  const clients = list.slice(0, MAX_NAMED_MISMATCHES).map((m) => ({ ...m, name: excerpt(m.name) }));
+  return [{ code: 'stats_mismatch', count: list.length, clients }];
 }
 
 /** What an import has done so far, inside the reporter. */
@@ -585,7 +591,8 @@ export async function importFile(
             field: 'name',
             header,
             value: excerpt(r.name),
-            message: `Client déjà présent à la ligne ${r.firstLine} de ce fichier`,
+            code: 'client_repeated',
+            firstLine: r.firstLine,
           });
         }
         rejected.count += repeated.count;

@@ -1,7 +1,10 @@
 /** The imports of a workspace: their list, their rejected rows as CSV, and undoing the latest. */
 import { getImportRecord, latestUndoableImportId, listImportRecords, undoImportRows } from '../db/import-history';
 import type { Workspace } from '../db/workspaces';
-import { rejectionsCsv, type RejectedRow } from '../domain/rejections-csv';
+import { rejectionText } from '../contracts/import-words';
+import type { Rejection } from '../contracts/imports';
+import { message, wording } from '../contracts/messages';
+import { rejectionsCsv } from '../domain/rejections-csv';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 
@@ -40,9 +43,25 @@ export async function listImports(ctx: AppContext, workspace: Workspace): Promis
 export async function rejectedRowsCsv(ctx: AppContext, workspace: Workspace, id: number): Promise<{ fileName: string; csv: string }> {
   const record = await getImportRecord(ctx.database.db, workspace.id, id);
   if (!record) throw new AppError('not_found', 'Import introuvable.');
-  const report = JSON.parse(record.report) as { rejected?: RejectedRow[] };
+  // Reports stored before the codes hold each reason as French text (`message`): shown as written.
+  const report = JSON.parse(record.report) as {
+    rejected?: (Rejection | { line: number; field: string | null; value: string; message: string })[];
+  };
+  // The file is read away from the app, in the workspace's language.
+  const lang = workspace.settings.language ?? 'fr';
+  const w = wording(lang);
+  const rows = (report.rejected ?? []).map((r) => ({ line: r.line, field: r.field, value: r.value, reason: rejectionText(r, w) }));
+  const labels = {
+    columns: [
+      message(lang, 'import.line'),
+      message(lang, 'import.csv.field'),
+      message(lang, 'import.value'),
+      message(lang, 'import.reason'),
+    ],
+    notKept: (more: number, kept: number) => message(lang, 'import.csv.more', { more, kept }),
+  } as const;
   const base = record.fileName.replace(/\.[^.]*$/, '');
-  return { fileName: `${base}-lignes-rejetees.csv`, csv: rejectionsCsv(report.rejected ?? [], record.rejected) };
+  return { fileName: `${base}-lignes-rejetees.csv`, csv: rejectionsCsv(rows, labels, record.rejected) };
 }
 
 /** Only the latest import can be undone: an earlier one may have been built upon since. */

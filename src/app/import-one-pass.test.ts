@@ -129,7 +129,7 @@ function reference(bytes: Buffer) {
   const [header, ...rest] = records;
   if (!header) throw new Error('no header');
   const started = profileImport('gigs', header);
-  if (!started.ok) throw new Error(started.message);
+  if (!started.ok) throw new Error(started.problem.code);
   for (const record of rest) started.profiler.observe(record);
   const plan = started.profiler.plan();
   const gigs: GigRow[] = [];

@@ -4,14 +4,16 @@
  */
 import {
   CLIENT_FIELDS,
-  FIELD_LABELS,
   GIG_FIELDS,
   describeDetection,
   interpretClientRecord,
   interpretGigRecord,
   shownHeaders,
+  type DelimiterName,
   type Field,
+  type ImportFileProblem,
   type ImportPlan,
+  type ImportWarning,
   type Rejection,
 } from '../domain/csv';
 import type { Workspace } from '../db/workspaces';
@@ -19,7 +21,7 @@ import { excerpt } from '../domain/excerpt';
 import { centsToEuros } from '../domain/money';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { detectFormat, importFile, planFile, readRecords, type ImportKind } from './import-file';
+import { detectFormat, importFile, planFile, readRecords, type FileFailure, type ImportKind } from './import-file';
 
 const SAMPLE_ROWS = 5;
 /** How many records the sample is looked for in: a file of rejected rows is not read to its end for it. */
@@ -27,10 +29,12 @@ const SAMPLE_SEARCH = 1000;
 
 export interface ImportPreview {
   encoding: string;
-  delimiter: string;
+  bom: boolean;
+  delimiter: DelimiterName;
   headers: string[];
   mapping: Partial<Record<Field, string>>;
-  fields: { field: Field; label: string }[];
+  /** The fields a column may feed, worded by the catalogue (`import.field.<field>`). */
+  fields: Field[];
   sample: Record<string, unknown>[];
   rows: number;
   imported: number;
@@ -41,19 +45,12 @@ export interface ImportPreview {
   /** The first rejected rows (see MAX_KEPT_ROWS), and how many there are in all. */
   rejected: Rejection[];
   rejectedCount: number;
-  warnings: string[];
-  error: null | { message: string; missing: string[] };
+  warnings: ImportWarning[];
+  error: null | { problem: ImportFileProblem; missing: string[] };
 }
 
-/** What profileImport reports when the header cannot be mapped (AppError.internal of planFile). */
-interface HeaderFailure {
-  ok: false;
-  missing: string[];
-  seen: string[];
-}
-
-function isHeaderFailure(details: unknown): details is HeaderFailure {
-  return typeof details === 'object' && details !== null && 'seen' in details && 'missing' in details;
+function isFileFailure(internal: unknown): internal is FileFailure {
+  return typeof internal === 'object' && internal !== null && 'problem' in internal && 'seen' in internal && 'missing' in internal;
 }
 
 const euros = (cents: number | undefined) => (cents === undefined ? null : centsToEuros(cents));
@@ -100,14 +97,14 @@ export async function previewImport(
   options: { kind: ImportKind; path: string; fileName: string; overrides: Record<string, string> },
 ): Promise<ImportPreview> {
   const format = await detectFormat(options.path, options.fileName);
-  const fields = (options.kind === 'clients' ? CLIENT_FIELDS : GIG_FIELDS).map((field) => ({ field, label: FIELD_LABELS[field] }));
+  const fields: Field[] = [...(options.kind === 'clients' ? CLIENT_FIELDS : GIG_FIELDS)];
   let plan: ImportPlan<ImportKind>;
   try {
     ({ plan } = await planFile(options.path, options.fileName, options.kind, options.overrides));
   } catch (e) {
-    if (!(e instanceof AppError && e.code === 'invalid_file')) throw e;
+    if (!(e instanceof AppError && e.code === 'invalid_file' && isFileFailure(e.internal))) throw e;
     // The user fixes the mapping from here: show the headers that were found.
-    const failure = isHeaderFailure(e.internal) ? e.internal : { missing: [], seen: [] };
+    const failure = e.internal;
     const summary = describeDetection(format, format.delimiter, {
       kind: options.kind,
       headers: [],
@@ -119,6 +116,7 @@ export async function previewImport(
     });
     return {
       encoding: summary.encoding,
+      bom: summary.bom,
       delimiter: summary.delimiter,
       headers: failure.seen,
       mapping: {},
@@ -133,7 +131,7 @@ export async function previewImport(
       rejected: [],
       rejectedCount: 0,
       warnings: [],
-      error: { message: e.message, missing: failure.missing },
+      error: { problem: failure.problem, missing: failure.missing },
     };
   }
   const summary = describeDetection(format, format.delimiter, plan);
@@ -143,6 +141,7 @@ export async function previewImport(
   ]);
   return {
     encoding: summary.encoding,
+    bom: summary.bom,
     delimiter: summary.delimiter,
     headers: shownHeaders(plan.headers),
     mapping: Object.fromEntries(summary.columns.map((c) => [c.field, excerpt(c.header.trim())])),
@@ -157,7 +156,7 @@ export async function previewImport(
     rejected: report.rejected,
     rejectedCount: report.rejectedCount,
     warnings: [
-      ...(summary.ignored.length > 0 ? [`Colonnes ignorées : ${shownHeaders(summary.ignored).join(', ')}.`] : []),
+      ...(summary.ignored.length > 0 ? [{ code: 'columns_ignored' as const, headers: shownHeaders(summary.ignored) }] : []),
       ...report.warnings,
     ],
     error: null,

@@ -6,6 +6,7 @@
  * matcher; a reply sets its follow-up's outcome to "answered" (never over "booking obtained" nor
  * "declined"), a bounce marks the client's address as failing and the follow-up as not delivered.
  */
+import { frenchIssueMessage } from '../contracts/input-words';
 import { createHash } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { simpleParser, type AddressObject } from 'mailparser';
@@ -104,7 +105,7 @@ async function resolveImapHost(ctx: ReplyContext, host: string, port: number): P
 
 export async function saveImapSettings(ctx: ReplyContext, workspace: Workspace, input: ImapSettingsInput): Promise<ImapSettingsView> {
   const parsed = imapSettingsInputSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; '));
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')} : ${frenchIssueMessage(i.message)}`).join(' ; '));
   const s = parsed.data;
   try {
     await resolveImapHost(ctx, s.host, s.port);

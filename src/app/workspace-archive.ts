@@ -6,6 +6,9 @@
  * Exporting, importing into an empty workspace and exporting again gives the same bytes apart
  * from `exportedAt`.
  */
+import { frenchIssueMessage } from '../contracts/input-words';
+import { message } from '../contracts/messages';
+import { templateProblemsText } from '../contracts/template-words';
 import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
@@ -302,7 +305,7 @@ export function parseWorkspaceJson(raw: string): WorkspaceFile {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw invalid(
-      `${issue?.path.join('.') ?? ''} : ${issue?.message ?? ''}${parsed.error.issues.length > 1 ? ` (et ${parsed.error.issues.length - 1} autre(s) problème(s))` : ''}.`,
+      `${issue?.path.join('.') ?? ''} : ${issue ? frenchIssueMessage(issue.message) : ''}${parsed.error.issues.length > 1 ? ` (et ${parsed.error.issues.length - 1} autre(s) problème(s))` : ''}.`,
     );
   }
   checkReferences(parsed.data);
@@ -331,7 +334,8 @@ function checkReferences(file: WorkspaceFile): void {
   }
   for (const t of file.templates) {
     const problems = validateTemplate(t);
-    if (problems.length > 0) throw invalid(`modèle ${t.key} : ${problems[0]?.message ?? ''}`);
+    if (problems.length > 0)
+      throw invalid(`modèle ${t.key} : ${templateProblemsText(problems.slice(0, 1), (key, vars) => message('fr', key, vars))}`);
   }
 }
 

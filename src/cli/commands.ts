@@ -29,7 +29,8 @@ import { decimal1, euros, frenchDate, table } from './format';
 import { kpisText } from './kpis-text';
 import { kpisQuerySchema } from '../contracts/kpis';
 import type { WorkspaceSettings } from '../contracts/settings';
-import { message } from '../contracts/messages';
+import { message, wording } from '../contracts/messages';
+import { importWarningText, rejectionText } from '../contracts/import-words';
 import { readHidden } from './prompt';
 import { checkMailbox } from '../app/replies';
 import { openSecretBox } from '../app/secret-box';
@@ -96,6 +97,9 @@ function parseMap(entries: string[] | undefined): Record<string, string> {
   return map;
 }
 
+/** The CLI speaks French (the import's codes worded by the catalogue). */
+const FRENCH = wording('fr');
+
 /** Rejected rows a terminal shows; the rest are counted (all the kept ones are in --json). */
 const SHOWN_REJECTIONS = 50;
 
@@ -126,7 +130,7 @@ function printImport(io: CommandIo, r: ImportReport): void {
     io.out(
       table(
         ['Ligne', 'Champ', 'Valeur', 'Raison'],
-        shown.map((x) => [x.line, cellText(x.header ?? x.field ?? ''), cellText(x.value), cellText(x.message)]),
+        shown.map((x) => [x.line, cellText(x.header ?? x.field ?? ''), cellText(x.value), cellText(rejectionText(x, FRENCH))]),
         [true],
       ) + '\n',
     );
@@ -134,7 +138,7 @@ function printImport(io: CommandIo, r: ImportReport): void {
       io.out(`… et ${r.rejectedCount - shown.length} autres lignes rejetées (les ${r.rejected.length} premières avec --json).\n`);
     }
   }
-  for (const w of r.warnings) io.out(`⚠️  ${w}\n`);
+  for (const w of r.warnings) io.out(`⚠️  ${importWarningText(w, FRENCH)}\n`);
 }
 
 async function importWorkspaceCommand(ctx: AppContext, path: string, options: CliOptions, io: CommandIo): Promise<void> {

@@ -9,7 +9,7 @@ export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** What the settings form sends: an empty address turns the alert off. */
 export const alertSettingsInputSchema = z.strictObject({
-  address: z.union([z.literal(''), z.email('adresse e-mail invalide').max(254)]),
+  address: z.union([z.literal(''), z.email('input.email').max(254)]),
   day: z.number().int().min(1).max(7),
   hour: z.number().int().min(0).max(23),
 });

@@ -14,7 +14,7 @@ export function enumOf<T extends string>(values: readonly T[]) {
 }
 
 /** A calendar date written YYYY-MM-DD (2025-02-29 is not one). */
-export const isoDate = z.string().refine(isIsoDate, 'date attendue au format AAAA-MM-JJ');
+export const isoDate = z.string().refine(isIsoDate, 'input.isoDate');
 
 export const id = z.number().int().positive().max(MAX_ID);
 

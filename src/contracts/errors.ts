@@ -43,14 +43,35 @@ export type TemplateProblemsDetails = z.infer<typeof templateProblemsDetailsSche
 export const retryDetailsSchema = z.object({ retryAfter: z.number() });
 export type RetryDetails = z.infer<typeof retryDetailsSchema>;
 
+/**
+ * `invalid_input`: each problem of the input (the first MAX_ISSUES), where (`path`) and what, as
+ * zod's issue code and its figures; `key` when the schema's own message is a catalogue entry
+ * (« fuseau horaire inconnu »). The web words them per field (`inputIssueText`).
+ */
+export const inputIssueSchema = z.object({
+  path: z.array(z.string()),
+  code: z.string(),
+  origin: z.string().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  expected: z.string().optional(),
+  format: z.string().optional(),
+  keys: z.array(z.string()).optional(),
+  key: z.string().optional(),
+});
+export type InputIssue = z.infer<typeof inputIssueSchema>;
+export const invalidInputDetailsSchema = z.object({ issues: z.array(inputIssueSchema) });
+export type InvalidInputDetails = z.infer<typeof invalidInputDetailsSchema>;
+
 /** What `details` may hold, whatever the code: each of the above. */
-export type ErrorDetails = RefusalDetails | TemplateProblemsDetails | RetryDetails;
+export type ErrorDetails = RefusalDetails | TemplateProblemsDetails | RetryDetails | InvalidInputDetails;
 
 /** The details as they travel: every known field, unknown ones dropped. */
 export const errorDetailsSchema = refusalDetailsSchema
   .partial()
   .extend(templateProblemsDetailsSchema.partial().shape)
-  .extend(retryDetailsSchema.partial().shape);
+  .extend(retryDetailsSchema.partial().shape)
+  .extend(invalidInputDetailsSchema.partial().shape);
 export type ErrorDetailsJson = z.infer<typeof errorDetailsSchema>;
 
 export const errorBodySchema = z.object({
@@ -63,9 +84,32 @@ export function errorBody(code: ApiErrorCode, message: string, details?: ErrorDe
   return { error: parsed ? { code, message, details: parsed } : { code, message } };
 }
 
-/** An input refused by its schema, in one sentence: the first problem and where it is. */
-export function invalidInputMessage(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-  return `Donnée invalide${where} : ${issue?.message ?? 'format inattendu'}.`;
+const MAX_ISSUES = 20;
+
+/** The problems of an input refused by its schema, as codes (`isKey`: whether a schema's message is a catalogue key). */
+export function inputIssues(error: z.ZodError, isKey: (message: string) => boolean): InputIssue[] {
+  return error.issues.slice(0, MAX_ISSUES).map((issue) => {
+    const figures = issue as {
+      origin?: unknown;
+      minimum?: unknown;
+      maximum?: unknown;
+      expected?: unknown;
+      format?: unknown;
+      keys?: unknown;
+    };
+    const number = (v: unknown) => (typeof v === 'number' || typeof v === 'bigint' ? Number(v) : undefined);
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const found: InputIssue = {
+      path: issue.path.map(String),
+      code: issue.code,
+      origin: text(figures.origin),
+      minimum: number(figures.minimum),
+      maximum: number(figures.maximum),
+      expected: text(figures.expected),
+      format: text(figures.format),
+      keys: Array.isArray(figures.keys) ? figures.keys.map(String) : undefined,
+      key: isKey(issue.message) ? issue.message : undefined,
+    };
+    return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) as InputIssue;
+  });
 }

@@ -13,7 +13,7 @@ import {
 } from '../domain/follow-ups/cadence';
 import { centsToEuros } from '../domain/money';
 import { SEND_ERROR_KINDS, sendErrorKind } from '../domain/follow-ups/send-errors';
-import { TEMPLATE_KEYS } from '../domain/follow-ups/templates';
+import { TEMPLATE_KEYS, TEMPLATE_PROBLEM_CODES } from '../domain/follow-ups/templates';
 import { asOfQuery, enumOf, id, isoDate, pageQuery } from './common';
 import { clientStatusSchema } from './clients';
 
@@ -173,8 +173,8 @@ export type FollowUpList = z.infer<typeof followUpListSchema>;
 /** The text of a message as the user leaves it in the generator, by whichever channel it goes. */
 export const messageTextSchema = z.strictObject({
   clientId: id,
-  subject: z.string().trim().min(1, 'sujet requis').max(300),
-  body: z.string().min(1, 'message requis').max(50_000),
+  subject: z.string().trim().min(1, 'input.subject').max(300),
+  body: z.string().min(1, 'input.body').max(50_000),
   template: templateKeySchema.nullable().optional(),
 });
 
@@ -223,19 +223,20 @@ export const templateListSchema = z.object({
 export type TemplateList = z.infer<typeof templateListSchema>;
 export const templateResponseSchema = z.object({ template: templateSchema });
 
-/** A template's problem; `message` is still French built on the server. */
+/** A template's problem, as a code (`templates.problem.<code>`, src/contracts/template-words.ts). */
 export const templateProblemSchema = z.object({
   field: z.enum(['subject', 'body']),
   index: z.number(),
   token: z.string(),
-  message: z.string(),
+  code: enumOf(TEMPLATE_PROBLEM_CODES),
+  limit: z.number().optional(),
 });
 export type TemplateProblem = z.infer<typeof templateProblemSchema>;
 
 export const templateParamsSchema = z.strictObject({ key: z.string().min(1).max(50) });
 const templateText = {
-  subject: z.string().min(1, 'sujet requis').max(300),
-  body: z.string().min(1, 'message requis').max(50_000),
+  subject: z.string().min(1, 'input.subject').max(300),
+  body: z.string().min(1, 'input.body').max(50_000),
 };
 export const templateInputSchema = z.strictObject(templateText);
 export const templatePreviewInputSchema = z.strictObject({ ...templateText, clientId: id.optional(), asOf: isoDate.optional() });

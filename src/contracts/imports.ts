@@ -3,6 +3,9 @@
  * report, the history, undo, the demo and recompute.
  */
 import { z } from 'zod';
+import { DELIMITER_NAMES } from '../domain/csv/detection';
+import { CLIENT_FIELDS, GIG_FIELDS } from '../domain/csv/fields';
+import { PLAIN_REJECTION_CODES } from '../domain/csv/import-codes';
 import { enumOf } from './common';
 
 export const IMPORT_KINDS = ['clients', 'gigs'] as const;
@@ -16,7 +19,7 @@ const mapping = z
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      c.addIssue({ code: 'custom', message: 'JSON attendu, par exemple {"amount":"Cachet"}' });
+      c.addIssue({ code: 'custom', message: 'input.mapJson' });
       return z.NEVER;
     }
   })
@@ -29,17 +32,58 @@ export const importQuerySchema = z.object({
   map: mapping.optional(),
 });
 
-/** Why a row was refused, and the words the server gives the import (still French, built on the server). */
-export const importMessageText = z.string();
-
-export const rejectionSchema = z.object({
-  line: z.number(),
-  field: z.string().nullable(),
-  header: z.string().nullable(),
-  value: z.string(),
-  message: importMessageText,
-});
+const rejectionBase = { line: z.number(), field: z.string().nullable(), header: z.string().nullable(), value: z.string() };
+/** Why a row was refused: a code and its figures (`import.reject.<code>` in the catalogue; `value` is quoted). */
+export const rejectionSchema = z.discriminatedUnion('code', [
+  z.object({ ...rejectionBase, code: enumOf(PLAIN_REJECTION_CODES) }),
+  z.object({ ...rejectionBase, code: z.literal('too_many_columns'), columns: z.number(), expected: z.number() }),
+  z.object({ ...rejectionBase, code: z.literal('value_too_long'), limitKib: z.number() }),
+  z.object({ ...rejectionBase, code: z.literal('line_too_long'), limitMib: z.number() }),
+  z.object({ ...rejectionBase, code: z.literal('quote_unclosed'), quoteLine: z.number(), resumeLine: z.number() }),
+  z.object({ ...rejectionBase, code: z.literal('client_repeated'), firstLine: z.number() }),
+]);
 export type Rejection = z.infer<typeof rejectionSchema>;
+
+const fieldSchema = enumOf([...CLIENT_FIELDS, ...GIG_FIELDS]);
+const quotedHeaders = { headers: z.array(z.string()), more: z.number() };
+
+/** What an import read by a default, or kept while doubting it (`import.warning.<code>`). */
+export const importWarningSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.enum(['dates_mixed', 'dates_ambiguous']), header: z.string() }),
+  z.object({ code: z.literal('amounts_ambiguous'), header: z.string(), sample: z.string() }),
+  z.object({ code: z.literal('columns_ignored'), headers: z.array(z.string()) }),
+  z.object({
+    code: z.literal('emails_invalid'),
+    count: z.number(),
+    emails: z.array(z.object({ line: z.number(), value: z.string() })),
+  }),
+  z.object({
+    code: z.literal('stats_mismatch'),
+    count: z.number(),
+    clients: z.array(
+      z.object({
+        name: z.string(),
+        fileGigs: z.number().nullable(),
+        gigs: z.number(),
+        fileRevenueCents: z.number().nullable(),
+        revenueCents: z.number(),
+      }),
+    ),
+  }),
+]);
+export type ImportWarning = z.infer<typeof importWarningSchema>;
+
+/** Why a file cannot be imported at all (`import.problem.<code>`). */
+export const importFileProblemSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('unknown_field'), field: z.string(), fields: z.array(z.string()) }),
+  z.object({ code: z.literal('unknown_header'), field: fieldSchema, header: z.string(), ...quotedHeaders }),
+  z.object({ code: z.literal('missing_columns'), missing: z.array(fieldSchema), ...quotedHeaders }),
+  z.object({ code: z.enum(['utf32', 'empty']) }),
+  z.object({ code: z.literal('header_too_long'), limitMib: z.number() }),
+  z.object({ code: z.literal('header_field_too_long'), column: z.number(), limitKib: z.number() }),
+  z.object({ code: z.literal('header_quote_unclosed'), quoteLine: z.number() }),
+]);
+export type ImportFileProblem = z.infer<typeof importFileProblemSchema>;
 
 const outcome = {
   rows: z.number(),
@@ -50,18 +94,19 @@ const outcome = {
   rejectedCount: z.number(),
   createdClients: z.array(z.string()),
   createdClientsCount: z.number(),
-  warnings: z.array(importMessageText),
+  warnings: z.array(importWarningSchema),
 };
 
 export const importPreviewSchema = z.object({
   encoding: z.string(),
-  delimiter: z.string(),
+  bom: z.boolean(),
+  delimiter: enumOf(Object.values(DELIMITER_NAMES)),
   headers: z.array(z.string()),
   mapping: z.record(z.string(), z.string()),
-  fields: z.array(z.object({ field: z.string(), label: z.string() })),
+  fields: z.array(fieldSchema),
   sample: z.array(z.record(z.string(), z.unknown())),
   ...outcome,
-  error: z.object({ message: importMessageText, missing: z.array(z.string()) }).nullable(),
+  error: z.object({ problem: importFileProblemSchema, missing: z.array(z.string()) }).nullable(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 

@@ -11,16 +11,16 @@ import { z } from 'zod';
 const host = z
   .string()
   .trim()
-  .min(1, 'serveur IMAP requis')
+  .min(1, 'input.imapHost')
   .max(255)
-  .regex(/^[A-Za-z0-9.:[\]-]+$/, 'nom de serveur invalide');
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, 'input.host');
 
 export const imapSettingsInputSchema = z.strictObject({
   host,
   port: z.number().int().min(1).max(65535),
   /** true: implicit TLS (993); false: STARTTLS (143), required except on this machine. */
   secure: z.boolean(),
-  username: z.string().trim().min(1, 'identifiant requis').max(255),
+  username: z.string().trim().min(1, 'input.username').max(255),
   /** Absent: keep the stored password (only while host, port and user stay the same); null or "": remove it. */
   password: z.string().max(1000).nullable().optional(),
   folder: z
@@ -28,7 +28,7 @@ export const imapSettingsInputSchema = z.strictObject({
     .trim()
     .min(1)
     .max(200)
-    .regex(/^[^\r\n*%]+$/, 'nom de dossier invalide')
+    .regex(/^[^\r\n*%]+$/, 'input.folder')
     .default('INBOX'),
 });
 export type ImapSettingsInput = z.input<typeof imapSettingsInputSchema>;

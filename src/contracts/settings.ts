@@ -31,7 +31,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** `PUT /api/settings`: the view's shape, every field optional. */
 export const settingsUpdateSchema = z.strictObject({
   referenceDate: isoDate.nullable().optional(),
-  timeZone: z.string().refine(isValidTimeZone, 'fuseau horaire inconnu').optional(),
+  timeZone: z.string().refine(isValidTimeZone, 'input.timeZone').optional(),
   thresholds: z
     .strictObject({
       activeDays: z.number().int().min(1).max(3650),
@@ -87,16 +87,16 @@ export const mailSettingsInputSchema = z.strictObject({
   host: z
     .string()
     .trim()
-    .min(1, 'serveur SMTP requis')
+    .min(1, 'input.smtpHost')
     .max(255)
-    .regex(/^[A-Za-z0-9.:[\]-]+$/, 'nom de serveur invalide'),
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, 'input.host'),
   port: z.number().int().min(1).max(65535),
   secure: z.boolean(),
   username: z.string().trim().max(255).nullable().optional(),
   /** Absent: keep the stored password (only while host, port and user stay the same); null or "": remove it. */
   password: z.string().max(1000).nullable().optional(),
   fromName: z.string().trim().max(200),
-  fromAddress: z.email('adresse d’envoi invalide').max(254),
+  fromAddress: z.email('input.fromAddress').max(254),
 });
 export type MailSettingsInput = z.infer<typeof mailSettingsInputSchema>;
 

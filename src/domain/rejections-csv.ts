@@ -5,22 +5,23 @@
  */
 import { csvExportDocument } from './csv-export';
 
+/** A rejected row, its reason already worded (in the workspace's language). */
 export interface RejectedRow {
   line: number;
   field: string | null;
   value: string;
-  message: string;
+  reason: string;
+}
+
+/** The file's words: its column titles, and the line saying how many rows were not kept. */
+export interface RejectionsCsvLabels {
+  columns: readonly [line: string, field: string, value: string, reason: string];
+  notKept: (more: number, kept: number) => string;
 }
 
 /** `total`: how many rows were rejected, of which the report kept only the first `rows`. */
-export function rejectionsCsv(rows: readonly RejectedRow[], total = rows.length): string {
-  const lines = rows.map((r) => [String(r.line), r.field ?? '', r.value, r.message]);
-  if (total > rows.length)
-    lines.push([
-      '',
-      '',
-      '',
-      `… et ${total - rows.length} autres lignes rejetées, non conservées (seules les ${rows.length} premières le sont)`,
-    ]);
-  return csvExportDocument(['Ligne', 'Champ', 'Valeur', 'Raison'], lines);
+export function rejectionsCsv(rows: readonly RejectedRow[], labels: RejectionsCsvLabels, total = rows.length): string {
+  const lines = rows.map((r) => [String(r.line), r.field ?? '', r.value, r.reason]);
+  if (total > rows.length) lines.push(['', '', '', labels.notKept(total - rows.length, rows.length)]);
+  return csvExportDocument([...labels.columns], lines);
 }

@@ -46,7 +46,8 @@ const FRAMEWORK_ERRORS: Record<number, [ApiErrorCode, MessageKey]> = {
  * first): from the catalogue when the error is worded there, its French text otherwise.
  */
 function messageOf(error: AppError, lang: Lang): string {
-  return error.words ? message(lang, error.words.key, error.words.vars) : error.message;
+  if (!error.words) return error.message;
+  return 'text' in error.words ? error.words.text(lang) : message(lang, error.words.key, error.words.vars);
 }
 
 /**

@@ -109,17 +109,17 @@ for (const engine of testEngines()) {
       expect(JSON.parse(refused.body)).toEqual({
         error: {
           code: 'invalid_file',
-          message: "gigs.csv : la ligne d'en-tête est trop longue (plus de 1 Mio) : est-ce bien un fichier CSV ?",
+          message: 'gigs.csv : la ligne d’en-tête est trop longue (plus de 1 Mio) : est-ce bien un fichier CSV ?',
         },
       });
       expect(JSON.parse(answers['singleLine preview']!.body)).toMatchObject({
-        error: { message: refused.body.match(/"message":"([^"]*)"/)?.[1] },
+        error: { problem: { code: 'header_too_long', limitMib: 1 } },
       });
 
       const preview = JSON.parse(answers['bigAmounts preview']!.body) as {
         rows: number;
         rejectedCount: number;
-        rejected: { line: number; value: string; message: string }[];
+        rejected: { line: number; value: string; code: string }[];
       };
       expect(preview).toMatchObject({ rows: 200, rejectedCount: 200 });
       const report = JSON.parse(answers['bigAmounts import']!.body) as {
@@ -127,7 +127,7 @@ for (const engine of testEngines()) {
         rows: number;
         imported: number;
         rejectedCount: number;
-        rejected: { line: number; value: string; message: string }[];
+        rejected: { line: number; value: string; code: string }[];
       };
       expect(report).toMatchObject({ rows: 200, imported: 0, rejectedCount: 200 });
       expect(report.rejected[0]).toEqual({
@@ -135,7 +135,8 @@ for (const engine of testEngines()) {
         field: 'amount',
         header: 'montant',
         value: `${'12a'.repeat(66)}12…`,
-        message: 'Valeur trop longue (plus de 64 Kio)',
+        code: 'value_too_long',
+        limitKib: 64,
       });
 
       const stored = await sql<{ n: number | string }>`select length(report) as n from imports where id = ${report.id}`.execute(

@@ -1,14 +1,20 @@
 /** Route input: every params, query and body goes through its contract's schema (src/contracts), failing as `invalid_input`. */
 import { z } from 'zod';
 import { AppError } from '../app/errors';
-import { invalidInputMessage } from '../contracts/errors';
+import { inputIssues } from '../contracts/errors';
+import { invalidInputText, isMessageKey } from '../contracts/input-words';
+import { message } from '../contracts/messages';
 
-// Messages of zod's own checks in French, like the rest of the API's.
+// zod's own words in French where something still shows them (the CLI's options); the API words issues by code.
 z.config(z.locales.fr());
 
-/** The one input-parsing helper: the input is parsed here, once, and the use-case takes the result. */
+/**
+ * The one input-parsing helper: the input is parsed here, once, and the use-case takes the result.
+ * A refusal carries its issues as codes (`details.issues`), and its message in the request's language.
+ */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  throw new AppError('invalid_input', invalidInputMessage(result.error));
+  const issues = inputIssues(result.error, isMessageKey);
+  throw AppError.composed('invalid_input', (lang) => invalidInputText(issues, (key, vars) => message(lang, key, vars)), { issues });
 }

@@ -128,7 +128,18 @@ describe('the interface in English', () => {
     await page.getByLabel('Gigs file (CSV)').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: windows1252(EXCEL_GIGS) });
     await page.locator('.preview').first().waitFor();
     await expectNoFrench(page, 'the import preview of a French Excel file');
+    // The server sends codes (a rejected row's, the delimiter's); the interface words them.
+    await page.getByRole('cell', { name: 'No such date: 31/02/2025' }).waitFor();
+    await page.getByText('semicolon', { exact: true }).waitFor();
     await screenshot(page, '50-english-import-preview');
+    await page
+      .getByLabel('Gigs file (CSV)')
+      .setInputFiles({ name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from('Foo;Bar\r\n1;2\r\n') });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Required columns not found: date, client, amount. Headers read: “Foo”, “Bar”.' })
+      .waitFor();
+    await expectNoFrench(page, 'the import preview of a file without its columns');
   });
 
   it('dashboard', async () => {

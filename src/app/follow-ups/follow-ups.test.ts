@@ -342,10 +342,15 @@ for (const engine of testEngines()) {
     });
 
     it('saves edited templates after validation, previews them live, and resets them', async () => {
-      await expect(saveTemplate(ctx, ws, 'standard', { subject: 'Salut {{prenom}}', body: 'Hello {{inconnu}}' })).rejects.toMatchObject({
+      const refused = saveTemplate(ctx, ws, 'standard', { subject: 'Salut {{prenom}}', body: 'Hello {{inconnu}}' });
+      await expect(refused).rejects.toMatchObject({
         code: 'invalid_input',
-        details: { problems: [{ field: 'body', token: '{{inconnu}}' }] },
+        details: { problems: [{ field: 'body', token: '{{inconnu}}', code: 'unknown_placeholder' }] },
       });
+      // Worded from the code, in French for the logs and the CLI (the API words it in the request's language).
+      await expect(refused).rejects.toThrow(
+        /^Message : Variable inconnue \{\{inconnu\}\} : les variables possibles sont \{\{salutation\}\}, \{\{prenom\}\}, /,
+      );
       await expect(saveTemplate(ctx, ws, 'nope', { subject: 'a', body: 'b' })).rejects.toMatchObject({ code: 'not_found' });
       const saved = await saveTemplate(ctx, ws, 'standard', {
         subject: 'Des nouvelles, {{prenom}} ?',

@@ -15,6 +15,8 @@ import {
   type TemplateProblem,
 } from '../../domain/follow-ups/templates';
 import type { AppContext } from '../context';
+import { message } from '../../contracts/messages';
+import { templateProblemsText } from '../../contracts/template-words';
 import { AppError } from '../errors';
 
 export interface TemplateView extends MessageText {
@@ -46,7 +48,7 @@ export async function listTemplates(ctx: AppContext, workspace: Workspace): Prom
 }
 
 function templateError(problems: TemplateProblem[]): AppError {
-  return new AppError('invalid_input', problems.map((p) => `${p.field === 'subject' ? 'Sujet' : 'Message'} : ${p.message}`).join(' '), {
+  return AppError.composed('invalid_input', (lang) => templateProblemsText(problems, (key, vars) => message(lang, key, vars)), {
     problems,
   });
 }

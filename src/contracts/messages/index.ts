@@ -4,6 +4,8 @@
  * it only what must carry words (the CLI, e-mails, the PDF, CSV reports, an error's `message`), in
  * the request's language (`Accept-Language`, see `langOf`). Imports both languages: server side only.
  */
+import { formatEuros } from '../../domain/money';
+import type { Wording } from '../import-words';
 import { en } from './en';
 import { fr, type Dictionary, type MessageKey, type PluralKey } from './fr';
 
@@ -42,4 +44,13 @@ export function langOf(acceptLanguage: string | undefined): Lang {
     .filter((r) => (r.primary === 'fr' || r.primary === 'en') && r.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked[0]?.primary === 'en' ? 'en' : 'fr';
+}
+
+/** The server's wording of codes in `lang` (src/contracts/import-words.ts): the catalogue and money in that language. */
+export function wording(lang: Lang): Wording {
+  return {
+    t: (key, vars) => message(lang, key, vars),
+    tn: (key, n, vars) => pluralMessage(lang, key, n, vars),
+    money: (cents) => formatEuros(cents, lang === 'en' ? 'en-GB' : 'fr-FR'),
+  };
 }

@@ -4,7 +4,7 @@ import { parseAmount } from './amount.js';
 
 const cents = (text: string, decimal: ',' | '.' = ',') => {
   const result = parseAmount(text, decimal);
-  return result.ok ? result.cents : result.reason;
+  return result.ok ? result.cents : result.code;
 };
 
 describe('parseAmount', () => {
@@ -41,19 +41,19 @@ describe('parseAmount', () => {
   });
 
   it.each([
-    ['', 'Montant manquant'],
-    ['   ', 'Montant manquant'],
-    ['-80', 'Montant négatif : -80'],
-    ['−80 €', 'Montant négatif : −80 €'],
-    ['(80)', 'Montant négatif : (80)'],
-    ['à voir', 'Montant illisible : à voir'],
-    ['€', 'Montant illisible : €'],
-    ['1.2.3', 'Montant illisible : 1.2.3'],
-    ['12,5.0', 'Montant illisible : 12,5.0'],
-    ['1 25,00', 'Montant illisible : 1 25,00'],
-    ['80 90', 'Montant illisible : 80 90'],
-    ['80,125', 'Montant illisible (plus de deux décimales) : 80,125'],
-    ['99999999999999999999', 'Montant trop grand : 99999999999999999999'],
+    ['', 'amount_missing'],
+    ['   ', 'amount_missing'],
+    ['-80', 'amount_negative'],
+    ['−80 €', 'amount_negative'],
+    ['(80)', 'amount_negative'],
+    ['à voir', 'amount_unreadable'],
+    ['€', 'amount_unreadable'],
+    ['1.2.3', 'amount_unreadable'],
+    ['12,5.0', 'amount_unreadable'],
+    ['1 25,00', 'amount_unreadable'],
+    ['80 90', 'amount_unreadable'],
+    ['80,125', 'amount_decimals'],
+    ['99999999999999999999', 'amount_too_large'],
   ])('rejects %j', (text, reason) => {
     expect(cents(text)).toBe(reason);
   });

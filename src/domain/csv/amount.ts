@@ -1,9 +1,10 @@
 import type { Cents } from '../money.js';
-import { excerpt } from '../excerpt.js';
 
 export type DecimalMark = ',' | '.';
 
-export type AmountResult = { ok: true; cents: Cents } | { ok: false; reason: string };
+export type AmountResult =
+  | { ok: true; cents: Cents }
+  | { ok: false; code: 'amount_missing' | 'amount_negative' | 'amount_unreadable' | 'amount_decimals' | 'amount_too_large' };
 
 /** Every space a spreadsheet may put between thousands: regular, no-break, narrow no-break, thin. */
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
@@ -59,14 +60,14 @@ function splitFigure(figure: string, decimal: DecimalMark): { whole: string; fra
  */
 export function parseAmount(text: string, decimal: DecimalMark): AmountResult {
   const value = text.trim();
-  if (value === '') return { ok: false, reason: 'Montant manquant' };
+  if (value === '') return { ok: false, code: 'amount_missing' };
   const figure = amountFigure(value);
-  if (MINUS.test(figure)) return { ok: false, reason: `Montant négatif : ${excerpt(value)}` };
+  if (MINUS.test(figure)) return { ok: false, code: 'amount_negative' };
   const parts = splitFigure(figure, decimal);
-  if (!parts) return { ok: false, reason: `Montant illisible : ${excerpt(value)}` };
+  if (!parts) return { ok: false, code: 'amount_unreadable' };
   const fraction = parts.fraction.replace(/0+$/, '');
-  if (fraction.length > 2) return { ok: false, reason: `Montant illisible (plus de deux décimales) : ${excerpt(value)}` };
+  if (fraction.length > 2) return { ok: false, code: 'amount_decimals' };
   const cents = Number(parts.whole || '0') * 100 + Number(fraction.padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return { ok: false, reason: `Montant trop grand : ${excerpt(value)}` };
+  if (!Number.isSafeInteger(cents)) return { ok: false, code: 'amount_too_large' };
   return { ok: true, cents };
 }

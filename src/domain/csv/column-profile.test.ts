@@ -22,15 +22,15 @@ describe('DateColumnProfile', () => {
     expect(decideDates(['03/04/2025', '12/31/2025', '1/24/2026'])).toEqual({ value: 'mdy' });
   });
 
-  it('falls back to day-first with a French warning when every date is ambiguous', () => {
+  it('falls back to day-first with a warning when every date is ambiguous', () => {
     expect(decideDates(['03/04/2025', '05/06/2025'])).toEqual({
       value: 'dmy',
-      warning: 'Colonne « Date » : dates ambiguës (jour et mois ≤ 12), lues en jour/mois/année.',
+      warning: { code: 'dates_ambiguous', header: 'Date' },
     });
   });
 
   it('says so when the column mixes both orders', () => {
-    expect(decideDates(['14/01/2026', '12/31/2025']).warning).toMatch(/tantôt jour\/mois, tantôt mois\/jour/);
+    expect(decideDates(['14/01/2026', '12/31/2025']).warning).toEqual({ code: 'dates_mixed', header: 'Date' });
   });
 
   it('is not troubled by ISO dates, same day and month, blanks or garbage', () => {
@@ -42,7 +42,7 @@ describe('AmountColumnProfile', () => {
   it('keeps the decimal comma, warning about 1,250 alone', () => {
     expect(decideAmounts(['1,250', '80'])).toEqual({
       value: ',',
-      warning: 'Colonne « Prix » : montants ambigus comme « 1,250 », lus avec la virgule décimale.',
+      warning: { code: 'amounts_ambiguous', header: 'Prix', sample: '1,250' },
     });
   });
 

@@ -1,6 +1,7 @@
 import { amountFigure, type DecimalMark } from './amount.js';
 import { leadingDateParts, type DateOrder } from './date.js';
 import { excerpt } from '../excerpt.js';
+import type { ImportWarning } from './import-codes.js';
 
 /**
  * Pass 1 of an import feeds every value of a date or amount column to its profile; the profile
@@ -9,7 +10,7 @@ import { excerpt } from '../excerpt.js';
  */
 export interface ColumnDecision<T> {
   value: T;
-  warning?: string;
+  warning?: ImportWarning;
 }
 
 export class DateColumnProfile {
@@ -34,13 +35,13 @@ export class DateColumnProfile {
     if (this.#secondAbove12) {
       return {
         value: 'dmy',
-        warning: `Colonne « ${excerpt(this.header, 80)} » : dates tantôt jour/mois, tantôt mois/jour ; lues en jour/mois/année.`,
+        warning: { code: 'dates_mixed', header: excerpt(this.header, 80) },
       };
     }
     if (!this.#firstAbove12 && this.#ambiguous) {
       return {
         value: 'dmy',
-        warning: `Colonne « ${excerpt(this.header, 80)} » : dates ambiguës (jour et mois ≤ 12), lues en jour/mois/année.`,
+        warning: { code: 'dates_ambiguous', header: excerpt(this.header, 80) },
       };
     }
     return { value: 'dmy' };
@@ -80,7 +81,7 @@ export class AmountColumnProfile {
     if (this.#ambiguousSample !== null && !this.#commaDecimal) {
       return {
         value: ',',
-        warning: `Colonne « ${excerpt(this.header, 80)} » : montants ambigus comme « ${excerpt(this.#ambiguousSample, 80)} », lus avec la virgule décimale.`,
+        warning: { code: 'amounts_ambiguous', header: excerpt(this.header, 80), sample: excerpt(this.#ambiguousSample, 80) },
       };
     }
     return { value: ',' };

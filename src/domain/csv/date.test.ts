@@ -5,7 +5,7 @@ import { parseDate, type DateOrder } from './date.js';
 
 const read = (text: string, order: DateOrder = 'dmy') => {
   const result = parseDate(text, order);
-  return result.ok ? result.date : result.reason;
+  return result.ok ? result.date : result.code;
 };
 
 describe('parseDate', () => {
@@ -29,14 +29,14 @@ describe('parseDate', () => {
   });
 
   it.each([
-    ['31/02/2025', 'dmy', 'Date impossible : 31/02/2025'],
-    ['2025-02-29', 'dmy', 'Date impossible : 2025-02-29'],
-    ['12/31/2025', 'dmy', 'Date impossible : 12/31/2025'],
-    ['00/01/2025', 'dmy', 'Date impossible : 00/01/2025'],
-    ['', 'dmy', 'Date manquante'],
-    ['demain', 'dmy', 'Date illisible : demain'],
-    ['14/01-2026', 'dmy', 'Date illisible : 14/01-2026'],
-    ['14 janvier 2026', 'dmy', 'Date illisible : 14 janvier 2026'],
+    ['31/02/2025', 'dmy', 'date_impossible'],
+    ['2025-02-29', 'dmy', 'date_impossible'],
+    ['12/31/2025', 'dmy', 'date_impossible'],
+    ['00/01/2025', 'dmy', 'date_impossible'],
+    ['', 'dmy', 'date_missing'],
+    ['demain', 'dmy', 'date_unreadable'],
+    ['14/01-2026', 'dmy', 'date_unreadable'],
+    ['14 janvier 2026', 'dmy', 'date_unreadable'],
   ] as const)('rejects %j (%s)', (text, order, reason) => {
     expect(read(text, order)).toBe(reason);
   });

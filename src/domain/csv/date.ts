@@ -1,9 +1,8 @@
 import { isValidDate, makeIsoDate, type IsoDate } from '../dates.js';
-import { excerpt } from '../excerpt.js';
 
 export type DateOrder = 'dmy' | 'mdy';
 
-export type DateResult = { ok: true; date: IsoDate } | { ok: false; reason: string };
+export type DateResult = { ok: true; date: IsoDate } | { ok: false; code: 'date_missing' | 'date_unreadable' | 'date_impossible' };
 
 /** A time of day after the date is ignored: a gig belongs to the calendar day written. */
 const TIME = String.raw`(?:[T ]+\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
@@ -22,7 +21,7 @@ export function leadingDateParts(text: string): [number, number] | null {
  */
 export function parseDate(text: string, order: DateOrder): DateResult {
   const value = text.trim();
-  if (value === '') return { ok: false, reason: 'Date manquante' };
+  if (value === '') return { ok: false, code: 'date_missing' };
   let year: number, month: number, day: number;
   const iso = YEAR_FIRST.exec(value);
   const local = iso ? null : YEAR_LAST.exec(value);
@@ -35,8 +34,8 @@ export function parseDate(text: string, order: DateOrder): DateResult {
     // Two-digit years are this century's: a DJ's history does not go back to 1925.
     year = written.length === 2 ? 2000 + Number(written) : Number(written);
   } else {
-    return { ok: false, reason: `Date illisible : ${excerpt(value)}` };
+    return { ok: false, code: 'date_unreadable' };
   }
-  if (!isValidDate(year, month, day)) return { ok: false, reason: `Date impossible : ${excerpt(value)}` };
+  if (!isValidDate(year, month, day)) return { ok: false, code: 'date_impossible' };
   return { ok: true, date: makeIsoDate(year, month, day) };
 }

@@ -1,14 +1,20 @@
 import type { Delimiter } from './delimiter.js';
 import type { EncodingDetection } from './encoding.js';
-import { FIELD_LABELS, type Field, type ImportKind } from './fields.js';
+import type { Field, ImportKind } from './fields.js';
+import type { ImportWarning } from './import-codes.js';
 import type { ImportPlan } from './import-plan.js';
 
+export const DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const satisfies Record<Delimiter, string>;
+export type DelimiterName = (typeof DELIMITER_NAMES)[Delimiter];
+
+/** What was understood of a file, for the import preview: names and codes, worded by the catalogue. */
 export interface DetectionSummary {
   encoding: string;
-  delimiter: string;
-  columns: { field: Field; label: string; header: string; column: number }[];
+  bom: boolean;
+  delimiter: DelimiterName;
+  columns: { field: Field; header: string; column: number }[];
   ignored: string[];
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 const ENCODING_NAMES: Record<EncodingDetection['encoding'], string> = {
@@ -19,19 +25,18 @@ const ENCODING_NAMES: Record<EncodingDetection['encoding'], string> = {
   'utf-32le': 'UTF-32 LE',
   'utf-32be': 'UTF-32 BE',
 };
-const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'virgule', ';': 'point-virgule', '\t': 'tabulation' };
 
-/** What was understood of a file, in French, for the import preview. */
 export function describeDetection<K extends ImportKind>(
   encoding: EncodingDetection,
   delimiter: Delimiter,
   plan: ImportPlan<K>,
 ): DetectionSummary {
   const columns = (Object.entries(plan.mapping) as [Field, number][])
-    .map(([field, column]) => ({ field, label: FIELD_LABELS[field], header: plan.headers[column] ?? '', column }))
+    .map(([field, column]) => ({ field, header: plan.headers[column] ?? '', column }))
     .sort((a, b) => a.column - b.column);
   return {
-    encoding: `${ENCODING_NAMES[encoding.encoding]}${encoding.bom ? ' (avec BOM)' : ''}`,
+    encoding: ENCODING_NAMES[encoding.encoding],
+    bom: encoding.bom,
     delimiter: DELIMITER_NAMES[delimiter],
     columns,
     ignored: plan.ignored,

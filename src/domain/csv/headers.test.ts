@@ -115,13 +115,12 @@ describe('mapHeaders', () => {
   it('names the missing required columns and the headers it saw', () => {
     expect(mapHeaders('gigs', ['Client', 'Lieu', 'Acompte'])).toEqual({
       ok: false,
-      code: 'missing-columns',
       missing: ['date', 'amount'],
       seen: ['Client', 'Lieu', 'Acompte'],
-      message: 'Colonnes obligatoires introuvables : date, montant. En-têtes lus : « Client », « Lieu », « Acompte ».',
+      problem: { code: 'missing_columns', missing: ['date', 'amount'], headers: ['Client', 'Lieu', 'Acompte'], more: 0 },
     });
     const clients = mapHeaders('clients', ['Ville']);
-    expect(!clients.ok && clients.message).toBe('Colonne obligatoire introuvable : nom du client. En-têtes lus : « Ville ».');
+    expect(!clients.ok && clients.problem).toEqual({ code: 'missing_columns', missing: ['name'], headers: ['Ville'], more: 0 });
   });
 
   it('lets an override win, matched leniently, and refuses one naming a header or field that does not exist', () => {
@@ -132,16 +131,22 @@ describe('mapHeaders', () => {
     });
     expect(mapHeaders('gigs', ['Client', 'Date', 'Prix'], { amount: 'Cachet' })).toMatchObject({
       ok: false,
-      code: 'unknown-header',
-      message: 'Colonne « Cachet » introuvable pour le champ montant. En-têtes lus : « Client », « Date », « Prix ».',
+      problem: { code: 'unknown_header', field: 'amount', header: 'Cachet', headers: ['Client', 'Date', 'Prix'], more: 0 },
     });
-    expect(mapHeaders('gigs', ['Client', 'Date', 'Prix'], { price: 'Prix' })).toMatchObject({ ok: false, code: 'unknown-field' });
+    expect(mapHeaders('gigs', ['Client', 'Date', 'Prix'], { price: 'Prix' })).toMatchObject({
+      ok: false,
+      problem: { code: 'unknown_field', field: 'price' },
+    });
   });
 
   it('reads a field mapped to the empty string from no column, and still requires the required ones', () => {
     const result = mapHeaders('clients', ['Nom', 'Ville', 'Remarques'], { notes: '' });
     expect(result).toMatchObject({ ok: true, mapping: { name: 0, city: 1 }, ignored: ['Remarques'] });
     expect(result.ok && result.mapping.notes).toBeUndefined();
-    expect(mapHeaders('clients', ['Nom', 'Ville'], { name: '' })).toMatchObject({ ok: false, code: 'missing-columns', missing: ['name'] });
+    expect(mapHeaders('clients', ['Nom', 'Ville'], { name: '' })).toMatchObject({
+      ok: false,
+      problem: { code: 'missing_columns' },
+      missing: ['name'],
+    });
   });
 });

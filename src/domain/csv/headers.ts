@@ -1,6 +1,7 @@
 import { excerpt } from '../excerpt.js';
 import { nameKey } from '../names.js';
-import { CLIENT_FIELDS, FIELD_LABELS, GIG_FIELDS, type FieldOf, type ImportKind } from './fields.js';
+import { CLIENT_FIELDS, GIG_FIELDS, type FieldOf, type ImportKind } from './fields.js';
+import type { ImportFileProblem } from './import-codes.js';
 
 /** Words that do not change what a header means: articles, and units in "Durée (h)" or "Prix (€)". */
 const FILLER = new Set([
@@ -304,11 +305,10 @@ const FIELDS_BY_KIND = { clients: CLIENT_FIELDS, gigs: GIG_FIELDS } as const;
 
 export type HeaderMapping<K extends ImportKind> = Partial<Record<FieldOf<K>, number>>;
 
-export type HeaderProblem = 'missing-columns' | 'unknown-field' | 'unknown-header';
+export type HeaderProblem = Extract<ImportFileProblem, { code: 'missing_columns' | 'unknown_field' | 'unknown_header' }>;
 
 export type HeaderResult<K extends ImportKind> =
-  | { ok: true; mapping: HeaderMapping<K>; ignored: string[] }
-  | { ok: false; code: HeaderProblem; missing: FieldOf<K>[]; seen: string[]; message: string };
+  { ok: true; mapping: HeaderMapping<K>; ignored: string[] } | { ok: false; missing: FieldOf<K>[]; seen: string[]; problem: HeaderProblem };
 
 /** The gig amount columns, in the order one is chosen as revenue: excluding tax first. */
 export const GIG_AMOUNT_PREFERENCE = ['amountHt', 'amount', 'amountTtc'] as const;
@@ -325,11 +325,10 @@ export function shownHeaders(headers: readonly string[]): string[] {
     .map((h) => excerpt(h.trim(), HEADER_EXCERPT));
 }
 
-function quoteList(headers: readonly string[]): string {
+/** The headers a problem quotes: the shown ones, and how many others there are. */
+function quoted(headers: readonly string[]): { headers: string[]; more: number } {
   const shown = shownHeaders(headers);
-  const more = headers.filter((h) => h.trim() !== '').length - shown.length;
-  if (shown.length === 0) return '(aucun)';
-  return shown.map((h) => `« ${h} »`).join(', ') + (more > 0 ? ` … et ${more} autres` : '');
+  return { headers: shown, more: headers.filter((h) => h.trim() !== '').length - shown.length };
 }
 
 /**
@@ -355,10 +354,9 @@ export function mapHeaders<K extends ImportKind>(
     if (!(fields as readonly string[]).includes(field)) {
       return {
         ok: false,
-        code: 'unknown-field',
         missing: [],
         seen,
-        message: `Champ inconnu : « ${excerpt(field, HEADER_EXCERPT)} ». Champs possibles : ${fields.join(', ')}.`,
+        problem: { code: 'unknown_field', field: excerpt(field, HEADER_EXCERPT), fields: [...fields] },
       };
     }
     if (header.trim() === '') {
@@ -369,10 +367,9 @@ export function mapHeaders<K extends ImportKind>(
     if (index < 0) {
       return {
         ok: false,
-        code: 'unknown-header',
         missing: [],
         seen,
-        message: `Colonne « ${excerpt(header, HEADER_EXCERPT)} » introuvable pour le champ ${FIELD_LABELS[field as F]}. En-têtes lus : ${quoteList(headers)}.`,
+        problem: { code: 'unknown_header', field: field as F, header: excerpt(header, HEADER_EXCERPT), ...quoted(headers) },
       };
     }
     mapping[field as F] = index;
@@ -395,12 +392,7 @@ export function mapHeaders<K extends ImportKind>(
 
   const missing = requiredMissing(kind, mapping);
   if (missing.length > 0) {
-    const names = missing.map((f) => FIELD_LABELS[f]).join(', ');
-    const message =
-      missing.length === 1
-        ? `Colonne obligatoire introuvable : ${names}. En-têtes lus : ${quoteList(headers)}.`
-        : `Colonnes obligatoires introuvables : ${names}. En-têtes lus : ${quoteList(headers)}.`;
-    return { ok: false, code: 'missing-columns', missing, seen, message };
+    return { ok: false, missing, seen, problem: { code: 'missing_columns', missing, ...quoted(headers) } };
   }
   return { ok: true, mapping, ignored: headers.filter((h, i) => !taken.has(i) && h.trim() !== '') };
 }

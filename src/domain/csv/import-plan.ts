@@ -2,6 +2,7 @@ import type { DecimalMark } from './amount.js';
 import { AmountColumnProfile, DateColumnProfile } from './column-profile.js';
 import type { DateOrder } from './date.js';
 import { AMOUNT_FIELDS, DATE_FIELDS, type FieldOf, type ImportKind } from './fields.js';
+import type { ImportWarning } from './import-codes.js';
 import { GIG_AMOUNT_PREFERENCE, mapHeaders, type HeaderMapping, type HeaderResult } from './headers.js';
 import type { CsvRecord } from './tokenizer.js';
 
@@ -17,8 +18,8 @@ export interface ImportPlan<K extends ImportKind> {
   amountField?: GigAmountField;
   dateOrder: Partial<Record<FieldOf<K>, DateOrder>>;
   decimal: Partial<Record<FieldOf<K>, DecimalMark>>;
-  /** In French, one per column read by a default rather than by proof. */
-  warnings: string[];
+  /** One per column read by a default rather than by proof. */
+  warnings: ImportWarning[];
 }
 
 type HeaderFailure<K extends ImportKind> = Extract<HeaderResult<K>, { ok: false }>;
@@ -55,7 +56,7 @@ export class ImportProfiler<K extends ImportKind> {
   plan(): ImportPlan<K> {
     const dateOrder: Partial<Record<FieldOf<K>, DateOrder>> = {};
     const decimal: Partial<Record<FieldOf<K>, DecimalMark>> = {};
-    const warnings: string[] = [];
+    const warnings: ImportWarning[] = [];
     for (const [field, , profile] of this.#dates) {
       const decision = profile.decide();
       dateOrder[field] = decision.value;

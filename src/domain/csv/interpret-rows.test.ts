@@ -9,7 +9,7 @@ function plan<K extends ImportKind>(kind: K, text: string): { plan: ImportPlan<K
   const tokenizer = new CsvTokenizer(';');
   const [header, ...rows] = [...tokenizer.push(text), ...tokenizer.end()];
   const started = profileImport(kind, header!);
-  if (!started.ok) throw new Error(started.message);
+  if (!started.ok) throw new Error(started.problem.code);
   rows.forEach((r) => started.profiler.observe(r));
   return { plan: started.profiler.plan(), rows };
 }
@@ -34,7 +34,7 @@ describe('interpretGigRecord', () => {
     expect(results).toEqual([
       {
         ok: false,
-        rejection: { line: 2, field: 'amount', header: 'Montant', value: excerpt, message: 'Valeur trop longue (plus de 64 Kio)' },
+        rejection: { line: 2, field: 'amount', header: 'Montant', value: excerpt, code: 'value_too_long', limitKib: 64 },
       },
       {
         ok: false,
@@ -43,12 +43,12 @@ describe('interpretGigRecord', () => {
           field: 'amount',
           header: 'Montant',
           value: `12${'9'.repeat(198)}…`,
-          message: `Montant illisible : 12${'9'.repeat(198)}…`,
+          code: 'amount_unreadable',
         },
       },
       {
         ok: false,
-        rejection: { line: 4, field: 'notes', header: 'Notes', value: excerpt, message: 'Valeur trop longue (plus de 64 Kio)' },
+        rejection: { line: 4, field: 'notes', header: 'Notes', value: excerpt, code: 'value_too_long', limitKib: 64 },
       },
       {
         ok: false,
@@ -57,7 +57,9 @@ describe('interpretGigRecord', () => {
           field: null,
           header: null,
           value: '14/01/2026;Bar;100;open\n14/01/2026;Bar;200;ok',
-          message: 'Guillemet ouvert ligne 5 et non refermé : ligne ignorée, lecture reprise ligne 6',
+          code: 'quote_unclosed',
+          quoteLine: 5,
+          resumeLine: 6,
         },
       },
       { ok: true, value: expect.objectContaining({ amountCents: 20000 }) },
@@ -70,7 +72,8 @@ describe('interpretGigRecord', () => {
         field: null,
         header: null,
         value: `${'y'.repeat(200)}…`,
-        message: 'Ligne trop longue (plus de 1 Mio), ignorée',
+        code: 'line_too_long',
+        limitMib: 1,
       },
     });
   });
@@ -118,14 +121,14 @@ describe('interpretGigRecord', () => {
       'Bar;2025-02-28;80;;;en trop',
     ]);
     expect(results.map((r) => r && !r.ok && r.rejection)).toEqual([
-      { line: 2, field: 'date', header: 'Date', value: '31/02/2025', message: 'Date impossible : 31/02/2025' },
-      { line: 3, field: 'amount', header: 'Prix', value: 'à voir', message: 'Montant illisible : à voir' },
-      { line: 4, field: 'client', header: 'Client', value: '', message: 'Client manquant' },
-      { line: 5, field: 'amount', header: 'Prix', value: '-80', message: 'Montant négatif : -80' },
-      { line: 6, field: 'date', header: 'Date', value: '', message: 'Date manquante' },
-      { line: 7, field: 'status', header: 'Statut', value: 'peut-être', message: 'Statut illisible : peut-être' },
-      { line: 8, field: 'duration', header: 'Durée', value: 'toute la nuit', message: 'Durée illisible : toute la nuit' },
-      { line: 9, field: null, header: null, value: 'en trop', message: 'Ligne avec trop de colonnes (6 au lieu de 5)' },
+      { line: 2, field: 'date', header: 'Date', value: '31/02/2025', code: 'date_impossible' },
+      { line: 3, field: 'amount', header: 'Prix', value: 'à voir', code: 'amount_unreadable' },
+      { line: 4, field: 'client', header: 'Client', value: '', code: 'client_missing' },
+      { line: 5, field: 'amount', header: 'Prix', value: '-80', code: 'amount_negative' },
+      { line: 6, field: 'date', header: 'Date', value: '', code: 'date_missing' },
+      { line: 7, field: 'status', header: 'Statut', value: 'peut-être', code: 'status_unreadable' },
+      { line: 8, field: 'duration', header: 'Durée', value: 'toute la nuit', code: 'duration_unreadable' },
+      { line: 9, field: null, header: null, value: 'en trop', code: 'too_many_columns', columns: 6, expected: 5 },
     ]);
   });
 
@@ -137,10 +140,10 @@ describe('interpretGigRecord', () => {
       'Sous-total 2025;;1200',
       'Total Energies;2025-02-28;80',
     ]);
-    expect(results.map((r) => (r?.ok ? r.value.clientName : r?.rejection.message))).toEqual([
-      'Ligne de total, ignorée',
-      'Ligne de total, ignorée',
-      'Ligne de total, ignorée',
+    expect(results.map((r) => (r?.ok ? r.value.clientName : r?.rejection.code))).toEqual([
+      'total_row',
+      'total_row',
+      'total_row',
       'Total Energies',
     ]);
   });
@@ -186,12 +189,12 @@ describe('interpretClientRecord', () => {
 
   it('keeps names that look like code exactly as typed, and rejects a row without a name', () => {
     const results = clients(['Nom;Ville', '  <b>DJ</b> ;Gap', '=SUM(A1);Gap', `"'; DROP TABLE clients;--";Gap`, ';Gap', 'Bar;Gap;;x']);
-    expect(results.map((r) => (r?.ok ? r.value.name : r?.rejection.message))).toEqual([
+    expect(results.map((r) => (r?.ok ? r.value.name : r?.rejection.code))).toEqual([
       '<b>DJ</b>',
       '=SUM(A1)',
       "'; DROP TABLE clients;--",
-      'Nom du client manquant',
-      'Ligne avec trop de colonnes (4 au lieu de 2)',
+      'name_missing',
+      'too_many_columns',
     ]);
   });
 
@@ -199,7 +202,7 @@ describe('interpretClientRecord', () => {
     const [row] = clients(['Nom;nb_prestations;premiere_prestation', 'Bar;dix;2025-02-29']);
     expect(row).toEqual({
       ok: false,
-      rejection: { line: 2, field: 'statGigs', header: 'nb_prestations', value: 'dix', message: 'Nombre de prestations illisible : dix' },
+      rejection: { line: 2, field: 'statGigs', header: 'nb_prestations', value: 'dix', code: 'gigs_unreadable' },
     });
   });
 });

@@ -8,6 +8,7 @@ import type { FieldOf, ImportKind } from './fields.js';
 import { parseDuration, parseGigStatus, type GigStatus } from './gig-values.js';
 import { wordsKey } from './headers.js';
 import type { ImportPlan } from './import-plan.js';
+import type { RejectionReason } from './import-codes.js';
 import { MAX_FIELD_CHARS, MAX_RECORD_CHARS, type CsvProblem, type CsvRecord } from './tokenizer.js';
 
 export interface ClientStats {
@@ -45,13 +46,12 @@ export interface GigRow {
 }
 
 /** Why a record was not imported; `field` and `header` are null when the whole row is at fault. */
-export interface Rejection {
+export type Rejection = {
   line: number;
   field: string | null;
   header: string | null;
   value: string;
-  message: string;
-}
+} & RejectionReason;
 
 /** null: the record holds nothing (Excel writes `;;;;` for empty rows); it is neither imported nor reported. */
 export type RowResult<T> = { ok: true; value: T } | { ok: false; rejection: Rejection } | null;
@@ -76,10 +76,10 @@ class RowReader<K extends ImportKind> {
     return this.cell(field) || undefined;
   }
 
-  reject(field: FieldOf<K> | null, message: string, value = field ? this.cell(field) : ''): Rejection {
+  reject(field: FieldOf<K> | null, reason: RejectionReason, value = field ? this.cell(field) : ''): Rejection {
     const index = field ? this.plan.mapping[field] : undefined;
     const header = index === undefined ? null : (this.plan.headers[index] ?? null);
-    return { line: this.record.line, field, header: header === null ? null : excerpt(header), value: excerpt(value), message };
+    return { line: this.record.line, field, header: header === null ? null : excerpt(header), value: excerpt(value), ...reason };
   }
 
   /** The rejections that concern the row as a whole, before any field is read. */
@@ -89,11 +89,11 @@ class RowReader<K extends ImportKind> {
     const first = fields.find((f) => f.trim() !== '');
     if (first === undefined) return 'blank';
     // Every total label starts with t, s or g: the cheap test spares the normalisation on data rows.
-    if (TOTAL_START.test(first) && TOTAL_LABEL.test(wordsKey(first))) return this.reject(null, 'Ligne de total, ignorée', first.trim());
+    if (TOTAL_START.test(first) && TOTAL_LABEL.test(wordsKey(first))) return this.reject(null, { code: 'total_row' }, first.trim());
     const width = this.plan.headers.length;
     const extra = fields.slice(width).filter((f) => f.trim() !== '');
     if (extra.length > 0) {
-      return this.reject(null, `Ligne avec trop de colonnes (${fields.length} au lieu de ${width})`, extra.join(' | '));
+      return this.reject(null, { code: 'too_many_columns', columns: fields.length, expected: width }, extra.join(' | '));
     }
     return null;
   }
@@ -106,19 +106,15 @@ class RowReader<K extends ImportKind> {
       const header = this.plan.headers[problem.column];
       const rejection = this.reject(
         field,
-        `Valeur trop longue (plus de ${MAX_FIELD_CHARS / 1024} Kio)`,
+        { code: 'value_too_long', limitKib: MAX_FIELD_CHARS / 1024 },
         this.record.fields[problem.column] ?? '',
       );
       return header === undefined || field !== null ? rejection : { ...rejection, header: excerpt(header) };
     }
     if (problem.kind === 'record-too-long') {
-      return this.reject(null, `Ligne trop longue (plus de ${MAX_RECORD_CHARS / 1024 / 1024} Mio), ignorée`, problem.excerpt);
+      return this.reject(null, { code: 'line_too_long', limitMib: MAX_RECORD_CHARS / 1024 / 1024 }, problem.excerpt);
     }
-    return this.reject(
-      null,
-      `Guillemet ouvert ligne ${problem.quoteLine} et non refermé : ligne ignorée, lecture reprise ligne ${problem.quoteLine + 1}`,
-      problem.excerpt,
-    );
+    return this.reject(null, { code: 'quote_unclosed', quoteLine: problem.quoteLine, resumeLine: problem.quoteLine + 1 }, problem.excerpt);
   }
 
   /** Reads an optional amount, date or count: undefined when empty, a rejection when unreadable. */
@@ -126,14 +122,14 @@ class RowReader<K extends ImportKind> {
     const value = this.cell(field);
     if (value === '') return undefined;
     const result = parseAmount(value, this.plan.decimal[field] ?? ',');
-    return result.ok ? result.cents : this.reject(field, result.reason);
+    return result.ok ? result.cents : this.reject(field, { code: result.code });
   }
 
   date(field: FieldOf<K>): IsoDate | undefined | Rejection {
     const value = this.cell(field);
     if (value === '') return undefined;
     const result = parseDate(value, this.plan.dateOrder[field] ?? 'dmy');
-    return result.ok ? result.date : this.reject(field, result.reason);
+    return result.ok ? result.date : this.reject(field, { code: result.code });
   }
 }
 
@@ -148,7 +144,7 @@ const STAT_DATES = [
 ] as const;
 
 function isRejection(value: unknown): value is Rejection {
-  return typeof value === 'object' && value !== null && 'message' in value;
+  return typeof value === 'object' && value !== null && 'code' in value;
 }
 
 export function interpretClientRecord(record: CsvRecord, plan: ImportPlan<'clients'>): RowResult<ClientRow> {
@@ -158,13 +154,13 @@ export function interpretClientRecord(record: CsvRecord, plan: ImportPlan<'clien
   if (problem) return { ok: false, rejection: problem };
 
   const name = row.cell('name');
-  if (name === '') return { ok: false, rejection: row.reject('name', 'Nom du client manquant') };
+  if (name === '') return { ok: false, rejection: row.reject('name', { code: 'name_missing' }) };
 
   const stats: ClientStats = {};
   const gigsText = row.cell('statGigs').replace(/\s/g, '');
   if (gigsText !== '') {
     if (!/^\d+$/.test(gigsText)) {
-      return { ok: false, rejection: row.reject('statGigs', `Nombre de prestations illisible : ${excerpt(row.cell('statGigs'))}`) };
+      return { ok: false, rejection: row.reject('statGigs', { code: 'gigs_unreadable' }) };
     }
     stats.gigs = Number(gigsText);
   }
@@ -200,22 +196,22 @@ export function interpretGigRecord(record: CsvRecord, plan: ImportPlan<'gigs'>):
   if (problem) return { ok: false, rejection: problem };
 
   const clientName = row.cell('client');
-  if (clientName === '') return { ok: false, rejection: row.reject('client', 'Client manquant') };
+  if (clientName === '') return { ok: false, rejection: row.reject('client', { code: 'client_missing' }) };
 
   const date = row.date('date');
-  if (date === undefined) return { ok: false, rejection: row.reject('date', 'Date manquante') };
+  if (date === undefined) return { ok: false, rejection: row.reject('date', { code: 'date_missing' }) };
   if (isRejection(date)) return { ok: false, rejection: date };
 
   const amountField = plan.amountField ?? 'amount';
   const amount = parseAmount(row.cell(amountField), plan.decimal[amountField] ?? ',');
-  if (!amount.ok) return { ok: false, rejection: row.reject(amountField, amount.reason) };
+  if (!amount.ok) return { ok: false, rejection: row.reject(amountField, { code: amount.code }) };
 
   const status = parseGigStatus(row.cell('status'));
-  if (status === null) return { ok: false, rejection: row.reject('status', `Statut illisible : ${excerpt(row.cell('status'))}`) };
+  if (status === null) return { ok: false, rejection: row.reject('status', { code: 'status_unreadable' }) };
 
   const durationText = row.cell('duration');
   const durationMinutes = durationText === '' ? undefined : parseDuration(durationText);
-  if (durationMinutes === null) return { ok: false, rejection: row.reject('duration', `Durée illisible : ${excerpt(durationText)}`) };
+  if (durationMinutes === null) return { ok: false, rejection: row.reject('duration', { code: 'duration_unreadable' }) };
 
   return {
     ok: true,

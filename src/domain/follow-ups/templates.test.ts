@@ -87,7 +87,7 @@ describe('validateTemplate', () => {
       ['subject', '{{nom}}'],
       ['body', '{{client'],
     ]);
-    expect(problems[0]?.message).toContain('Variable inconnue {{nom}}');
+    expect(problems[0]?.code).toBe('unknown_placeholder');
   });
 
   it('accepts placeholders whatever their case, accents and inner spaces', () => {
@@ -99,7 +99,7 @@ describe('validateTemplate', () => {
   });
 
   it('refuses an empty or multi-line subject and an empty body', () => {
-    expect(validateTemplate({ subject: ' ', body: '' }).map((p) => p.message)).toEqual(['Le sujet est vide.', 'Le message est vide.']);
+    expect(validateTemplate({ subject: ' ', body: '' }).map((p) => p.code)).toEqual(['subject_empty', 'body_empty']);
     expect(validateTemplate({ subject: 'a\nb', body: 'x' })).toHaveLength(1);
   });
 

@@ -65,13 +65,28 @@ const PLACEHOLDER_AT = /^\{\{\s*([^{}\s]*)\s*\}\}/;
 
 type Part = string | { name: PlaceholderName };
 
+export const TEMPLATE_PROBLEM_CODES = [
+  'unknown_placeholder',
+  'unclosed_placeholder',
+  'subject_empty',
+  'subject_multiline',
+  'subject_too_long',
+  'body_empty',
+  'body_too_long',
+] as const;
+
+/** What is wrong in a template, as a code (worded by the catalogue, `templates.problem.<code>`); `limit` for the too long ones. */
 export interface TemplateProblem {
   field: keyof MessageText;
   /** Offset of the faulty `{{` in the field. */
   index: number;
   token: string;
-  message: string;
+  code: (typeof TEMPLATE_PROBLEM_CODES)[number];
+  limit?: number;
 }
+
+const SUBJECT_MAX = 200;
+const BODY_MAX = 20_000;
 
 function parse(field: keyof MessageText, text: string): { parts: Part[]; problems: TemplateProblem[] } {
   const parts: Part[] = [];
@@ -95,16 +110,7 @@ function parse(field: keyof MessageText, text: string): { parts: Part[]; problem
       continue;
     }
     const token = m ? m[0] : text.slice(open, open + 20);
-    problems.push({
-      field,
-      index: open,
-      token,
-      message: m
-        ? `Variable inconnue ${token} : les variables possibles sont ${Object.keys(PLACEHOLDERS)
-            .map((n) => `{{${n}}}`)
-            .join(', ')}.`
-        : `« {{ » ouvre une variable qui n’est pas fermée correctement (${token}…).`,
-    });
+    problems.push({ field, index: open, token, code: m ? 'unknown_placeholder' : 'unclosed_placeholder' });
     i = open + 2;
   }
   if (literal) parts.push(literal);
@@ -114,18 +120,21 @@ function parse(field: keyof MessageText, text: string): { parts: Part[]; problem
 /** Everything wrong with a template, empty when it may be saved. */
 export function validateTemplate(t: MessageText): TemplateProblem[] {
   const problems = [...parse('subject', t.subject).problems, ...parse('body', t.body).problems];
-  if (t.subject.trim() === '') problems.push({ field: 'subject', index: 0, token: '', message: 'Le sujet est vide.' });
+  if (t.subject.trim() === '') problems.push({ field: 'subject', index: 0, token: '', code: 'subject_empty' });
   if (/[\r\n]/.test(t.subject))
-    problems.push({ field: 'subject', index: t.subject.search(/[\r\n]/), token: '', message: 'Le sujet tient sur une ligne.' });
-  if (t.subject.length > 200) problems.push({ field: 'subject', index: 200, token: '', message: 'Le sujet dépasse 200 caractères.' });
-  if (t.body.trim() === '') problems.push({ field: 'body', index: 0, token: '', message: 'Le message est vide.' });
-  if (t.body.length > 20_000) problems.push({ field: 'body', index: 20_000, token: '', message: 'Le message dépasse 20 000 caractères.' });
+    problems.push({ field: 'subject', index: t.subject.search(/[\r\n]/), token: '', code: 'subject_multiline' });
+  if (t.subject.length > SUBJECT_MAX) {
+    problems.push({ field: 'subject', index: SUBJECT_MAX, token: '', code: 'subject_too_long', limit: SUBJECT_MAX });
+  }
+  if (t.body.trim() === '') problems.push({ field: 'body', index: 0, token: '', code: 'body_empty' });
+  if (t.body.length > BODY_MAX) problems.push({ field: 'body', index: BODY_MAX, token: '', code: 'body_too_long', limit: BODY_MAX });
   return problems;
 }
 
 export class TemplateError extends Error {
   constructor(readonly problems: TemplateProblem[]) {
-    super(problems.map((p) => p.message).join(' '));
+    // Templates are checked when saved: reaching this is a bug, and the codes say which.
+    super(`template problems: ${problems.map((p) => `${p.field} ${p.code}`).join(', ')}`);
     this.name = 'TemplateError';
   }
 }

@@ -3,6 +3,7 @@
  * the catalogue, else the server's message (worded in the interface's language, sent as
  * Accept-Language), else a generic one.
  */
+import { invalidInputText } from '../../contracts/input-words';
 import type { ApiError } from '../lib/api-client';
 import { useI18n, type I18n } from '../lib/i18n';
 
@@ -31,6 +32,7 @@ export function errorText(error: ApiError, { t, date }: Pick<I18n, 't' | 'date'>
       allowedFrom: typeof allowedFrom === 'string' ? date(allowedFrom) : '',
     });
   }
+  if (error.code === 'invalid_input' && error.details.issues) return invalidInputText(error.details.issues, t);
   return error.message || (error.code === 'network' ? t('error.network') : t('error.generic'));
 }
 

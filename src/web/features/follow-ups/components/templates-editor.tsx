@@ -8,6 +8,7 @@ import { useMutation } from '../../../lib/query';
 import { SelectField, TextAreaField, TextField } from '../../../ui/field';
 import { ErrorMessage, Loading } from '../../../ui/messages';
 import { TEMPLATE_KEYS, type TemplateKey } from '../../../../contracts/follow-ups';
+import { templateProblemText } from '../../../../contracts/template-words';
 import {
   previewTemplate,
   problemsOf,
@@ -131,7 +132,7 @@ function TemplateForm({ template, clients, placeholders, notice, onNotice }: For
           <ul>
             {problems.map((p) => (
               <li key={`${p.field}-${p.index}`}>
-                {t(p.field === 'subject' ? 'generator.subject' : 'generator.body')} : {p.message}
+                {t(p.field === 'subject' ? 'generator.subject' : 'generator.body')} : {templateProblemText(p, t)}
               </li>
             ))}
           </ul>

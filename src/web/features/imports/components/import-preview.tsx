@@ -3,7 +3,9 @@ import { gigStatusSchema } from '../../../../contracts/clients';
 import { useI18n, type I18n } from '../../../lib/i18n';
 import type { MessageKey } from '../../../../contracts/messages';
 import type { ImportPreview } from '../api/preview-import';
+import { fieldLabel, importFileProblemText, importWarningText } from '../../../../contracts/import-words';
 import { RejectedRows } from './rejected-rows';
+import { useWording } from './use-wording';
 import { Figure } from '../../../ui/figure';
 
 /** The interpreted row's keys, in the interface's words (the API's keys are English). */
@@ -59,6 +61,7 @@ interface PreviewProps {
 export function ImportPreviewPanel({ preview, map, onMapChange }: PreviewProps) {
   const i18n = useI18n();
   const { t, tn } = i18n;
+  const wording = useWording();
   const columnLabel = (c: string) => {
     const key = COLUMN_KEYS[c];
     return key ? t(key) : c;
@@ -67,19 +70,19 @@ export function ImportPreviewPanel({ preview, map, onMapChange }: PreviewProps) 
   return (
     <div className="stack preview">
       <dl className="details">
-        <Figure term={t('import.encoding')}>{preview.encoding}</Figure>
-        <Figure term={t('import.delimiter')}>{preview.delimiter}</Figure>
+        <Figure term={t('import.encoding')}>{preview.bom ? t('import.withBom', { encoding: preview.encoding }) : preview.encoding}</Figure>
+        <Figure term={t('import.delimiter')}>{t(`import.delimiter.${preview.delimiter}`)}</Figure>
         <Figure term={t('import.rows')}>{tn('import.rowCount', preview.rows)}</Figure>
       </dl>
       {preview.error ? (
         <p className="alert error" role="alert">
-          {preview.error.message}
+          {importFileProblemText(preview.error.problem, wording)}
         </p>
       ) : null}
       {preview.warnings.length > 0 ? (
         <ul className="alert warn">
-          {preview.warnings.map((w) => (
-            <li key={w}>{w}</li>
+          {preview.warnings.map((w, i) => (
+            <li key={i}>{importWarningText(w, wording)}</li>
           ))}
         </ul>
       ) : null}
@@ -87,12 +90,12 @@ export function ImportPreviewPanel({ preview, map, onMapChange }: PreviewProps) 
         <legend>{t('import.mapping')}</legend>
         <p className="hint">{t('import.mappingHint')}</p>
         <div className="mapping-grid">
-          {preview.fields.map(({ field, label }) => {
+          {preview.fields.map((field) => {
             const id = `map-${field}`;
             const value = map[field] ?? preview.mapping[field] ?? '';
             return (
               <div key={field} className="field">
-                <label htmlFor={id}>{label}</label>
+                <label htmlFor={id}>{fieldLabel(field, i18n)}</label>
                 <select id={id} value={value} onChange={(e) => onMapChange(field, e.target.value)}>
                   <option value="">{t('import.unused')}</option>
                   {preview.headers.map((h) => (

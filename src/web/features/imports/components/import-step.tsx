@@ -5,7 +5,9 @@ import { useI18n } from '../../../lib/i18n';
 import { ErrorMessage, Loading } from '../../../ui/messages';
 import { previewImport, type ImportKind, type ImportPreview } from '../api/preview-import';
 import { runImport, type ImportReport, type RunProgress } from '../api/run-import';
+import { importWarningText } from '../../../../contracts/import-words';
 import { RejectedRows } from './rejected-rows';
+import { useWording } from './use-wording';
 import { ImportPreviewPanel } from './import-preview';
 
 type Phase =
@@ -41,6 +43,7 @@ function ImportProgressBar({ id, progress }: { id: string; progress: RunProgress
 /** One file of the import (clients, or gigs): choose, check the preview, import, read the report. */
 export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
   const { t, tn, lang } = useI18n();
+  const wording = useWording();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -152,8 +155,8 @@ export function ImportStep({ kind, step }: { kind: ImportKind; step: number }) {
                 })}
               </li>
             ) : null}
-            {phase.report.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {phase.report.warnings.map((w, i) => (
+              <li key={i}>{importWarningText(w, wording)}</li>
             ))}
           </ul>
           <RejectedRows

@@ -1,3 +1,4 @@
+import { rejectionText } from '../../../../contracts/import-words';
 import { useI18n } from '../../../lib/i18n';
 import type { Rejection } from '../api/preview-import';
 
@@ -13,7 +14,8 @@ export function RejectedRows({
   title: string;
   downloadHref?: string;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (rejected.length === 0) return null;
   return (
     <div className="rejected">
@@ -44,7 +46,7 @@ export function RejectedRows({
                 <td className="num">{r.line}</td>
                 <td>{r.header ?? r.field ?? '—'}</td>
                 <td>{r.value ?? ''}</td>
-                <td>{r.message}</td>
+                <td>{rejectionText(r, i18n)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,21 @@
+/** The words of a template's problems (src/contracts/follow-ups.ts), from the catalogue: the web's and the server's. */
+import { PLACEHOLDERS } from '../domain/follow-ups/templates';
+import type { TemplateProblem } from './follow-ups';
+import type { Vars } from './messages/fill';
+import type { MessageKey } from './messages/fr';
+
+type T = (key: MessageKey, vars?: Vars) => string;
+
+export function templateProblemText(problem: TemplateProblem, t: T): string {
+  const placeholders = Object.keys(PLACEHOLDERS)
+    .map((n) => `{{${n}}}`)
+    .join(', ');
+  return t(`templates.problem.${problem.code}`, { token: problem.token, placeholders, limit: problem.limit ?? '' });
+}
+
+/** Every problem, each after its field's name (« Objet : … »): the message of a refused save. */
+export function templateProblemsText(problems: readonly TemplateProblem[], t: T): string {
+  return problems
+    .map((p) => `${t(p.field === 'subject' ? 'generator.subject' : 'generator.body')} : ${templateProblemText(p, t)}`)
+    .join(' ');
+}
