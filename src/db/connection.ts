@@ -3,6 +3,7 @@
  * (DATABASE_URL), applies the migrations, and offers the one transaction with a bulk loader
  * that imports use (COPY on PostgreSQL, a prepared statement on SQLite).
  */
+import { once } from 'node:events';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SqliteDriver from 'better-sqlite3';
@@ -200,11 +201,14 @@ async function copyRows(client: pg.PoolClient, table: string, columns: readonly 
     stream.on('finish', res);
     stream.on('error', rej);
   });
+  // A failure while we wait for the stream to drain is thrown by the race below; `done` is awaited after.
+  done.catch(() => undefined);
   let buffer = '';
   for (const row of rows) {
     buffer += row.map(copyValue).join('\t') + '\n';
     if (buffer.length > 1 << 16) {
-      stream.write(buffer);
+      // Backpressure: what the server has not taken yet is not piled up in this process.
+      if (!stream.write(buffer)) await Promise.race([once(stream, 'drain'), done]);
       buffer = '';
     }
   }
