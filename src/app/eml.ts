@@ -25,7 +25,7 @@ export async function exportFollowUpEml(
 ): Promise<{ fileName: string; content: Buffer; followUp: FollowUp }> {
   const db = ctx.database.db;
   const client = await getClientRow(db, workspace.id, input.clientId);
-  if (!client) throw new AppError('not_found', 'Client introuvable.');
+  if (!client) throw AppError.worded('not_found', 'error.clientNotFound');
   assertNoPlaceholderLeft(input.subject, input.body);
   const settings = await getMailSettingsRow(db, workspace.id);
   const from = settings ? { name: settings.fromName || null, address: settings.fromAddress } : null;

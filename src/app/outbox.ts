@@ -180,8 +180,7 @@ export async function enqueueFollowUpEmails(
   input: EnqueueInput,
 ): Promise<{ batchId: string; results: EnqueueResult[] }> {
   const settings = await getMailSettingsRow(ctx.database.db, workspace.id);
-  if (!settings)
-    throw new AppError('invalid_input', 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi (SMTP) avant d’envoyer.');
+  if (!settings) throw AppError.worded('invalid_input', 'error.outbox.noServer');
   const batchId = input.batchId ?? randomUUID();
   const date = todayOf(ctx, workspace);
   const results = await ctx.database.db.transaction().execute(async (trx) => {
@@ -198,7 +197,7 @@ export async function enqueueFollowUpEmails(
 function refusalError(r: Extract<EnqueueResult, { result: 'refused' }>): AppError {
   switch (r.reason) {
     case 'not_found':
-      return new AppError('not_found', 'Client introuvable.');
+      return AppError.worded('not_found', 'error.clientNotFound');
     case 'opted_out':
     case 'in_outbox':
     case 'recent_follow_up':
@@ -398,8 +397,8 @@ export async function resolveUncertain(
   decision: 'resend' | 'mark_sent',
 ): Promise<OutboxView> {
   const m = clientMessage(await getOutboxMessage(ctx.database.db, id));
-  if (!m || m.workspaceId !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
-  if (m.state !== 'uncertain') throw new AppError('conflict', 'Ce message n’est pas « incertain » : rien à décider.');
+  if (!m || m.workspaceId !== workspace.id) throw AppError.worded('not_found', 'error.messageNotFound');
+  if (m.state !== 'uncertain') throw AppError.worded('conflict', 'error.outbox.notUncertain');
   const now = ctx.now().toISOString();
   const moved =
     decision === 'resend'
@@ -410,7 +409,7 @@ export async function resolveUncertain(
           smtpResponse: 'marqué envoyé par l’utilisateur',
           lastError: null,
         });
-  if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
+  if (!moved) throw AppError.worded('conflict', 'error.outbox.changed');
   const client = await getClientRow(ctx.database.db, workspace.id, m.clientId);
   return outboxView({ ...moved, clientId: m.clientId, clientName: client?.name ?? '' });
 }

@@ -65,7 +65,7 @@ function secretContext(workspaceId: number): string {
 }
 
 function invalid(problem: string): AppError {
-  return new AppError('invalid_input', `Réglages de la boîte de réception invalides : ${problem}`);
+  return AppError.worded('invalid_input', 'error.replies.invalid', { problem });
 }
 
 const NO_STATE = { lastCheckAt: null, lastSuccessAt: null, lastError: null, failures: 0 };
@@ -211,7 +211,7 @@ export async function testImapSettings(ctx: ReplyContext, workspace: Workspace):
   let c: Connection | null = null;
   try {
     c = await connect(ctx, workspace.id);
-    if (!c) throw new AppError('invalid_input', 'Aucune boîte de réception n’est configurée.');
+    if (!c) throw AppError.worded('invalid_input', 'error.replies.none');
     const box = await c.client.mailboxOpen(c.row.folder, { readOnly: true });
     return { ok: true, folder: c.row.folder, messages: box.exists };
   } catch (e) {
@@ -415,7 +415,7 @@ export async function checkMailbox(ctx: ReplyContext, workspaceId: number): Prom
   } catch (e) {
     const words = imapErrorInWords(e);
     await recordImapFailure(db, workspaceId, words, ctx.now().toISOString()).catch(() => {});
-    throw new AppError('invalid_input', `Lecture de la boîte de réception impossible : ${words}`);
+    throw AppError.worded('invalid_input', 'error.replies.readFailed', { problem: words });
   } finally {
     await c?.client.logout().catch(() => c?.client.close());
   }
@@ -445,7 +445,7 @@ function replyJson(r: MailReply): ReplyRecord {
 
 /** The client's messages read from the mailbox, newest first (its timeline). */
 export async function listReplies(ctx: ReplyContext, workspace: Workspace, clientId: number): Promise<ReplyRecord[]> {
-  if (!(await getClientRow(ctx.database.db, workspace.id, clientId))) throw new AppError('not_found', 'Client introuvable.');
+  if (!(await getClientRow(ctx.database.db, workspace.id, clientId))) throw AppError.worded('not_found', 'error.clientNotFound');
   return (await listClientReplies(ctx.database.db, workspace.id, clientId)).map(replyJson);
 }
 
@@ -457,7 +457,7 @@ export async function undoReply(ctx: ReplyContext, workspace: Workspace, id: num
   const db = ctx.database.db;
   return db.transaction().execute(async (trx) => {
     const reply = await getReply(trx, workspace.id, id);
-    if (!reply) throw new AppError('not_found', 'Réponse introuvable.');
+    if (!reply) throw AppError.worded('not_found', 'error.replyNotFound');
     if (reply.undoneAt === null) {
       if (reply.applied && reply.followUpId !== null) {
         const f = await getFollowUp(trx, workspace.id, reply.followUpId);

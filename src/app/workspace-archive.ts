@@ -259,7 +259,7 @@ export interface WorkspaceImportReport {
 }
 
 function invalid(message: string): AppError {
-  return new AppError('invalid_file', `Fichier d’espace de travail invalide : ${message}`);
+  return AppError.worded('invalid_file', 'error.archive.invalid', { problem: message });
 }
 
 /** Reads and checks a workspace file: its format and version, every record, every reference. */
@@ -278,10 +278,10 @@ export async function readWorkspaceFile(path: string): Promise<WorkspaceFile> {
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError(
-      'unreadable_file',
-      `Impossible de lire le fichier ${path} : ${code === 'ENOENT' ? 'fichier introuvable' : e instanceof Error ? e.message : String(e)}.`,
-    );
+    throw AppError.worded('unreadable_file', 'error.file.unreadable', {
+      path,
+      reason: code === 'ENOENT' ? 'fichier introuvable' : e instanceof Error ? e.message : String(e),
+    });
   }
   return parseWorkspaceJson(raw);
 }
@@ -339,14 +339,12 @@ function checkReferences(file: WorkspaceFile): void {
   }
 }
 
-const NOT_EMPTY = 'Un espace de travail ne s’importe que dans un espace vide : celui-ci contient déjà des clients.';
-
 /**
  * The web's upload: the refusal of a workspace that is not empty comes before the file is read
  * (a large file is not checked for nothing); importWorkspace checks again in its transaction.
  */
 export async function importWorkspaceText(ctx: AppContext, workspace: Workspace, text: string): Promise<WorkspaceImportReport> {
-  if (await hasWorkspaceRecords(ctx.database.db, workspace.id)) throw new AppError('conflict', NOT_EMPTY);
+  if (await hasWorkspaceRecords(ctx.database.db, workspace.id)) throw AppError.worded('conflict', 'error.archive.notEmpty');
   return importWorkspace(ctx, workspace, parseWorkspaceJson(text));
 }
 
@@ -354,7 +352,7 @@ export async function importWorkspaceText(ctx: AppContext, workspace: Workspace,
 export async function importWorkspace(ctx: AppContext, workspace: Workspace, file: WorkspaceFile): Promise<WorkspaceImportReport> {
   return ctx.database.bulkTransaction(async (trx, load) => {
     if (await hasWorkspaceRecords(trx, workspace.id)) {
-      throw new AppError('conflict', `${NOT_EMPTY} Utilisez un nouveau dossier de données (--data-dir) ou un autre espace (--workspace).`);
+      throw AppError.worded('conflict', 'error.archive.notEmptyCli');
     }
     const w = workspace.id;
     await updateWorkspace(trx, w, {

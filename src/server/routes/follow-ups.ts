@@ -49,7 +49,7 @@ import { sessionOf } from '../session';
 /** A follow-up as the API shows it (with its client's name), after a write. */
 async function recordJson(ctx: MailContext, workspace: Workspace, f: FollowUp): Promise<FollowUpJson> {
   const record = (await listFollowUpRecords(ctx, workspace, f.clientId)).find((r) => r.id === f.id);
-  if (!record) throw new AppError('not_found', 'Relance introuvable.');
+  if (!record) throw AppError.worded('not_found', 'error.followUpNotFound');
   return followUpJson(record);
 }
 
