@@ -64,7 +64,7 @@ export interface EmlBatchResult {
   /** The follow-up recorded (or updated) for each client whose file is in the zip. */
   recorded: { clientId: number; followUpId: number }[];
   /** Clients left out, with why (opted out, no longer allowed, unknown). */
-  refused: { clientId: number; message: string }[];
+  refused: { clientId: number; error: AppError }[];
 }
 
 /**
@@ -92,7 +92,7 @@ export async function exportFollowUpEmlZip(
       recorded.push({ clientId: input.clientId, followUpId: followUp.id });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      refused.push({ clientId: input.clientId, message: e.message });
+      refused.push({ clientId: input.clientId, error: e });
     }
   }
   return { fileName: `relances-${todayOf(ctx, workspace)}.zip`, content: storedZip(entries), recorded, refused };

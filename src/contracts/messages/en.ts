@@ -986,4 +986,7 @@ export const en: Dictionary = {
   'error.backtest.horizonPastData': 'the horizon of {days} days goes past the end of the data ({dataEnd}): {max} days at most.',
   'error.server.webMissing': 'the web app is not built: run “npm run build” (or “npm start”, which builds it).',
   'error.server.webStale': 'the web app is older than its sources: run “npm run build” (or “npm start”, which builds it).',
+  'outbox.refused.noEmail': '{name} has no valid e-mail address.',
+  'outbox.refused.badEmail': '{name} has no valid e-mail address ({address}).',
+  'outbox.refused.client': '{name}: {problem}',
 };

@@ -1005,6 +1005,9 @@ export const fr = {
   'error.backtest.horizonPastData': 'l’horizon de {days} jours dépasse la fin des données ({dataEnd}) : au plus {max} jours.',
   'error.server.webMissing': 'l’application web n’est pas construite : lancez « npm run build » (ou « npm start », qui la construit).',
   'error.server.webStale': 'l’application web date d’avant ses sources : lancez « npm run build » (ou « npm start », qui la construit).',
+  'outbox.refused.noEmail': '{name} n’a pas d’adresse e-mail valide.',
+  'outbox.refused.badEmail': '{name} n’a pas d’adresse e-mail valide ({address}).',
+  'outbox.refused.client': '{name} : {problem}',
 } as const;
 
 export type French = typeof fr;
