@@ -8,7 +8,16 @@ import { deleteMailSettingsRow, getMailSettingsRow, upsertMailSettingsRow } from
 import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { mailPortProblem, MailSendError, resolveSmtpHost, systemResolver, type Address, type MailContext, type SmtpConfig } from './mailer';
+import {
+  MAIL_PORTS,
+  mailPortProblem,
+  MailSendError,
+  resolveSmtpHost,
+  systemResolver,
+  type Address,
+  type MailContext,
+  type SmtpConfig,
+} from './mailer';
 import type { SendErrorKind } from '../domain/follow-ups/send-errors';
 import type { MailSettingsInput } from '../contracts/settings';
 
@@ -98,8 +107,8 @@ async function checkMailPort(ctx: MailContext, host: string, port: number): Prom
   } catch {
     resolved = { loopback: false };
   }
-  const problem = mailPortProblem(port, resolved);
-  if (problem) throw AppError.worded('invalid_input', 'error.mail.invalid', { problem });
+  if (mailPortProblem(port, resolved))
+    throw AppError.worded('invalid_input', 'error.mail.portRefused', { port, ports: MAIL_PORTS.join(', ') });
 }
 
 export async function deleteMailSettings(ctx: AppContext, workspace: Workspace): Promise<void> {

@@ -98,7 +98,7 @@ export async function getImapSettings(ctx: ReplyContext, workspace: Workspace): 
 async function resolveImapHost(ctx: ReplyContext, host: string, port: number): Promise<ResolvedHost> {
   const resolved = await resolveSmtpHost(host, ctx.resolveHost ?? systemResolver);
   if (!resolved.loopback && !IMAP_PORTS.includes(port)) {
-    throw invalid(`port ${port} non autorisé : hors de cette machine, seuls les ports IMAP ${IMAP_PORTS.join(', ')} sont acceptés.`);
+    throw AppError.worded('invalid_input', 'error.replies.portRefusedRemote', { port, ports: IMAP_PORTS.join(', ') });
   }
   return resolved;
 }
@@ -113,13 +113,13 @@ export async function saveImapSettings(ctx: ReplyContext, workspace: Workspace, 
     if (e instanceof AppError) throw e;
     // A name that does not resolve now is held to the IMAP ports; each check resolves it again.
     if (!IMAP_PORTS.includes(s.port))
-      throw invalid(`port ${s.port} non autorisé : seuls les ports IMAP ${IMAP_PORTS.join(', ')} sont acceptés.`);
+      throw AppError.worded('invalid_input', 'error.replies.portRefused', { port: s.port, ports: IMAP_PORTS.join(', ') });
   }
   const current = await getStoredImapSettings(ctx.database.db, workspace.id);
   // The stored password goes only where it was typed for: a new host, port or user needs it again.
   const sameTarget = current !== undefined && current.host === s.host && current.port === s.port && current.username === s.username;
   if (s.password === undefined && !sameTarget && current?.passwordEncrypted) {
-    throw invalid('saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.');
+    throw AppError.worded('invalid_input', 'error.replies.passwordAgain');
   }
   const kept = sameTarget ? (current?.passwordEncrypted ?? null) : null;
   const passwordEncrypted =

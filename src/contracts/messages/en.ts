@@ -952,7 +952,6 @@ export const en: Dictionary = {
   'error.import.alreadyUndone': 'This import has already been undone.',
   'error.import.lastOnly': 'Only the last import can be undone.',
   'error.mail.passwordAgain': 'Invalid sending settings: type the password again, as the server, port or username has changed.',
-  'error.mail.invalid': 'Invalid sending settings: {problem}',
   'error.mail.noServer': 'No sending server is configured: fill in the sending settings.',
   'error.mail.badAddress': 'Invalid address: {address}',
   'error.demo.notEmpty': 'The demo data only loads into an empty workspace.',
@@ -989,4 +988,10 @@ export const en: Dictionary = {
   'outbox.refused.noEmail': '{name} has no valid e-mail address.',
   'outbox.refused.badEmail': '{name} has no valid e-mail address ({address}).',
   'outbox.refused.client': '{name}: {problem}',
+  'error.mail.portRefused':
+    'Invalid sending settings: port {port} not allowed: beyond this machine, only the sending ports {ports} are accepted.',
+  'error.replies.portRefusedRemote':
+    'Invalid inbox settings: port {port} not allowed: beyond this machine, only the IMAP ports {ports} are accepted.',
+  'error.replies.portRefused': 'Invalid inbox settings: port {port} not allowed: only the IMAP ports {ports} are accepted.',
+  'error.replies.passwordAgain': 'Invalid inbox settings: type the password again, as the server, port or username has changed.',
 };

@@ -971,7 +971,6 @@ export const fr = {
   'error.import.lastOnly': 'Seul le dernier import peut être annulé.',
   'error.mail.passwordAgain':
     'Réglages d’envoi invalides : saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.',
-  'error.mail.invalid': 'Réglages d’envoi invalides : {problem}',
   'error.mail.noServer': 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi.',
   'error.mail.badAddress': 'Adresse invalide : {address}',
   'error.demo.notEmpty': 'Les données de démonstration ne se chargent que dans un espace vide.',
@@ -1008,6 +1007,14 @@ export const fr = {
   'outbox.refused.noEmail': '{name} n’a pas d’adresse e-mail valide.',
   'outbox.refused.badEmail': '{name} n’a pas d’adresse e-mail valide ({address}).',
   'outbox.refused.client': '{name} : {problem}',
+  'error.mail.portRefused':
+    'Réglages d’envoi invalides : port {port} non autorisé : hors de cette machine, seuls les ports d’envoi {ports} sont acceptés.',
+  'error.replies.portRefusedRemote':
+    'Réglages de la boîte de réception invalides : port {port} non autorisé : hors de cette machine, seuls les ports IMAP {ports} sont acceptés.',
+  'error.replies.portRefused':
+    'Réglages de la boîte de réception invalides : port {port} non autorisé : seuls les ports IMAP {ports} sont acceptés.',
+  'error.replies.passwordAgain':
+    'Réglages de la boîte de réception invalides : saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.',
 } as const;
 
 export type French = typeof fr;
