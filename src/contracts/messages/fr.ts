@@ -1015,6 +1015,18 @@ export const fr = {
     'Réglages de la boîte de réception invalides : port {port} non autorisé : seuls les ports IMAP {ports} sont acceptés.',
   'error.replies.passwordAgain':
     'Réglages de la boîte de réception invalides : saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.',
+  'error.archive.tooLarge': '{size} Mo, au-delà de la limite de {max} Mo.',
+  'error.archive.notJson': 'ce n’est pas du JSON ({detail}).',
+  'error.archive.format': 'le champ "format" doit valoir "{format}".',
+  'error.archive.newer': 'version {version}, écrite par une version plus récente de DJ Booker Pro (celle-ci lit la version {supported}).',
+  'error.archive.issue': '{path} : {issue}.',
+  'error.archive.issues': '{path} : {issue} (et {more} autre(s) problème(s)).',
+  'error.archive.duplicateKey': 'la clé de client « {key} » apparaît deux fois.',
+  'error.archive.sameClient': '« {name} » et « {other} » sont le même client (noms identiques aux accents et à la casse près).',
+  'error.archive.gigClient': 'la prestation n° {n} renvoie au client « {client} », absent du fichier.',
+  'error.archive.noteClient': 'la note n° {n} renvoie au client « {client} », absent du fichier.',
+  'error.archive.followUpClient': 'la relance n° {n} renvoie au client « {client} », absent du fichier.',
+  'error.archive.template': 'modèle {key} : {problem}',
 } as const;
 
 export type French = typeof fr;
