@@ -99,7 +99,7 @@ export async function setupOwner(ctx: AppContext, input: { name: string; email: 
     },
     { name: input.name, email: input.email, passwordHash, now: now.toISOString() },
   );
-  if (!created) throw new AppError('conflict', 'L’application est déjà configurée : connectez-vous.');
+  if (!created) throw AppError.worded('conflict', 'error.alreadySetUp');
   return openSession(ctx, created.user, created.workspace);
 }
 
@@ -169,20 +169,17 @@ export async function addUser(
   input: { name: string; email: string; password: string; workspace?: string; role?: Role },
 ): Promise<{ user: User; workspace: Workspace; createdWorkspace: boolean }> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('invalid_input', `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`);
+    throw AppError.worded('invalid_input', 'error.auth.shortPassword', { min: MIN_PASSWORD_LENGTH });
   }
   const db = ctx.database.db;
-  if (await getUserByEmail(db, input.email)) throw new AppError('conflict', `Un compte existe déjà pour ${input.email}.`);
+  if (await getUserByEmail(db, input.email)) throw AppError.worded('conflict', 'error.auth.accountExists', { email: input.email });
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();
   return db.transaction().execute(async (trx) => {
     const workspaceName = input.workspace ?? input.name;
     const existing = await getWorkspaceByName(trx, workspaceName);
     if (existing && input.workspace === undefined) {
-      throw new AppError(
-        'conflict',
-        `L’espace de travail « ${workspaceName} » existe déjà : précisez --workspace pour y ajouter ce compte.`,
-      );
+      throw AppError.worded('conflict', 'error.auth.workspaceExists', { name: workspaceName });
     }
     const workspace = existing ?? (await createWorkspace(trx, workspaceName, now));
     const role = input.role ?? (existing ? 'member' : 'owner');

@@ -62,12 +62,12 @@ export interface BookingFields {
 }
 
 function gigNotFound(): AppError {
-  return new AppError('not_found', 'Prestation introuvable.');
+  return AppError.worded('not_found', 'error.gigNotFound');
 }
 
 async function clientOf(trx: Db, workspace: Workspace, clientId: number) {
   const client = await getClientRow(trx, workspace.id, clientId);
-  if (!client) throw new AppError('not_found', 'Client introuvable.');
+  if (!client) throw AppError.worded('not_found', 'error.clientNotFound');
   return client;
 }
 
@@ -103,10 +103,7 @@ export async function createBooking(
   b: BookingFields,
 ): Promise<{ gig: Gig; sameDay: GigWithClient[] }> {
   if (b.date < todayOf(ctx, workspace) && b.status !== 'done') {
-    throw new AppError(
-      'invalid_input',
-      'Cette date est passée : enregistrez-la comme une prestation déjà jouée (statut « Réalisée »), ou corrigez la date.',
-    );
+    throw AppError.worded('invalid_input', 'error.booking.past');
   }
   const now = ctx.now().toISOString();
   const result = await ctx.database.db.transaction().execute(async (trx) => {

@@ -26,7 +26,7 @@ export async function rotateCalendarToken(ctx: AppContext, workspace: Workspace)
 
 export async function renderCalendarFeed(ctx: AppContext, token: string): Promise<string> {
   const workspace = await getWorkspaceByCalendarToken(ctx.database.db, token);
-  if (!workspace) throw new AppError('not_found', 'Calendrier introuvable.');
+  if (!workspace) throw AppError.worded('not_found', 'error.calendarNotFound');
   const gigs = await listUpcomingGigs(ctx.database.db, workspace.id, todayOf(ctx, workspace), MAX_EVENTS);
   const djName = workspace.settings.djName;
   const events = gigs.map((g): CalendarEvent => ({

@@ -28,7 +28,7 @@ export interface ClientPage {
 }
 
 function notFound(): AppError {
-  return new AppError('not_found', 'Client introuvable.');
+  return AppError.worded('not_found', 'error.clientNotFound');
 }
 
 export async function getClientPage(ctx: AppContext, workspace: Workspace, asOf: IsoDate, id: number): Promise<ClientPage> {
@@ -55,7 +55,7 @@ async function reloaded(ctx: AppContext, workspace: Workspace): Promise<Workspac
 }
 
 function nameTaken(name: string): AppError {
-  return new AppError('conflict', `Un client porte déjà ce nom : « ${name} ».`);
+  return AppError.worded('conflict', 'error.clientNameTaken', { name });
 }
 
 export async function createClient(ctx: AppContext, workspace: Workspace, asOf: IsoDate, details: ClientDetails): Promise<PortfolioClient> {

@@ -36,7 +36,7 @@ export async function loadDemo(ctx: AppContext, workspace: Workspace): Promise<D
 /** The web app offers the demo to an empty workspace only, so that it never mixes with real data. */
 export async function loadDemoIntoEmptyWorkspace(ctx: AppContext, workspace: Workspace): Promise<DemoLoad> {
   if (!(await isWorkspaceEmpty(ctx.database.db, workspace.id))) {
-    throw new AppError('conflict', 'Les données de démonstration ne se chargent que dans un espace vide.');
+    throw AppError.worded('conflict', 'error.demo.notEmpty');
   }
   return loadDemo(ctx, workspace);
 }

@@ -25,7 +25,7 @@ export async function exportFollowUpEml(
 ): Promise<{ fileName: string; content: Buffer; followUp: FollowUp }> {
   const db = ctx.database.db;
   const client = await getClientRow(db, workspace.id, input.clientId);
-  if (!client) throw new AppError('not_found', 'Client introuvable.');
+  if (!client) throw AppError.worded('not_found', 'error.clientNotFound');
   assertNoPlaceholderLeft(input.subject, input.body);
   const settings = await getMailSettingsRow(db, workspace.id);
   const from = settings ? { name: settings.fromName || null, address: settings.fromAddress } : null;
@@ -64,7 +64,7 @@ export interface EmlBatchResult {
   /** The follow-up recorded (or updated) for each client whose file is in the zip. */
   recorded: { clientId: number; followUpId: number }[];
   /** Clients left out, with why (opted out, no longer allowed, unknown). */
-  refused: { clientId: number; message: string }[];
+  refused: { clientId: number; error: AppError }[];
 }
 
 /**
@@ -92,7 +92,7 @@ export async function exportFollowUpEmlZip(
       recorded.push({ clientId: input.clientId, followUpId: followUp.id });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      refused.push({ clientId: input.clientId, message: e.message });
+      refused.push({ clientId: input.clientId, error: e });
     }
   }
   return { fileName: `relances-${todayOf(ctx, workspace)}.zip`, content: storedZip(entries), recorded, refused };

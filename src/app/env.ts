@@ -138,7 +138,7 @@ export function parseEnv(source: EnvSource): Env {
   const parsed = envSchema.safeParse(source);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new AppError('usage', `variable ${String(issue?.path[0] ?? '?')} invalide : ${issue?.message ?? 'valeur refusée'}`);
+  throw AppError.worded('usage', 'error.env.invalid', { name: String(issue?.path[0] ?? '?'), problem: issue?.message ?? 'valeur refusée' });
 }
 
 /** The defaults, for a server or a test that reads nothing of the environment. */

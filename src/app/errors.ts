@@ -48,6 +48,12 @@ export class AppError extends Error {
   static composed(code: AppErrorCode, text: (lang: Lang) => string, details?: ErrorDetails, internal?: unknown): AppError {
     return new AppError(code, text('fr'), details, internal, { text });
   }
+
+  /** Its message in `lang`: from the catalogue when it is worded there, its French text otherwise. */
+  textIn(lang: Lang): string {
+    if (!this.words) return this.message;
+    return 'text' in this.words ? this.words.text(lang) : message(lang, this.words.key, this.words.vars);
+  }
 }
 
 const STORAGE_MESSAGES: Record<StorageFailure, MessageKey> = {

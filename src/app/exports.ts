@@ -107,7 +107,7 @@ export async function writeChunks(
             : e instanceof Error
               ? e.message
               : String(e);
-    throw new AppError('unreadable_file', `Impossible d'écrire le fichier ${path} : ${reason}.`);
+    throw AppError.worded('unreadable_file', 'error.file.unwritable', { path, reason });
   }
   return bytes;
 }

@@ -161,7 +161,7 @@ const READ_ERRORS: Record<string, string> = {
 function unreadable(path: string, e: unknown): AppError {
   const code = (e as NodeJS.ErrnoException).code;
   const reason = (code && READ_ERRORS[code]) ?? (e instanceof Error ? e.message : String(e));
-  return new AppError('unreadable_file', `Impossible de lire le fichier ${path} : ${reason}.`);
+  return AppError.worded('unreadable_file', 'error.file.unreadable', { path, reason });
 }
 
 /** What the import preview reads of a file it cannot import (AppError.internal of an `invalid_file`). */

@@ -42,7 +42,7 @@ export async function listImports(ctx: AppContext, workspace: Workspace): Promis
 
 export async function rejectedRowsCsv(ctx: AppContext, workspace: Workspace, id: number): Promise<{ fileName: string; csv: string }> {
   const record = await getImportRecord(ctx.database.db, workspace.id, id);
-  if (!record) throw new AppError('not_found', 'Import introuvable.');
+  if (!record) throw AppError.worded('not_found', 'error.importNotFound');
   // Reports stored before the codes hold each reason as French text (`message`): shown as written.
   const report = JSON.parse(record.report) as {
     rejected?: (Rejection | { line: number; field: string | null; value: string; message: string })[];
@@ -68,9 +68,9 @@ export async function rejectedRowsCsv(ctx: AppContext, workspace: Workspace, id:
 export async function undoImport(ctx: AppContext, workspace: Workspace, id: number) {
   return ctx.database.db.transaction().execute(async (trx) => {
     const record = await getImportRecord(trx, workspace.id, id);
-    if (!record) throw new AppError('not_found', 'Import introuvable.');
+    if (!record) throw AppError.worded('not_found', 'error.importNotFound');
     if ((await latestUndoableImportId(trx, workspace.id)) !== id) {
-      throw new AppError('conflict', record.undoneAt ? 'Cet import a déjà été annulé.' : 'Seul le dernier import peut être annulé.');
+      throw AppError.worded('conflict', record.undoneAt ? 'error.import.alreadyUndone' : 'error.import.lastOnly');
     }
     return undoImportRows(trx, workspace.id, id, ctx.now().toISOString());
   });

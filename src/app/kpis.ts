@@ -21,13 +21,12 @@ export const MAX_PERIOD_DAYS = 100 * 366;
  */
 export function periodOf(ctx: AppContext, workspace: Workspace, query: KpisQuery): Period {
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && !isIsoDate(value))
-      throw new AppError('usage', `Date invalide (${name}) : « ${value} » n’existe pas (attendu AAAA-MM-JJ).`);
+    if (value !== undefined && !isIsoDate(value)) throw AppError.worded('usage', 'error.kpis.badDate', { name, value });
   }
   const to: IsoDate = query.to ?? query.asOf ?? calendarDateIn(workspace.timeZone, ctx.now());
   const from = query.from ?? yearEndingOn(to).from;
-  if (from > to) throw new AppError('usage', `Période invalide : le début (${from}) est après la fin (${to}).`);
-  if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw new AppError('usage', 'Période trop longue : 100 ans au plus.');
+  if (from > to) throw AppError.worded('usage', 'error.kpis.badPeriod', { from, to });
+  if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw AppError.worded('usage', 'error.kpis.tooLong');
   return { from, to };
 }
 

@@ -8,7 +8,16 @@ import { deleteMailSettingsRow, getMailSettingsRow, upsertMailSettingsRow } from
 import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { mailPortProblem, MailSendError, resolveSmtpHost, systemResolver, type Address, type MailContext, type SmtpConfig } from './mailer';
+import {
+  MAIL_PORTS,
+  mailPortProblem,
+  MailSendError,
+  resolveSmtpHost,
+  systemResolver,
+  type Address,
+  type MailContext,
+  type SmtpConfig,
+} from './mailer';
 import type { SendErrorKind } from '../domain/follow-ups/send-errors';
 import type { MailSettingsInput } from '../contracts/settings';
 
@@ -64,10 +73,7 @@ export async function saveMailSettings(ctx: MailContext, workspace: Workspace, i
   // The stored password goes only where it was typed for: a new host, port or user needs it again.
   const sameTarget = current !== undefined && current.host === s.host && current.port === s.port && current.username === username;
   if (s.password === undefined && !sameTarget && username !== null && current?.passwordEncrypted) {
-    throw new AppError(
-      'invalid_input',
-      'Réglages d’envoi invalides : saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.',
-    );
+    throw AppError.worded('invalid_input', 'error.mail.passwordAgain');
   }
   const kept = sameTarget ? (current?.passwordEncrypted ?? null) : null;
   const passwordEncrypted =
@@ -101,8 +107,8 @@ async function checkMailPort(ctx: MailContext, host: string, port: number): Prom
   } catch {
     resolved = { loopback: false };
   }
-  const problem = mailPortProblem(port, resolved);
-  if (problem) throw new AppError('invalid_input', `Réglages d’envoi invalides : ${problem}`);
+  if (mailPortProblem(port, resolved))
+    throw AppError.worded('invalid_input', 'error.mail.portRefused', { port, ports: MAIL_PORTS.join(', ') });
 }
 
 export async function deleteMailSettings(ctx: AppContext, workspace: Workspace): Promise<void> {
@@ -142,9 +148,9 @@ export async function sendTestMail(
   to?: string,
 ): Promise<{ ok: true; to: string; response: string } | { ok: false; to: string; error: string; errorKind: SendErrorKind }> {
   const setup = await getSendingSetup(ctx, workspace.id);
-  if (!setup) throw new AppError('invalid_input', 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi.');
+  if (!setup) throw AppError.worded('invalid_input', 'error.mail.noServer');
   const recipient = to ?? setup.from.address;
-  if (!z.email().safeParse(recipient).success) throw new AppError('invalid_input', `Adresse invalide : ${recipient}`);
+  if (!z.email().safeParse(recipient).success) throw AppError.worded('invalid_input', 'error.mail.badAddress', { address: recipient });
   try {
     const { response } = await ctx.mailerFor(setup.smtp).send({
       from: setup.from,

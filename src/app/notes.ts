@@ -11,12 +11,12 @@ export function noteJson(n: Note): NoteJson {
 }
 
 function noteNotFound(): AppError {
-  return new AppError('not_found', 'Note introuvable.');
+  return AppError.worded('not_found', 'error.noteNotFound');
 }
 
 export async function addNote(ctx: AppContext, workspace: Workspace, clientId: number, text: string): Promise<Note> {
   const db = ctx.database.db;
-  if (!(await getClientRow(db, workspace.id, clientId))) throw new AppError('not_found', 'Client introuvable.');
+  if (!(await getClientRow(db, workspace.id, clientId))) throw AppError.worded('not_found', 'error.clientNotFound');
   return insertNote(db, { workspaceId: workspace.id, clientId, text, now: ctx.now().toISOString() });
 }
 

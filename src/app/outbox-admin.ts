@@ -42,7 +42,7 @@ export async function listOutbox(ctx: MailContext, workspace: Workspace, limit =
 
 async function requireMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<ClientOutboxMessage> {
   const m = clientMessage(await getOutboxMessage(ctx.database.db, id));
-  if (!m || m.workspaceId !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
+  if (!m || m.workspaceId !== workspace.id) throw AppError.worded('not_found', 'error.messageNotFound');
   return m;
 }
 
@@ -60,12 +60,10 @@ export const CANCELLED_BY_USER = 'Envoi annulé par vous depuis la boîte d’en
  */
 export async function cancelOutboxMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<OutboxView> {
   const m = await requireMessage(ctx, workspace, id);
-  if (m.state === 'sending')
-    throw new AppError('conflict', 'Ce message est en train de partir : attendez quelques secondes la réponse du serveur d’envoi.');
-  if (m.state !== 'queued' && m.state !== 'uncertain')
-    throw new AppError('conflict', 'Seul un message en attente ou incertain peut être annulé.');
+  if (m.state === 'sending') throw AppError.worded('conflict', 'error.outbox.sending');
+  if (m.state !== 'queued' && m.state !== 'uncertain') throw AppError.worded('conflict', 'error.outbox.cancelOnly');
   const moved = await move(ctx, m, ['queued', 'uncertain'], { state: 'cancelled', lastError: CANCELLED_BY_USER });
-  if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
+  if (!moved) throw AppError.worded('conflict', 'error.outbox.changed');
   return viewOf(ctx, workspace, m, moved);
 }
 
@@ -75,22 +73,21 @@ export async function cancelOutboxMessage(ctx: MailContext, workspace: Workspace
  */
 export async function retryOutboxMessage(ctx: MailContext, workspace: Workspace, id: number): Promise<OutboxView> {
   const m = await requireMessage(ctx, workspace, id);
-  if (m.state !== 'failed' && m.state !== 'cancelled')
-    throw new AppError('conflict', 'Seul un message en échec ou annulé peut être renvoyé.');
+  if (m.state !== 'failed' && m.state !== 'cancelled') throw AppError.worded('conflict', 'error.outbox.resendOnly');
   const db = ctx.database.db;
   const moved = await db.transaction().execute(async (trx) => {
     if ((await getContactPrefs(trx, workspace.id, m.clientId))?.optedOutAt) {
-      throw new AppError('conflict', 'Ce client a demandé à ne plus être contacté : le message ne peut plus partir.', {
+      throw AppError.worded('conflict', 'error.outbox.optedOut', undefined, {
         reason: 'opted_out',
       });
     }
     if ((await listClientIdsInOutbox(trx, workspace.id, m.clientId)).size > 0) {
-      throw new AppError('conflict', 'Un autre message à ce client attend déjà dans la boîte d’envoi.', { reason: 'in_outbox' });
+      throw AppError.worded('conflict', 'error.outbox.inOutbox', undefined, { reason: 'in_outbox' });
     }
     const requeued = await requeueOutboxMessage(trx, m.id, ['failed', 'cancelled'], ctx.now().toISOString());
     if (requeued?.followUpId != null) await updateFollowUp(trx, workspace.id, requeued.followUpId, { status: 'queued', error: null });
     return requeued;
   });
-  if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
+  if (!moved) throw AppError.worded('conflict', 'error.outbox.changed');
   return viewOf(ctx, workspace, m, moved);
 }

@@ -33,6 +33,7 @@ import { listUnsubscribeHeaders, unsubscribeOf, withOptOutLine } from '../domain
 import { sendErrorKind, type SendErrorKind } from '../domain/follow-ups/send-errors';
 import { getMailSettingsRow } from '../db/mail-settings';
 import type { EmailMessageInput, EnqueueResult } from '../contracts/outbox';
+import { message as messageIn, type Lang } from '../contracts/messages';
 import { AppError } from './errors';
 import { assertMayFollowUp, assertNoPlaceholderLeft, bookingWindow, markBookingsObtained } from './follow-ups/record';
 import { unsubscribeTokenOf } from './follow-ups/unsubscribe';
@@ -81,22 +82,27 @@ function defaultKey(workspaceId: number, m: EmailMessageInput, to: string, date:
   return createHash('sha256').update([workspaceId, m.clientId, to, m.subject, m.body, date].join('\u0000')).digest('base64url');
 }
 
+/** A refusal as it is decided: its words in either language (the answer's `message` is them in the request's). */
+type Refusal = Omit<Extract<EnqueueResult, { result: 'refused' }>, 'message'> & { words: (lang: Lang) => string };
+type Enqueued = Exclude<EnqueueResult, { result: 'refused' }> | Refusal;
+
 async function enqueueOne(
   ctx: MailContext,
   trx: Db,
   workspace: Workspace,
   m: EmailMessageInput,
   options: { force: boolean; batchId: string; date: IsoDate; djAddress: string },
-): Promise<EnqueueResult> {
+): Promise<Enqueued> {
   const client = await getClientRow(trx, workspace.id, m.clientId);
-  if (!client) return { clientId: m.clientId, result: 'refused', reason: 'not_found', message: 'Client introuvable.' };
+  if (!client)
+    return { clientId: m.clientId, result: 'refused', reason: 'not_found', words: (lang) => messageIn(lang, 'error.clientNotFound') };
   const to = client.email?.trim() ?? '';
   if (!z.email().safeParse(to).success) {
     return {
       clientId: m.clientId,
       result: 'refused',
       reason: 'no_email',
-      message: `${client.name} n’a pas d’adresse e-mail valide${to ? ` (${to})` : ''}.`,
+      words: (lang) => messageIn(lang, to ? 'outbox.refused.badEmail' : 'outbox.refused.noEmail', { name: client.name, address: to }),
     };
   }
   const key = m.idempotencyKey ?? defaultKey(workspace.id, m, to, options.date);
@@ -115,7 +121,8 @@ async function enqueueOne(
         : 'invalid';
     // A too recent follow-up keeps its dates: the answer says from when it is allowed.
     const dates = details?.lastContact !== undefined ? { lastContact: details.lastContact, allowedFrom: details.allowedFrom ?? null } : {};
-    return { clientId: m.clientId, result: 'refused', reason, message: `${client.name} : ${e.message}`, ...dates };
+    const words = (lang: Lang) => messageIn(lang, 'outbox.refused.client', { name: client.name, problem: e.textIn(lang) });
+    return { clientId: m.clientId, result: 'refused', reason, words, ...dates };
   }
   const unsubscribe = unsubscribeOf(options.djAddress, ctx.publicUrl, await unsubscribeTokenOf(trx, workspace.id, client.id));
   const headers = listUnsubscribeHeaders(unsubscribe);
@@ -178,14 +185,24 @@ export async function enqueueFollowUpEmails(
   ctx: MailContext,
   workspace: Workspace,
   input: EnqueueInput,
+  /** The language of the refusals' `message` (the request's). */
+  lang: Lang = 'fr',
 ): Promise<{ batchId: string; results: EnqueueResult[] }> {
+  const { batchId, results } = await enqueueAll(ctx, workspace, input);
+  return { batchId, results: results.map((r) => (r.result === 'refused' ? refusalResult(r, lang) : r)) };
+}
+
+function refusalResult({ words, ...r }: Refusal, lang: Lang): EnqueueResult {
+  return { ...r, message: words(lang) };
+}
+
+async function enqueueAll(ctx: MailContext, workspace: Workspace, input: EnqueueInput): Promise<{ batchId: string; results: Enqueued[] }> {
   const settings = await getMailSettingsRow(ctx.database.db, workspace.id);
-  if (!settings)
-    throw new AppError('invalid_input', 'Aucun serveur d’envoi n’est configuré : renseignez les réglages d’envoi (SMTP) avant d’envoyer.');
+  if (!settings) throw AppError.worded('invalid_input', 'error.outbox.noServer');
   const batchId = input.batchId ?? randomUUID();
   const date = todayOf(ctx, workspace);
   const results = await ctx.database.db.transaction().execute(async (trx) => {
-    const out: EnqueueResult[] = [];
+    const out: Enqueued[] = [];
     for (const m of input.messages) {
       out.push(await enqueueOne(ctx, trx, workspace, m, { force: input.force === true, batchId, date, djAddress: settings.fromAddress }));
     }
@@ -195,16 +212,16 @@ export async function enqueueFollowUpEmails(
 }
 
 /** A refused message as the error of a request for it alone: its reason and, when too recent, its dates. */
-function refusalError(r: Extract<EnqueueResult, { result: 'refused' }>): AppError {
+function refusalError(r: Refusal): AppError {
   switch (r.reason) {
     case 'not_found':
-      return new AppError('not_found', 'Client introuvable.');
+      return AppError.worded('not_found', 'error.clientNotFound');
     case 'opted_out':
     case 'in_outbox':
     case 'recent_follow_up':
-      return new AppError('conflict', r.message, { reason: r.reason, lastContact: r.lastContact, allowedFrom: r.allowedFrom });
+      return AppError.composed('conflict', r.words, { reason: r.reason, lastContact: r.lastContact, allowedFrom: r.allowedFrom });
     default:
-      return new AppError('invalid_input', r.message, { reason: r.reason });
+      return AppError.composed('invalid_input', r.words, { reason: r.reason });
   }
 }
 
@@ -219,7 +236,7 @@ export async function sendFollowUpEmail(
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<{ enqueue: EnqueueResult; message: OutboxView | null }> {
   const { force, ...message } = input;
-  const { results } = await enqueueFollowUpEmails(ctx, workspace, { messages: [message], force });
+  const { results } = await enqueueAll(ctx, workspace, { messages: [message], force });
   const enqueue = results[0];
   if (!enqueue) throw new Error('no enqueue result');
   if (enqueue.result === 'refused') throw refusalError(enqueue);
@@ -398,8 +415,8 @@ export async function resolveUncertain(
   decision: 'resend' | 'mark_sent',
 ): Promise<OutboxView> {
   const m = clientMessage(await getOutboxMessage(ctx.database.db, id));
-  if (!m || m.workspaceId !== workspace.id) throw new AppError('not_found', 'Message introuvable.');
-  if (m.state !== 'uncertain') throw new AppError('conflict', 'Ce message n’est pas « incertain » : rien à décider.');
+  if (!m || m.workspaceId !== workspace.id) throw AppError.worded('not_found', 'error.messageNotFound');
+  if (m.state !== 'uncertain') throw AppError.worded('conflict', 'error.outbox.notUncertain');
   const now = ctx.now().toISOString();
   const moved =
     decision === 'resend'
@@ -410,7 +427,7 @@ export async function resolveUncertain(
           smtpResponse: 'marqué envoyé par l’utilisateur',
           lastError: null,
         });
-  if (!moved) throw new AppError('conflict', 'Ce message vient de changer d’état : rechargez la page.');
+  if (!moved) throw AppError.worded('conflict', 'error.outbox.changed');
   const client = await getClientRow(ctx.database.db, workspace.id, m.clientId);
   return outboxView({ ...moved, clientId: m.clientId, clientName: client?.name ?? '' });
 }

@@ -267,22 +267,20 @@ export async function backtestForecast(
   const lastGig = after.reduce<IsoDate>((m, g) => (g.date > m ? g.date : m), calibrationEnd);
   const dataEnd = workspace.referenceDate ?? lastGig;
   if (dataEnd <= calibrationEnd) {
-    throw new AppError(
-      'usage',
-      `rien à comparer : aucune donnée après le ${calibrationEnd} (fin des données : ${dataEnd}). Choisissez une date de calibration plus ancienne.`,
-    );
+    throw AppError.worded('usage', 'error.backtest.nothing', { calibrationEnd, dataEnd });
   }
   let horizonEnd: IsoDate;
   if (options.horizonDays !== undefined) {
     if (!Number.isInteger(options.horizonDays) || options.horizonDays < 1 || options.horizonDays > MAX_BACKTEST_HORIZON_DAYS) {
-      throw new AppError('usage', `--horizon-days : un nombre entier de jours entre 1 et ${MAX_BACKTEST_HORIZON_DAYS}.`);
+      throw AppError.worded('usage', 'error.backtest.horizonRange', { max: MAX_BACKTEST_HORIZON_DAYS });
     }
     horizonEnd = addDays(calibrationEnd, options.horizonDays);
     if (horizonEnd > dataEnd) {
-      throw new AppError(
-        'usage',
-        `l’horizon de ${options.horizonDays} jours dépasse la fin des données (${dataEnd}) : au plus ${daysBetween(calibrationEnd, dataEnd)} jours.`,
-      );
+      throw AppError.worded('usage', 'error.backtest.horizonPastData', {
+        days: options.horizonDays,
+        dataEnd,
+        max: daysBetween(calibrationEnd, dataEnd),
+      });
     }
   } else {
     const twelveMonths = addMonths(calibrationEnd, 12);

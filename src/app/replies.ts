@@ -65,7 +65,7 @@ function secretContext(workspaceId: number): string {
 }
 
 function invalid(problem: string): AppError {
-  return new AppError('invalid_input', `Réglages de la boîte de réception invalides : ${problem}`);
+  return AppError.worded('invalid_input', 'error.replies.invalid', { problem });
 }
 
 const NO_STATE = { lastCheckAt: null, lastSuccessAt: null, lastError: null, failures: 0 };
@@ -98,7 +98,7 @@ export async function getImapSettings(ctx: ReplyContext, workspace: Workspace): 
 async function resolveImapHost(ctx: ReplyContext, host: string, port: number): Promise<ResolvedHost> {
   const resolved = await resolveSmtpHost(host, ctx.resolveHost ?? systemResolver);
   if (!resolved.loopback && !IMAP_PORTS.includes(port)) {
-    throw invalid(`port ${port} non autorisé : hors de cette machine, seuls les ports IMAP ${IMAP_PORTS.join(', ')} sont acceptés.`);
+    throw AppError.worded('invalid_input', 'error.replies.portRefusedRemote', { port, ports: IMAP_PORTS.join(', ') });
   }
   return resolved;
 }
@@ -113,13 +113,13 @@ export async function saveImapSettings(ctx: ReplyContext, workspace: Workspace, 
     if (e instanceof AppError) throw e;
     // A name that does not resolve now is held to the IMAP ports; each check resolves it again.
     if (!IMAP_PORTS.includes(s.port))
-      throw invalid(`port ${s.port} non autorisé : seuls les ports IMAP ${IMAP_PORTS.join(', ')} sont acceptés.`);
+      throw AppError.worded('invalid_input', 'error.replies.portRefused', { port: s.port, ports: IMAP_PORTS.join(', ') });
   }
   const current = await getStoredImapSettings(ctx.database.db, workspace.id);
   // The stored password goes only where it was typed for: a new host, port or user needs it again.
   const sameTarget = current !== undefined && current.host === s.host && current.port === s.port && current.username === s.username;
   if (s.password === undefined && !sameTarget && current?.passwordEncrypted) {
-    throw invalid('saisissez à nouveau le mot de passe, car le serveur, le port ou l’identifiant a changé.');
+    throw AppError.worded('invalid_input', 'error.replies.passwordAgain');
   }
   const kept = sameTarget ? (current?.passwordEncrypted ?? null) : null;
   const passwordEncrypted =
@@ -211,7 +211,7 @@ export async function testImapSettings(ctx: ReplyContext, workspace: Workspace):
   let c: Connection | null = null;
   try {
     c = await connect(ctx, workspace.id);
-    if (!c) throw new AppError('invalid_input', 'Aucune boîte de réception n’est configurée.');
+    if (!c) throw AppError.worded('invalid_input', 'error.replies.none');
     const box = await c.client.mailboxOpen(c.row.folder, { readOnly: true });
     return { ok: true, folder: c.row.folder, messages: box.exists };
   } catch (e) {
@@ -415,7 +415,7 @@ export async function checkMailbox(ctx: ReplyContext, workspaceId: number): Prom
   } catch (e) {
     const words = imapErrorInWords(e);
     await recordImapFailure(db, workspaceId, words, ctx.now().toISOString()).catch(() => {});
-    throw new AppError('invalid_input', `Lecture de la boîte de réception impossible : ${words}`);
+    throw AppError.worded('invalid_input', 'error.replies.readFailed', { problem: words });
   } finally {
     await c?.client.logout().catch(() => c?.client.close());
   }
@@ -445,7 +445,7 @@ function replyJson(r: MailReply): ReplyRecord {
 
 /** The client's messages read from the mailbox, newest first (its timeline). */
 export async function listReplies(ctx: ReplyContext, workspace: Workspace, clientId: number): Promise<ReplyRecord[]> {
-  if (!(await getClientRow(ctx.database.db, workspace.id, clientId))) throw new AppError('not_found', 'Client introuvable.');
+  if (!(await getClientRow(ctx.database.db, workspace.id, clientId))) throw AppError.worded('not_found', 'error.clientNotFound');
   return (await listClientReplies(ctx.database.db, workspace.id, clientId)).map(replyJson);
 }
 
@@ -457,7 +457,7 @@ export async function undoReply(ctx: ReplyContext, workspace: Workspace, id: num
   const db = ctx.database.db;
   return db.transaction().execute(async (trx) => {
     const reply = await getReply(trx, workspace.id, id);
-    if (!reply) throw new AppError('not_found', 'Réponse introuvable.');
+    if (!reply) throw AppError.worded('not_found', 'error.replyNotFound');
     if (reply.undoneAt === null) {
       if (reply.applied && reply.followUpId !== null) {
         const f = await getFollowUp(trx, workspace.id, reply.followUpId);

@@ -7,6 +7,7 @@ import { buildReportModel, type ReportModel } from '../domain/report';
 import { getOwnerName, getPeriodTotals } from '../db/report';
 import type { Workspace } from '../db/workspaces';
 import { withCadences } from './cadences';
+import type { MessageKey } from '../contracts/messages';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { kpisAndCharts } from './kpis';
@@ -20,9 +21,8 @@ export interface ReportOptions {
   to?: string;
 }
 
-function checkedDate(value: string | undefined, what: string): IsoDate | undefined {
-  if (value !== undefined && !isIsoDate(value))
-    throw new AppError('invalid_input', `Date ${what} invalide : « ${value} » (attendu AAAA-MM-JJ).`);
+function checkedDate(value: string | undefined, what: MessageKey): IsoDate | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw AppError.worded('invalid_input', what, { value });
   return value;
 }
 
@@ -30,13 +30,17 @@ function checkedDate(value: string | undefined, what: string): IsoDate | undefin
 export function reportPeriod(asOf: IsoDate, from?: IsoDate, to?: IsoDate): { from: IsoDate; to: IsoDate } {
   const end = to ?? asOf;
   const start = from ?? addDays(end, -364);
-  if (start > end) throw new AppError('invalid_input', `La période commence (${start}) après sa fin (${end}).`);
+  if (start > end) throw AppError.worded('invalid_input', 'error.report.badPeriod', { start, end });
   return { from: start, to: end };
 }
 
 export async function buildReport(ctx: AppContext, workspace: Workspace, options: ReportOptions = {}): Promise<ReportModel> {
-  const asOf = referenceDateOf(ctx, workspace, checkedDate(options.asOf, 'de référence'));
-  const period = reportPeriod(asOf, checkedDate(options.from, 'de début'), checkedDate(options.to, 'de fin'));
+  const asOf = referenceDateOf(ctx, workspace, checkedDate(options.asOf, 'error.report.badReferenceDate'));
+  const period = reportPeriod(
+    asOf,
+    checkedDate(options.from, 'error.report.badStartDate'),
+    checkedDate(options.to, 'error.report.badEndDate'),
+  );
   const db = ctx.database.db;
   const [overview, clients, totals, owner, dashboard] = await Promise.all([
     getOverview(ctx, workspace, asOf),

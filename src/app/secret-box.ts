@@ -40,10 +40,7 @@ export function secretBoxFromKey(key: Buffer): SecretBox {
         decipher.setAuthTag(Buffer.from(tag, 'base64'));
         return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
       } catch {
-        throw new AppError(
-          'invalid_input',
-          `Le mot de passe SMTP enregistré ne peut pas être déchiffré : la clé secrète (${SECRET_KEY_ENV} ou ${SECRET_KEY_FILE}) a changé. Saisissez de nouveau le mot de passe dans les réglages d’envoi.`,
-        );
+        throw AppError.worded('invalid_input', 'error.secret.undecryptable', { env: SECRET_KEY_ENV, file: SECRET_KEY_FILE });
       }
     },
   };
@@ -61,11 +58,7 @@ export function isSecretKeyText(value: string): boolean {
 
 function keyFromEnv(value: string): Buffer {
   const key = keyFromText(value);
-  if (!key)
-    throw new AppError(
-      'invalid_input',
-      `${SECRET_KEY_ENV} doit contenir 32 octets encodés en base64 (par exemple : openssl rand -base64 32).`,
-    );
+  if (!key) throw AppError.worded('invalid_input', 'error.secret.badEnv', { env: SECRET_KEY_ENV });
   return key;
 }
 
@@ -76,10 +69,7 @@ function keyFromEnv(value: string): Buffer {
 export function loadSecretKey(options: { secretKey: string | undefined; dataDir: string | null }): Buffer {
   if (options.secretKey) return keyFromEnv(options.secretKey);
   if (options.dataDir === null) {
-    throw new AppError(
-      'invalid_input',
-      `Avec PostgreSQL, définissez ${SECRET_KEY_ENV} (32 octets en base64, par exemple : openssl rand -base64 32) pour chiffrer le mot de passe SMTP : la clé ne doit pas être dans la base.`,
-    );
+    throw AppError.worded('invalid_input', 'error.secret.postgres', { env: SECRET_KEY_ENV });
   }
   const path = join(options.dataDir, SECRET_KEY_FILE);
   try {
@@ -89,7 +79,7 @@ export function loadSecretKey(options: { secretKey: string | undefined; dataDir:
   }
   const text = readFileSync(path, 'utf8').trim();
   const key = Buffer.from(text, 'base64');
-  if (key.length !== 32) throw new AppError('invalid_input', `Le fichier ${path} ne contient pas une clé valide (32 octets en base64).`);
+  if (key.length !== 32) throw AppError.worded('invalid_input', 'error.secret.badFile', { path });
   return key;
 }
 

@@ -52,10 +52,7 @@ export async function updateSettings(ctx: AppContext, workspace: Workspace, inpu
   };
   const effective = thresholdsOf(merged);
   if (effective.activeDays > effective.lapsedDays) {
-    throw new AppError(
-      'invalid_input',
-      `Le seuil « actif » (${effective.activeDays} jours) ne peut dépasser le seuil « à relancer » (${effective.lapsedDays} jours).`,
-    );
+    throw AppError.worded('invalid_input', 'error.settings.thresholds', { active: effective.activeDays, lapsed: effective.lapsedDays });
   }
   await updateWorkspace(ctx.database.db, workspace.id, {
     settings: merged,

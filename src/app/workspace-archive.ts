@@ -7,7 +7,7 @@
  * from `exportedAt`.
  */
 import { frenchIssueMessage } from '../contracts/input-words';
-import { message } from '../contracts/messages';
+import { message, type Lang, type MessageKey, type Vars } from '../contracts/messages';
 import { templateProblemsText } from '../contracts/template-words';
 import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
@@ -258,8 +258,13 @@ export interface WorkspaceImportReport {
   mail: 'imported' | 'kept' | 'none';
 }
 
-function invalid(message: string): AppError {
-  return new AppError('invalid_file', `Fichier d’espace de travail invalide : ${message}`);
+/** A workspace file refused: what is wrong with it, in the reader's language. */
+function invalid(problem: (lang: Lang) => string): AppError {
+  return AppError.composed('invalid_file', (lang) => message(lang, 'error.archive.invalid', { problem: problem(lang) }));
+}
+
+function invalidAs(key: MessageKey, vars?: Vars): AppError {
+  return invalid((lang) => message(lang, key, vars));
 }
 
 /** Reads and checks a workspace file: its format and version, every record, every reference. */
@@ -270,7 +275,7 @@ export async function readWorkspaceFile(path: string): Promise<WorkspaceFile> {
     try {
       const { size } = await handle.stat();
       if (size > MAX_WORKSPACE_FILE_BYTES)
-        throw invalid(`${Math.round(size / 1e6)} Mo, au-delà de la limite de ${MAX_WORKSPACE_FILE_BYTES / 1024 / 1024} Mo.`);
+        throw invalidAs('error.archive.tooLarge', { size: Math.round(size / 1e6), max: MAX_WORKSPACE_FILE_BYTES / 1024 / 1024 });
       raw = await handle.readFile('utf8');
     } finally {
       await handle.close();
@@ -278,10 +283,10 @@ export async function readWorkspaceFile(path: string): Promise<WorkspaceFile> {
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError(
-      'unreadable_file',
-      `Impossible de lire le fichier ${path} : ${code === 'ENOENT' ? 'fichier introuvable' : e instanceof Error ? e.message : String(e)}.`,
-    );
+    throw AppError.worded('unreadable_file', 'error.file.unreadable', {
+      path,
+      reason: code === 'ENOENT' ? 'fichier introuvable' : e instanceof Error ? e.message : String(e),
+    });
   }
   return parseWorkspaceJson(raw);
 }
@@ -292,21 +297,22 @@ export function parseWorkspaceJson(raw: string): WorkspaceFile {
   try {
     json = JSON.parse(raw);
   } catch (e) {
-    throw invalid(`ce n’est pas du JSON (${e instanceof Error ? e.message : String(e)}).`);
+    throw invalidAs('error.archive.notJson', { detail: e instanceof Error ? e.message : String(e) });
   }
   const head = z.object({ format: z.string(), version: z.number() }).safeParse(json);
-  if (!head.success || head.data.format !== WORKSPACE_FORMAT) throw invalid(`le champ "format" doit valoir "${WORKSPACE_FORMAT}".`);
+  if (!head.success || head.data.format !== WORKSPACE_FORMAT) throw invalidAs('error.archive.format', { format: WORKSPACE_FORMAT });
   if (head.data.version > WORKSPACE_FORMAT_VERSION) {
-    throw invalid(
-      `version ${head.data.version}, écrite par une version plus récente de DJ Booker Pro (celle-ci lit la version ${WORKSPACE_FORMAT_VERSION}).`,
-    );
+    throw invalidAs('error.archive.newer', { version: head.data.version, supported: WORKSPACE_FORMAT_VERSION });
   }
   const parsed = workspaceFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid(
-      `${issue?.path.join('.') ?? ''} : ${issue ? frenchIssueMessage(issue.message) : ''}${parsed.error.issues.length > 1 ? ` (et ${parsed.error.issues.length - 1} autre(s) problème(s))` : ''}.`,
-    );
+    const more = parsed.error.issues.length - 1;
+    throw invalidAs(more > 0 ? 'error.archive.issues' : 'error.archive.issue', {
+      path: issue?.path.join('.') ?? '',
+      issue: issue ? frenchIssueMessage(issue.message) : '',
+      more,
+    });
   }
   checkReferences(parsed.data);
   return parsed.data;
@@ -316,37 +322,39 @@ function checkReferences(file: WorkspaceFile): void {
   const keys = new Set<string>();
   const nameKeys = new Map<string, string>();
   for (const c of file.clients) {
-    if (keys.has(c.key)) throw invalid(`la clé de client « ${c.key} » apparaît deux fois.`);
+    if (keys.has(c.key)) throw invalidAs('error.archive.duplicateKey', { key: c.key });
     keys.add(c.key);
     const other = nameKeys.get(nameKey(c.name));
-    if (other !== undefined)
-      throw invalid(`« ${c.name} » et « ${other} » sont le même client (noms identiques aux accents et à la casse près).`);
+    if (other !== undefined) throw invalidAs('error.archive.sameClient', { name: c.name, other });
     nameKeys.set(nameKey(c.name), c.name);
   }
-  for (const [list, what] of [
-    [file.gigs, 'prestation'],
-    [file.notes, 'note'],
-    [file.followUps, 'relance'],
+  for (const [list, key] of [
+    [file.gigs, 'error.archive.gigClient'],
+    [file.notes, 'error.archive.noteClient'],
+    [file.followUps, 'error.archive.followUpClient'],
   ] as const) {
     list.forEach((r, i) => {
-      if (!keys.has(r.client)) throw invalid(`la ${what} n° ${i + 1} renvoie au client « ${r.client} », absent du fichier.`);
+      if (!keys.has(r.client)) throw invalidAs(key, { n: i + 1, client: r.client });
     });
   }
   for (const t of file.templates) {
     const problems = validateTemplate(t);
     if (problems.length > 0)
-      throw invalid(`modèle ${t.key} : ${templateProblemsText(problems.slice(0, 1), (key, vars) => message('fr', key, vars))}`);
+      throw invalid((lang) =>
+        message(lang, 'error.archive.template', {
+          key: t.key,
+          problem: templateProblemsText(problems.slice(0, 1), (key, vars) => message(lang, key, vars)),
+        }),
+      );
   }
 }
-
-const NOT_EMPTY = 'Un espace de travail ne s’importe que dans un espace vide : celui-ci contient déjà des clients.';
 
 /**
  * The web's upload: the refusal of a workspace that is not empty comes before the file is read
  * (a large file is not checked for nothing); importWorkspace checks again in its transaction.
  */
 export async function importWorkspaceText(ctx: AppContext, workspace: Workspace, text: string): Promise<WorkspaceImportReport> {
-  if (await hasWorkspaceRecords(ctx.database.db, workspace.id)) throw new AppError('conflict', NOT_EMPTY);
+  if (await hasWorkspaceRecords(ctx.database.db, workspace.id)) throw AppError.worded('conflict', 'error.archive.notEmpty');
   return importWorkspace(ctx, workspace, parseWorkspaceJson(text));
 }
 
@@ -354,7 +362,7 @@ export async function importWorkspaceText(ctx: AppContext, workspace: Workspace,
 export async function importWorkspace(ctx: AppContext, workspace: Workspace, file: WorkspaceFile): Promise<WorkspaceImportReport> {
   return ctx.database.bulkTransaction(async (trx, load) => {
     if (await hasWorkspaceRecords(trx, workspace.id)) {
-      throw new AppError('conflict', `${NOT_EMPTY} Utilisez un nouveau dossier de données (--data-dir) ou un autre espace (--workspace).`);
+      throw AppError.worded('conflict', 'error.archive.notEmptyCli');
     }
     const w = workspace.id;
     await updateWorkspace(trx, w, {

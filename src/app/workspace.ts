@@ -15,21 +15,21 @@ export async function resolveWorkspace(ctx: AppContext, name: string | undefined
     const found = await getWorkspaceByName(db, name);
     if (found) return found;
     if (create) return createWorkspace(db, name, ctx.now());
-    throw new AppError('not_found', `Espace de travail inconnu : « ${name} ».`);
+    throw AppError.worded('not_found', 'error.workspace.unknown', { name });
   }
   const all = await listWorkspaces(db);
   if (all.length === 1 && all[0]) return all[0];
   if (all.length === 0) {
     if (create) return createWorkspace(db, DEFAULT_WORKSPACE, ctx.now());
-    throw new AppError('not_found', 'Aucune donnée : importez vos fichiers ou lancez `djbooker demo`.');
+    throw AppError.worded('not_found', 'error.workspace.noData');
   }
-  throw new AppError('ambiguous_workspace', `Plusieurs espaces de travail (${all.map((w) => w.name).join(', ')}) : précisez --workspace.`);
+  throw AppError.worded('ambiguous_workspace', 'error.workspace.ambiguous', { names: all.map((w) => w.name).join(', ') });
 }
 
 /** The reference date: the one asked for, else the workspace's fixed one, else today in its time zone. */
 export function referenceDateOf(ctx: AppContext, workspace: Workspace, asked?: string): IsoDate {
   if (asked !== undefined) {
-    if (!isIsoDate(asked)) throw new AppError('usage', `Date de référence invalide : « ${asked} » (attendu AAAA-MM-JJ).`);
+    if (!isIsoDate(asked)) throw AppError.worded('usage', 'error.workspace.badReferenceDate', { date: asked });
     return asked;
   }
   return workspace.referenceDate ?? calendarDateIn(workspace.timeZone, ctx.now());

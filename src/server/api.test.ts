@@ -342,6 +342,19 @@ for (const engine of testEngines()) {
       expect((await get('/api/overview?asOf=2026-01-14')).json()).toMatchObject({ clients: 25, gigs: 0, revenue: 0 });
     });
 
+    it('words an application error in the request’s language: English when Accept-Language asks for it, French otherwise', async () => {
+      const unknownImport = (lang?: string) =>
+        call(app, 'GET', '/api/imports/999999/rejected.csv', { as: owner, ...(lang ? { lang } : {}) });
+      const french = await unknownImport();
+      expect(french.statusCode).toBe(404);
+      expect(french.json().error).toEqual({ code: 'not_found', message: 'Import introuvable.' });
+      expect((await unknownImport('en')).json().error).toEqual({ code: 'not_found', message: 'Import not found.' });
+      expect((await unknownImport('fr-FR,fr;q=0.9,en;q=0.8')).json().error.message).toBe('Import introuvable.');
+      const unknownClient = await call(app, 'GET', '/api/clients/999999', { as: owner, lang: 'en' });
+      expect(unknownClient.statusCode).toBe(404);
+      expect(unknownClient.json().error).toEqual({ code: 'not_found', message: 'Client not found.' });
+    });
+
     it('undo restores the values an import overwrote', async () => {
       await call(app, 'POST', '/api/imports?kind=clients', { as: owner, file: Buffer.from('Nom,Ville,Téléphone\nBar Alpha,Gap,0101\n') });
       const second = (

@@ -42,15 +42,6 @@ const FRAMEWORK_ERRORS: Record<number, [ApiErrorCode, MessageKey]> = {
 };
 
 /**
- * An error's message in the request's language (`Accept-Language`, French unless English comes
- * first): from the catalogue when the error is worded there, its French text otherwise.
- */
-function messageOf(error: AppError, lang: Lang): string {
-  if (!error.words) return error.message;
-  return 'text' in error.words ? error.words.text(lang) : message(lang, error.words.key, error.words.vars);
-}
-
-/**
  * The status and body the API answers an error with (the error handler's, and an import's last
  * NDJSON line), worded in `lang`.
  */
@@ -67,10 +58,10 @@ export function apiErrorOf(
     if (code === 'busy')
       return {
         status: HTTP_STATUS[code],
-        body: errorBody(code, messageOf(appError, lang), { retryAfter: BUSY_RETRY_AFTER_S }),
+        body: errorBody(code, appError.textIn(lang), { retryAfter: BUSY_RETRY_AFTER_S }),
         retryAfter: BUSY_RETRY_AFTER_S,
       };
-    return { status: HTTP_STATUS[code], body: errorBody(code, messageOf(appError, lang), appError.details) };
+    return { status: HTTP_STATUS[code], body: errorBody(code, appError.textIn(lang), appError.details) };
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
   const known = status !== undefined ? FRAMEWORK_ERRORS[status] : undefined;

@@ -203,6 +203,32 @@ for (const engine of testEngines()) {
       expect(copied.statusCode).toBe(409);
       expect(copied.json().error.details).toEqual({ reason: 'recent_follow_up', lastContact: '2026-01-14', allowedFrom: '2026-02-13' });
       expect(receivedBy('contact@yellow-monkeys.example')).toHaveLength(1);
+      // In English when the interface asks for it: the single send's error, and a batch's refusal line.
+      const tooSoon =
+        'YELLOW MONKEYS: This client was already followed up on 2026-01-14: no more than one follow-up a month. A new one is possible from 2026-02-13 (or confirm to follow up anyway).';
+      const inEnglish = await call(app, 'POST', '/api/follow-ups/send', {
+        as: owner,
+        lang: 'en',
+        body: { ...message, idempotencyKey: 'generateur-0003' },
+      });
+      expect(inEnglish.json().error).toMatchObject({ code: 'conflict', message: tooSoon, details: { reason: 'recent_follow_up' } });
+      const batch = await call(app, 'POST', '/api/follow-ups/batch', {
+        as: owner,
+        lang: 'en',
+        body: { messages: [message], batchId: 'lot-en' },
+      });
+      expect(batch.json().results).toEqual([
+        {
+          clientId: id,
+          result: 'refused',
+          reason: 'recent_follow_up',
+          message: tooSoon,
+          lastContact: '2026-01-14',
+          allowedFrom: '2026-02-13',
+        },
+      ]);
+      const batchInFrench = await send('POST', '/api/follow-ups/batch', { messages: [message], batchId: 'lot-fr' });
+      expect(batchInFrench.json().results[0].message).toMatch(/^YELLOW MONKEYS : Ce client a déjà été relancé le 2026-01-14/);
 
       const forced = await send('POST', '/api/follow-ups/send', { ...message, idempotencyKey: 'generateur-0002', force: true });
       expect(forced.statusCode, forced.body).toBe(200);

@@ -175,10 +175,7 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
   const root = options.projectRoot ?? PROJECT_ROOT;
   const web = webBuildState(root);
   if (web === 'missing' || web === 'stale') {
-    throw new AppError(
-      'usage',
-      `l’application web ${web === 'missing' ? 'n’est pas construite' : 'date d’avant ses sources'} : lancez « npm run build » (ou « npm start », qui la construit).`,
-    );
+    throw AppError.worded('usage', web === 'missing' ? 'error.server.webMissing' : 'error.server.webStale');
   }
   if (web === 'absent') options.log('Pas d’application web dans ce dossier : seule l’API est servie.');
   const ctx: AppContext = { database: options.database, now: options.now };

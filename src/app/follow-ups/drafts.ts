@@ -186,9 +186,9 @@ async function clientContexts(ctx: AppContext, workspace: Workspace, asOf: IsoDa
 async function clientContext(ctx: AppContext, workspace: Workspace, clientId: number, asOf: IsoDate): Promise<ClientContextResult> {
   // The shared segmented portfolio: one computation per data version, not one per draft.
   const view = await getPortfolioClient(ctx, workspace, asOf, clientId);
-  if (!view) throw new AppError('not_found', 'Client introuvable.');
+  if (!view) throw AppError.worded('not_found', 'error.clientNotFound');
   const [one] = await clientContexts(ctx, workspace, asOf, [view]);
-  if (!one) throw new AppError('not_found', 'Client introuvable.');
+  if (!one) throw AppError.worded('not_found', 'error.clientNotFound');
   return one;
 }
 
@@ -226,7 +226,7 @@ export async function getFollowUpDraft(
   options: { template?: string; asOf?: string } = {},
 ): Promise<FollowUpDraft> {
   if (options.template !== undefined && !isTemplateKey(options.template))
-    throw new AppError('invalid_input', `Modèle inconnu : ${options.template}`);
+    throw AppError.worded('invalid_input', 'error.templateUnknown', { key: options.template });
   const asOf = referenceDateOf(ctx, workspace, options.asOf);
   const c = await clientContext(ctx, workspace, clientId, asOf);
   return draftOf(c, await workspaceTemplates(ctx.database.db, workspace.id), asOf, options.template as TemplateKey | undefined);

@@ -34,11 +34,7 @@ export type { FollowUpInput } from '../../contracts/follow-ups';
 /** The text about to go out may not keep a `{{…}}` (an edited message is not rendered again). */
 export function assertNoPlaceholderLeft(subject: string, body: string): void {
   const left = leftoverPlaceholder(subject) ?? leftoverPlaceholder(body);
-  if (left !== null)
-    throw new AppError(
-      'invalid_input',
-      `Le message contient encore une variable non remplacée : ${left}. Remplacez-la par le texte voulu.`,
-    );
+  if (left !== null) throw AppError.worded('invalid_input', 'error.placeholderLeft', { left });
 }
 
 /**
@@ -77,7 +73,7 @@ export function bookingWindow(date: IsoDate, createdAt: Date): { windowEndDate: 
 
 export async function requireClient(db: Db, workspace: Workspace, clientId: number) {
   const client = await getClientRow(db, workspace.id, clientId);
-  if (!client) throw new AppError('not_found', 'Client introuvable.');
+  if (!client) throw AppError.worded('not_found', 'error.clientNotFound');
   return client;
 }
 
@@ -128,14 +124,14 @@ const OUTSIDE_CHANNELS: ReadonlySet<FollowUpChannel> = new Set(['copied', 'mailt
 
 async function requireFollowUp(db: Db, workspace: Workspace, id: number): Promise<FollowUp> {
   const f = await getFollowUp(db, workspace.id, id);
-  if (!f) throw new AppError('not_found', 'Relance introuvable.');
+  if (!f) throw AppError.worded('not_found', 'error.followUpNotFound');
   return f;
 }
 
 /** "C'est parti": a copied / mailto / .eml follow-up did go out; from now on it counts for the cadence. */
 export async function confirmFollowUp(ctx: AppContext, workspace: Workspace, id: number): Promise<FollowUp> {
   const f = await requireFollowUp(ctx.database.db, workspace, id);
-  if (f.status !== 'to_confirm') throw new AppError('conflict', 'Seule une relance « à confirmer » peut être confirmée.');
+  if (f.status !== 'to_confirm') throw AppError.worded('conflict', 'error.followUp.confirmOnly');
   const updated = await updateFollowUp(ctx.database.db, workspace.id, id, { status: 'sent', confirmedAt: ctx.now().toISOString() });
   await markBookingsObtained(ctx, workspace.id);
   return (await getFollowUp(ctx.database.db, workspace.id, id)) ?? updated ?? f;
@@ -158,7 +154,7 @@ export async function confirmFollowUps(ctx: AppContext, workspace: Workspace, id
 /** A copied / mailto / .eml follow-up that never went out: forgotten. */
 export async function discardFollowUp(ctx: AppContext, workspace: Workspace, id: number): Promise<void> {
   const f = await requireFollowUp(ctx.database.db, workspace, id);
-  if (f.status !== 'to_confirm') throw new AppError('conflict', 'Seule une relance « à confirmer » peut être abandonnée.');
+  if (f.status !== 'to_confirm') throw AppError.worded('conflict', 'error.followUp.abandonOnly');
   await deleteFollowUp(ctx.database.db, workspace.id, id);
 }
 
@@ -167,7 +163,7 @@ export async function setFollowUpOutcome(ctx: AppContext, workspace: Workspace, 
   await requireFollowUp(ctx.database.db, workspace, id);
   const date = o.outcome === 'none' ? null : (o.date ?? todayOf(ctx, workspace));
   const updated = await updateFollowUp(ctx.database.db, workspace.id, id, { outcome: o.outcome, outcomeDate: date, outcomeAuto: 0 });
-  if (!updated) throw new AppError('not_found', 'Relance introuvable.');
+  if (!updated) throw AppError.worded('not_found', 'error.followUpNotFound');
   return updated;
 }
 

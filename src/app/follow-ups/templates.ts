@@ -55,7 +55,7 @@ function templateError(problems: TemplateProblem[]): AppError {
 
 /** Saves an edited template; an unknown or unclosed placeholder is refused here, never sent later. */
 export async function saveTemplate(ctx: AppContext, workspace: Workspace, key: string, text: MessageText): Promise<TemplateView> {
-  if (!isTemplateKey(key)) throw new AppError('not_found', `Modèle inconnu : ${key}`);
+  if (!isTemplateKey(key)) throw AppError.worded('not_found', 'error.templateUnknown', { key });
   const problems = validateTemplate(text);
   if (problems.length > 0) throw templateError(problems);
   await upsertEditedTemplate(ctx.database.db, workspace.id, key, text.subject, text.body, ctx.now().toISOString());
@@ -63,7 +63,7 @@ export async function saveTemplate(ctx: AppContext, workspace: Workspace, key: s
 }
 
 export async function resetTemplate(ctx: AppContext, workspace: Workspace, key: string): Promise<TemplateView> {
-  if (!isTemplateKey(key)) throw new AppError('not_found', `Modèle inconnu : ${key}`);
+  if (!isTemplateKey(key)) throw AppError.worded('not_found', 'error.templateUnknown', { key });
   await deleteEditedTemplate(ctx.database.db, workspace.id, key);
   return (await workspaceTemplates(ctx.database.db, workspace.id))[key];
 }

@@ -59,7 +59,7 @@ export async function getUnsubscribeLink(
 /** The unsubscribe link (route `/unsubscribe/:token`, no session: the token is the key). */
 export async function unsubscribeWithToken(ctx: AppContext, token: string): Promise<{ clientName: string; alreadyDone: boolean }> {
   const found = await findUnsubscribeLink(ctx.database.db, token);
-  if (!found) throw new AppError('not_found', 'Lien de désinscription inconnu ou expiré.');
+  if (!found) throw AppError.worded('not_found', 'error.unsubscribeUnknown');
   if (found.prefs.optedOutAt) return { clientName: found.client.name, alreadyDone: true };
   await setOptedOut(ctx.database.db, found.prefs.clientId, ctx.now().toISOString(), 'unsubscribe_link');
   return { clientName: found.client.name, alreadyDone: false };

@@ -24,7 +24,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext, setupCode: 
 
   app.post('/api/setup', { config: { public: true, rateLimit: PUBLIC_RATE_LIMIT } }, async (request, reply) => {
     const body = parseInput(setupInputSchema, request.body);
-    if (!(await needsSetup(ctx))) throw new AppError('conflict', 'L’application est déjà configurée : connectez-vous.');
+    if (!(await needsSetup(ctx))) throw AppError.worded('conflict', 'error.alreadySetUp');
     if (setupCode !== null && !sameCode(body.code, setupCode)) {
       throw AppError.worded('forbidden', 'error.setup_code');
     }

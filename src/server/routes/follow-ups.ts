@@ -41,6 +41,7 @@ import {
   vipBatchQuerySchema,
   type FollowUp as FollowUpJson,
 } from '../../contracts/follow-ups';
+import { langOf } from '../../contracts/messages';
 import { batchInputSchema, outboxPageQuerySchema, outboxQuerySchema, resolveInputSchema, sendInputSchema } from '../../contracts/outbox';
 import { PLACEHOLDERS } from '../../domain/follow-ups/templates';
 import { parseInput } from '../input';
@@ -49,7 +50,7 @@ import { sessionOf } from '../session';
 /** A follow-up as the API shows it (with its client's name), after a write. */
 async function recordJson(ctx: MailContext, workspace: Workspace, f: FollowUp): Promise<FollowUpJson> {
   const record = (await listFollowUpRecords(ctx, workspace, f.clientId)).find((r) => r.id === f.id);
-  if (!record) throw new AppError('not_found', 'Relance introuvable.');
+  if (!record) throw AppError.worded('not_found', 'error.followUpNotFound');
   return followUpJson(record);
 }
 
@@ -109,7 +110,8 @@ export function followUpRoutes(app: FastifyInstance, ctx: MailContext, kickSende
     const { messages } = parseInput(emlBatchSchema, request.body);
     const { workspace } = sessionOf(request);
     const { fileName, content, recorded, refused } = await exportFollowUpEmlZip(ctx, workspace, messages);
-    if (recorded.length === 0) throw new AppError('conflict', refused.map((r) => r.message).join(' '), { reason: 'all_refused' });
+    if (recorded.length === 0)
+      throw AppError.composed('conflict', (lang) => refused.map((r) => r.error.textIn(lang)).join(' '), { reason: 'all_refused' });
     return (
       reply
         .type('application/zip')
@@ -181,7 +183,12 @@ export function followUpRoutes(app: FastifyInstance, ctx: MailContext, kickSende
     // One key per client and batch: a double click, or the same batch sent again after an edit,
     // finds the message already queued instead of queueing another.
     const keyed = messages.map((m) => ({ ...m, idempotencyKey: m.idempotencyKey ?? `batch:${batchId}:${m.clientId}` }));
-    const result = await enqueueFollowUpEmails(ctx, workspace, { messages: keyed, batchId, force });
+    const result = await enqueueFollowUpEmails(
+      ctx,
+      workspace,
+      { messages: keyed, batchId, force },
+      langOf(request.headers['accept-language']),
+    );
     kickSender();
     return reply.status(202).send(result);
   });

@@ -28,7 +28,7 @@ export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
  * one must not sit in memory), runs `work` on it, and removes it whatever happens.
  */
 async function withUploadedFile<T>(body: unknown, work: (path: string) => Promise<T>): Promise<T> {
-  if (!(body instanceof Readable)) throw new AppError('invalid_input', 'Envoyez le fichier brut (Content-Type: application/octet-stream).');
+  if (!(body instanceof Readable)) throw AppError.worded('invalid_input', 'error.upload.raw');
   const dir = await mkdtemp(join(tmpdir(), 'djbooker-upload-'));
   const path = join(dir, 'upload.csv');
   try {
@@ -36,13 +36,12 @@ async function withUploadedFile<T>(body: unknown, work: (path: string) => Promis
     const limit = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         size += chunk.length;
-        if (size > MAX_UPLOAD_BYTES)
-          done(new AppError('invalid_file', `Fichier trop volumineux (plus de ${MAX_UPLOAD_BYTES / 1024 / 1024} Mo).`));
+        if (size > MAX_UPLOAD_BYTES) done(AppError.worded('invalid_file', 'error.upload.tooLarge', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 }));
         else done(null, chunk);
       },
     });
     await pipeline(body, limit, createWriteStream(path));
-    if (size === 0) throw new AppError('invalid_file', 'Le fichier envoyé est vide.');
+    if (size === 0) throw AppError.worded('invalid_file', 'error.upload.empty');
     return await work(path);
   } finally {
     await rm(dir, { recursive: true, force: true });

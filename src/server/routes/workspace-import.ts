@@ -20,7 +20,7 @@ export function workspaceImportRoutes(app: FastifyInstance, ctx: AppContext): vo
     (_request, body, done) => done(null, body),
   );
   app.post('/api/workspace/import', async (request) => {
-    if (typeof request.body !== 'string') throw new AppError('invalid_input', 'Fichier attendu : le JSON d’un espace de travail exporté.');
+    if (typeof request.body !== 'string') throw AppError.worded('invalid_input', 'error.workspaceFileExpected');
     return importWorkspaceText(ctx, sessionOf(request).workspace, request.body);
   });
 }

@@ -1,0 +1,26 @@
+/** A workspace file refused: why, in French for the CLI and in the request's language for the web. */
+import { describe, expect, it } from 'vitest';
+import { AppError } from './errors';
+import { parseWorkspaceJson } from './workspace-archive';
+
+function refusal(text: string): AppError {
+  try {
+    parseWorkspaceJson(text);
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('accepted');
+}
+
+describe('a workspace file refused', () => {
+  it('says why in French, and in English when asked', () => {
+    const wrongFormat = refusal(JSON.stringify({ format: 'autre', version: 1 }));
+    expect(wrongFormat.code).toBe('invalid_file');
+    expect(wrongFormat.message).toBe('Fichier d’espace de travail invalide : le champ "format" doit valoir "djbooker-workspace".');
+    expect(wrongFormat.textIn('en')).toBe('Invalid workspace file: the "format" field must be "djbooker-workspace".');
+    const newer = refusal(JSON.stringify({ format: 'djbooker-workspace', version: 99 }));
+    expect(newer.textIn('en')).toMatch(/^Invalid workspace file: version 99, written by a newer version of DJ Booker Pro/);
+    expect(refusal('{').textIn('en')).toMatch(/^Invalid workspace file: it is not JSON \(/);
+  });
+});
