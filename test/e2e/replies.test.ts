@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestImap, type TestImap } from '../support/imap';
 import { rawMail } from '../support/replies';
+import { waitUntil } from '../support/wait';
 import { apiFromPage } from './support/api';
 import { DESKTOP, PHONE, expectNoSeriousAxeViolations, launchBrowser, openContext, screenshot, textOf } from './support/browser';
 import { addDays, todayInParis } from './support/dates';
@@ -99,10 +100,18 @@ describe('replies read from the mailbox', () => {
     // The watcher (IDLE) reads it within seconds: the client's page shows it.
     await page.goto(`${baseUrl}/#/clients/${clientId}`);
     const replies = page.getByRole('region', { name: 'Messages reçus de ce client' });
-    for (let i = 0; i < 200 && !(await replies.isVisible()); i++) {
-      await page.waitForTimeout(100);
-      if (i % 20 === 19) await page.reload();
-    }
+    // The page reads its replies once: read it again until the section shows (each look bounded).
+    await waitUntil('the reply on the client page', async () => {
+      if (
+        await replies.waitFor({ timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return true;
+      await page.reload();
+      return false;
+    });
     await replies.getByText('Oui pour le 20 juin !', { exact: false }).waitFor();
     expect(await textOf(replies)).toContain('probable (même adresse, moins de 60 jours après la relance)');
     await expectNoSeriousAxeViolations(page, 'client page with a reply');

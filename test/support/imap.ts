@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { closedPort } from './smtp';
+import { waitUntil } from './wait';
 
 export const DOVECOT = '/usr/sbin/dovecot';
 const DOVEADM = '/usr/bin/doveadm';
@@ -47,15 +48,6 @@ function runUsers(): { internal: string; login: string; mail: { uid: number; gid
     return { internal: me, login: me, mail: uidGid(me) };
   }
   return { internal: 'dovecot', login: 'dovenull', mail: uidGid('dovecot') };
-}
-
-async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 async function accepts(port: number): Promise<boolean> {
@@ -140,11 +132,11 @@ export async function startTestImap(): Promise<TestImap> {
     // The daemon keeps whatever output it is given open: none, its log file says what went wrong.
     const r = spawnSync(DOVECOT, ['-c', config], { stdio: 'ignore', timeout: 20_000 });
     if (r.status !== 0) throw new Error(`dovecot did not start (exit ${r.status}): ${log()}`);
-    await waitFor(() => accepts(port), `dovecot on 127.0.0.1:${port}\n${log()}`);
+    await waitUntil(`dovecot on 127.0.0.1:${port}\n${log()}`, () => accepts(port), 20_000);
   };
   const stop = async () => {
     spawnSync(DOVEADM, ['-c', config, 'stop'], { stdio: 'ignore', timeout: 20_000 });
-    await waitFor(async () => !(await accepts(port)), 'dovecot to stop');
+    await waitUntil('dovecot to stop', async () => !(await accepts(port)), 20_000);
   };
   const client = () =>
     new ImapFlow({ host: '127.0.0.1', port, secure: false, doSTARTTLS: false, auth: { user, pass }, logger: false, disableAutoIdle: true });

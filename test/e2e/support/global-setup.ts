@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { waitUntil } from '../../support/wait';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,18 +31,17 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output()}`);
-    try {
-      const response = await fetch(`${url}/api/setup`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not answer on ${url} within 120 s:\n${output()}`);
+  await waitUntil(
+    `the server on ${url}`,
+    async () => {
+      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output()}`);
+      return fetch(`${url}/api/setup`).then(
+        (response) => response.ok,
+        () => false, // not listening yet
+      );
+    },
+    120_000,
+  );
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
