@@ -15,6 +15,7 @@ import { nameKey } from '../domain/names';
 import { updateClient } from './client-pages';
 import { getClientCadence } from './follow-ups/drafts';
 import { setFollowUpOutcome } from './follow-ups/record';
+import { AppError } from './errors';
 import { checkMailbox, deleteImapSettings, getImapSettings, listReplies, saveImapSettings, testImapSettings, undoReply } from './replies';
 
 const CLIENTS = {
@@ -48,7 +49,7 @@ for (const engine of testEngines()) {
 
     it('refuses a port beyond this machine that is not IMAP, and keeps the password sealed and out of the view', async () => {
       await expect(
-        saveImapSettings(ctx, ws, { host: '192.0.2.10', port: 22, secure: true, username: 'dj', password: 'x' }),
+        saveImapSettings(ctx, ws, { host: '192.0.2.10', port: 22, secure: true, username: 'dj', password: 'x', folder: 'INBOX' }),
       ).rejects.toMatchObject({ code: 'invalid_input' });
       const view = await saveImapSettings(ctx, ws, {
         host: '127.0.0.1',
@@ -56,15 +57,16 @@ for (const engine of testEngines()) {
         secure: false,
         username: imap.user,
         password: imap.pass,
+        folder: 'INBOX',
       });
       expect(view).toMatchObject({ configured: true, folder: 'INBOX', hasPassword: true, state: { lastCheckAt: null } });
       expect(JSON.stringify(view)).not.toContain(imap.pass);
       const stored = await db.db.selectFrom('imap_settings').select('password_encrypted').executeTakeFirstOrThrow();
       expect(stored.password_encrypted).not.toContain(imap.pass);
       // Another user needs the password typed again.
-      await expect(saveImapSettings(ctx, ws, { host: '127.0.0.1', port: imap.port, secure: false, username: 'other' })).rejects.toThrow(
-        /mot de passe/,
-      );
+      await expect(
+        saveImapSettings(ctx, ws, { host: '127.0.0.1', port: imap.port, secure: false, username: 'other', folder: 'INBOX' }),
+      ).rejects.toThrow(/mot de passe/);
       expect(await testImapSettings(ctx, ws)).toEqual({ ok: true, folder: 'INBOX', messages: 0 });
     });
 
@@ -231,9 +233,18 @@ for (const engine of testEngines()) {
 
     it('says in words when the server is down, and goes on from the last message after it restarts', async () => {
       await imap.stop();
-      await expect(checkMailbox(ctx, ws.id)).rejects.toThrow(/refuse la connexion/);
+      const refused = await checkMailbox(ctx, ws.id).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(AppError);
+      // Worded in each language from the kind, the technical text after it.
+      expect((refused as AppError).textIn('fr')).toMatch(
+        /^Lecture de la boîte de réception impossible : le serveur refuse la connexion .*\(.*ECONNREFUSED/,
+      );
+      expect((refused as AppError).textIn('en')).toMatch(/^The inbox cannot be read: the server refuses the connection .*\(.*ECONNREFUSED/);
       expect((await getImapSettings(ctx, ws)).state).toMatchObject({
-        lastError: 'le serveur refuse la connexion (serveur arrêté, ou mauvais port).',
+        lastError: { kind: 'connection_refused', detail: expect.stringContaining('ECONNREFUSED') },
         failures: 1,
       });
       await imap.start();

@@ -6,20 +6,31 @@
  * matcher; a reply sets its follow-up's outcome to "answered" (never over "booking obtained" nor
  * "declined"), a bounce marks the client's address as failing and the follow-up as not delivered.
  */
-import { frenchIssueMessage } from '../contracts/input-words';
 import { createHash } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { simpleParser, type AddressObject } from 'mailparser';
+import { message } from '../contracts/messages';
 import {
-  imapSettingsInputSchema,
+  imapFailureText,
   type CheckResult,
-  type ImapSettingsInput,
+  type ImapSettings,
   type ImapSettingsView,
   type ImapTestResult,
   type ReplyRecord,
 } from '../contracts/replies';
 import { calendarDateIn } from '../domain/dates';
-import { matchReply, replyExcerpt, type CandidateFollowUp, type IncomingMessage, type ReplyMatch } from '../domain/replies';
+import { bounceError } from '../domain/follow-ups/send-errors';
+import {
+  imapFailureOf,
+  imapFailureOfStored,
+  matchReply,
+  replyExcerpt,
+  storedImapFailure,
+  type CandidateFollowUp,
+  type ImapFailure,
+  type IncomingMessage,
+  type ReplyMatch,
+} from '../domain/replies';
 import { getClientRow } from '../db/clients';
 import { getFollowUp, updateFollowUp } from '../db/follow-ups';
 import type { Db } from '../db/connection';
@@ -64,8 +75,11 @@ function secretContext(workspaceId: number): string {
   return `imap_settings:${workspaceId}:password`;
 }
 
-function invalid(problem: string): AppError {
-  return AppError.worded('invalid_input', 'error.replies.invalid', { problem });
+/** A failure of the mailbox itself (not of the application): the watcher records it, a test reports it. */
+class MailboxFailure extends Error {
+  constructor(readonly failure: ImapFailure) {
+    super(failure.kind);
+  }
 }
 
 const NO_STATE = { lastCheckAt: null, lastSuccessAt: null, lastError: null, failures: 0 };
@@ -84,7 +98,7 @@ function viewOf(row: StoredImapSettings | undefined): ImapSettingsView {
     state: {
       lastCheckAt: row.lastCheckAt,
       lastSuccessAt: row.lastSuccessAt,
-      lastError: row.lastError,
+      lastError: row.lastError === null ? null : imapFailureOfStored(row.lastError),
       failures: row.failures,
     },
   };
@@ -95,26 +109,19 @@ export async function getImapSettings(ctx: ReplyContext, workspace: Workspace): 
 }
 
 /** Beyond this machine only the IMAP ports (no port scan from the server, issue 9). */
-async function resolveImapHost(ctx: ReplyContext, host: string, port: number): Promise<ResolvedHost> {
-  const resolved = await resolveSmtpHost(host, ctx.resolveHost ?? systemResolver);
-  if (!resolved.loopback && !IMAP_PORTS.includes(port)) {
-    throw AppError.worded('invalid_input', 'error.replies.portRefusedRemote', { port, ports: IMAP_PORTS.join(', ') });
-  }
-  return resolved;
+function remotePortRefused(resolved: ResolvedHost, port: number): boolean {
+  return !resolved.loopback && !IMAP_PORTS.includes(port);
 }
 
-export async function saveImapSettings(ctx: ReplyContext, workspace: Workspace, input: ImapSettingsInput): Promise<ImapSettingsView> {
-  const parsed = imapSettingsInputSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.')} : ${frenchIssueMessage(i.message)}`).join(' ; '));
-  const s = parsed.data;
-  try {
-    await resolveImapHost(ctx, s.host, s.port);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    // A name that does not resolve now is held to the IMAP ports; each check resolves it again.
-    if (!IMAP_PORTS.includes(s.port))
-      throw AppError.worded('invalid_input', 'error.replies.portRefused', { port: s.port, ports: IMAP_PORTS.join(', ') });
-  }
+/** Saves the settings, parsed at the edge (`imapSettingsInputSchema`). */
+export async function saveImapSettings(ctx: ReplyContext, workspace: Workspace, s: ImapSettings): Promise<ImapSettingsView> {
+  const ports = IMAP_PORTS.join(', ');
+  const resolved = await resolveSmtpHost(s.host, ctx.resolveHost ?? systemResolver).catch(() => null);
+  if (resolved && remotePortRefused(resolved, s.port))
+    throw AppError.worded('invalid_input', 'error.replies.portRefusedRemote', { port: s.port, ports });
+  // A name that does not resolve now is held to the IMAP ports; each check resolves it again.
+  if (!resolved && !IMAP_PORTS.includes(s.port))
+    throw AppError.worded('invalid_input', 'error.replies.portRefused', { port: s.port, ports });
   const current = await getStoredImapSettings(ctx.database.db, workspace.id);
   // The stored password goes only where it was typed for: a new host, port or user needs it again.
   const sameTarget = current !== undefined && current.host === s.host && current.port === s.port && current.username === s.username;
@@ -150,31 +157,11 @@ export async function deleteImapSettings(ctx: ReplyContext, workspace: Workspace
   await deleteStoredImapSettings(ctx.database.db, workspace.id);
 }
 
-/** A failure of the mail server in words the DJ can act on. */
-export function imapErrorInWords(e: unknown): string {
-  if (e instanceof AppError) return e.message;
-  const err = e as { code?: string; authenticationFailed?: boolean; responseText?: string; message?: string };
-  if (err.authenticationFailed)
-    return 'identifiant ou mot de passe refusé par le serveur (pour Gmail et Outlook, utilisez un mot de passe d’application).';
-  switch (err.code) {
-    case 'ECONNREFUSED':
-      return 'le serveur refuse la connexion (serveur arrêté, ou mauvais port).';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'serveur introuvable : vérifiez son nom.';
-    case 'ETIMEDOUT':
-    case 'CONNECT_TIMEOUT':
-    case 'GREETING_TIMEOUT':
-      return 'le serveur ne répond pas (délai dépassé).';
-    case 'NoConnection':
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return 'la connexion au serveur a été coupée.';
-    default:
-      break;
-  }
-  if (err.responseText) return `le serveur a répondu : ${err.responseText.slice(0, 200)}`;
-  return `échec de la lecture : ${(err.message ?? String(e)).slice(0, 200)}`;
+/** What went wrong with the mailbox; an error of the application itself (storage, settings gone) goes on. */
+function mailboxFailureOf(e: unknown): ImapFailure {
+  if (e instanceof MailboxFailure) return e.failure;
+  if (e instanceof AppError) throw e;
+  return imapFailureOf(e as Parameters<typeof imapFailureOf>[0]);
 }
 
 interface Connection {
@@ -185,7 +172,8 @@ interface Connection {
 async function connect(ctx: ReplyContext, workspaceId: number): Promise<Connection | null> {
   const row = await getStoredImapSettings(ctx.database.db, workspaceId);
   if (!row) return null;
-  const resolved = await resolveImapHost(ctx, row.host, row.port);
+  const resolved = await resolveSmtpHost(row.host, ctx.resolveHost ?? systemResolver);
+  if (remotePortRefused(resolved, row.port)) throw new MailboxFailure({ kind: 'port_refused', detail: `${row.host}:${row.port}` });
   const pass = row.passwordEncrypted === null ? undefined : ctx.secretBox.open(row.passwordEncrypted, secretContext(workspaceId));
   const bare = row.host.replace(/^\[(.*)\]$/, '$1');
   const client = new ImapFlow({
@@ -215,8 +203,7 @@ export async function testImapSettings(ctx: ReplyContext, workspace: Workspace):
     const box = await c.client.mailboxOpen(c.row.folder, { readOnly: true });
     return { ok: true, folder: c.row.folder, messages: box.exists };
   } catch (e) {
-    if (e instanceof AppError && e.code !== 'invalid_input') throw e;
-    return { ok: false, error: imapErrorInWords(e) };
+    return { ok: false, error: mailboxFailureOf(e) };
   } finally {
     await c?.client.logout().catch(() => c?.client.close());
   }
@@ -332,7 +319,7 @@ async function applyMatch(
       if (followUp && followUp.status !== 'failed') {
         await updateFollowUp(trx, workspaceId, match.followUpId, {
           status: 'failed',
-          error: `Non distribué : le serveur du destinataire a renvoyé le message (${address}).`,
+          error: bounceError(address),
         });
       }
     }
@@ -355,7 +342,7 @@ export async function checkMailbox(ctx: ReplyContext, workspaceId: number): Prom
     if (!c) return null;
     const { client, row } = c;
     const box = await client.mailboxOpen(row.folder, { readOnly: true });
-    if (!box.readOnly) throw new Error('le dossier ne s’est pas ouvert en lecture seule');
+    if (!box.readOnly) throw new MailboxFailure({ kind: 'not_read_only', detail: row.folder });
     const uidValidity = String(box.uidValidity);
     const uidValidityChanged = row.uidValidity !== null && row.uidValidity !== uidValidity;
     const fresh = row.uidValidity === null || uidValidityChanged;
@@ -413,9 +400,11 @@ export async function checkMailbox(ctx: ReplyContext, workspaceId: number): Prom
     await recordImapPosition(db, workspaceId, uidValidity, Math.max(position, 0), ctx.now().toISOString());
     return result;
   } catch (e) {
-    const words = imapErrorInWords(e);
-    await recordImapFailure(db, workspaceId, words, ctx.now().toISOString()).catch(() => {});
-    throw AppError.worded('invalid_input', 'error.replies.readFailed', { problem: words });
+    const failure = mailboxFailureOf(e);
+    await recordImapFailure(db, workspaceId, storedImapFailure(failure), ctx.now().toISOString()).catch(() => {});
+    throw AppError.composed('invalid_input', (lang) =>
+      message(lang, 'error.replies.readFailed', { problem: imapFailureText(failure, (key, vars) => message(lang, key, vars)) }),
+    );
   } finally {
     await c?.client.logout().catch(() => c?.client.close());
   }

@@ -23,4 +23,12 @@ describe('a workspace file refused', () => {
     expect(newer.textIn('en')).toMatch(/^Invalid workspace file: version 99, written by a newer version of DJ Booker Pro/);
     expect(refusal('{').textIn('en')).toMatch(/^Invalid workspace file: it is not JSON \(/);
   });
+
+  it('words a record’s problem from its code in either language (no zod words, no French in English)', () => {
+    const bad = refusal(JSON.stringify({ format: 'djbooker-workspace', version: 1, clients: 'none' }));
+    expect(bad.message).toMatch(/^Fichier d’espace de travail invalide : exportedAt : type inattendu \(string attendu\) \(et \d+ autre/);
+    expect(bad.textIn('en')).toMatch(/^Invalid workspace file: exportedAt: /);
+    expect(bad.textIn('en')).not.toMatch(/attendu|invalide|problème/);
+    expect(bad.message).not.toMatch(/Invalid input|expected/);
+  });
 });

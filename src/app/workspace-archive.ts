@@ -6,7 +6,8 @@
  * Exporting, importing into an empty workspace and exporting again gives the same bytes apart
  * from `exportedAt`.
  */
-import { frenchIssueMessage } from '../contracts/input-words';
+import { inputIssues } from '../contracts/errors';
+import { inputIssueText, isMessageKey } from '../contracts/input-words';
 import { message, type Lang, type MessageKey, type Vars } from '../contracts/messages';
 import { templateProblemsText } from '../contracts/template-words';
 import { randomBytes } from 'node:crypto';
@@ -306,13 +307,15 @@ export function parseWorkspaceJson(raw: string): WorkspaceFile {
   }
   const parsed = workspaceFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const [issue] = inputIssues(parsed.error, isMessageKey);
     const more = parsed.error.issues.length - 1;
-    throw invalidAs(more > 0 ? 'error.archive.issues' : 'error.archive.issue', {
-      path: issue?.path.join('.') ?? '',
-      issue: issue ? frenchIssueMessage(issue.message) : '',
-      more,
-    });
+    throw invalid((lang) =>
+      message(lang, more > 0 ? 'error.archive.issues' : 'error.archive.issue', {
+        path: issue?.path.join('.') ?? '',
+        issue: issue ? inputIssueText(issue, (key, vars) => message(lang, key, vars)) : '',
+        more,
+      }),
+    );
   }
   checkReferences(parsed.data);
   return parsed.data;

@@ -3,7 +3,9 @@
  * scripts: keep them. Exit codes: 0 success (also with rejected rows), 2 usage error,
  * 1 unreadable file or database failure, with one clear line on stderr.
  */
-import { frenchIssueMessage } from '../contracts/input-words';
+import { inputIssues } from '../contracts/errors';
+import { inputIssueText, isMessageKey } from '../contracts/input-words';
+import { message } from '../contracts/messages';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase, type Database } from '../db/connection';
@@ -131,8 +133,11 @@ export async function main(argv: string[], io: MainIo = processIo): Promise<numb
   }
   const options = optionsSchema.safeParse(parsed.values);
   if (!options.success) {
-    const issue = options.error.issues[0];
-    return usageError(io, `option --${String(issue?.path[0] ?? '?')} : ${issue ? frenchIssueMessage(issue.message) : 'invalide'}`);
+    const [issue] = inputIssues(options.error, isMessageKey);
+    return usageError(
+      io,
+      `option --${issue?.path[0] ?? '?'} : ${issue ? inputIssueText(issue, (key, vars) => message('fr', key, vars)) : 'invalide'}`,
+    );
   }
   const [name, ...args] = parsed.positionals;
   if (options.data.help || name === undefined || name === 'help') {

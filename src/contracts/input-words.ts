@@ -49,8 +49,3 @@ export function invalidInputText(issues: readonly InputIssue[], t: T): string {
     ? t('input.invalid', { path: first.path.join('.'), problem })
     : t('input.invalidAnywhere', { problem });
 }
-
-/** A zod issue's message in French: a schema's catalogue key worded, zod's own words as they are. */
-export function frenchIssueMessage(message: string): string {
-  return isMessageKey(message) ? fr[message] : message;
-}

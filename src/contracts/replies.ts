@@ -6,6 +6,9 @@
  * database import, so that the web can too.
  */
 import { z } from 'zod';
+import { IMAP_FAILURE_KINDS } from '../domain/replies';
+import type { Vars } from './messages/fill';
+import type { MessageKey } from './messages/fr';
 
 /** A name or an address, as for the SMTP settings. */
 const host = z
@@ -32,12 +35,17 @@ export const imapSettingsInputSchema = z.strictObject({
     .default('INBOX'),
 });
 export type ImapSettingsInput = z.input<typeof imapSettingsInputSchema>;
+export type ImapSettings = z.output<typeof imapSettingsInputSchema>;
+
+/** Why the mailbox could not be read: a kind the web words, and the technical text beside it. */
+export const imapFailureSchema = z.object({ kind: z.enum(IMAP_FAILURE_KINDS), detail: z.string() });
+export type ImapFailureJson = z.infer<typeof imapFailureSchema>;
 
 export const watcherStateSchema = z.object({
   lastCheckAt: z.string().nullable(),
   lastSuccessAt: z.string().nullable(),
-  /** The last failure in words, null once a check succeeded. */
-  lastError: z.string().nullable(),
+  /** The last failure, null once a check succeeded. */
+  lastError: imapFailureSchema.nullable(),
   failures: z.number().int(),
 });
 
@@ -56,7 +64,7 @@ export type ImapSettingsView = z.infer<typeof imapSettingsSchema>;
 
 export const imapTestResultSchema = z.union([
   z.object({ ok: z.literal(true), folder: z.string(), messages: z.number().int() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  z.object({ ok: z.literal(false), error: imapFailureSchema }),
 ]);
 export type ImapTestResult = z.infer<typeof imapTestResultSchema>;
 
@@ -108,3 +116,9 @@ export const checkResultSchema = z.object({
   ignored: z.number().int(),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
+
+/** A mailbox failure in words (the CLI's and the API's messages, the web's state): the kind's sentence, then the technical text. */
+export function imapFailureText(f: ImapFailureJson, t: (key: MessageKey, vars?: Vars) => string): string {
+  const words = t(`inbox.failure.${f.kind}`);
+  return f.detail === '' ? words : t('inbox.failure.detail', { words, detail: f.detail });
+}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bouncedAddresses, matchReply, replyExcerpt, type CandidateFollowUp, type IncomingMessage } from './replies';
+import {
+  bouncedAddresses,
+  imapFailureOf,
+  imapFailureOfStored,
+  matchReply,
+  replyExcerpt,
+  storedImapFailure,
+  type CandidateFollowUp,
+  type IncomingMessage,
+} from './replies';
 
 const sent: CandidateFollowUp = {
   id: 7,
@@ -120,5 +129,26 @@ describe('bouncedAddresses and replyExcerpt', () => {
       'Bonjour,\nOui pour le 12 !',
     );
     expect(replyExcerpt('x'.repeat(400)).length).toBe(301);
+  });
+});
+
+describe('a mailbox failure', () => {
+  it('is named from the library’s error, and kept with its technical text', () => {
+    expect(imapFailureOf({ authenticationFailed: true, responseText: 'Invalid credentials' })).toEqual({
+      kind: 'auth',
+      detail: 'Invalid credentials',
+    });
+    expect(imapFailureOf({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND imap.exemple.fr' }).kind).toBe('host_not_found');
+    expect(imapFailureOf({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:993' }).kind).toBe('connection_refused');
+    expect(imapFailureOf({ code: 'GREETING_TIMEOUT', message: 'x' }).kind).toBe('timeout');
+    expect(imapFailureOf({ code: 'ECONNRESET' }).kind).toBe('connection_lost');
+    expect(imapFailureOf({ message: 'unable to verify the first certificate' }).kind).toBe('tls');
+    expect(imapFailureOf({ message: 'x'.repeat(500) })).toEqual({ kind: 'other', detail: 'x'.repeat(200) });
+  });
+
+  it('reads back as stored; a text stored before the kinds is “other”', () => {
+    const f = { kind: 'timeout', detail: 'a: b\nc' } as const;
+    expect(imapFailureOfStored(storedImapFailure(f))).toEqual(f);
+    expect(imapFailureOfStored('le serveur refuse la connexion')).toEqual({ kind: 'other', detail: 'le serveur refuse la connexion' });
   });
 });

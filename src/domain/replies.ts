@@ -201,3 +201,72 @@ export function replyExcerpt(text: string): string {
     REPLY_EXCERPT_CHARS,
   );
 }
+
+/**
+ * Why the mailbox could not be read, as a kind the interface words (« identifiant ou mot de passe
+ * refusé »); the mail library's technical text is kept beside it for a technician.
+ */
+export const IMAP_FAILURE_KINDS = [
+  'auth',
+  'connection_refused',
+  'host_not_found',
+  'timeout',
+  'connection_lost',
+  'tls',
+  'not_read_only',
+  'port_refused',
+  'other',
+] as const;
+export type ImapFailureKind = (typeof IMAP_FAILURE_KINDS)[number];
+
+export interface ImapFailure {
+  kind: ImapFailureKind;
+  /** The technical text (`connect ECONNREFUSED 127.0.0.1:993`), empty when the kind says it all. */
+  detail: string;
+}
+
+/** What the IMAP library tells of a failure (imapflow's flags, Node's network codes). */
+export interface ImapLibraryError {
+  code?: string;
+  authenticationFailed?: boolean;
+  responseText?: string;
+  message?: string;
+}
+
+/** The cause of a failure, from the library's error. */
+export function imapFailureOf(e: ImapLibraryError): ImapFailure {
+  const detail = (e.responseText ?? e.message ?? '').slice(0, 200);
+  if (e.authenticationFailed) return { kind: 'auth', detail };
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return { kind: 'connection_refused', detail };
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return { kind: 'host_not_found', detail };
+    case 'ETIMEDOUT':
+    case 'CONNECT_TIMEOUT':
+    case 'GREETING_TIMEOUT':
+      return { kind: 'timeout', detail };
+    case 'NoConnection':
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return { kind: 'connection_lost', detail };
+    default:
+      break;
+  }
+  if (/certificate|\bTLS\b|\bSSL\b|wrong version number|EPROTO/i.test(`${e.code ?? ''} ${detail}`)) return { kind: 'tls', detail };
+  return { kind: 'other', detail };
+}
+
+const STORED_FAILURE = new RegExp(`^(${IMAP_FAILURE_KINDS.join('|')}): ?([\\s\\S]*)$`);
+
+/** A failure as the watcher stores it (`auth: …`). */
+export function storedImapFailure(f: ImapFailure): string {
+  return `${f.kind}: ${f.detail}`;
+}
+
+/** A stored failure read back; a text stored otherwise (before the kinds) is `other`. */
+export function imapFailureOfStored(text: string): ImapFailure {
+  const m = STORED_FAILURE.exec(text);
+  return m ? { kind: m[1] as ImapFailureKind, detail: m[2] ?? '' } : { kind: 'other', detail: text };
+}

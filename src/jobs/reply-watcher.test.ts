@@ -49,6 +49,7 @@ for (const engine of testEngines()) {
         secure: false,
         username: f.imap.user,
         password: f.imap.pass,
+        folder: 'INBOX',
       });
     });
     afterAll(async () => {
@@ -105,7 +106,7 @@ for (const engine of testEngines()) {
           (s) => s.failures >= 1,
           'a failure recorded',
         );
-        expect(state.lastError).toBe('le serveur refuse la connexion (serveur arrêté, ou mauvais port).');
+        expect(state.lastError).toMatchObject({ kind: 'connection_refused' });
         // Kicked again at once, it waits for its back-off rather than hammering the server.
         await holder.passed();
         expect((await getImapSettings(f.ctx, f.ws)).state.failures).toBe(state.failures);

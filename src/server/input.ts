@@ -5,7 +5,7 @@ import { inputIssues } from '../contracts/errors';
 import { invalidInputText, isMessageKey } from '../contracts/input-words';
 import { message } from '../contracts/messages';
 
-// zod's own words in French where something still shows them (the CLI's options); the API words issues by code.
+// zod's own words in French where something still shows them (an environment variable refused at start); the API words issues by code.
 z.config(z.locales.fr());
 
 /**

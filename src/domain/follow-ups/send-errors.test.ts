@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendErrorKind, smtpFailureKind, type SmtpFailure } from './send-errors';
+import { bounceError, sendErrorKind, smtpFailureKind, type SmtpFailure } from './send-errors';
 
 const failure = (f: Partial<SmtpFailure>): SmtpFailure => ({
   code: null,
@@ -71,6 +71,11 @@ describe('smtpFailureKind: the mail library’s error, as the sentence a DJ read
 });
 
 describe('sendErrorKind', () => {
+  it('reads a returned message as bounced, whatever the address', () => {
+    expect(sendErrorKind(bounceError('marie@example.fr'))).toBe('bounced');
+    expect(sendErrorKind(bounceError('l’adresse'))).toBe('bounced');
+  });
+
   it('names the cause of the mail library’s technical texts', () => {
     expect(sendErrorKind('Serveur d’envoi smtp.exemple.fr:587 injoignable : getaddrinfo ENOTFOUND smtp.exemple.fr.')).toBe(
       'host_not_found',

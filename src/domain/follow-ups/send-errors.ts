@@ -16,9 +16,15 @@ export const SEND_ERROR_KINDS = [
   'cancelled',
   'interrupted',
   'no_settings',
+  'bounced',
   'other',
 ] as const;
 export type SendErrorKind = (typeof SEND_ERROR_KINDS)[number];
+
+/** The error a follow-up whose message came back carries (written by the reply watcher, read as `bounced`). */
+export function bounceError(address: string): string {
+  return `Non distribué : le serveur du destinataire a renvoyé le message (${address}).`;
+}
 
 /** Tried in order: the first that matches names the cause. */
 const RULES: readonly [SendErrorKind, RegExp][] = [
@@ -26,6 +32,7 @@ const RULES: readonly [SendErrorKind, RegExp][] = [
   ['opted_out', /désinscrit|ne plus contacter/i],
   ['no_settings', /aucun serveur d’envoi n’est configuré/i],
   ['interrupted', /envoi interrompu|a peut-être (reçu|accepté)/i],
+  ['bounced', /^Non distribué/],
   ['host_not_found', /ENOTFOUND|EAI_AGAIN|getaddrinfo|EDNS/],
   ['connection_refused', /ECONNREFUSED/],
   ['timeout', /ETIMEDOUT|délai dépassé|timed? ?out/i],

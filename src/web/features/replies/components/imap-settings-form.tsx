@@ -7,7 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { imapSettingsInputSchema, type ImapSettingsView, type ImapTestResult } from '../../../../contracts/replies';
+import { imapFailureText, imapSettingsInputSchema, type ImapSettingsView, type ImapTestResult } from '../../../../contracts/replies';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { TextField } from '../../../ui/field';
@@ -153,7 +153,9 @@ function ImapSettingsForm({
             <dt>{t('inbox.lastCheck')}</dt>
             <dd>{state.lastCheckAt ? dateTime(state.lastCheckAt) : t('inbox.never')}</dd>
             <dt>{t('inbox.lastError')}</dt>
-            <dd className={state.lastError ? 'error-text' : undefined}>{state.lastError ?? t('inbox.noError')}</dd>
+            <dd className={state.lastError ? 'error-text' : undefined}>
+              {state.lastError ? imapFailureText(state.lastError, t) : t('inbox.noError')}
+            </dd>
           </dl>
           <div className="actions">
             <button
@@ -178,7 +180,7 @@ function ImapSettingsForm({
             {test?.ok === true ? (
               <p className="alert ok">{t('inbox.testOk', { folder: test.folder, count: String(test.messages) })}</p>
             ) : null}
-            {test?.ok === false ? <p className="alert error">{t('inbox.testFailed', { error: test.error })}</p> : null}
+            {test?.ok === false ? <p className="alert error">{t('inbox.testFailed', { error: imapFailureText(test.error, t) })}</p> : null}
           </div>
           <ErrorMessage error={runTest.error ?? remove.error} />
         </>
