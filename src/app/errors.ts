@@ -71,3 +71,25 @@ export function appErrorOf(e: unknown): AppError | null {
   const kind = storageFailureOf(e);
   return kind ? AppError.worded(kind, STORAGE_MESSAGES[kind]) : null;
 }
+
+/** What the system's error code says of a file, in the catalogue; anything else keeps the system's own text. */
+const FILE_REASONS: Record<string, MessageKey> = {
+  ENOENT: 'error.file.notFound',
+  EACCES: 'error.file.denied',
+  EPERM: 'error.file.denied',
+  EISDIR: 'error.file.isDirectory',
+  ENOTDIR: 'error.file.notFound',
+};
+
+/** A file of the user's disk that could not be read (or written): its path and why, in the reader's language. */
+export function fileError(path: string, e: unknown, writing = false): AppError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const reasonKey = code === undefined ? undefined : FILE_REASONS[code];
+  const technical = e instanceof Error ? e.message : String(e);
+  return AppError.composed('unreadable_file', (lang) =>
+    message(lang, writing ? 'error.file.unwritable' : 'error.file.unreadable', {
+      path,
+      reason: reasonKey ? message(lang, reasonKey) : technical,
+    }),
+  );
+}

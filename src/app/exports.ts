@@ -11,7 +11,7 @@ import { classifyClient } from '../domain/segments';
 import { pagesOf } from '../db/exports';
 import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
-import { AppError } from './errors';
+import { fileError } from './errors';
 import { thresholdsOf } from './settings';
 import { referenceDateOf } from './workspace';
 
@@ -96,18 +96,7 @@ export async function writeChunks(
     out.destroy();
     // Only the file's own errors are the file's; a database failure goes up as it is.
     if ((e as NodeJS.ErrnoException).syscall === undefined) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'dossier introuvable'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'accès refusé'
-          : code === 'EISDIR'
-            ? "c'est un dossier"
-            : e instanceof Error
-              ? e.message
-              : String(e);
-    throw AppError.worded('unreadable_file', 'error.file.unwritable', { path, reason });
+    throw fileError(path, e, true);
   }
   return bytes;
 }

@@ -54,7 +54,7 @@ import {
 } from '../db/imports';
 import type { Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
-import { AppError } from './errors';
+import { AppError, fileError } from './errors';
 import type { ImportProgress } from '../contracts/import-progress';
 import { importFileProblemText } from '../contracts/import-words';
 import { wording } from '../contracts/messages';
@@ -151,19 +151,6 @@ export interface FileFormat {
   delimiter: Delimiter;
 }
 
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'fichier introuvable',
-  EACCES: 'accès refusé',
-  EPERM: 'accès refusé',
-  EISDIR: "c'est un dossier, pas un fichier",
-};
-
-function unreadable(path: string, e: unknown): AppError {
-  const code = (e as NodeJS.ErrnoException).code;
-  const reason = (code && READ_ERRORS[code]) ?? (e instanceof Error ? e.message : String(e));
-  return AppError.worded('unreadable_file', 'error.file.unreadable', { path, reason });
-}
-
 /** What the import preview reads of a file it cannot import (AppError.internal of an `invalid_file`). */
 export interface FileFailure {
   problem: ImportFileProblem;
@@ -192,13 +179,13 @@ export async function detectFormat(path: string, fileName = basename(path)): Pro
   try {
     handle = await open(path, 'r');
   } catch (e) {
-    throw unreadable(path, e);
+    throw fileError(path, e);
   }
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     // A directory opens on Linux, and fails only here (EISDIR).
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0).catch((e: unknown) => {
-      throw unreadable(path, e);
+      throw fileError(path, e);
     });
     const head = buffer.subarray(0, bytesRead);
     const { encoding, bom } = detectEncoding(head);
@@ -310,7 +297,7 @@ class FileReading {
     try {
       return await this.#records.next();
     } catch (e) {
-      throw unreadable(this.path, e);
+      throw fileError(this.path, e);
     }
   }
 
@@ -540,7 +527,7 @@ export async function importFile(
   const fileName = options.fileName ?? basename(options.path);
   const fileBytes = (
     await stat(options.path).catch((e: unknown) => {
-      throw unreadable(options.path, e);
+      throw fileError(options.path, e);
     })
   ).size;
   const progress = new ProgressReporter(fileBytes, onProgress);

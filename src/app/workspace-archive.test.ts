@@ -1,7 +1,7 @@
 /** A workspace file refused: why, in French for the CLI and in the request's language for the web. */
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { parseWorkspaceJson } from './workspace-archive';
+import { parseWorkspaceJson, readWorkspaceFile } from './workspace-archive';
 
 function refusal(text: string): AppError {
   try {
@@ -30,5 +30,15 @@ describe('a workspace file refused', () => {
     expect(bad.textIn('en')).toMatch(/^Invalid workspace file: exportedAt: /);
     expect(bad.textIn('en')).not.toMatch(/attendu|invalide|problème/);
     expect(bad.message).not.toMatch(/Invalid input|expected/);
+  });
+
+  it('says why a file cannot be read in the reader’s language, not the system’s', async () => {
+    const missing = await readWorkspaceFile('/nonexistent/espace.json').then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
+    expect(missing?.code).toBe('unreadable_file');
+    expect(missing?.message).toBe('Impossible de lire le fichier /nonexistent/espace.json : fichier ou dossier introuvable.');
+    expect(missing?.textIn('en')).toBe('Cannot read the file /nonexistent/espace.json: file or folder not found.');
   });
 });

@@ -24,7 +24,7 @@ import { getMailSettingsRow } from '../db/mail-settings';
 import { workspaceSettingsSchema } from '../contracts/settings';
 import { bumpDataVersion, updateWorkspace, type Workspace } from '../db/workspaces';
 import type { AppContext } from './context';
-import { AppError } from './errors';
+import { AppError, fileError } from './errors';
 
 export const WORKSPACE_FORMAT = 'djbooker-workspace';
 export const WORKSPACE_FORMAT_VERSION = 1;
@@ -283,11 +283,7 @@ export async function readWorkspaceFile(path: string): Promise<WorkspaceFile> {
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw AppError.worded('unreadable_file', 'error.file.unreadable', {
-      path,
-      reason: code === 'ENOENT' ? 'fichier introuvable' : e instanceof Error ? e.message : String(e),
-    });
+    throw fileError(path, e);
   }
   return parseWorkspaceJson(raw);
 }

@@ -296,7 +296,7 @@ for (const engine of testEngines()) {
       expect((await src('report', '--pdf', file, '--from', '2025-02-30')).code).toBe(2);
       const unwritable = await src('report', '--pdf', join(dir, 'missing-folder', 'r.pdf'));
       expect(unwritable.code).toBe(1);
-      expect(unwritable.err).toContain('dossier introuvable');
+      expect(unwritable.err).toContain('fichier ou dossier introuvable');
     });
 
     it('refuses a workspace file into a workspace with data, and a file from a newer version', async () => {

@@ -150,7 +150,7 @@ describe('failures in words', () => {
 
   it('a directory given as a file: one French line, exit 1', async () => {
     const r = await djbooker(['import', 'gigs', dir, '--data-dir', join(dir, 'data')]);
-    expect(r.stderr).toBe(`djbooker : Impossible de lire le fichier ${dir} : c'est un dossier, pas un fichier.\n`);
+    expect(r.stderr).toBe(`djbooker : Impossible de lire le fichier ${dir} : c’est un dossier, pas un fichier.\n`);
     expect(r.code).toBe(1);
   }, 60_000);
 

@@ -951,6 +951,9 @@ export const en: Dictionary = {
   'error.archive.invalid': 'Invalid workspace file: {problem}',
   'error.file.unreadable': 'Cannot read the file {path}: {reason}.',
   'error.file.unwritable': 'Cannot write the file {path}: {reason}.',
+  'error.file.notFound': 'file or folder not found',
+  'error.file.denied': 'access denied',
+  'error.file.isDirectory': 'it is a folder, not a file',
   'error.archive.notEmpty': 'A workspace can only be imported into an empty one: this one already has clients.',
   'error.archive.notEmptyCli':
     'A workspace can only be imported into an empty one: this one already has clients. Use a new data folder (--data-dir) or another workspace (--workspace).',

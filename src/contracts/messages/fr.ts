@@ -969,6 +969,9 @@ export const fr = {
   'error.archive.invalid': 'Fichier d’espace de travail invalide : {problem}',
   'error.file.unreadable': 'Impossible de lire le fichier {path} : {reason}.',
   'error.file.unwritable': "Impossible d'écrire le fichier {path} : {reason}.",
+  'error.file.notFound': 'fichier ou dossier introuvable',
+  'error.file.denied': 'accès refusé',
+  'error.file.isDirectory': 'c’est un dossier, pas un fichier',
   'error.archive.notEmpty': 'Un espace de travail ne s’importe que dans un espace vide : celui-ci contient déjà des clients.',
   'error.archive.notEmptyCli':
     'Un espace de travail ne s’importe que dans un espace vide : celui-ci contient déjà des clients. Utilisez un nouveau dossier de données (--data-dir) ou un autre espace (--workspace).',
