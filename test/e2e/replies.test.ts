@@ -126,4 +126,32 @@ describe('replies read from the mailbox', () => {
     await page.getByText('(annulé : la relance a repris son résultat)').waitFor();
     await expect.poll(() => reactivationRate(page), { timeout: 30_000 }).toBe(before);
   });
+
+  it('says why the mailbox cannot be read in the DJ’s words, in French and in English, with the technical text after', async () => {
+    await imap.stop();
+    try {
+      await page.goto(`${baseUrl}/#/settings`);
+      const form = page.getByRole('form', { name: 'Boîte de réception (réponses des clients)' });
+      await form.getByRole('button', { name: 'Tester' }).click();
+      const failed = form.getByText(
+        /^La connexion a échoué : le serveur refuse la connexion \(serveur arrêté, ou mauvais port\) \(.*ECONNREFUSED/,
+      );
+      await failed.waitFor();
+      await form.scrollIntoViewIfNeeded();
+      await screenshot(page, 'inbox-test-failed');
+      await page.getByRole('button', { name: 'English' }).click();
+      const inbox = page.getByRole('form', { name: 'Inbox (clients’ replies)' });
+      await inbox.getByRole('button', { name: 'Test', exact: true }).click();
+      await inbox
+        .getByText(/^Connection failed: the server refuses the connection \(server down, or wrong port\) \(.*ECONNREFUSED/)
+        .waitFor();
+      expect(await textOf(inbox)).not.toContain('refuse la connexion');
+      await expectNoSeriousAxeViolations(page, 'inbox test failed, in English');
+      await screenshot(page, 'inbox-test-failed-en');
+    } finally {
+      await page.getByRole('button', { name: 'Français' }).click();
+      await page.getByRole('button', { name: 'English' }).waitFor();
+      await imap.start();
+    }
+  });
 });
