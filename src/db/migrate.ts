@@ -51,11 +51,26 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Prom
   // Up to date (the usual case): no transaction, so opening the database never waits for another
   // process's write lock (a CLI command while an import runs).
   if (await upToDate(db, Object.keys(migrationsFor(engine)))) return;
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (!error && !failed) return;
+    const migrated = results?.some((r) => r.status === 'Success') ?? false;
+    if (!migrated && attempt < VANISHED_SCHEMA_ATTEMPTS && otherSchemaVanished(error, schema)) continue;
     throw new Error(
       `database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+}
+
+const VANISHED_SCHEMA_ATTEMPTS = 20;
+
+/**
+ * Kysely's migrator looks at every schema of a PostgreSQL database (has_schema_privilege on each):
+ * another schema dropped at that moment (another tenant's, a test run's, the bench's) fails it with
+ * "schema … does not exist" before anything of ours was migrated. Not our schema: try again.
+ */
+export function otherSchemaVanished(error: unknown, ownSchema: string | undefined): boolean {
+  const vanished = /schema "([^"]+)" does not exist/.exec(error instanceof Error ? error.message : '');
+  return vanished !== null && vanished[1] !== ownSchema;
 }

@@ -49,7 +49,7 @@ export async function openTestPostgres(url: string): Promise<TestDatabase> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const scopedUrl = withSearchPath(url, schema);
-  const database = await openRacingOtherRuns(scopedUrl, schema);
+  const database = await openDatabase({ url: scopedUrl });
   return Object.assign(database, {
     options: { url: scopedUrl },
     async cleanup() {
@@ -61,22 +61,6 @@ export async function openTestPostgres(url: string): Promise<TestDatabase> {
       await c.end();
     },
   });
-}
-
-/**
- * Kysely's migrator lists every schema of the database (has_schema_privilege on each): another test
- * run on the same PostgreSQL dropping one of its own schemas at that moment fails the listing with
- * "schema t_… does not exist". That schema is not ours, and nothing was migrated yet: try again.
- */
-async function openRacingOtherRuns(url: string, ownSchema: string): Promise<Database> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await openDatabase({ url });
-    } catch (e) {
-      const vanished = /schema "(t_[^"]+)" does not exist/.exec(e instanceof Error ? e.message : '');
-      if (!vanished || vanished[1] === ownSchema || attempt >= 5) throw e;
-    }
-  }
 }
 
 /** How the `djbooker` CLI reaches the same database: DATABASE_URL, or --data-dir. */

@@ -1,8 +1,7 @@
 /**
  * Vitest global setup: names this run's PostgreSQL test schemas and drops them all once the run is
- * over. Dropping a schema while another test file opens a fresh database makes Kysely's migrator
- * fail (its introspection calls has_schema_privilege() on every schema it lists, and one that
- * vanished meanwhile raises "schema … does not exist"), so nothing is dropped during the run.
+ * over, in one go (a schema dropped while another file migrates a fresh one makes Kysely's
+ * migrator try again: src/db/migrate.ts).
  */
 import pg from 'pg';
 
