@@ -9,6 +9,9 @@ import { z } from 'zod';
 import { AppError } from './errors';
 import { isSecretKeyText } from './secret-box';
 
+// A refused variable is one French line on the console: zod's own words too (the API and the web word issues by code).
+z.config(z.locales.fr());
+
 /** Where the variables come from: `process.env` in a process, an object in a test. */
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 

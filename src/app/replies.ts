@@ -28,6 +28,7 @@ import {
   storedImapFailure,
   type CandidateFollowUp,
   type ImapFailure,
+  type ImapLibraryError,
   type IncomingMessage,
   type ReplyMatch,
 } from '../domain/replies';
@@ -161,7 +162,7 @@ export async function deleteImapSettings(ctx: ReplyContext, workspace: Workspace
 function mailboxFailureOf(e: unknown): ImapFailure {
   if (e instanceof MailboxFailure) return e.failure;
   if (e instanceof AppError) throw e;
-  return imapFailureOf(e as Parameters<typeof imapFailureOf>[0]);
+  return imapFailureOf(e as ImapLibraryError);
 }
 
 interface Connection {

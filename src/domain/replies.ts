@@ -10,6 +10,7 @@
  */
 import { addDays, type IsoDate } from './dates';
 import { excerpt } from './excerpt';
+import { TLS_FAILURE } from './follow-ups/send-errors';
 
 /** A message from the client's address this many days after a follow-up is taken as its answer. */
 export const PROBABLE_REPLY_DAYS = 60;
@@ -254,7 +255,7 @@ export function imapFailureOf(e: ImapLibraryError): ImapFailure {
     default:
       break;
   }
-  if (/certificate|\bTLS\b|\bSSL\b|wrong version number|EPROTO/i.test(`${e.code ?? ''} ${detail}`)) return { kind: 'tls', detail };
+  if (TLS_FAILURE.test(`${e.code ?? ''} ${detail}`)) return { kind: 'tls', detail };
   return { kind: 'other', detail };
 }
 

@@ -5,9 +5,6 @@ import { inputIssues } from '../contracts/errors';
 import { invalidInputText, isMessageKey } from '../contracts/input-words';
 import { message } from '../contracts/messages';
 
-// zod's own words in French where something still shows them (an environment variable refused at start); the API words issues by code.
-z.config(z.locales.fr());
-
 /**
  * The one input-parsing helper: the input is parsed here, once, and the use-case takes the result.
  * A refusal carries its issues as codes (`details.issues`), and its message in the request's language.

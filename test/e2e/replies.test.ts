@@ -148,6 +148,11 @@ describe('replies read from the mailbox', () => {
       expect(await textOf(inbox)).not.toContain('refuse la connexion');
       await expectNoSeriousAxeViolations(page, 'inbox test failed, in English');
       await screenshot(page, 'inbox-test-failed-en');
+      const desktop = page.viewportSize();
+      await page.setViewportSize(PHONE);
+      await inbox.getByRole('status').scrollIntoViewIfNeeded();
+      await viewShot(page, 'inbox-test-failed-en');
+      if (desktop) await page.setViewportSize(desktop);
     } finally {
       await page.getByRole('button', { name: 'Français' }).click();
       await page.getByRole('button', { name: 'English' }).waitFor();

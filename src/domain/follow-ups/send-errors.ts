@@ -26,6 +26,9 @@ export function bounceError(address: string): string {
   return `Non distribué : le serveur du destinataire a renvoyé le message (${address}).`;
 }
 
+/** What a failed secure connection says (the mail library's or Node's text), for sending and for reading mail. */
+export const TLS_FAILURE = /certificate|\bTLS\b|\bSSL\b|wrong version number|EPROTO/i;
+
 /** Tried in order: the first that matches names the cause. */
 const RULES: readonly [SendErrorKind, RegExp][] = [
   ['cancelled', /annulé par vous/i],
@@ -81,7 +84,7 @@ export function smtpFailureKind(f: SmtpFailure): SendErrorKind {
   if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(text) || f.code === 'EDNS') return 'host_not_found';
   if (/ECONNREFUSED/.test(text)) return 'connection_refused';
   if (f.code === 'ETIMEDOUT' || /ETIMEDOUT|timed? ?out/i.test(text)) return 'timeout';
-  if (f.code === 'ETLS' || /certificate|\bTLS\b|\bSSL\b|wrong version number|EPROTO/i.test(text)) return 'tls';
+  if (f.code === 'ETLS' || TLS_FAILURE.test(text)) return 'tls';
   if (f.code === 'EAUTH') return 'auth';
   if (f.code === 'EENVELOPE') return 'recipient_refused';
   return 'other';
