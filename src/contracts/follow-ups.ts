@@ -13,7 +13,7 @@ import {
 } from '../domain/follow-ups/cadence';
 import { centsToEuros } from '../domain/money';
 import { SEND_ERROR_KINDS, sendErrorKind } from '../domain/follow-ups/send-errors';
-import { TEMPLATE_KEYS, TEMPLATE_PROBLEM_CODES } from '../domain/follow-ups/templates';
+import { PLACEHOLDER_NAMES, TEMPLATE_KEYS, TEMPLATE_PROBLEM_CODES } from '../domain/follow-ups/templates';
 import { asOfQuery, enumOf, id, isoDate, pageQuery } from './common';
 import { clientStatusSchema } from './clients';
 
@@ -49,9 +49,6 @@ export const cadenceSchema = z.object({
 export type Cadence = z.infer<typeof cadenceSchema>;
 export const cadenceResponseSchema = z.object({ cadence: cadenceSchema });
 
-/** « plus de 2 ans »: still a French phrase built on the server. */
-export const timeSinceText = z.string();
-
 export const draftSchema = z.object({
   asOf: z.string(),
   today: z.string(),
@@ -67,7 +64,6 @@ export const draftSchema = z.object({
     revenue: z.number(),
     lastDate: z.string().nullable(),
     daysInactive: z.number().nullable(),
-    timeSince: timeSinceText.nullable(),
   }),
   suggestedTemplate: templateKeySchema,
   template: templateKeySchema,
@@ -214,11 +210,12 @@ export type VipBatch = z.infer<typeof vipBatchSchema>;
 // ---- Templates
 
 const messageText = z.object({ subject: z.string(), body: z.string() });
-export const templateSchema = messageText.extend({ key: templateKeySchema, name: z.string(), custom: z.boolean(), defaults: messageText });
+export const templateSchema = messageText.extend({ key: templateKeySchema, custom: z.boolean(), defaults: messageText });
 export type Template = z.infer<typeof templateSchema>;
 export const templateListSchema = z.object({
   templates: z.array(templateSchema),
-  placeholders: z.array(z.object({ name: z.string(), description: z.string() })),
+  /** Worded by the web: `templates.placeholder.<name>`. */
+  placeholders: z.array(z.enum(PLACEHOLDER_NAMES)),
 });
 export type TemplateList = z.infer<typeof templateListSchema>;
 export const templateResponseSchema = z.object({ template: templateSchema });

@@ -15,6 +15,7 @@ import { decodeEncodedWords, headersOf, startTestSmtp, textBodyOf, type TestSmtp
 import { parseEnv } from '../app/env';
 import { buildServer, type ServerOptions } from './server';
 import { call, callerFrom, type Caller } from './test-client';
+import { PLACEHOLDER_NAMES } from '../domain/follow-ups/templates';
 
 const NOW = new Date('2026-01-14T10:00:00Z');
 const SMTP_USER = { user: 'djmax', pass: 'mot de passe SMTP très secret' };
@@ -87,7 +88,6 @@ for (const engine of testEngines()) {
           revenue: 2450,
           lastDate: '2023-06-27',
           daysInactive: 932,
-          timeSince: 'plus de 2 ans',
           email: 'contact@yellow-monkeys.example',
         },
         cadence: { blocked: null, allowedFrom: null, proposed: true, notProposedBecause: null, optedOut: false, nextGentleReminder: null },
@@ -385,7 +385,9 @@ for (const engine of testEngines()) {
       });
       const listed = (await get('/api/templates')).json();
       expect(listed.templates.map((t: { key: string }) => t.key)).toEqual(['vipLapsed', 'standard', 'gentleReminder', 'loyalty']);
-      expect(listed.placeholders).toContainEqual({ name: 'depuis', description: expect.stringContaining('plus de 2 ans') });
+      // Names only: the web words them (`templates.placeholder.<name>`), in the interface's language.
+      expect(listed.placeholders).toEqual([...PLACEHOLDER_NAMES]);
+      expect(listed.templates[0]).not.toHaveProperty('name');
       const reset = await send('DELETE', '/api/templates/standard');
       expect(reset.json().template).toMatchObject({ custom: false, subject: 'Nouveautés et disponibilités - DJ Pro' });
     });

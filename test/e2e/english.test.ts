@@ -155,6 +155,11 @@ describe('the interface in English', () => {
     await page.getByRole('heading', { level: 2, name: 'Predictions' }).waitFor();
     await page.getByTestId('p-alive').waitFor();
     await expectNoFrench(page, 'a client page');
+    // English puts no space before a colon (« VIP (oui) : 100/100 » was French spacing in English).
+    const terms = await page.locator('.priority .terms li').allInnerTexts();
+    expect(terms).toHaveLength(4);
+    for (const line of terms) expect(line).toMatch(/^[A-Za-z ]+ \(.+\): [\d.]+\/\d+$/);
+    expect(await page.getByTestId('prediction-confidence').first().innerText()).not.toContain(' :');
     await screenshot(page, '51-english-client');
     const id = /#\/clients\/(\d+)/.exec(page.url())?.[1];
     expect(id).toBeDefined();
@@ -170,6 +175,8 @@ describe('the interface in English', () => {
     await dialog.waitFor();
     await dialog.locator('textarea').first().waitFor();
     await expectNoFrench(page, 'the follow-up generator');
+    // The time since the last gig is the interface's words, not the message's (« plus de 2 ans »).
+    expect(await dialog.locator('.generator-figures .elapsed').innerText()).toBe('2 years ago');
     await screenshot(page, '52-english-follow-up');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -179,12 +186,21 @@ describe('the interface in English', () => {
     await visit(page, '#/agenda', 'Calendar');
     await expectNoFrench(page, 'the agenda');
     await visit(page, '#/settings', 'Settings');
-    await expectNoFrench(page, 'the settings');
+    await page.getByText('Fields to insert', { exact: true }).click();
+    await page.locator('.placeholders li').first().waitFor();
+    await expectNoFrench(page, 'the settings, with the fields a template may use');
+    expect(await page.locator('.placeholders li').first().innerText()).toBe(
+      '{{salutation}} — “Bonjour Kevin”, or “Bonjour” when the contact’s first name is unknown (the messages are in French)',
+    );
     await visit(page, '#/relances/envois', 'Outbox');
     await expectNoFrench(page, 'the outbox');
     await page.goto(`${baseUrl}/#/relances/vip`);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByTestId('batch-item').first().waitFor();
     await expectNoFrench(page, 'the VIP batch');
+    const lines = await page.locator('[data-testid=batch-item] > p.muted').allInnerTexts();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/ · last gig on .+ \(\d+ (days?|months?|years?) ago\)$/);
   });
 
   it('the CRM at 375 px, with axe', async () => {

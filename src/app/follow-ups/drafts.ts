@@ -10,7 +10,6 @@ import { addDays, type IsoDate } from '../../domain/dates';
 import { mailtoLink } from '../../domain/email';
 import type { Cents } from '../../domain/money';
 import { cadenceOf, type Cadence, type FollowUpStatus } from '../../domain/follow-ups/cadence';
-import { timeSinceInWords } from '../../domain/follow-ups/french';
 import { nextFreeWeekendDates } from '../../domain/follow-ups/free-dates';
 import { placeholderValues, type MessageFacts } from '../../domain/follow-ups/placeholders';
 import {
@@ -44,7 +43,6 @@ export interface FollowUpFigures {
   lastDate: IsoDate | null;
   daysInactive: number | null;
   /** "plus de 2 ans" */
-  timeSince: string | null;
 }
 
 export interface ClientCadence extends Cadence {
@@ -80,7 +78,7 @@ interface ClientContextResult {
   cadence: ClientCadence;
 }
 
-function figuresOf(v: ClientView, asOf: IsoDate): FollowUpFigures {
+function figuresOf(v: ClientView): FollowUpFigures {
   const s = v.segment;
   return {
     clientId: v.id,
@@ -94,7 +92,6 @@ function figuresOf(v: ClientView, asOf: IsoDate): FollowUpFigures {
     revenueCents: s.stats.revenueCents,
     lastDate: s.stats.lastDate,
     daysInactive: s.daysInactive,
-    timeSince: s.stats.lastDate ? timeSinceInWords(s.stats.lastDate, asOf) : null,
   };
 }
 
@@ -170,7 +167,7 @@ async function clientContexts(ctx: AppContext, workspace: Workspace, asOf: IsoDa
         djName: settings.djName ?? '',
         signature: settings.signature ?? '',
       },
-      figures: figuresOf(view, asOf),
+      figures: figuresOf(view),
       cadence: {
         ...cadence,
         optedOut: isOptedOut,

@@ -67,7 +67,6 @@ for (const engine of testEngines()) {
         revenueCents: 245_000,
         lastDate: '2023-06-27',
         daysInactive: 932,
-        timeSince: 'plus de 2 ans',
         status: 'lapsed',
         vip: false,
       });

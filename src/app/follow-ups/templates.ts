@@ -8,7 +8,6 @@ import type { Workspace } from '../../db/workspaces';
 import {
   DEFAULT_TEMPLATES,
   TEMPLATE_KEYS,
-  TEMPLATE_NAMES,
   validateTemplate,
   type MessageText,
   type TemplateKey,
@@ -21,7 +20,6 @@ import { AppError } from '../errors';
 
 export interface TemplateView extends MessageText {
   key: TemplateKey;
-  name: string;
   /** Whether the workspace edited it (false: the default text). */
   custom: boolean;
   defaults: MessageText;
@@ -37,7 +35,7 @@ export async function workspaceTemplates(db: Db, workspaceId: number): Promise<R
   for (const key of TEMPLATE_KEYS) {
     const row = rows.get(key);
     const text = row ? { subject: row.subject, body: row.body } : DEFAULT_TEMPLATES[key];
-    out[key] = { key, name: TEMPLATE_NAMES[key], ...text, custom: row !== undefined, defaults: DEFAULT_TEMPLATES[key] };
+    out[key] = { key, ...text, custom: row !== undefined, defaults: DEFAULT_TEMPLATES[key] };
   }
   return out;
 }

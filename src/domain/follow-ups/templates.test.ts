@@ -6,12 +6,11 @@ import {
   chooseTemplate,
   DEFAULT_TEMPLATES,
   leftoverPlaceholder,
-  PLACEHOLDERS,
+  PLACEHOLDER_NAMES,
   renderTemplate,
   TEMPLATE_KEYS,
   TemplateError,
   validateTemplate,
-  type PlaceholderName,
   type PlaceholderValues,
 } from './templates';
 
@@ -109,7 +108,7 @@ describe('validateTemplate', () => {
 });
 
 describe('rendering never leaves {{ in a message', () => {
-  const names = Object.keys(PLACEHOLDERS) as PlaceholderName[];
+  const names = PLACEHOLDER_NAMES;
   const piece = fc.oneof(
     fc.string({ maxLength: 8 }),
     fc.constantFrom('{', '}', '{{', '}}', '{{{', ' '),

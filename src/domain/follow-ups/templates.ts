@@ -35,19 +35,20 @@ export function chooseTemplate(client: { status: ClientStatus; vip: boolean }): 
   }
 }
 
-export const PLACEHOLDERS = {
-  salutation: '« Bonjour Kevin », ou « Bonjour » quand le prénom du contact est inconnu',
-  prenom: 'le prénom du contact (vide s’il est inconnu)',
-  client: 'le nom du client',
-  depuis: 'le temps depuis la dernière prestation (« plus de 2 ans », « 3 mois »)',
-  prestations: 'le nombre de prestations (« 7 prestations »)',
-  ca: 'le chiffre d’affaires réalisé avec le client (« 2 450 € »)',
-  dernierePrestation: 'la date de la dernière prestation (« 27 juin 2023 »)',
-  datesLibres: 'vos prochains vendredis et samedis libres',
-  signature: 'votre signature (réglages), à défaut votre nom de DJ',
-  dj: 'votre nom de DJ (réglages)',
-} as const;
-export type PlaceholderName = keyof typeof PLACEHOLDERS;
+/** The placeholders a template may use (their descriptions: `templates.placeholder.<name>` in the catalogue). */
+export const PLACEHOLDER_NAMES = [
+  'salutation',
+  'prenom',
+  'client',
+  'depuis',
+  'prestations',
+  'ca',
+  'dernierePrestation',
+  'datesLibres',
+  'signature',
+  'dj',
+] as const;
+export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
 export type PlaceholderValues = Record<PlaceholderName, string>;
 
 /** Placeholders are recognised whatever their case and accents: {{Prénom}} is {{prenom}}. */
@@ -57,9 +58,7 @@ function placeholderKey(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 }
-const BY_KEY = new Map<string, PlaceholderName>(
-  (Object.keys(PLACEHOLDERS) as PlaceholderName[]).map((name) => [placeholderKey(name), name]),
-);
+const BY_KEY = new Map<string, PlaceholderName>(PLACEHOLDER_NAMES.map((name) => [placeholderKey(name), name]));
 
 const PLACEHOLDER_AT = /^\{\{\s*([^{}\s]*)\s*\}\}/;
 

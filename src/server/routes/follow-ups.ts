@@ -43,7 +43,7 @@ import {
 } from '../../contracts/follow-ups';
 import { langOf } from '../../contracts/messages';
 import { batchInputSchema, outboxPageQuerySchema, outboxQuerySchema, resolveInputSchema, sendInputSchema } from '../../contracts/outbox';
-import { PLACEHOLDERS } from '../../domain/follow-ups/templates';
+import { PLACEHOLDER_NAMES } from '../../domain/follow-ups/templates';
 import { parseInput } from '../input';
 import { sessionOf } from '../session';
 
@@ -232,8 +232,7 @@ export function followUpRoutes(app: FastifyInstance, ctx: MailContext, kickSende
 
   app.get('/api/templates', async (request) => {
     const { workspace } = sessionOf(request);
-    const placeholders = Object.entries(PLACEHOLDERS).map(([name, description]) => ({ name, description }));
-    return { templates: await listTemplates(ctx, workspace), placeholders };
+    return { templates: await listTemplates(ctx, workspace), placeholders: PLACEHOLDER_NAMES };
   });
 
   app.put('/api/templates/:key', async (request) => {

@@ -26,7 +26,12 @@ export function PriorityExplanation({ client }: { client: Client }) {
       <ul className="terms">
         {client.priorityTerms.map((term) => (
           <li key={term.term}>
-            {t(`priority.term.${term.term}`)} ({valueOf(term)}) : {number(term.points)}/{number(term.max)}
+            {t('priority.termLine', {
+              term: t(`priority.term.${term.term}`),
+              value: valueOf(term),
+              points: number(term.points),
+              max: number(term.max),
+            })}
           </li>
         ))}
       </ul>

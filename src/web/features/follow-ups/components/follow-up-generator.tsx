@@ -75,7 +75,7 @@ interface FormProps {
 
 function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps) {
   const i18n = useI18n();
-  const { t, number, money, date } = i18n;
+  const { t, number, money, date, elapsed } = i18n;
   const { client, cadence } = draft;
   /** The client's e-mail when it is an address: an imported `a@x?bcc=…` is shown, never written to. */
   const address = client.email && isEmailAddress(client.email.trim()) ? client.email.trim() : null;
@@ -177,7 +177,7 @@ function GeneratorForm({ draft, text, onText, selected, onTemplate }: FormProps)
         <Figure term={t('client.lastGig')}>{client.lastDate ? date(client.lastDate) : '—'}</Figure>
         <Figure term={t('client.daysInactive')}>
           {client.daysInactive === null ? '—' : number(client.daysInactive)}
-          {client.timeSince ? <span className="elapsed">{client.timeSince}</span> : null}
+          {client.daysInactive === null ? null : <span className="elapsed">{elapsed(client.daysInactive)}</span>}
         </Figure>
       </dl>
 

@@ -7,8 +7,8 @@ import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { SelectField, TextAreaField, TextField } from '../../../ui/field';
 import { ErrorMessage, Loading } from '../../../ui/messages';
-import { TEMPLATE_KEYS, type TemplateKey } from '../../../../contracts/follow-ups';
-import { templateProblemText } from '../../../../contracts/template-words';
+import { TEMPLATE_KEYS, type TemplateKey, type TemplateList } from '../../../../contracts/follow-ups';
+import { templateProblemLine } from '../../../../contracts/template-words';
 import {
   previewTemplate,
   problemsOf,
@@ -70,7 +70,7 @@ export function TemplatesEditor({ clients }: { clients: PreviewClient[] }) {
 interface FormProps {
   template: Template;
   clients: PreviewClient[];
-  placeholders: { name: string; description: string }[];
+  placeholders: TemplateList['placeholders'];
   notice: string | null;
   onNotice: (notice: string | null) => void;
 }
@@ -119,9 +119,9 @@ function TemplateForm({ template, clients, placeholders, notice, onNotice }: For
       <details>
         <summary>{t('templates.placeholders')}</summary>
         <ul className="placeholders">
-          {placeholders.map((p) => (
-            <li key={p.name}>
-              <code>{`{{${p.name}}}`}</code> — {p.description}
+          {placeholders.map((name) => (
+            <li key={name}>
+              <code>{`{{${name}}}`}</code> — {t(`templates.placeholder.${name}`)}
             </li>
           ))}
         </ul>
@@ -131,9 +131,7 @@ function TemplateForm({ template, clients, placeholders, notice, onNotice }: For
           <p>{t('templates.problems')}</p>
           <ul>
             {problems.map((p) => (
-              <li key={`${p.field}-${p.index}`}>
-                {t(p.field === 'subject' ? 'generator.subject' : 'generator.body')} : {templateProblemText(p, t)}
-              </li>
+              <li key={`${p.field}-${p.index}`}>{templateProblemLine(p, t)}</li>
             ))}
           </ul>
         </div>

@@ -181,7 +181,7 @@ export function VipBatchReview() {
 }
 
 function BatchItem({ item, offline, onChange }: { item: Item; offline: boolean; onChange: (change: Partial<Item>) => void }) {
-  const { t, tn, money, date } = useI18n();
+  const { t, tn, money, date, elapsed } = useI18n();
   const id = useId();
   const c = item.draft.client;
   const record = useMutation(recordFollowUp);
@@ -215,7 +215,7 @@ function BatchItem({ item, offline, onChange }: { item: Item; offline: boolean; 
       </div>
       <p className="muted">
         {c.email ?? t('generator.noEmail')} · {tn('common.gigs', c.gigs)} · {money(c.revenue)}
-        {c.lastDate ? ` · ${t('batch.last', { date: date(c.lastDate), since: c.timeSince ?? '' })}` : ''}
+        {c.lastDate && c.daysInactive !== null ? ` · ${t('batch.last', { date: date(c.lastDate), since: elapsed(c.daysInactive) })}` : ''}
       </p>
       {offline && item.selected ? (
         <div className="actions batch-item-actions">

@@ -25,7 +25,12 @@ export function ConfidenceLine({ model, confidence }: { model: PredictionModel |
   return (
     <p className={`confidence ${confidence}`} data-testid="prediction-confidence">
       <strong>{t(`prediction.confidence.${confidence}`)}</strong>
-      {model ? ` : ${tn('prediction.clients', model.clients)}, ${tn('prediction.repeaters', model.repeaters)}` : ''}
+      {model
+        ? t('prediction.confidenceModel', {
+            clients: tn('prediction.clients', model.clients),
+            repeaters: tn('prediction.repeaters', model.repeaters),
+          })
+        : ''}
       {model && model.reasons.length > 0 ? (
         <span className="muted"> ({model.reasons.map((r) => reasonText(r, i18n)).join(', ')})</span>
       ) : null}

@@ -7,7 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { imapFailureText, imapSettingsInputSchema, type ImapSettingsView, type ImapTestResult } from '../../../../contracts/replies';
+import { imapSettingsInputSchema, type ImapFailureJson, type ImapSettingsView, type ImapTestResult } from '../../../../contracts/replies';
 import { useI18n } from '../../../lib/i18n';
 import { useMutation } from '../../../lib/query';
 import { TextField } from '../../../ui/field';
@@ -150,12 +150,16 @@ function ImapSettingsForm({
       {settings.configured ? (
         <>
           <dl className="facts" aria-label={t('inbox.state')}>
-            <dt>{t('inbox.lastCheck')}</dt>
-            <dd>{state.lastCheckAt ? dateTime(state.lastCheckAt) : t('inbox.never')}</dd>
-            <dt>{t('inbox.lastError')}</dt>
-            <dd className={state.lastError ? 'error-text' : undefined}>
-              {state.lastError ? imapFailureText(state.lastError, t) : t('inbox.noError')}
-            </dd>
+            <dt>{t('inbox.lastSuccess')}</dt>
+            <dd>{state.lastSuccessAt ? dateTime(state.lastSuccessAt) : t('inbox.never')}</dd>
+            {state.lastError ? (
+              <>
+                <dt>{t('inbox.lastFailure', { at: state.lastCheckAt ? dateTime(state.lastCheckAt) : '' })}</dt>
+                <dd className="error-text">
+                  <ImapFailure failure={state.lastError} />
+                </dd>
+              </>
+            ) : null}
           </dl>
           <div className="actions">
             <button
@@ -180,11 +184,31 @@ function ImapSettingsForm({
             {test?.ok === true ? (
               <p className="alert ok">{t('inbox.testOk', { folder: test.folder, count: String(test.messages) })}</p>
             ) : null}
-            {test?.ok === false ? <p className="alert error">{t('inbox.testFailed', { error: imapFailureText(test.error, t) })}</p> : null}
+            {test?.ok === false ? (
+              <div className="alert error">
+                <ImapFailure failure={test.error} words={(error) => t('inbox.testFailed', { error })} />
+              </div>
+            ) : null}
           </div>
           <ErrorMessage error={runTest.error ?? remove.error} />
         </>
       ) : null}
     </form>
+  );
+}
+
+/** Why the mailbox could not be read, in words; the server's own text one click away, as for sending (SendError). */
+function ImapFailure({ failure, words = (error) => error }: { failure: ImapFailureJson; words?: (error: string) => string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>{words(t(`inbox.failure.${failure.kind}`))}</p>
+      {failure.detail ? (
+        <details>
+          <summary>{t('outbox.detail')}</summary>
+          <p className="technical">{failure.detail}</p>
+        </details>
+      ) : null}
+    </>
   );
 }
