@@ -17,6 +17,40 @@ interface Run {
   json: () => any;
 }
 
+async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    env,
+    now: () => new Date('2026-11-25T10:00:00Z'),
+  });
+  return { code, out, err, json: () => JSON.parse(out) };
+}
+
+describe('djbooker usage errors, before any database', () => {
+  it.each([
+    [['overview', '--foo'], 'option inconnue : --foo'],
+    [['clients', '-s', 'lapsed'], 'option inconnue : -s'],
+    [['overview', '-hx'], 'option inconnue : -x'],
+    [['overview', '--as-of'], 'l’option --as-of attend une valeur'],
+    [
+      ['overview', '--as-of', '--json'],
+      'l’option --as-of attend une valeur : « --json » commence par un tiret (si c’est la valeur, écrivez --as-of=--json)',
+    ],
+    [['overview', '--json=oui'], 'l’option --json ne prend pas de valeur (reçu « oui »)'],
+  ])('djbooker %j says in French which option is wrong, exit 2', async (argv, problem) => {
+    const r = await cli(argv, {});
+    expect(r.err).toBe(`djbooker : ${problem} (djbooker --help)\n`);
+    expect(r.code).toBe(2);
+  });
+});
+
 for (const engine of testEngines()) {
   describe(`djbooker CLI on ${engine.name}`, () => {
     let db: Awaited<ReturnType<TestEngine['open']>>;
@@ -30,21 +64,7 @@ for (const engine of testEngines()) {
     });
     afterEach(async () => db.cleanup());
 
-    async function run(...argv: string[]): Promise<Run> {
-      let out = '';
-      let err = '';
-      const code = await main([...argv, ...dataArgs], {
-        out: (t) => {
-          out += t;
-        },
-        err: (t) => {
-          err += t;
-        },
-        env,
-        now: () => new Date('2026-11-25T10:00:00Z'),
-      });
-      return { code, out, err, json: () => JSON.parse(out) };
-    }
+    const run = (...argv: string[]) => cli([...argv, ...dataArgs], env);
 
     it('imports the demo files and reports every figure of EXPECTED.json', async () => {
       const clients = await run('import', 'clients', `${DEMO}clients_dj_clean.csv`, '--json');
