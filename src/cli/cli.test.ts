@@ -44,6 +44,13 @@ describe('djbooker usage errors, before any database', () => {
       'l’option --as-of attend une valeur : « --json » commence par un tiret (si c’est la valeur, écrivez --as-of=--json)',
     ],
     [['overview', '--json=oui'], 'l’option --json ne prend pas de valeur (reçu « oui »)'],
+    [
+      ['clients', '--segment', 'vipp'],
+      'option --segment : valeur non reconnue « vipp » (attendu : vip, active, dormant, lapsed, prospect)',
+    ],
+    [['clients', '--sort', 'ca'], 'option --sort : valeur non reconnue « ca » (attendu : name, gigs, revenue, last, priority)'],
+    [['import', 'gigs', 'f.csv', '--map', 'montant'], 'option --map : attendu champ=En-tête'],
+    [['predict', '--backtest', '--horizon-days', 'trois'], 'option --horizon-days : un nombre est attendu (reçu « trois »)'],
   ])('djbooker %j says in French which option is wrong, exit 2', async (argv, problem) => {
     const r = await cli(argv, {});
     expect(r.err).toBe(`djbooker : ${problem} (djbooker --help)\n`);

@@ -3,8 +3,7 @@
  * scripts: keep them. Exit codes: 0 success (also with rejected rows), 2 usage error,
  * 1 unreadable file or database failure, with one clear line on stderr.
  */
-import { inputIssues } from '../contracts/errors';
-import { inputIssueText, isMessageKey } from '../contracts/input-words';
+import { typedValueWords } from '../contracts/input-words';
 import { message } from '../contracts/messages';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
@@ -13,6 +12,7 @@ import type { AppContext } from '../app/context';
 import { parseEnv, processEnv, type EnvSource } from '../app/env';
 import { appErrorOf } from '../app/errors';
 import { ROLES } from '../contracts/auth';
+import { segmentSchema, sortSchema } from '../contracts/clients';
 import { excerpt } from '../domain/excerpt';
 import { commands, type CommandIo } from './commands';
 
@@ -68,8 +68,8 @@ const optionsSchema = z.object({
   'as-of': z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
-  segment: z.enum(['vip', 'active', 'dormant', 'lapsed', 'prospect']).optional(),
-  sort: z.enum(['name', 'gigs', 'revenue', 'last', 'priority']).optional(),
+  segment: segmentSchema.optional(),
+  sort: sortSchema.optional(),
   map: z.array(z.string().regex(/^[A-Za-z]+=.*$/, 'attendu champ=En-tête')).optional(),
   'dry-run': z.boolean().optional(),
   backtest: z.boolean().optional(),
@@ -157,13 +157,12 @@ function readArguments(argv: string[]) {
 export async function main(argv: string[], io: MainIo = processIo): Promise<number> {
   const parsed = readArguments(argv);
   if (parsed.problem !== undefined) return usageError(io, parsed.problem);
-  const options = optionsSchema.safeParse(parsed.values);
+  const options = optionsSchema.safeParse(parsed.values, {
+    error: typedValueWords(parsed.values, (key, vars) => message('fr', key, vars)),
+  });
   if (!options.success) {
-    const [issue] = inputIssues(options.error, isMessageKey);
-    return usageError(
-      io,
-      `option --${issue?.path[0] ?? '?'} : ${issue ? inputIssueText(issue, (key, vars) => message('fr', key, vars)) : 'invalide'}`,
-    );
+    const [issue] = options.error.issues;
+    return usageError(io, `option --${String(issue?.path[0] ?? '?')} : ${issue?.message ?? 'invalide'}`);
   }
   const [name, ...args] = parsed.positionals;
   if (options.data.help || name === undefined || name === 'help') {

@@ -65,7 +65,7 @@ export function typedValueWords(input: unknown, t: T): (issue: z.core.$ZodRawIss
       (value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined),
       input,
     );
-    const value = typeof typed === 'string' ? typed : undefined;
+    const value = typeof typed === 'string' && typed.trim() !== '' ? typed : undefined;
     if (issue.code === 'invalid_value' && value !== undefined)
       return t('input.issue.notAmong', { value, values: issue.values.map(String).join(', ') });
     const problem = inputIssueText(inputIssueOf(issue, isMessageKey), t);
