@@ -1,5 +1,7 @@
 /** The CLI contract, end to end on the real databases: the demo data gives every figure of EXPECTED.json. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliTarget, testEngines, type TestEngine } from '../../test/support/databases';
 import { updateSettings } from '../app/settings';
@@ -250,6 +252,25 @@ for (const engine of testEngines()) {
       expect(o.out).toContain('CA total : 48 752 €');
       const c = await run('clients', '--segment', 'vip', '--sort', 'revenue');
       expect(c.out.split('\n')[2]).toMatch(/^Gergom Events\s+🟢 Actif\s+🟡 VIP\s+19\s+16 308 €/);
+    });
+
+    /** A gigs file of two rows: one to import, one rejected (its amount). */
+    function oneGigFile(dir: string): string {
+      const path = join(dir, 'une.csv');
+      writeFileSync(path, 'date,client,montant\n2025-06-21,BAR DU PORT MARTIGUES,80\n2025-06-22,BAR DU PORT MARTIGUES,quatre-vingts\n');
+      return path;
+    }
+
+    it('words the import summary in agreement with the rows: gender (prestations, clients) and number', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'djbooker-cli-'));
+      try {
+        const first = (await run('import', 'gigs', oneGigFile(dir))).out.split('\n');
+        expect(first[1]).toBe('✅ 1 prestation importée, 0 mise à jour, 0 déjà présente, 1 rejetée — 2 lignes au total');
+        const clients = (await run('import', 'clients', `${DEMO}clients_dj_clean.csv`)).out.split('\n');
+        expect(clients[1]).toBe('✅ 24 clients importés, 1 mis à jour, 0 déjà présent, 0 rejeté — 25 lignes au total');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('quotes the workspace’s own thresholds: an active threshold of 60 days reads 60 in every label', async () => {

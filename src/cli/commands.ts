@@ -25,7 +25,7 @@ import { nameKey } from '../domain/names';
 import { TEMPLATE_NAMES } from '../domain/follow-ups/templates';
 import type { CliOptions } from './main';
 import { startServer } from '../server/server';
-import { decimal1, euros, frenchDate, table } from './format';
+import { agreeing, count, decimal1, euros, frenchDate, isPlural, table } from './format';
 import { kpisText } from './kpis-text';
 import { kpisQuerySchema } from '../contracts/kpis';
 import type { WorkspaceSettings } from '../contracts/settings';
@@ -113,10 +113,13 @@ const cellText = (text: string) => excerpt(text.replace(/[\r\n\t]+/g, ' '), 60);
 
 function printImport(io: CommandIo, r: ImportReport): void {
   if (io.json) return;
-  const what = r.kind === 'clients' ? 'clients' : 'prestations';
+  // Clients are masculine, prestations feminine: the counts agree with the file's rows.
+  const feminine = r.kind === 'gigs';
+  const said = (n: number, word: string) => `${n} ${agreeing(word, feminine, isPlural(n))}`;
+  const rows = r.kind === 'clients' ? count(r.imported, 'client', 'clients') : count(r.imported, 'prestation', 'prestations');
   io.out(`${r.dryRun ? 'Simulation (rien n’a été écrit) — ' : ''}${r.file}\n`);
   io.out(
-    `✅ ${r.imported} ${what} importé${r.kind === 'gigs' ? 'e' : ''}s, ${r.updated} mis à jour, ${r.duplicates} déjà présents, ${r.rejectedCount} rejetés — ${r.rows} lignes au total\n`,
+    `✅ ${rows} ${agreeing('importé', feminine, isPlural(r.imported))}, ${said(r.updated, 'mis')} à jour, ${r.duplicates} déjà ${agreeing('présent', feminine, isPlural(r.duplicates))}, ${said(r.rejectedCount, 'rejeté')} — ${count(r.rows, 'ligne', 'lignes')} au total\n`,
   );
   if (r.createdClients.length > 0) {
     const more = r.createdClientsCount - Math.min(r.createdClients.length, SHOWN_REJECTIONS);
