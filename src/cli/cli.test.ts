@@ -273,6 +273,23 @@ for (const engine of testEngines()) {
       }
     });
 
+    it('says what a dry run would do, not that it was done', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'djbooker-cli-'));
+      try {
+        const dry = (await run('import', 'gigs', oneGigFile(dir), '--dry-run')).out.split('\n');
+        expect(dry.slice(0, 3)).toEqual([
+          'Simulation (rien n’a été écrit) — une.csv',
+          '1 prestation serait importée, 0 mise à jour, 0 déjà présente, 1 rejetée — 2 lignes au total',
+          'Clients qui seraient créés depuis les prestations : BAR DU PORT MARTIGUES',
+        ]);
+        await run('demo');
+        const all = (await run('import', 'gigs', `${DEMO}prestations_dj_clean.csv`, '--dry-run')).out.split('\n');
+        expect(all[1]).toBe('0 prestation serait importée, 0 mise à jour, 276 déjà présentes, 0 rejetée — 276 lignes au total');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('quotes the workspace’s own thresholds: an active threshold of 60 days reads 60 in every label', async () => {
       await run('demo');
       const before = await run('overview');

@@ -117,14 +117,16 @@ function printImport(io: CommandIo, r: ImportReport): void {
   const feminine = r.kind === 'gigs';
   const said = (n: number, word: string) => `${n} ${agreeing(word, feminine, isPlural(n))}`;
   const rows = r.kind === 'clients' ? count(r.imported, 'client', 'clients') : count(r.imported, 'prestation', 'prestations');
+  // A dry run imported nothing: it says what would be.
+  const would = r.dryRun ? (isPlural(r.imported) ? 'seraient ' : 'serait ') : '';
   io.out(`${r.dryRun ? 'Simulation (rien n’a été écrit) — ' : ''}${r.file}\n`);
   io.out(
-    `✅ ${rows} ${agreeing('importé', feminine, isPlural(r.imported))}, ${said(r.updated, 'mis')} à jour, ${r.duplicates} déjà ${agreeing('présent', feminine, isPlural(r.duplicates))}, ${said(r.rejectedCount, 'rejeté')} — ${count(r.rows, 'ligne', 'lignes')} au total\n`,
+    `${r.dryRun ? '' : '✅ '}${rows} ${would}${agreeing('importé', feminine, isPlural(r.imported))}, ${said(r.updated, 'mis')} à jour, ${r.duplicates} déjà ${agreeing('présent', feminine, isPlural(r.duplicates))}, ${said(r.rejectedCount, 'rejeté')} — ${count(r.rows, 'ligne', 'lignes')} au total\n`,
   );
   if (r.createdClients.length > 0) {
     const more = r.createdClientsCount - Math.min(r.createdClients.length, SHOWN_REJECTIONS);
     io.out(
-      `Clients créés depuis les prestations : ${r.createdClients.slice(0, SHOWN_REJECTIONS).map(cellText).join(', ')}${more > 0 ? ` … et ${more} autres` : ''}\n`,
+      `${r.dryRun ? 'Clients qui seraient créés' : 'Clients créés'} depuis les prestations : ${r.createdClients.slice(0, SHOWN_REJECTIONS).map(cellText).join(', ')}${more > 0 ? ` … et ${more} autres` : ''}\n`,
     );
   }
   if (r.rejected.length > 0) {
