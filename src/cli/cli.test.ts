@@ -290,6 +290,25 @@ for (const engine of testEngines()) {
       }
     });
 
+    it('counts in agreement everywhere: one prospect, one client, one gig, one week', async () => {
+      await run('demo');
+      expect((await run('overview')).out).toContain('• 1 prospect (sans prestation)\n');
+      expect((await run('clients', '--segment', 'prospect')).out).toMatch(/\n1 client au 14\/01\/2026\n$/);
+      expect((await run('predict', '--backtest', '--as-of', '2025-07-01', '--horizon-days', '7')).out).toContain(
+        'prévision sur 1 semaine, 7 jours',
+      );
+      const dir = mkdtempSync(join(tmpdir(), 'djbooker-cli-'));
+      try {
+        await run('import', 'gigs', oneGigFile(dir), '--workspace', 'seul');
+        const overview = (await run('overview', '--workspace', 'seul')).out;
+        expect(overview).toContain('• 1 client au total\n');
+        expect(overview).toContain('• 1 prestation réalisée\n');
+        expect((await run('recompute', '--workspace', 'seul')).out).toBe('Segmentations recalculées : 1 client, 1 prestation.\n');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('quotes the workspace’s own thresholds: an active threshold of 60 days reads 60 in every label', async () => {
       await run('demo');
       const before = await run('overview');

@@ -29,7 +29,7 @@ import { agreeing, count, decimal1, euros, frenchDate, isPlural, table } from '.
 import { kpisText } from './kpis-text';
 import { kpisQuerySchema } from '../contracts/kpis';
 import type { WorkspaceSettings } from '../contracts/settings';
-import { message, wording } from '../contracts/messages';
+import { message, pluralMessage, wording } from '../contracts/messages';
 import { importWarningText, rejectionText } from '../contracts/import-words';
 import { readHidden } from './prompt';
 import { checkMailbox } from '../app/replies';
@@ -126,7 +126,7 @@ function printImport(io: CommandIo, r: ImportReport): void {
   if (r.createdClients.length > 0) {
     const more = r.createdClientsCount - Math.min(r.createdClients.length, SHOWN_REJECTIONS);
     io.out(
-      `${r.dryRun ? 'Clients qui seraient créés' : 'Clients créés'} depuis les prestations : ${r.createdClients.slice(0, SHOWN_REJECTIONS).map(cellText).join(', ')}${more > 0 ? ` … et ${more} autres` : ''}\n`,
+      `${r.dryRun ? 'Clients qui seraient créés' : 'Clients créés'} depuis les prestations : ${r.createdClients.slice(0, SHOWN_REJECTIONS).map(cellText).join(', ')}${more > 0 ? ` … et ${count(more, 'autre', 'autres')}` : ''}\n`,
     );
   }
   if (r.rejected.length > 0) {
@@ -140,7 +140,8 @@ function printImport(io: CommandIo, r: ImportReport): void {
       ) + '\n',
     );
     if (r.rejectedCount > shown.length) {
-      io.out(`… et ${r.rejectedCount - shown.length} autres lignes rejetées (les ${r.rejected.length} premières avec --json).\n`);
+      const more = r.rejectedCount - shown.length;
+      io.out(`… et ${count(more, 'autre ligne rejetée', 'autres lignes rejetées')} (les ${r.rejected.length} premières avec --json).\n`);
     }
   }
   for (const w of r.warnings) io.out(`⚠️  ${importWarningText(w, FRENCH)}\n`);
@@ -157,7 +158,7 @@ async function importWorkspaceCommand(ctx: AppContext, path: string, options: Cl
     none: '',
   }[r.mail];
   io.out(
-    `✅ ${r.clients} clients, ${r.gigs} prestations, ${r.notes} notes, ${r.followUps} relances et ${r.templates} modèles importés dans l'espace « ${workspace.name} »${mail}.\n`,
+    `✅ ${count(r.clients, 'client', 'clients')}, ${count(r.gigs, 'prestation', 'prestations')}, ${count(r.notes, 'note', 'notes')}, ${count(r.followUps, 'relance', 'relances')} et ${count(r.templates, 'modèle', 'modèles')} importés dans l'espace « ${workspace.name} »${mail}.\n`,
   );
 }
 
@@ -245,14 +246,14 @@ export const commands: Record<string, Command> = {
     io.out(
       [
         `📊 VUE D'ENSEMBLE au ${frenchDate(o.asOf)}`,
-        `• ${o.clients} ${message('fr', 'overview.clients')}`,
+        `• ${pluralMessage('fr', 'overview.count.clients', o.clients)}`,
         `• ${o.vip} ${message('fr', 'overview.vip')}`,
-        `• ${o.statuses.active} ${message('fr', 'overview.active', th)}`,
+        `• ${pluralMessage('fr', 'overview.count.active', o.statuses.active, th)}`,
         `• ${o.statuses.dormant} ${message('fr', 'overview.dormant', th)}`,
         `• ${o.statuses.lapsed} ${message('fr', 'overview.lapsed', th)}`,
-        `• ${o.statuses.prospect} ${message('fr', 'overview.prospects')}`,
+        `• ${pluralMessage('fr', 'overview.count.prospects', o.statuses.prospect)}`,
         `• CA total : ${euros(o.revenueCents)}`,
-        `• ${o.gigs} prestations réalisées`,
+        `• ${pluralMessage('fr', 'overview.count.gigs', o.gigs)}`,
       ].join('\n') + '\n',
     );
   },
@@ -282,7 +283,7 @@ export const commands: Record<string, Command> = {
           ];
         }),
         [false, false, false, true, true, false, true, false, true, true],
-      ) + `\n${list.length} clients au ${frenchDate(asOf)}\n`,
+      ) + `\n${count(list.length, 'client', 'clients')} au ${frenchDate(asOf)}\n`,
     );
   },
 
@@ -301,7 +302,9 @@ export const commands: Record<string, Command> = {
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const result = await recompute(ctx, workspace);
     if (io.json) return io.out(JSON.stringify(result) + '\n');
-    io.out(`Segmentations recalculées : ${result.clients} clients, ${result.gigs} prestations.\n`);
+    io.out(
+      `Segmentations recalculées : ${count(result.clients, 'client', 'clients')}, ${count(result.gigs, 'prestation', 'prestations')}.\n`,
+    );
   },
 
   async predict(ctx, args, options, io) {
@@ -313,9 +316,9 @@ export const commands: Record<string, Command> = {
     if (options.backtest) {
       const b = await backtestForecast(ctx, workspace, asOf, { horizonDays: options['horizon-days'] });
       if (io.json) return io.out(JSON.stringify({ ...b, model: predictionModelJson(b.model, reasonText) }) + '\n');
-      const weeks = Number.isInteger(b.horizonWeeks) ? `${b.horizonWeeks} semaines, ` : '';
+      const weeks = Number.isInteger(b.horizonWeeks) ? `${count(b.horizonWeeks, 'semaine', 'semaines')}, ` : '';
       io.out(
-        `Calibration jusqu'au ${frenchDate(b.calibrationEnd)} ; prévision sur ${weeks}${b.horizonDays} jours, jusqu'au ${frenchDate(b.horizonEnd)} (fin des données : ${frenchDate(b.dataEnd)}) ; ${CONFIDENCE_LABEL[b.model.confidence]}.\n`,
+        `Calibration jusqu'au ${frenchDate(b.calibrationEnd)} ; prévision sur ${weeks}${count(b.horizonDays, 'jour', 'jours')}, jusqu'au ${frenchDate(b.horizonEnd)} (fin des données : ${frenchDate(b.dataEnd)}) ; ${CONFIDENCE_LABEL[b.model.confidence]}.\n`,
       );
       io.out(
         table(
@@ -326,7 +329,7 @@ export const commands: Record<string, Command> = {
       );
       const t = b.totals;
       io.out(
-        `Total sur ${b.horizonDays} jours : prévu ${decimal1(t.predictedGigs)}, historique ${decimal1(t.naiveGigs)}, réel ${t.actualGigs} ; erreur moyenne par client ${decimal1(t.meanAbsoluteErrorGigs)} (historique : ${decimal1(t.naiveMeanAbsoluteErrorGigs)}).\n`,
+        `Total sur ${count(b.horizonDays, 'jour', 'jours')} : prévu ${decimal1(t.predictedGigs)}, historique ${decimal1(t.naiveGigs)}, réel ${t.actualGigs} ; erreur moyenne par client ${decimal1(t.meanAbsoluteErrorGigs)} (historique : ${decimal1(t.naiveMeanAbsoluteErrorGigs)}).\n`,
       );
       return;
     }
@@ -337,7 +340,7 @@ export const commands: Record<string, Command> = {
       );
     const reasons = f.model.reasons.map(reasonText);
     io.out(
-      `Prévisions au ${frenchDate(f.asOf)} — ${f.model.clients} clients avec historique, ${f.model.repeaters} fidèles, ${CONFIDENCE_LABEL[f.model.confidence]}${reasons.length ? ` (${reasons.join(', ')})` : ''}\n`,
+      `Prévisions au ${frenchDate(f.asOf)} — ${count(f.model.clients, 'client', 'clients')} avec historique, ${count(f.model.repeaters, 'fidèle', 'fidèles')}, ${CONFIDENCE_LABEL[f.model.confidence]}${reasons.length ? ` (${reasons.join(', ')})` : ''}\n`,
     );
     io.out(
       table(
@@ -397,7 +400,7 @@ export const commands: Record<string, Command> = {
           FOLLOW_UP_STATUS_LABEL[f.status],
           f.outcome === 'none' ? '—' : `${FOLLOW_UP_OUTCOME_LABEL[f.outcome]} (${frenchDate(f.outcomeDate)})`,
         ]),
-      ) + `\n${list.length} relance${list.length > 1 ? 's' : ''}\n`,
+      ) + `\n${count(list.length, 'relance', 'relances')}\n`,
     );
   },
 
@@ -414,7 +417,7 @@ export const commands: Record<string, Command> = {
     if (io.json) return io.out(JSON.stringify(result) + '\n');
     const clients = new Map((await listAllClients(ctx, workspace, referenceDateOf(ctx, workspace))).map((c) => [c.id, c.name]));
     io.out(
-      `${result.folder} : ${result.read} message${result.read > 1 ? 's' : ''} lu${result.read > 1 ? 's' : ''}` +
+      `${result.folder} : ${count(result.read, 'message lu', 'messages lus')}` +
         `${result.uidValidityChanged ? ' (dossier renuméroté par le serveur : relu depuis le début)' : ''}, ${result.ignored} sans rapport avec une relance\n`,
     );
     if (result.matched.length === 0) return io.out('Aucune réponse à une relance.\n');

@@ -121,6 +121,11 @@ export const en: Dictionary = {
   'overview.prospects': 'prospects (no gig yet)',
   'overview.revenue': 'total revenue',
   'overview.gigs': 'gigs played',
+  // The command line's lines: the count and its label, in agreement.
+  'overview.count.clients': { one: '{n} client in all', other: '{n} clients in all' },
+  'overview.count.active': { one: '{n} active (< {active} days)', other: '{n} active (< {active} days)' },
+  'overview.count.prospects': { one: '{n} prospect (no gig yet)', other: '{n} prospects (no gig yet)' },
+  'overview.count.gigs': { one: '{n} gig played', other: '{n} gigs played' },
   'overview.share': {
     one: 'of clients active ({active} of {n} client with at least one gig)',
     other: 'of clients active ({active} of {n} clients with at least one gig)',
