@@ -338,6 +338,14 @@ for (const engine of testEngines()) {
       expect(missing.err).toContain('/nonexistent/clients.csv');
     });
 
+    it('a --map field the import does not know is a usage error (exit 2) naming the fields it knows', async () => {
+      const r = await run('import', 'gigs', `${DEMO}prestations_dj_clean.csv`, '--map', 'montant=Prix');
+      expect(r.err).toBe(
+        'djbooker : Champ inconnu : « montant ». Champs possibles : date, client, amount, amountHt, amountTtc, reference, type, venue, city, duration, status, notes.\n',
+      );
+      expect(r.code).toBe(2);
+    });
+
     it('needs --workspace once the database holds several, and keeps them apart', async () => {
       await run('demo', '--workspace', 'dj-a');
       await run('import', 'clients', `${DEMO}clients_dj_clean.csv`, '--workspace', 'dj-b');

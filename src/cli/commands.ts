@@ -22,6 +22,7 @@ import { thresholdsOf } from '../app/settings';
 import { isIsoDate } from '../domain/dates';
 import { excerpt } from '../domain/excerpt';
 import { nameKey } from '../domain/names';
+import { CLIENT_FIELDS, GIG_FIELDS } from '../domain/csv/fields';
 import { TEMPLATE_NAMES } from '../domain/follow-ups/templates';
 import type { CliOptions } from './main';
 import { startServer } from '../server/server';
@@ -88,11 +89,15 @@ async function passwordFrom(env: Env): Promise<string> {
   return first;
 }
 
-function parseMap(entries: string[] | undefined): Record<string, string> {
+/** `--map field=Header` options; a field the kind does not have is the command line's mistake, not the file's (exit 2). */
+function parseMap(kind: ImportKind, entries: string[] | undefined): Record<string, string> {
+  const fields: readonly string[] = kind === 'clients' ? CLIENT_FIELDS : GIG_FIELDS;
   const map: Record<string, string> = {};
   for (const e of entries ?? []) {
     const i = e.indexOf('=');
-    map[e.slice(0, i)] = e.slice(i + 1);
+    const field = e.slice(0, i);
+    if (!fields.includes(field)) throw AppError.worded('usage', 'import.problem.unknown_field', { field, fields: fields.join(', ') });
+    map[field] = e.slice(i + 1);
   }
   return map;
 }
@@ -174,11 +179,12 @@ export const commands: Record<string, Command> = {
     const kind = kindName === undefined ? undefined : KIND_ALIASES[kindName];
     if (!kind || !path || rest.length > 0)
       throw new AppError('usage', 'usage : djbooker import clients|gigs FICHIER [--map champ=En-tête] [--dry-run]');
+    const overrides = parseMap(kind, options.map);
     const workspace = await resolveWorkspace(ctx, options.workspace, true);
     const report = await importFile(ctx, workspace, {
       kind,
       path,
-      overrides: parseMap(options.map),
+      overrides,
       dryRun: options['dry-run'] === true,
       // Another import (another process) holds the database: wait our turn, however long it takes.
       lockWait: { maxMs: Infinity, onWait: () => io.err('djbooker : un autre import est en cours… attente\n') },
