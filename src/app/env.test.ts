@@ -70,6 +70,15 @@ describe('the environment', () => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^variable ${name} invalide : [^\\n]+$`));
   });
 
+  it.each([
+    ['PORT', 'abc', 'un nombre est attendu (reçu « abc »)'],
+    ['PORT', '0', 'au moins 1 (reçu « 0 »)'],
+    ['PORT', '80.5', 'attendu un nombre entier'],
+    ['DJBOOKER_OUTBOX_SENDER', 'maybe', 'attendu « on » ou « off »'],
+  ])('words %s=%s for a DJ, without zod’s jargon (« NaN reçu », « >=1 »)', (name, value, problem) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(`variable ${name} invalide : ${problem}`);
+  });
+
   it('djbooker exits with code 2 and one line on stderr when a variable is invalid, before opening anything', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'djbooker-env-'));
     try {

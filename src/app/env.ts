@@ -6,11 +6,10 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { typedValueWords } from '../contracts/input-words';
+import { message } from '../contracts/messages';
 import { AppError } from './errors';
 import { isSecretKeyText } from './secret-box';
-
-// A refused variable is one French line on the console: zod's own words too (the API and the web word issues by code).
-z.config(z.locales.fr());
 
 /** Where the variables come from: `process.env` in a process, an object in a test. */
 export type EnvSource = Readonly<Record<string, string | undefined>>;
@@ -138,7 +137,7 @@ export type Env = z.output<typeof envSchema>;
 
 /** The variables as the application uses them; AppError('usage'), one line naming the variable, when one is invalid. */
 export function parseEnv(source: EnvSource): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = envSchema.safeParse(source, { error: typedValueWords(source, (key, vars) => message('fr', key, vars)) });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw AppError.worded('usage', 'error.env.invalid', { name: String(issue?.path[0] ?? '?'), problem: issue?.message ?? 'valeur refusée' });

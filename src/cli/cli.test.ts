@@ -1,5 +1,7 @@
 /** The CLI contract, end to end on the real databases: the demo data gives every figure of EXPECTED.json. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliTarget, testEngines, type TestEngine } from '../../test/support/databases';
 import { updateSettings } from '../app/settings';
@@ -17,6 +19,47 @@ interface Run {
   json: () => any;
 }
 
+async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    env,
+    now: () => new Date('2026-11-25T10:00:00Z'),
+  });
+  return { code, out, err, json: () => JSON.parse(out) };
+}
+
+describe('djbooker usage errors, before any database', () => {
+  it.each([
+    [['overview', '--foo'], 'option inconnue : --foo'],
+    [['clients', '-s', 'lapsed'], 'option inconnue : -s'],
+    [['overview', '-hx'], 'option inconnue : -x'],
+    [['overview', '--as-of'], 'l’option --as-of attend une valeur'],
+    [
+      ['overview', '--as-of', '--json'],
+      'l’option --as-of attend une valeur : « --json » commence par un tiret (si c’est la valeur, écrivez --as-of=--json)',
+    ],
+    [['overview', '--json=oui'], 'l’option --json ne prend pas de valeur (reçu « oui »)'],
+    [
+      ['clients', '--segment', 'vipp'],
+      'option --segment : valeur non reconnue « vipp » (attendu : vip, active, dormant, lapsed, prospect)',
+    ],
+    [['clients', '--sort', 'ca'], 'option --sort : valeur non reconnue « ca » (attendu : name, gigs, revenue, last, priority)'],
+    [['import', 'gigs', 'f.csv', '--map', 'montant'], 'option --map : attendu champ=En-tête'],
+    [['predict', '--backtest', '--horizon-days', 'trois'], 'option --horizon-days : un nombre est attendu (reçu « trois »)'],
+  ])('djbooker %j says in French which option is wrong, exit 2', async (argv, problem) => {
+    const r = await cli(argv, {});
+    expect(r.err).toBe(`djbooker : ${problem} (djbooker --help)\n`);
+    expect(r.code).toBe(2);
+  });
+});
+
 for (const engine of testEngines()) {
   describe(`djbooker CLI on ${engine.name}`, () => {
     let db: Awaited<ReturnType<TestEngine['open']>>;
@@ -30,21 +73,7 @@ for (const engine of testEngines()) {
     });
     afterEach(async () => db.cleanup());
 
-    async function run(...argv: string[]): Promise<Run> {
-      let out = '';
-      let err = '';
-      const code = await main([...argv, ...dataArgs], {
-        out: (t) => {
-          out += t;
-        },
-        err: (t) => {
-          err += t;
-        },
-        env,
-        now: () => new Date('2026-11-25T10:00:00Z'),
-      });
-      return { code, out, err, json: () => JSON.parse(out) };
-    }
+    const run = (...argv: string[]) => cli([...argv, ...dataArgs], env);
 
     it('imports the demo files and reports every figure of EXPECTED.json', async () => {
       const clients = await run('import', 'clients', `${DEMO}clients_dj_clean.csv`, '--json');
@@ -225,6 +254,61 @@ for (const engine of testEngines()) {
       expect(c.out.split('\n')[2]).toMatch(/^Gergom Events\s+🟢 Actif\s+🟡 VIP\s+19\s+16 308 €/);
     });
 
+    /** A gigs file of two rows: one to import, one rejected (its amount). */
+    function oneGigFile(dir: string): string {
+      const path = join(dir, 'une.csv');
+      writeFileSync(path, 'date,client,montant\n2025-06-21,BAR DU PORT MARTIGUES,80\n2025-06-22,BAR DU PORT MARTIGUES,quatre-vingts\n');
+      return path;
+    }
+
+    it('words the import summary in agreement with the rows: gender (prestations, clients) and number', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'djbooker-cli-'));
+      try {
+        const first = (await run('import', 'gigs', oneGigFile(dir))).out.split('\n');
+        expect(first[1]).toBe('✅ 1 prestation importée, 0 mise à jour, 0 déjà présente, 1 rejetée — 2 lignes au total');
+        const clients = (await run('import', 'clients', `${DEMO}clients_dj_clean.csv`)).out.split('\n');
+        expect(clients[1]).toBe('✅ 24 clients importés, 1 mis à jour, 0 déjà présent, 0 rejeté — 25 lignes au total');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('says what a dry run would do, not that it was done', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'djbooker-cli-'));
+      try {
+        const dry = (await run('import', 'gigs', oneGigFile(dir), '--dry-run')).out.split('\n');
+        expect(dry.slice(0, 3)).toEqual([
+          'Simulation (rien n’a été écrit) — une.csv',
+          '1 prestation serait importée, 0 mise à jour, 0 déjà présente, 1 rejetée — 2 lignes au total',
+          'Clients qui seraient créés depuis les prestations : BAR DU PORT MARTIGUES',
+        ]);
+        await run('demo');
+        const all = (await run('import', 'gigs', `${DEMO}prestations_dj_clean.csv`, '--dry-run')).out.split('\n');
+        expect(all[1]).toBe('0 prestation serait importée, 0 mise à jour, 276 déjà présentes, 0 rejetée — 276 lignes au total');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('counts in agreement everywhere: one prospect, one client, one gig, one week', async () => {
+      await run('demo');
+      expect((await run('overview')).out).toContain('• 1 prospect (sans prestation)\n');
+      expect((await run('clients', '--segment', 'prospect')).out).toMatch(/\n1 client au 14\/01\/2026\n$/);
+      expect((await run('predict', '--backtest', '--as-of', '2025-07-01', '--horizon-days', '7')).out).toContain(
+        'prévision sur 1 semaine, 7 jours',
+      );
+      const dir = mkdtempSync(join(tmpdir(), 'djbooker-cli-'));
+      try {
+        await run('import', 'gigs', oneGigFile(dir), '--workspace', 'seul');
+        const overview = (await run('overview', '--workspace', 'seul')).out;
+        expect(overview).toContain('• 1 client au total\n');
+        expect(overview).toContain('• 1 prestation réalisée\n');
+        expect((await run('recompute', '--workspace', 'seul')).out).toBe('Segmentations recalculées : 1 client, 1 prestation.\n');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('quotes the workspace’s own thresholds: an active threshold of 60 days reads 60 in every label', async () => {
       await run('demo');
       const before = await run('overview');
@@ -252,6 +336,14 @@ for (const engine of testEngines()) {
       expect(missing.code).toBe(1);
       expect(missing.err.trim().split('\n')).toHaveLength(1);
       expect(missing.err).toContain('/nonexistent/clients.csv');
+    });
+
+    it('a --map field the import does not know is a usage error (exit 2) naming the fields it knows', async () => {
+      const r = await run('import', 'gigs', `${DEMO}prestations_dj_clean.csv`, '--map', 'montant=Prix');
+      expect(r.err).toBe(
+        'djbooker : Champ inconnu : « montant ». Champs possibles : date, client, amount, amountHt, amountTtc, reference, type, venue, city, duration, status, notes.\n',
+      );
+      expect(r.code).toBe(2);
     });
 
     it('needs --workspace once the database holds several, and keeps them apart', async () => {

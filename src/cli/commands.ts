@@ -22,14 +22,15 @@ import { thresholdsOf } from '../app/settings';
 import { isIsoDate } from '../domain/dates';
 import { excerpt } from '../domain/excerpt';
 import { nameKey } from '../domain/names';
+import { CLIENT_FIELDS, GIG_FIELDS } from '../domain/csv/fields';
 import { TEMPLATE_NAMES } from '../domain/follow-ups/templates';
 import type { CliOptions } from './main';
 import { startServer } from '../server/server';
-import { decimal1, euros, frenchDate, table } from './format';
+import { agreeing, count, decimal1, euros, frenchDate, isPlural, table } from './format';
 import { kpisText } from './kpis-text';
 import { kpisQuerySchema } from '../contracts/kpis';
 import type { WorkspaceSettings } from '../contracts/settings';
-import { message, wording } from '../contracts/messages';
+import { message, pluralMessage, wording } from '../contracts/messages';
 import { importWarningText, rejectionText } from '../contracts/import-words';
 import { readHidden } from './prompt';
 import { checkMailbox } from '../app/replies';
@@ -88,11 +89,15 @@ async function passwordFrom(env: Env): Promise<string> {
   return first;
 }
 
-function parseMap(entries: string[] | undefined): Record<string, string> {
+/** `--map field=Header` options; a field the kind does not have is the command line's mistake, not the file's (exit 2). */
+function parseMap(kind: ImportKind, entries: string[] | undefined): Record<string, string> {
+  const fields: readonly string[] = kind === 'clients' ? CLIENT_FIELDS : GIG_FIELDS;
   const map: Record<string, string> = {};
   for (const e of entries ?? []) {
     const i = e.indexOf('=');
-    map[e.slice(0, i)] = e.slice(i + 1);
+    const field = e.slice(0, i);
+    if (!fields.includes(field)) throw AppError.worded('usage', 'import.problem.unknown_field', { field, fields: fields.join(', ') });
+    map[field] = e.slice(i + 1);
   }
   return map;
 }
@@ -113,15 +118,20 @@ const cellText = (text: string) => excerpt(text.replace(/[\r\n\t]+/g, ' '), 60);
 
 function printImport(io: CommandIo, r: ImportReport): void {
   if (io.json) return;
-  const what = r.kind === 'clients' ? 'clients' : 'prestations';
+  // Clients are masculine, prestations feminine: the counts agree with the file's rows.
+  const feminine = r.kind === 'gigs';
+  const said = (n: number, word: string) => `${n} ${agreeing(word, feminine, isPlural(n))}`;
+  const rows = r.kind === 'clients' ? count(r.imported, 'client', 'clients') : count(r.imported, 'prestation', 'prestations');
+  // A dry run imported nothing: it says what would be.
+  const would = r.dryRun ? (isPlural(r.imported) ? 'seraient ' : 'serait ') : '';
   io.out(`${r.dryRun ? 'Simulation (rien n’a été écrit) — ' : ''}${r.file}\n`);
   io.out(
-    `✅ ${r.imported} ${what} importé${r.kind === 'gigs' ? 'e' : ''}s, ${r.updated} mis à jour, ${r.duplicates} déjà présents, ${r.rejectedCount} rejetés — ${r.rows} lignes au total\n`,
+    `${r.dryRun ? '' : '✅ '}${rows} ${would}${agreeing('importé', feminine, isPlural(r.imported))}, ${said(r.updated, 'mis')} à jour, ${r.duplicates} déjà ${agreeing('présent', feminine, isPlural(r.duplicates))}, ${said(r.rejectedCount, 'rejeté')} — ${count(r.rows, 'ligne', 'lignes')} au total\n`,
   );
   if (r.createdClients.length > 0) {
     const more = r.createdClientsCount - Math.min(r.createdClients.length, SHOWN_REJECTIONS);
     io.out(
-      `Clients créés depuis les prestations : ${r.createdClients.slice(0, SHOWN_REJECTIONS).map(cellText).join(', ')}${more > 0 ? ` … et ${more} autres` : ''}\n`,
+      `${r.dryRun ? 'Clients qui seraient créés' : 'Clients créés'} depuis les prestations : ${r.createdClients.slice(0, SHOWN_REJECTIONS).map(cellText).join(', ')}${more > 0 ? ` … et ${count(more, 'autre', 'autres')}` : ''}\n`,
     );
   }
   if (r.rejected.length > 0) {
@@ -135,7 +145,8 @@ function printImport(io: CommandIo, r: ImportReport): void {
       ) + '\n',
     );
     if (r.rejectedCount > shown.length) {
-      io.out(`… et ${r.rejectedCount - shown.length} autres lignes rejetées (les ${r.rejected.length} premières avec --json).\n`);
+      const more = r.rejectedCount - shown.length;
+      io.out(`… et ${count(more, 'autre ligne rejetée', 'autres lignes rejetées')} (les ${r.rejected.length} premières avec --json).\n`);
     }
   }
   for (const w of r.warnings) io.out(`⚠️  ${importWarningText(w, FRENCH)}\n`);
@@ -152,7 +163,7 @@ async function importWorkspaceCommand(ctx: AppContext, path: string, options: Cl
     none: '',
   }[r.mail];
   io.out(
-    `✅ ${r.clients} clients, ${r.gigs} prestations, ${r.notes} notes, ${r.followUps} relances et ${r.templates} modèles importés dans l'espace « ${workspace.name} »${mail}.\n`,
+    `✅ ${count(r.clients, 'client', 'clients')}, ${count(r.gigs, 'prestation', 'prestations')}, ${count(r.notes, 'note', 'notes')}, ${count(r.followUps, 'relance', 'relances')} et ${count(r.templates, 'modèle', 'modèles')} importés dans l'espace « ${workspace.name} »${mail}.\n`,
   );
 }
 
@@ -168,11 +179,12 @@ export const commands: Record<string, Command> = {
     const kind = kindName === undefined ? undefined : KIND_ALIASES[kindName];
     if (!kind || !path || rest.length > 0)
       throw new AppError('usage', 'usage : djbooker import clients|gigs FICHIER [--map champ=En-tête] [--dry-run]');
+    const overrides = parseMap(kind, options.map);
     const workspace = await resolveWorkspace(ctx, options.workspace, true);
     const report = await importFile(ctx, workspace, {
       kind,
       path,
-      overrides: parseMap(options.map),
+      overrides,
       dryRun: options['dry-run'] === true,
       // Another import (another process) holds the database: wait our turn, however long it takes.
       lockWait: { maxMs: Infinity, onWait: () => io.err('djbooker : un autre import est en cours… attente\n') },
@@ -240,14 +252,14 @@ export const commands: Record<string, Command> = {
     io.out(
       [
         `📊 VUE D'ENSEMBLE au ${frenchDate(o.asOf)}`,
-        `• ${o.clients} ${message('fr', 'overview.clients')}`,
+        `• ${pluralMessage('fr', 'overview.count.clients', o.clients)}`,
         `• ${o.vip} ${message('fr', 'overview.vip')}`,
-        `• ${o.statuses.active} ${message('fr', 'overview.active', th)}`,
+        `• ${pluralMessage('fr', 'overview.count.active', o.statuses.active, th)}`,
         `• ${o.statuses.dormant} ${message('fr', 'overview.dormant', th)}`,
         `• ${o.statuses.lapsed} ${message('fr', 'overview.lapsed', th)}`,
-        `• ${o.statuses.prospect} ${message('fr', 'overview.prospects')}`,
+        `• ${pluralMessage('fr', 'overview.count.prospects', o.statuses.prospect)}`,
         `• CA total : ${euros(o.revenueCents)}`,
-        `• ${o.gigs} prestations réalisées`,
+        `• ${pluralMessage('fr', 'overview.count.gigs', o.gigs)}`,
       ].join('\n') + '\n',
     );
   },
@@ -277,7 +289,7 @@ export const commands: Record<string, Command> = {
           ];
         }),
         [false, false, false, true, true, false, true, false, true, true],
-      ) + `\n${list.length} clients au ${frenchDate(asOf)}\n`,
+      ) + `\n${count(list.length, 'client', 'clients')} au ${frenchDate(asOf)}\n`,
     );
   },
 
@@ -296,7 +308,9 @@ export const commands: Record<string, Command> = {
     const workspace = await resolveWorkspace(ctx, options.workspace, false);
     const result = await recompute(ctx, workspace);
     if (io.json) return io.out(JSON.stringify(result) + '\n');
-    io.out(`Segmentations recalculées : ${result.clients} clients, ${result.gigs} prestations.\n`);
+    io.out(
+      `Segmentations recalculées : ${count(result.clients, 'client', 'clients')}, ${count(result.gigs, 'prestation', 'prestations')}.\n`,
+    );
   },
 
   async predict(ctx, args, options, io) {
@@ -308,9 +322,9 @@ export const commands: Record<string, Command> = {
     if (options.backtest) {
       const b = await backtestForecast(ctx, workspace, asOf, { horizonDays: options['horizon-days'] });
       if (io.json) return io.out(JSON.stringify({ ...b, model: predictionModelJson(b.model, reasonText) }) + '\n');
-      const weeks = Number.isInteger(b.horizonWeeks) ? `${b.horizonWeeks} semaines, ` : '';
+      const weeks = Number.isInteger(b.horizonWeeks) ? `${count(b.horizonWeeks, 'semaine', 'semaines')}, ` : '';
       io.out(
-        `Calibration jusqu'au ${frenchDate(b.calibrationEnd)} ; prévision sur ${weeks}${b.horizonDays} jours, jusqu'au ${frenchDate(b.horizonEnd)} (fin des données : ${frenchDate(b.dataEnd)}) ; ${CONFIDENCE_LABEL[b.model.confidence]}.\n`,
+        `Calibration jusqu'au ${frenchDate(b.calibrationEnd)} ; prévision sur ${weeks}${count(b.horizonDays, 'jour', 'jours')}, jusqu'au ${frenchDate(b.horizonEnd)} (fin des données : ${frenchDate(b.dataEnd)}) ; ${CONFIDENCE_LABEL[b.model.confidence]}.\n`,
       );
       io.out(
         table(
@@ -321,7 +335,7 @@ export const commands: Record<string, Command> = {
       );
       const t = b.totals;
       io.out(
-        `Total sur ${b.horizonDays} jours : prévu ${decimal1(t.predictedGigs)}, historique ${decimal1(t.naiveGigs)}, réel ${t.actualGigs} ; erreur moyenne par client ${decimal1(t.meanAbsoluteErrorGigs)} (historique : ${decimal1(t.naiveMeanAbsoluteErrorGigs)}).\n`,
+        `Total sur ${count(b.horizonDays, 'jour', 'jours')} : prévu ${decimal1(t.predictedGigs)}, historique ${decimal1(t.naiveGigs)}, réel ${t.actualGigs} ; erreur moyenne par client ${decimal1(t.meanAbsoluteErrorGigs)} (historique : ${decimal1(t.naiveMeanAbsoluteErrorGigs)}).\n`,
       );
       return;
     }
@@ -332,7 +346,7 @@ export const commands: Record<string, Command> = {
       );
     const reasons = f.model.reasons.map(reasonText);
     io.out(
-      `Prévisions au ${frenchDate(f.asOf)} — ${f.model.clients} clients avec historique, ${f.model.repeaters} fidèles, ${CONFIDENCE_LABEL[f.model.confidence]}${reasons.length ? ` (${reasons.join(', ')})` : ''}\n`,
+      `Prévisions au ${frenchDate(f.asOf)} — ${count(f.model.clients, 'client', 'clients')} avec historique, ${count(f.model.repeaters, 'fidèle', 'fidèles')}, ${CONFIDENCE_LABEL[f.model.confidence]}${reasons.length ? ` (${reasons.join(', ')})` : ''}\n`,
     );
     io.out(
       table(
@@ -392,7 +406,7 @@ export const commands: Record<string, Command> = {
           FOLLOW_UP_STATUS_LABEL[f.status],
           f.outcome === 'none' ? '—' : `${FOLLOW_UP_OUTCOME_LABEL[f.outcome]} (${frenchDate(f.outcomeDate)})`,
         ]),
-      ) + `\n${list.length} relance${list.length > 1 ? 's' : ''}\n`,
+      ) + `\n${count(list.length, 'relance', 'relances')}\n`,
     );
   },
 
@@ -409,7 +423,7 @@ export const commands: Record<string, Command> = {
     if (io.json) return io.out(JSON.stringify(result) + '\n');
     const clients = new Map((await listAllClients(ctx, workspace, referenceDateOf(ctx, workspace))).map((c) => [c.id, c.name]));
     io.out(
-      `${result.folder} : ${result.read} message${result.read > 1 ? 's' : ''} lu${result.read > 1 ? 's' : ''}` +
+      `${result.folder} : ${count(result.read, 'message lu', 'messages lus')}` +
         `${result.uidValidityChanged ? ' (dossier renuméroté par le serveur : relu depuis le début)' : ''}, ${result.ignored} sans rapport avec une relance\n`,
     );
     if (result.matched.length === 0) return io.out('Aucune réponse à une relance.\n');

@@ -37,3 +37,17 @@ export function frenchDate(iso: string | null): string {
 export function decimal1(n: number): string {
   return n.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
+
+/** French number agreement: 0 and 1 take the singular (« 0 prestation », « 1,5 jour »). */
+export const isPlural = (n: number): boolean => n >= 2;
+
+/** `n` and the words agreeing with it: `count(1, 'relance', 'relances')` → `1 relance`. */
+export function count(n: number, one: string, other: string): string {
+  return `${n} ${isPlural(n) ? other : one}`;
+}
+
+/** A participle or adjective agreeing in gender and number: `mis` → `mis`, `mise`, `mises`; `rejeté` → `rejetés`. */
+export function agreeing(word: string, feminine: boolean, plural: boolean): string {
+  const gendered = feminine ? `${word}e` : word;
+  return plural && !gendered.endsWith('s') ? `${gendered}s` : gendered;
+}

@@ -2,7 +2,7 @@
 import type { KpisJson } from '../contracts/kpis';
 import { eurosToCents } from '../domain/money';
 import { fill, type Vars } from '../contracts/messages';
-import { decimal1, euros, frenchDate } from './format';
+import { count, decimal1, euros, frenchDate } from './format';
 
 const NO_FOLLOW_UP = 'pas encore de relance';
 const OBJECTIVE_LABEL = {
@@ -22,12 +22,12 @@ export function kpisText(k: KpisJson, thresholds: Vars): string {
     `📈 INDICATEURS du ${frenchDate(k.from)} au ${frenchDate(k.to)}`,
     `• Taux de réactivation : ${rate('all')} — VIP ${rate('vip')}, réguliers ${rate('regular')}`,
     `• CA réactivation : ${euros(eurosToCents(k.reactivationRevenue))}${k.reactivationRevenueUpcoming > 0 ? ` (+ ${euros(eurosToCents(k.reactivationRevenueUpcoming))} confirmés à venir)` : ''}`,
-    `• Durée moyenne d'inactivité avant retour : ${k.avgInactivityBeforeReturnDays === null ? 'aucun retour' : `${decimal1(k.avgInactivityBeforeReturnDays)} jours`} (${k.returns} retour${k.returns > 1 ? 's' : ''})`,
+    `• Durée moyenne d'inactivité avant retour : ${k.avgInactivityBeforeReturnDays === null ? 'aucun retour' : `${decimal1(k.avgInactivityBeforeReturnDays)} jours`} (${count(k.returns, 'retour', 'retours')})`,
     '',
     '🎯 OBJECTIFS RECOMMANDÉS',
     ...k.objectives.map((o) => {
       const state = o.met === null ? '' : o.met ? ' ✅ atteint' : ' ❌ non atteint';
-      const pending = o.pending > 0 ? ` — ${o.pending} relance${o.pending > 1 ? 's' : ''} de moins de 90 jours en attente` : '';
+      const pending = o.pending > 0 ? ` — ${count(o.pending, 'relance', 'relances')} de moins de 90 jours en attente` : '';
       const value = o.value === null && o.key === 'activeShare' ? 'aucun client avec prestation' : percent(o.value);
       return `• ${fill(OBJECTIVE_LABEL[o.key], thresholds)} : ${value} (objectif ≥ ${Math.round(o.target * 100)} %)${state}${pending}`;
     }),

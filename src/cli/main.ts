@@ -3,16 +3,16 @@
  * scripts: keep them. Exit codes: 0 success (also with rejected rows), 2 usage error,
  * 1 unreadable file or database failure, with one clear line on stderr.
  */
-import { inputIssues } from '../contracts/errors';
-import { inputIssueText, isMessageKey } from '../contracts/input-words';
+import { typedValueWords } from '../contracts/input-words';
 import { message } from '../contracts/messages';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { openDatabase, type Database } from '../db/connection';
 import type { AppContext } from '../app/context';
 import { parseEnv, processEnv, type EnvSource } from '../app/env';
 import { appErrorOf } from '../app/errors';
 import { ROLES } from '../contracts/auth';
+import { segmentSchema, sortSchema } from '../contracts/clients';
 import { excerpt } from '../domain/excerpt';
 import { commands, type CommandIo } from './commands';
 
@@ -68,8 +68,8 @@ const optionsSchema = z.object({
   'as-of': z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
-  segment: z.enum(['vip', 'active', 'dormant', 'lapsed', 'prospect']).optional(),
-  sort: z.enum(['name', 'gigs', 'revenue', 'last', 'priority']).optional(),
+  segment: segmentSchema.optional(),
+  sort: sortSchema.optional(),
   map: z.array(z.string().regex(/^[A-Za-z]+=.*$/, 'attendu champ=En-tête')).optional(),
   'dry-run': z.boolean().optional(),
   backtest: z.boolean().optional(),
@@ -99,45 +99,70 @@ const processIo: MainIo = {
   now: () => new Date(),
 };
 
-export async function main(argv: string[], io: MainIo = processIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'data-dir': { type: 'string' },
-        workspace: { type: 'string' },
-        json: { type: 'boolean' },
-        'as-of': { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        segment: { type: 'string' },
-        sort: { type: 'string' },
-        map: { type: 'string', multiple: true },
-        'dry-run': { type: 'boolean' },
-        backtest: { type: 'boolean' },
-        'horizon-days': { type: 'string' },
-        email: { type: 'string' },
-        name: { type: 'string' },
-        client: { type: 'string' },
-        pdf: { type: 'string' },
-        role: { type: 'string' },
-        check: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return usageError(io, e instanceof Error ? e.message : String(e));
+/** The options as node's parseArgs reads them; the schema above checks their values. */
+const ARG_OPTIONS = {
+  'data-dir': { type: 'string' },
+  workspace: { type: 'string' },
+  json: { type: 'boolean' },
+  'as-of': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  segment: { type: 'string' },
+  sort: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean' },
+  backtest: { type: 'boolean' },
+  'horizon-days': { type: 'string' },
+  email: { type: 'string' },
+  name: { type: 'string' },
+  client: { type: 'string' },
+  pdf: { type: 'string' },
+  role: { type: 'string' },
+  check: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * The command line read, or what is wrong with it in French. Node's strict parsing words its
+ * refusals in English and names the option only inside that text: the arguments are read leniently
+ * and each option is checked here the way strict parsing would (unknown; a value missing, or given
+ * to a switch; a value that looks like an option).
+ */
+function readArguments(argv: string[]) {
+  const { values, positionals, tokens } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: ARG_OPTIONS,
+  });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const { rawName, value } = token;
+    const type = Object.hasOwn(ARG_OPTIONS, token.name) ? ARG_OPTIONS[token.name as keyof typeof ARG_OPTIONS].type : undefined;
+    if (type === undefined) return { problem: `option inconnue : ${rawName}` };
+    if (type === 'boolean') {
+      if (value !== undefined) return { problem: `l’option ${rawName} ne prend pas de valeur (reçu « ${value} »)` };
+    } else if (value === undefined) {
+      return { problem: `l’option ${rawName} attend une valeur` };
+    } else if (!token.inlineValue && value.length > 1 && value.startsWith('-')) {
+      return {
+        problem: `l’option ${rawName} attend une valeur : « ${value} » commence par un tiret (si c’est la valeur, écrivez ${rawName}=${value})`,
+      };
+    }
   }
-  const options = optionsSchema.safeParse(parsed.values);
+  return { values, positionals };
+}
+
+export async function main(argv: string[], io: MainIo = processIo): Promise<number> {
+  const parsed = readArguments(argv);
+  if (parsed.problem !== undefined) return usageError(io, parsed.problem);
+  const options = optionsSchema.safeParse(parsed.values, {
+    error: typedValueWords(parsed.values, (key, vars) => message('fr', key, vars)),
+  });
   if (!options.success) {
-    const [issue] = inputIssues(options.error, isMessageKey);
-    return usageError(
-      io,
-      `option --${issue?.path[0] ?? '?'} : ${issue ? inputIssueText(issue, (key, vars) => message('fr', key, vars)) : 'invalide'}`,
-    );
+    const [issue] = options.error.issues;
+    return usageError(io, `option --${String(issue?.path[0] ?? '?')} : ${issue?.message ?? 'invalide'}`);
   }
   const [name, ...args] = parsed.positionals;
   if (options.data.help || name === undefined || name === 'help') {

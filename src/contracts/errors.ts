@@ -88,28 +88,34 @@ const MAX_ISSUES = 20;
 
 /** The problems of an input refused by its schema, as codes (`isKey`: whether a schema's message is a catalogue key). */
 export function inputIssues(error: z.ZodError, isKey: (message: string) => boolean): InputIssue[] {
-  return error.issues.slice(0, MAX_ISSUES).map((issue) => {
-    const figures = issue as {
-      origin?: unknown;
-      minimum?: unknown;
-      maximum?: unknown;
-      expected?: unknown;
-      format?: unknown;
-      keys?: unknown;
-    };
-    const number = (v: unknown) => (typeof v === 'number' || typeof v === 'bigint' ? Number(v) : undefined);
-    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    const found: InputIssue = {
-      path: issue.path.map(String),
-      code: issue.code,
-      origin: text(figures.origin),
-      minimum: number(figures.minimum),
-      maximum: number(figures.maximum),
-      expected: text(figures.expected),
-      format: text(figures.format),
-      keys: Array.isArray(figures.keys) ? figures.keys.map(String) : undefined,
-      key: isKey(issue.message) ? issue.message : undefined,
-    };
-    return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) as InputIssue;
-  });
+  return error.issues.slice(0, MAX_ISSUES).map((issue) => inputIssueOf(issue, isKey));
+}
+
+/** One problem as codes: an issue of a refused input, or one zod is about to word (an error map's, without its message yet). */
+export function inputIssueOf(
+  issue: { code: string; path?: readonly PropertyKey[]; message?: string },
+  isKey: (message: string) => boolean,
+): InputIssue {
+  const figures = issue as {
+    origin?: unknown;
+    minimum?: unknown;
+    maximum?: unknown;
+    expected?: unknown;
+    format?: unknown;
+    keys?: unknown;
+  };
+  const number = (v: unknown) => (typeof v === 'number' || typeof v === 'bigint' ? Number(v) : undefined);
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const found: InputIssue = {
+    path: (issue.path ?? []).map(String),
+    code: issue.code,
+    origin: text(figures.origin),
+    minimum: number(figures.minimum),
+    maximum: number(figures.maximum),
+    expected: text(figures.expected),
+    format: text(figures.format),
+    keys: Array.isArray(figures.keys) ? figures.keys.map(String) : undefined,
+    key: issue.message !== undefined && isKey(issue.message) ? issue.message : undefined,
+  };
+  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) as InputIssue;
 }

@@ -3,7 +3,8 @@
  * server words its `message` in the request's language, the web the same per field. The French
  * catalogue is in the web's first bundle already (forms check their keys against it).
  */
-import type { InputIssue } from './errors';
+import type { z } from 'zod';
+import { inputIssueOf, type InputIssue } from './errors';
 import type { Vars } from './messages/fill';
 import { fr, type MessageKey } from './messages/fr';
 
@@ -29,6 +30,8 @@ export function inputIssueText(issue: InputIssue, t: T): string {
         maximum: issue.maximum ?? '?',
       });
     case 'invalid_type':
+      if (issue.expected === 'number') return t('input.issue.number');
+      if (issue.expected === 'int') return t('input.issue.integer');
       return t('input.issue.invalid_type', { expected: issue.expected ?? '?' });
     case 'invalid_format':
       return t('input.issue.invalid_format', { format: issue.format ?? '?' });
@@ -48,4 +51,24 @@ export function invalidInputText(issues: readonly InputIssue[], t: T): string {
   return first && first.path.length > 0
     ? t('input.invalid', { path: first.path.join('.'), problem })
     : t('input.invalidAnywhere', { problem });
+}
+
+/**
+ * A parse's `error` map for what a person typed (a variable, an option of the command line): the
+ * checks a schema gives no sentence of its own are worded by their code, with the value typed or the
+ * values accepted, where zod's own words are jargon (« NaN reçu », « >=1 »). A schema's own
+ * sentence takes precedence over this map (zod's order), so it stays.
+ */
+export function typedValueWords(input: unknown, t: T): (issue: z.core.$ZodRawIssue) => string {
+  return (issue) => {
+    const typed = (issue.path ?? []).reduce<unknown>(
+      (value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+      input,
+    );
+    const value = typeof typed === 'string' && typed.trim() !== '' ? typed : undefined;
+    if (issue.code === 'invalid_value' && value !== undefined)
+      return t('input.issue.notAmong', { value, values: issue.values.map(String).join(', ') });
+    const problem = inputIssueText(inputIssueOf(issue, isMessageKey), t);
+    return value === undefined ? problem : t('input.issue.received', { problem, value });
+  };
 }

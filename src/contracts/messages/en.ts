@@ -58,6 +58,10 @@ export const en: Dictionary = {
   'input.issue.tooMany': 'at most {maximum} items',
   'input.issue.tooBig': 'at most {maximum}',
   'input.issue.invalid_type': 'unexpected type ({expected} expected)',
+  'input.issue.number': 'a number is expected',
+  'input.issue.integer': 'a whole number is expected',
+  'input.issue.received': '{problem} (received “{value}”)',
+  'input.issue.notAmong': 'unrecognised value “{value}” (expected: {values})',
   'input.issue.invalid_format': 'invalid format ({format})',
   'input.issue.unrecognized_keys': 'unknown field: {keys}',
   'input.issue.invalid_value': 'unrecognised value',
@@ -118,6 +122,11 @@ export const en: Dictionary = {
   'overview.prospects': 'prospects (no gig yet)',
   'overview.revenue': 'total revenue',
   'overview.gigs': 'gigs played',
+  // The command line's lines: the count and its label, in agreement.
+  'overview.count.clients': { one: '{n} client in all', other: '{n} clients in all' },
+  'overview.count.active': { one: '{n} active (< {active} days)', other: '{n} active (< {active} days)' },
+  'overview.count.prospects': { one: '{n} prospect (no gig yet)', other: '{n} prospects (no gig yet)' },
+  'overview.count.gigs': { one: '{n} gig played', other: '{n} gigs played' },
   'overview.share': {
     one: 'of clients active ({active} of {n} client with at least one gig)',
     other: 'of clients active ({active} of {n} clients with at least one gig)',

@@ -65,6 +65,10 @@ export const fr = {
   'input.issue.tooMany': 'au plus {maximum} éléments',
   'input.issue.tooBig': 'au plus {maximum}',
   'input.issue.invalid_type': 'type inattendu ({expected} attendu)',
+  'input.issue.number': 'un nombre est attendu',
+  'input.issue.integer': 'un nombre entier est attendu',
+  'input.issue.received': '{problem} (reçu « {value} »)',
+  'input.issue.notAmong': 'valeur non reconnue « {value} » (attendu : {values})',
   'input.issue.invalid_format': 'format invalide ({format})',
   'input.issue.unrecognized_keys': 'champ inconnu : {keys}',
   'input.issue.invalid_value': 'valeur non reconnue',
@@ -125,6 +129,11 @@ export const fr = {
   'overview.prospects': 'prospects (sans prestation)',
   'overview.revenue': "chiffre d'affaires total",
   'overview.gigs': 'prestations réalisées',
+  // The command line's lines: the count and its label, in agreement.
+  'overview.count.clients': { one: '{n} client au total', other: '{n} clients au total' },
+  'overview.count.active': { one: '{n} actif (< {active} jours)', other: '{n} actifs (< {active} jours)' },
+  'overview.count.prospects': { one: '{n} prospect (sans prestation)', other: '{n} prospects (sans prestation)' },
+  'overview.count.gigs': { one: '{n} prestation réalisée', other: '{n} prestations réalisées' },
   'overview.share': {
     one: 'de clients actifs ({active} sur {n} client ayant au moins une prestation)',
     other: 'de clients actifs ({active} sur {n} clients ayant au moins une prestation)',
