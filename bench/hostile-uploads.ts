@@ -72,8 +72,9 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 function summarise(body: string): string {
   try {
-    const json = JSON.parse(body) as { error?: { message: string }; rows?: number; rejectedCount?: number };
-    if (json.error) return `refused: ${json.error.message}`;
+    // An API error carries a message; a preview of a file that cannot be imported carries the problem's code.
+    const json = JSON.parse(body) as { error?: { message?: string; problem?: { code: string } }; rows?: number; rejectedCount?: number };
+    if (json.error) return `refused: ${json.error.message ?? json.error.problem?.code}`;
     return `${json.rows} rows, ${json.rejectedCount} rejected`;
   } catch {
     return body.slice(0, 100);

@@ -33,7 +33,8 @@ const FULL: BenchSize = { clients: 20_000, gigs: 1_000_000 };
 const QUICK: BenchSize = { clients: 2_000, gigs: 100_000 };
 const READ_RUNS = 20;
 /** The issue's aims (HTTP: issue 15's, measured with 50 connections). */
-const AIM = { ratio: 3, peakRssBytes: 400e6, readMs: 200, httpP95Ms: 20, httpP99Ms: 40 };
+/** Issue 15's aims: the import within 3× `sqlite3 .import` and 4× `psql \\copy` (bare tables), a re-import within 2×. */
+const AIM = { ratio: { sqlite: 3, postgres: 4 }, reimportRatio: 2, peakRssBytes: 300e6, readMs: 200, httpP95Ms: 20, httpP99Ms: 40 };
 const HTTP_CONNECTIONS = 50;
 const RESULTS = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 
@@ -162,7 +163,10 @@ async function benchEngine(target: BenchTarget, files: GeneratedFiles, httpSecon
     `  gigs import: ${duration(gigsImport.processMs)}, peak RSS ${megabytes(gigsImport.peakRssBytes)}, ${count(gigsImport.imported)} imported`,
   );
   const baseline = target.baseline(files.gigsPath);
-  log(`  ${baseline.tool}: ${duration(baseline.loadMs)} (${count(baseline.rows)} rows), + 3 indexes ${duration(baseline.indexMs)}`);
+  log(
+    `  ${baseline.tool}: ${duration(baseline.loadMs)} (${count(baseline.rows)} rows), + 3 indexes ${duration(baseline.indexMs)}, ` +
+      `into a table with the 3 indexes ${duration(baseline.indexedLoadMs)}`,
+  );
   const pastAsOf = addDays(BENCH_REFERENCE_DATE, -730);
   const reads = await timeUseCases(target.database, BENCH_REFERENCE_DATE, pastAsOf, READ_RUNS);
   log(`  overview ${duration(reads.overview.medianMs)}, clients ${duration(reads.clients.medianMs)} (medians)`);
@@ -232,10 +236,11 @@ async function hostileScenario(
 
 function summaryTable(engines: readonly EngineResult[], files: GeneratedFiles): string {
   const row = (label: string, aim: string, cell: (e: EngineResult) => string) => [label, ...engines.map(cell), aim];
-  const rss = (bytes: number) => `${megabytes(bytes)} ${verdict(bytes < AIM.peakRssBytes)}`;
+  const rss = (bytes: number) => `${megabytes(bytes)} ${verdict(bytes <= AIM.peakRssBytes)}`;
   const read = (t: { medianMs: number; p95Ms: number }) =>
     `${duration(t.medianMs)} / ${duration(t.p95Ms)} ${verdict(t.p95Ms < AIM.readMs)}`;
-  const ratioCell = (ours: number, base: number) => `${ratio(ours, base)} ${verdict(ours / base <= AIM.ratio)}`;
+  const ratioCell = (ours: number, base: number, aim: number) => `${ratio(ours, base)} ${verdict(ours / base <= aim)}`;
+  const importAim = (e: EngineResult) => (e.engine === 'postgres' ? AIM.ratio.postgres : AIM.ratio.sqlite);
   const versions = engines.map((e) => `${e.label} ${e.version}`).join(', ');
   return (
     `${versions}\n\n` +
@@ -246,18 +251,24 @@ function summaryTable(engines: readonly EngineResult[], files: GeneratedFiles): 
         row(`gigs import (${count(files.gigs)}, ${megabytes(files.gigsBytes)}), process`, '', (e) => duration(e.gigsImport.processMs)),
         row('  of which importFile()', '', (e) => duration(e.gigsImport.phases.totalMs)),
         row('  rows per second (process)', '', (e) => count(Math.round(files.gigs / (e.gigsImport.processMs / 1000)))),
-        row('  peak RSS of the importing process', '< 400 MB', (e) => rss(e.gigsImport.peakRssBytes)),
+        row('  peak RSS of the importing process', '≤ 300 MB', (e) => rss(e.gigsImport.peakRssBytes)),
         row('baseline: engine bulk loader, table without index', '', (e) => `${e.baseline.tool} ${duration(e.baseline.loadMs)}`),
-        row('  ratio ours / baseline', '≤ 3×', (e) => ratioCell(e.gigsImport.processMs, e.baseline.loadMs)),
-        row('baseline + 3 indexes like ours', '', (e) => duration(e.baseline.loadMs + e.baseline.indexMs)),
+        row('  ratio ours / baseline', '≤ 3× SQLite, ≤ 4× PostgreSQL', (e) =>
+          ratioCell(e.gigsImport.processMs, e.baseline.loadMs, importAim(e)),
+        ),
+        row('baseline + 3 indexes like ours built after', '', (e) => duration(e.baseline.loadMs + e.baseline.indexMs)),
         row('  ratio ours / (baseline + indexes)', '', (e) => ratio(e.gigsImport.processMs, e.baseline.loadMs + e.baseline.indexMs)),
+        row('baseline into a table with the 3 indexes already there', '', (e) => duration(e.baseline.indexedLoadMs)),
+        row('  ratio to the bare baseline (the loader itself)', '', (e) => ratio(e.baseline.indexedLoadMs, e.baseline.loadMs)),
+        row('  ratio ours / indexed baseline', '', (e) => ratio(e.gigsImport.processMs, e.baseline.indexedLoadMs)),
         row('re-import of the same file, process', '', (e) => duration(e.reimport.processMs)),
+        row('  ratio re-import / baseline', '≤ 2×', (e) => ratioCell(e.reimport.processMs, e.baseline.loadMs, AIM.reimportRatio)),
         row(
           '  gigs added / already there',
           '0',
           (e) => `${count(e.reimport.imported)} / ${count(e.reimport.duplicates)} ${verdict(e.reimport.imported === 0)}`,
         ),
-        row('  peak RSS', '< 400 MB', (e) => rss(e.reimport.peakRssBytes)),
+        row('  peak RSS', '≤ 300 MB', (e) => rss(e.reimport.peakRssBytes)),
         row(`overview, median / p95 of ${READ_RUNS} warm runs`, '< 200 ms', (e) => read(e.reads.overview)),
         row(`clients, median / p95 of ${READ_RUNS} warm runs`, '< 200 ms', (e) => read(e.reads.clients)),
         row(`overview --as-of ${engines[0]?.reads.pastOverview.asOf ?? ''} (from the gigs), median / p95`, '', (e) =>
