@@ -32,6 +32,7 @@ import { kpisQuerySchema } from '../contracts/kpis';
 import type { WorkspaceSettings } from '../contracts/settings';
 import { message, pluralMessage, wording } from '../contracts/messages';
 import { importWarningText, rejectionText } from '../contracts/import-words';
+import { importReportSchema } from '../contracts/imports';
 import { readHidden } from './prompt';
 import { checkMailbox } from '../app/replies';
 import { openSecretBox } from '../app/secret-box';
@@ -167,11 +168,6 @@ async function importWorkspaceCommand(ctx: AppContext, path: string, options: Cl
   );
 }
 
-function importReportJson(r: ImportReport) {
-  const { kind: _kind, dryRun: _dryRun, ...json } = r;
-  return json;
-}
-
 export const commands: Record<string, Command> = {
   async import(ctx, args, options, io) {
     const [kindName, path, ...rest] = args;
@@ -189,7 +185,8 @@ export const commands: Record<string, Command> = {
       // Another import (another process) holds the database: wait our turn, however long it takes.
       lockWait: { maxMs: Infinity, onWait: () => io.err('djbooker : un autre import est en cours… attente\n') },
     });
-    if (io.json) io.out(JSON.stringify(importReportJson(report)) + '\n');
+    if (io.json)
+      io.out(JSON.stringify(importReportSchema.parse(report)) + '\n'); // the API's report: kind and dry run are the command's own
     else printImport(io, report);
   },
 
@@ -370,8 +367,12 @@ export const commands: Record<string, Command> = {
     const { clients, gigs, referenceDate } = await loadDemo(ctx, workspace);
     if (io.json) {
       return io.out(
-        JSON.stringify({ workspace: workspace.name, referenceDate, clients: importReportJson(clients), gigs: importReportJson(gigs) }) +
-          '\n',
+        JSON.stringify({
+          workspace: workspace.name,
+          referenceDate,
+          clients: importReportSchema.parse(clients),
+          gigs: importReportSchema.parse(gigs),
+        }) + '\n',
       );
     }
     printImport(io, clients);

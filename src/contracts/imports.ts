@@ -110,10 +110,9 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
-/** `POST /api/imports`; CLI `djbooker import --json` adds `kind` and `dryRun`. */
+/** `POST /api/imports`, and what `djbooker import --json` prints. */
 export const importReportSchema = z.object({ id: z.number().nullable(), file: z.string(), ...outcome });
 export type ImportReport = z.infer<typeof importReportSchema>;
-export const cliImportReportSchema = importReportSchema.extend({ kind: importKindSchema, dryRun: z.boolean() });
 
 export const importSummarySchema = z.object({
   id: z.number(),
